@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Anju.Bench;
+using Anju.Workflows;
+using Anju.Workflows.Deployment;
+using Anju.Workflows.Jobs;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Engine throughput and memory. Not a test: it prints figures for the README.
+//   dotnet run -c Release --project bench/Engine.Bench -- [--store sqlite|postgres] [--conn "..."] [--count N] [--memory N]
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"Anju engine benchmark — store {options.Store}, {options.Count} instances per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine("| scenario | client threads | completed instances | seconds | instances/s |");
+Console.WriteLine("|---|---|---|---|---|");
+
+foreach (var scenario in new[] { "a", "b", "c" })
+{
+    foreach (var threads in new[] { 1, 2 })
+    {
+        await using var run = await BenchStore.CreateAsync(options);
+        var result = await Scenarios.RunAsync(run, scenario, options.Count, threads);
+        Console.WriteLine($"| {Scenarios.Describe(scenario)} | {threads} | {result.Completed} | {result.Seconds:F2} | {result.Completed / result.Seconds:F0} |");
+    }
+}
+
+if (options.Memory > 0)
+{
+    Console.WriteLine();
+    await using var run = await BenchStore.CreateAsync(options);
+    var (seconds, peakMb, heapMb) = await Scenarios.WaitingInstancesAsync(run, options.Memory);
+    Console.WriteLine($"{options.Memory} instances waiting at a user task: started in {seconds:F1} s; peak working set {peakMb:F0} MB; managed heap after GC {heapMb:F0} MB");
+}

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Anju.Workflows.Execution;
+using Anju.Workflows.Model;
+using Anju.Workflows.Parsing;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows.Deployment;
+
+/// <summary>
+/// Deployed definitions: versioning (changed XML for a key → version n+1; identical XML → no-op) and a cache
+/// of parsed versions. Parsing is deterministic, so every node of a cluster may cache independently.
+/// </summary>
+public sealed class DefinitionRepository
+{
+    private readonly ConcurrentDictionary<string, CompiledDefinition> _cache = new(StringComparer.Ordinal);
+    private readonly WorkflowEngine _engine;
+
+    internal DefinitionRepository(WorkflowEngine engine) => _engine = engine;
+
+    internal async ValueTask<CompiledDefinition> GetAsync(WorkflowDbContext db, string id, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw WorkflowException.NotFound($"Process definition '{id}' does not exist.");
+        return Compile(row);
+    }
+
+    /// <summary>The latest version of a key, or a given version; null when there is none.</summary>
+    internal async ValueTask<CompiledDefinition?> ResolveAsync(WorkflowDbContext db, string key, int? version, CancellationToken cancellationToken)
+    {
+        var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
+        var id = version is { } v
+            ? await query.Where(d => d.Version == v).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken)
+            : await query.OrderByDescending(d => d.Version).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await GetAsync(db, id, cancellationToken);
+    }
+
+    private CompiledDefinition Compile(DefinitionRow row)
+    {
+        var parsed = BpmnReader.Read(row.Xml);
+        var process = parsed.Processes.FirstOrDefault(p => p.Key == row.Key)
+            ?? throw new InvalidDataException($"Stored definition '{row.Id}' no longer parses: {string.Join("; ", parsed.Problems.Select(p => p.Message))}");
+        _ = DefinitionValidator.Validate(process, _engine.Handlers, row.UnknownServiceTasksAsExternal, out var adjusted);
+        var compiled = new CompiledDefinition(row.Id, row.Version, adjusted);
+        return _cache.GetOrAdd(row.Id, compiled);
+    }
+
+    internal async Task<DeploymentResult> DeployAsync(WorkflowDbContext db, DeploymentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deploymentId = Guid.CreateVersion7(now);
+        var problems = new List<BpmnProblem>();
+        var toDeploy = new List<(ProcessDefinition Process, DeploymentFile File, string Hash)>();
+        foreach (var file in request.Files)
+        {
+            var parsed = BpmnReader.Read(file.Xml);
+            problems.AddRange(parsed.Problems);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Xml.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())));
+            foreach (var process in parsed.Processes)
+            {
+                problems.AddRange(DefinitionValidator.Validate(process, _engine.Handlers, request.UnknownServiceTasksAsExternal, out _));
+                toDeploy.Add((process, file, hash));
+            }
+        }
+
+        var duplicateKeys = toDeploy.GroupBy(p => p.Process.Key).Where(g => g.Count() > 1).Select(g => g.Key);
+        problems.AddRange(duplicateKeys.Select(k => new BpmnProblem(k, 0, $"Process key '{k}' appears in more than one file of this deployment.")));
+        if (problems.Count > 0 || toDeploy.Count == 0)
+        {
+            if (problems.Count == 0)
+            {
+                problems.Add(new BpmnProblem(null, 0, "The deployment contains no BPMN file."));
+            }
+
+            return new DeploymentResult(deploymentId, [], problems);
+        }
+
+        var results = new List<DeployedDefinition>();
+        foreach (var (process, file, hash) in toDeploy)
+        {
+            var latest = await db.Definitions.AsNoTracking()
+                .Where(d => d.Key == process.Key)
+                .OrderByDescending(d => d.Version)
+                .Select(d => new { d.Id, d.Version, d.ContentHash, d.Name })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest is not null && latest.ContentHash == hash)
+            {
+                results.Add(new DeployedDefinition(latest.Id, process.Key, latest.Version, latest.Name, IsNew: false));
+                continue;
+            }
+
+            var version = (latest?.Version ?? 0) + 1;
+            var row = new DefinitionRow
+            {
+                Id = CompiledDefinition.MakeId(process.Key, version),
+                Key = process.Key,
+                Version = version,
+                Name = process.Name,
+                Xml = file.Xml,
+                ContentHash = hash,
+                DeploymentId = deploymentId,
+                DeployedAt = now.UtcDateTime,
+                DeployedBy = request.DeployedBy,
+                Note = request.Note,
+                UnknownServiceTasksAsExternal = request.UnknownServiceTasksAsExternal,
+            };
+            db.Definitions.Add(row);
+            await ScheduleTimerStartsAsync(db, latest?.Id, row, process, now, cancellationToken);
+            results.Add(new DeployedDefinition(row.Id, row.Key, row.Version, row.Name, IsNew: true));
+        }
+
+        return new DeploymentResult(deploymentId, results, []);
+    }
+
+    /// <summary>
+    /// A new version replaces the timer start events of the previous one (as in Camunda 7): its jobs are
+    /// deleted and the new version's first occurrences scheduled, in the deployment's transaction.
+    /// </summary>
+    private async Task ScheduleTimerStartsAsync(WorkflowDbContext db, string? previousId, DefinitionRow row, ProcessDefinition process, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (previousId is not null)
+        {
+            await db.Jobs.Where(j => j.InstanceId == null && j.DefinitionId == previousId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        foreach (var start in process.StartEvents.Select(id => (StartEvent)process.Nodes[id]).Where(s => s.Timer is not null))
+        {
+            var value = Expressions.Expression.Parse(start.Timer!.Value.Text).Evaluate(new EmptyContext(now, _engine.Calendar));
+            var schedule = TimerSchedule.First(start.Timer, value, now, _engine.Calendar);
+            db.Jobs.Add(new JobRow
+            {
+                Id = Guid.CreateVersion7(now),
+                InstanceId = null,
+                DefinitionId = row.Id,
+                Kind = nameof(JobKind.Timer),
+                ActivityId = start.Id,
+                DueAt = schedule.DueAt.UtcDateTime,
+                Retries = _engine.Options.DefaultRetries,
+                Cycle = schedule.Cycle,
+                RepeatsLeft = schedule.RepeatsLeft,
+            });
+        }
+    }
+
+    private sealed class EmptyContext(DateTimeOffset now, Calendars.WorkingCalendar calendar) : Expressions.IExpressionContext
+    {
+        public DateTimeOffset Now => now;
+        public Calendars.WorkingCalendar Calendar => calendar;
+
+        public bool TryGetVariable(string name, out System.Text.Json.Nodes.JsonNode? value)
+        {
+            value = null;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Calendars;
+using Anju.Workflows.Handlers;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows.Execution;
+
+/// <summary>
+/// One command's unit of work: the instances it loaded or created, the cross-instance work it deferred
+/// (call activities), and the variable changes to journal. <see cref="InstanceStore"/> writes it all in
+/// one transaction.
+/// </summary>
+internal sealed class CommandContext
+{
+    private readonly Queue<Func<CancellationToken, ValueTask>> _deferred = new();
+    private readonly Dictionary<Guid, InstanceRunner> _runners = [];
+    private readonly Dictionary<Guid, JsonObject> _variableChanges = [];
+
+    public CommandContext(WorkflowEngine engine, WorkflowDbContext db, DateTimeOffset now, string? actor)
+    {
+        Engine = engine;
+        Db = db;
+        Now = now;
+        Actor = actor;
+    }
+
+    public WorkflowEngine Engine { get; }
+    public WorkflowDbContext Db { get; }
+    public DateTimeOffset Now { get; }
+    public string? Actor { get; }
+    public WorkingCalendar Calendar => Engine.Calendar;
+    public ServiceTaskHandlers Handlers => Engine.Handlers;
+    public EngineOptions Options => Engine.Options;
+
+    public IEnumerable<InstanceRunner> Runners => _runners.Values;
+
+    public Guid NewId() => Guid.CreateVersion7(Now);
+
+    public InstanceRunner Add(LoadedInstance loaded)
+    {
+        var runner = new InstanceRunner(this, loaded);
+        _runners[loaded.State.Id] = runner;
+        return runner;
+    }
+
+    /// <summary>The runner of an instance, loading it into this command if it is not yet.</summary>
+    public async ValueTask<InstanceRunner> GetAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (_runners.TryGetValue(instanceId, out var runner))
+        {
+            return runner;
+        }
+
+        var loaded = await InstanceStore.LoadAsync(this, instanceId, cancellationToken)
+            ?? throw WorkflowException.NotFound($"Process instance {instanceId} does not exist.");
+        return Add(loaded);
+    }
+
+    public void NoteVariableChanged(LoadedInstance instance, string name, JsonNode? value)
+    {
+        if (!_variableChanges.TryGetValue(instance.State.Id, out var changes))
+        {
+            changes = [];
+            _variableChanges[instance.State.Id] = changes;
+        }
+
+        changes[name] = value?.DeepClone();
+    }
+
+    public JsonObject? TakeVariableChanges(Guid instanceId) =>
+        _variableChanges.Remove(instanceId, out var changes) ? changes : null;
+
+    public void Defer(Func<CancellationToken, ValueTask> action) => _deferred.Enqueue(action);
+
+    public void StartCalledInstance(CalledInstanceRequest request) =>
+        Defer(async ct =>
+        {
+            var definition = await Engine.Definitions.ResolveAsync(Db, request.Key, request.Version, ct);
+            if (definition is null)
+            {
+                var caller = await GetAsync(request.ParentInstanceId, ct);
+                var token = caller.State.FindToken(request.ParentTokenId);
+                if (token is not null)
+                {
+                    token.CalledInstanceId = null;
+                    caller.RaiseIncident(token, request.ActivityId, "calledElementNotFound",
+                        $"callActivity '{request.ActivityId}': no deployed process has the key '{request.Key}'{(request.Version is { } v ? $" and version {v}" : "")}.");
+                }
+
+                return;
+            }
+
+            var child = Engine.CreateInstance(this, definition, request.Id, request.BusinessKey, request.Jurisdiction, request.Variables);
+            child.State.ParentInstanceId = request.ParentInstanceId;
+            child.State.ParentTokenId = request.ParentTokenId;
+            await child.RunAsync(ct);
+        });
+
+    public void NotifyCallerCompleted(Guid parentId, Guid tokenId, InstanceState child) =>
+        Defer(async ct =>
+        {
+            var parent = await GetAsync(parentId, ct);
+            parent.ResumeAfterCalledInstance(tokenId, child);
+            await parent.RunAsync(ct);
+        });
+
+    public void PropagateErrorToCaller(Guid parentId, Guid tokenId, string errorCode, string message, Guid childId, Guid childTokenId) =>
+        Defer(async ct =>
+        {
+            var parent = await GetAsync(parentId, ct);
+            var token = parent.State.FindToken(tokenId);
+            if (token is not null && parent.TryCatchError(token, errorCode, message))
+            {
+                await parent.RunAsync(ct);
+                return;
+            }
+
+            var child = await GetAsync(childId, ct);
+            if (child.State.FindToken(childTokenId) is { } thrower)
+            {
+                child.RaiseIncident(thrower, thrower.NodeId, "unhandledError", $"BPMN error '{errorCode}' was not caught here nor by the calling activity: {message}");
+            }
+        });
+
+    public void CancelCalledInstance(Guid instanceId, string reason) =>
+        Defer(async ct =>
+        {
+            var child = await GetAsync(instanceId, ct);
+            if (child.State.Status == InstanceStatus.Active)
+            {
+                child.EndInstance(InstanceStatus.Terminated, "InstanceCancelled", new JsonObject { ["reason"] = reason });
+            }
+        });
+
+    /// <summary>Runs deferred cross-instance work until none is left.</summary>
+    public async ValueTask DrainAsync(CancellationToken cancellationToken)
+    {
+        var rounds = 0;
+        while (_deferred.TryDequeue(out var action))
+        {
+            if (++rounds > 10_000)
+            {
+                throw new InvalidOperationException("Too many cross-instance steps in one command (a call activity loop?).");
+            }
+
+            await action(cancellationToken);
+        }
+    }
+}
+
+internal sealed record CalledInstanceRequest(
+    Guid Id,
+    string Key,
+    int? Version,
+    string? BusinessKey,
+    string? Jurisdiction,
+    Dictionary<string, JsonNode?> Variables,
+    Guid ParentInstanceId,
+    Guid ParentTokenId,
+    string ActivityId);

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Expressions;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Execution;
+
+internal sealed partial class InstanceRunner
+{
+    /// <summary>Starts the called process in the same transaction and waits for it to end.</summary>
+    private void StartCallActivity(TokenState token, CallActivity call)
+    {
+        var key = ExpressionValues.ToText(Evaluate(token, call.CalledElement)).Trim();
+        var variables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var visible = Variables(token);
+        foreach (var mapping in call.In)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in visible.Flatten())
+                {
+                    variables[name] = value?.DeepClone();
+                }
+            }
+            else if (mapping.Target is { } target)
+            {
+                variables[target] = MappedValue(token, mapping);
+            }
+        }
+
+        var businessKey = call.BusinessKey is null ? null : ExpressionValues.ToText(Evaluate(token, call.BusinessKey));
+        token.Phase = TokenPhase.Waiting;
+        var childId = Command.NewId();
+        token.CalledInstanceId = childId;
+        var version = call.Binding == "version" ? call.Version : null;
+        Command.StartCalledInstance(new CalledInstanceRequest(childId, key, version, businessKey, State.Jurisdiction, variables, State.Id, token.Id, call.Id));
+    }
+
+    private JsonNode? MappedValue(TokenState token, VariableMapping mapping)
+    {
+        if (mapping.SourceExpression is { } expression)
+        {
+            return ExpressionValues.ToJson(Evaluate(token, expression));
+        }
+
+        return mapping.Source is { } source && Variables(token).TryGetVariable(source, out var value) ? value?.DeepClone() : null;
+    }
+
+    /// <summary>The called instance has ended: map its variables back and leave the call activity.</summary>
+    public void ResumeAfterCalledInstance(Guid tokenId, InstanceState called)
+    {
+        var token = State.FindToken(tokenId);
+        if (token is null || token.CalledInstanceId != called.Id)
+        {
+            return;
+        }
+
+        var call = (CallActivity)Process.Node(token.NodeId);
+        var childVariables = called.Scopes.Count > 0 ? called.RootScope.Variables : [];
+        foreach (var mapping in call.Out)
+        {
+            if (mapping.All)
+            {
+                foreach (var (name, value) in childVariables)
+                {
+                    SetVariable(token.ScopeId, name, value?.DeepClone());
+                }
+            }
+            else if (mapping.Target is { } target)
+            {
+                JsonNode? value = null;
+                if (mapping.SourceExpression is not null)
+                {
+                    // Out expressions are evaluated against the called instance's variables.
+                    value = ExpressionValues.ToJson(Loaded.Definition.Expression(mapping.SourceExpression).Evaluate(new VariableSnapshot(childVariables, Command)));
+                }
+                else if (mapping.Source is { } source && childVariables.TryGetValue(source, out var v))
+                {
+                    value = v?.DeepClone();
+                }
+
+                SetVariable(token.ScopeId, target, value);
+            }
+        }
+
+        token.CalledInstanceId = null;
+        Leave(token, call);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Execution;
+
+internal sealed partial class InstanceRunner
+{
+    /// <summary>
+    /// Camunda's rule for setting a variable: overwrite it in the nearest scope that has it, else create it
+    /// on the process instance, so that results of tasks inside subprocesses stay visible after them.
+    /// </summary>
+    public void SetVariable(Guid scopeId, string name, JsonNode? value)
+    {
+        var scope = State.Scope(scopeId);
+        var target = scope;
+        while (true)
+        {
+            if (target.Variables.ContainsKey(name))
+            {
+                break;
+            }
+
+            if (target.ParentId is not { } parent)
+            {
+                // Not found anywhere: multi-instance iteration variables are local, everything else global.
+                target = State.RootScope;
+                break;
+            }
+
+            target = State.Scope(parent);
+        }
+
+        SetLocal(target, name, value);
+    }
+
+    public void SetLocal(ScopeState scope, string name, JsonNode? value)
+    {
+        scope.Variables[name] = value;
+        Command.NoteVariableChanged(Loaded, name, value);
+    }
+
+    public void SetVariables(Guid scopeId, IReadOnlyDictionary<string, JsonNode?>? variables)
+    {
+        if (variables is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in variables)
+        {
+            SetVariable(scopeId, name, value?.DeepClone());
+        }
+    }
+
+    private ScopeState NewScope(ScopeKind kind, Guid parentId, TokenState owner, string activityId)
+    {
+        var scope = new ScopeState { Id = Command.NewId(), ParentId = parentId, Kind = kind, OwnerTokenId = owner.Id, ActivityId = activityId };
+        State.Scopes.Add(scope);
+        return scope;
+    }
+
+    /// <summary>Called when the last token of a scope has ended.</summary>
+    private void CompleteScope(ScopeState scope)
+    {
+        switch (scope.Kind)
+        {
+            case ScopeKind.Process:
+                CompleteInstance();
+                break;
+            case ScopeKind.SubProcess:
+                {
+                    State.Scopes.Remove(scope);
+                    var owner = State.FindToken(scope.OwnerTokenId!.Value)!;
+                    Leave(owner, Process.Node(owner.NodeId));
+                    break;
+                }
+
+            case ScopeKind.Iteration:
+                CompleteIteration(scope);
+                break;
+            case ScopeKind.MultiInstanceBody:
+                // A body scope holds no tokens of its own; it ends with its body token.
+                State.Scopes.Remove(scope);
+                break;
+        }
+    }
+
+    private void CompleteInstance()
+    {
+        State.Status = InstanceStatus.Completed;
+        State.EndedAt = Now;
+        ClearWaitStates();
+        Journal("InstanceCompleted", null);
+        if (State.ParentInstanceId is { } parent)
+        {
+            Command.NotifyCallerCompleted(parent, State.ParentTokenId!.Value, State);
+        }
+    }
+
+    private void ClearWaitStates()
+    {
+        State.Tokens.Clear();
+        State.Tasks.Clear();
+        State.Jobs.Clear();
+        State.Subscriptions.Clear();
+        State.ExternalTasks.Clear();
+        State.Incidents.Clear();
+    }
+
+    /// <summary>Ends the whole instance from outside (cancel) or by a terminate end event.</summary>
+    public void EndInstance(InstanceStatus status, string journalType, JsonObject? details)
+    {
+        foreach (var token in State.Tokens.ToList())
+        {
+            CancelCalledInstance(token);
+        }
+
+        ClearWaitStates();
+        State.Status = status;
+        State.EndedAt = Now;
+        Journal(journalType, null, details);
+    }
+
+    /// <summary>
+    /// Cancels a token and everything below it: its task, jobs, subscriptions, external task, incidents,
+    /// the scopes it owns (subprocess, multi-instance iterations) and a called instance.
+    /// </summary>
+    public void CancelToken(TokenState token, bool removeToken = true)
+    {
+        foreach (var child in State.Scopes.Where(s => s.OwnerTokenId == token.Id).ToList())
+        {
+            CancelScope(child);
+        }
+
+        CancelCalledInstance(token);
+        State.Tasks.RemoveAll(t => t.TokenId == token.Id);
+        State.Jobs.RemoveAll(j => j.TokenId == token.Id);
+        State.Subscriptions.RemoveAll(s => s.TokenId == token.Id);
+        State.ExternalTasks.RemoveAll(e => e.TokenId == token.Id);
+        State.Incidents.RemoveAll(i => i.TokenId == token.Id);
+        token.IsMultiInstanceBody = false;
+        token.PendingItems = null;
+        token.CalledInstanceId = null;
+        if (removeToken)
+        {
+            State.Tokens.Remove(token);
+        }
+    }
+
+    private void CancelScope(ScopeState scope)
+    {
+        foreach (var token in State.Tokens.Where(t => t.ScopeId == scope.Id).ToList())
+        {
+            CancelToken(token);
+        }
+
+        foreach (var child in State.Scopes.Where(s => s.ParentId == scope.Id).ToList())
+        {
+            CancelScope(child);
+        }
+
+        State.Scopes.Remove(scope);
+    }
+
+    private void CancelCalledInstance(TokenState token)
+    {
+        if (token.CalledInstanceId is { } called)
+        {
+            Command.CancelCalledInstance(called, $"The calling activity '{token.NodeId}' was cancelled.");
+        }
+    }
+
+    private void StartSubProcess(TokenState token, SubProcess subProcess)
+    {
+        token.Phase = TokenPhase.Waiting;
+        var scope = NewScope(ScopeKind.SubProcess, token.ScopeId, token, subProcess.Id);
+        Schedule(NewToken(scope.Id, subProcess.StartEventId));
+    }
+}

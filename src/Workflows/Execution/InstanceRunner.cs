@@ -1,0 +1,283 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Expressions;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Execution;
+
+/// <summary>
+/// Moves the tokens of one instance until every token waits or has ended. Each BPMN element's semantics is
+/// one small method, chosen by the switch in <see cref="Execute"/>; cross-instance work (call activities) is
+/// deferred to the command so that it commits in the same transaction.
+/// </summary>
+internal sealed partial class InstanceRunner
+{
+    private readonly Queue<TokenState> _ready = new();
+
+    public InstanceRunner(CommandContext command, LoadedInstance loaded)
+    {
+        Command = command;
+        Loaded = loaded;
+    }
+
+    public CommandContext Command { get; }
+    public LoadedInstance Loaded { get; }
+    public InstanceState State => Loaded.State;
+    public ProcessDefinition Process => Loaded.Definition.Process;
+    private DateTimeOffset Now => Command.Now;
+
+    /// <summary>Runs every ready token, including those that running others makes ready.</summary>
+    public async ValueTask RunAsync(CancellationToken cancellationToken)
+    {
+        while (_ready.TryDequeue(out var token))
+        {
+            if (token.Phase != TokenPhase.Ready || State.FindToken(token.Id) is null)
+            {
+                continue;
+            }
+
+            var node = Process.Node(token.NodeId);
+            try
+            {
+                if (node is ServiceTask { Implementation: HandlerImplementation handler } service
+                    && !NeedsDeferral(token, service))
+                {
+                    await RunHandlerAsync(token, service, handler, cancellationToken);
+                }
+                else
+                {
+                    Execute(token, node);
+                }
+            }
+            catch (ExpressionException ex)
+            {
+                RaiseIncident(token, node.Id, "expression", $"{node.ElementType} '{node.Id}': {ex.Message}");
+            }
+            catch (ElementFailure ex)
+            {
+                RaiseIncident(token, node.Id, ex.IncidentType, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Puts a token in the ready queue.</summary>
+    public void Schedule(TokenState token)
+    {
+        token.Phase = TokenPhase.Ready;
+        _ready.Enqueue(token);
+    }
+
+    private bool NeedsDeferral(TokenState token, Activity activity) =>
+        (activity.AsyncBefore && !token.AsyncBeforeDone)
+        || (activity.MultiInstance is not null && !token.IsIteration);
+
+    private void Execute(TokenState token, FlowNode node)
+    {
+        if (node is Activity activity)
+        {
+            if (activity.AsyncBefore && !token.AsyncBeforeDone)
+            {
+                AddAsyncJob(token, activity, after: false);
+                return;
+            }
+
+            if (activity.MultiInstance is not null && !token.IsIteration)
+            {
+                StartMultiInstance(token, activity);
+                return;
+            }
+
+            if (!token.IsIteration && !token.IsMultiInstanceBody)
+            {
+                AttachBoundaryEvents(token, activity);
+            }
+        }
+
+        Journal("ActivityStarted", node.Id);
+        switch (node)
+        {
+            case StartEvent:
+            case IntermediateThrowEvent:
+            case PassThroughTask:
+                Leave(token, node);
+                break;
+            case EndEvent end:
+                ExecuteEndEvent(token, end);
+                break;
+            case UserTask userTask:
+                CreateUserTask(token, userTask);
+                break;
+            case ServiceTask { Implementation: ExternalImplementation external } service:
+                CreateExternalTask(token, service, external);
+                break;
+            case ReceiveTask receive:
+                Subscribe(token, receive.Id, receive.MessageName);
+                token.Phase = TokenPhase.Waiting;
+                break;
+            case IntermediateCatchEvent catchEvent:
+                WaitAtCatchEvent(token, catchEvent);
+                break;
+            case ExclusiveGateway exclusive:
+                ExecuteExclusiveGateway(token, exclusive);
+                break;
+            case ParallelGateway parallel:
+                ExecuteParallelGateway(token, parallel);
+                break;
+            case InclusiveGateway inclusive:
+                ExecuteInclusiveGateway(token, inclusive);
+                break;
+            case EventBasedGateway gateway:
+                WaitAtEventBasedGateway(token, gateway);
+                break;
+            case SubProcess subProcess:
+                StartSubProcess(token, subProcess);
+                break;
+            case CallActivity call:
+                StartCallActivity(token, call);
+                break;
+            default:
+                throw new ElementFailure("unsupported", $"{node.ElementType} '{node.Id}' cannot be executed.");
+        }
+    }
+
+    /// <summary>
+    /// Completes the node the token is on and follows its outgoing flows: all unconditional flows plus
+    /// conditional ones that hold (BPMN 2.0 §13.2.1 "uncontrolled flow"); none at all ends the token.
+    /// </summary>
+    public void Leave(TokenState token, FlowNode node)
+    {
+        if (node is Activity activity)
+        {
+            if (activity.AsyncAfter && !token.AsyncAfterDone && !token.IsMultiInstanceBody)
+            {
+                DetachBoundaryEvents(token, activity);
+                AddAsyncJob(token, activity, after: true);
+                return;
+            }
+
+            DetachBoundaryEvents(token, activity);
+        }
+
+        MarkCompleted(node.Id);
+        token.AsyncBeforeDone = false;
+        token.AsyncAfterDone = false;
+
+        if (token.IsIteration)
+        {
+            EndToken(token);
+            return;
+        }
+
+        var flows = SelectOutgoing(token, node);
+        Follow(token, flows);
+    }
+
+    private List<SequenceFlow> SelectOutgoing(TokenState token, FlowNode node)
+    {
+        var selected = new List<SequenceFlow>(node.Outgoing.Length);
+        foreach (var flowId in node.Outgoing)
+        {
+            var flow = Process.Flow(flowId);
+            if (flow.Condition is null || EvaluateCondition(token, flow))
+            {
+                selected.Add(flow);
+            }
+        }
+
+        if (selected.Count == 0 && node.Outgoing.Length > 0)
+        {
+            throw new ElementFailure("noOutgoingFlow", $"No outgoing sequence flow of {node.ElementType} '{node.Id}' has a condition that holds.");
+        }
+
+        return selected;
+    }
+
+    /// <summary>Sends the token down the first flow and new tokens down the others; no flow ends it.</summary>
+    private void Follow(TokenState token, IReadOnlyList<SequenceFlow> flows)
+    {
+        if (flows.Count == 0)
+        {
+            EndToken(token);
+            return;
+        }
+
+        for (var i = 1; i < flows.Count; i++)
+        {
+            var branch = NewToken(token.ScopeId, flows[i].TargetId);
+            branch.ArrivedVia = flows[i].Id;
+            Schedule(branch);
+        }
+
+        token.NodeId = flows[0].TargetId;
+        token.ArrivedVia = flows[0].Id;
+        Schedule(token);
+    }
+
+    private TokenState NewToken(Guid scopeId, string nodeId)
+    {
+        var token = new TokenState { Id = Command.NewId(), ScopeId = scopeId, NodeId = nodeId, Phase = TokenPhase.Ready };
+        State.Tokens.Add(token);
+        return token;
+    }
+
+    /// <summary>Removes a token that has nothing more to do; its scope completes when it was the last.</summary>
+    private void EndToken(TokenState token)
+    {
+        State.Tokens.Remove(token);
+        var scopeId = token.ScopeId;
+        if (!State.Tokens.Exists(t => t.ScopeId == scopeId) && State.Scopes.Exists(s => s.Id == scopeId))
+        {
+            CompleteScope(State.Scope(scopeId));
+        }
+    }
+
+    private void MarkCompleted(string activityId)
+    {
+        State.CompletedActivities.Add(activityId);
+        Journal("ActivityCompleted", activityId);
+    }
+
+    public void Journal(string type, string? activityId, JsonObject? details = null) =>
+        Loaded.Journal.Add(new JournalEntry(Now, type, activityId, Command.Actor, details));
+
+    private bool EvaluateCondition(TokenState token, SequenceFlow flow)
+    {
+        var expression = Loaded.Definition.Expression(flow.Condition!);
+        try
+        {
+            return ExpressionValues.ToBoolean(expression.Evaluate(Variables(token)), expression.Text);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new ElementFailure("expression", $"Condition of sequence flow '{flow.Id}': {ex.Message}");
+        }
+    }
+
+    /// <summary>Evaluates an attribute expression in the token's scope.</summary>
+    public object? Evaluate(TokenState token, ExpressionText text) =>
+        Loaded.Definition.Expression(text).Evaluate(Variables(token));
+
+    public ScopeVariables Variables(TokenState token) => new(this, token.ScopeId);
+
+    public void RaiseIncident(TokenState token, string activityId, string type, string message, Guid? jobId = null)
+    {
+        token.Phase = TokenPhase.Failed;
+        var incident = new IncidentState
+        {
+            Id = Command.NewId(),
+            TokenId = token.Id,
+            ActivityId = activityId,
+            Type = type,
+            Message = message,
+            CreatedAt = Now,
+            JobId = jobId,
+        };
+        State.Incidents.Add(incident);
+        Journal("IncidentRaised", activityId, new JsonObject { ["type"] = type, ["message"] = message });
+    }
+}
+
+/// <summary>An element could not run; the token stops there with an incident of this type.</summary>
+internal sealed class ElementFailure(string incidentType, string message) : Exception(message)
+{
+    public string IncidentType { get; } = incidentType;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Calendars;
+using Anju.Workflows.Expressions;
+
+namespace Anju.Workflows.Execution;
+
+/// <summary>The variables visible from one scope: its own, then its parents' up to the process.</summary>
+internal readonly struct ScopeVariables : IExpressionContext
+{
+    private readonly InstanceRunner _runner;
+    private readonly Guid _scopeId;
+
+    public ScopeVariables(InstanceRunner runner, Guid scopeId)
+    {
+        _runner = runner;
+        _scopeId = scopeId;
+    }
+
+    public DateTimeOffset Now => _runner.Command.Now;
+    public WorkingCalendar Calendar => _runner.Command.Calendar;
+
+    public bool TryGetVariable(string name, out JsonNode? value)
+    {
+        var scope = _runner.State.Scope(_scopeId);
+        while (true)
+        {
+            if (scope.Variables.TryGetValue(name, out value))
+            {
+                return true;
+            }
+
+            if (scope.ParentId is not { } parent)
+            {
+                return false;
+            }
+
+            scope = _runner.State.Scope(parent);
+        }
+    }
+
+    /// <summary>Every visible variable, inner scopes shadowing outer ones.</summary>
+    public Dictionary<string, JsonNode?> Flatten()
+    {
+        var chain = new List<ScopeState>();
+        for (ScopeState? s = _runner.State.Scope(_scopeId); s is not null; s = s.ParentId is { } p ? _runner.State.Scope(p) : null)
+        {
+            chain.Add(s);
+        }
+
+        var all = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var (key, value) in chain[i].Variables)
+            {
+                all[key] = value;
+            }
+        }
+
+        return all;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Anju.Workflows.Expressions;
+
+/// <summary><c>target.name(argument?)</c> for one of the methods in <see cref="ExpressionMethods"/>.</summary>
+internal sealed class MethodCallNode : ExpressionNode
+{
+    private readonly ExpressionNode _target;
+    private readonly MethodId _method;
+    private readonly string _name;
+    private readonly ExpressionNode? _argument;
+
+    public MethodCallNode(int position, ExpressionNode target, MethodId method, string name, ExpressionNode? argument)
+        : base(position, argument is null ? HeightOf(target) : HeightOf(target, argument))
+    {
+        _target = target;
+        _method = method;
+        _name = name;
+        _argument = argument;
+    }
+
+    public override object? Evaluate(IExpressionContext context)
+    {
+        var receiver = _target.Evaluate(context);
+        var argument = _argument?.Evaluate(context);
+        return ExpressionMethods.Invoke(_method, _name, receiver, argument, context, Position);
+    }
+}
+
+/// <summary><c>name(arguments)</c> for one of the functions in <see cref="ExpressionFunctions"/>.</summary>
+internal sealed class FunctionCallNode : ExpressionNode
+{
+    private readonly FunctionId _function;
+    private readonly string _name;
+    private readonly ExpressionNode[] _arguments;
+
+    public FunctionCallNode(int position, FunctionId function, string name, ExpressionNode[] arguments)
+        : base(position, arguments.Length == 0 ? 1 : HeightOf(arguments))
+    {
+        _function = function;
+        _name = name;
+        _arguments = arguments;
+    }
+
+    public override object? Evaluate(IExpressionContext context) =>
+        ExpressionFunctions.Invoke(_function, _name, _arguments, context, Position);
+}

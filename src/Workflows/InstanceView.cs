@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Execution;
+
+namespace Anju.Workflows;
+
+/// <summary>What a caller sees of an instance (the API's instance view).</summary>
+public sealed record InstanceView
+{
+    public required Guid Id { get; init; }
+    public required string DefinitionKey { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public string? BusinessKey { get; init; }
+    public string? Jurisdiction { get; init; }
+
+    /// <summary>active, completed, terminated or incident.</summary>
+    public required string Status { get; init; }
+
+    public required JsonObject Variables { get; init; }
+    public required IReadOnlyList<string> ActiveActivityIds { get; init; }
+    public required IReadOnlyList<string> CompletedActivityIds { get; init; }
+    public required IReadOnlyList<IncidentView> Incidents { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public Guid? ParentInstanceId { get; init; }
+
+    internal static InstanceView From(InstanceState state)
+    {
+        var variables = new JsonObject();
+        if (state.Scopes.Count > 0)
+        {
+            foreach (var (name, value) in state.RootScope.Variables)
+            {
+                variables[name] = value?.DeepClone();
+            }
+        }
+
+        var status = state.Status switch
+        {
+            InstanceStatus.Active when state.Incidents.Count > 0 => "incident",
+            var s => s.ToString().ToLowerInvariant(),
+        };
+        return new InstanceView
+        {
+            Id = state.Id,
+            DefinitionKey = state.DefinitionKey,
+            DefinitionVersion = state.DefinitionVersion,
+            BusinessKey = state.BusinessKey,
+            Jurisdiction = state.Jurisdiction,
+            Status = status,
+            Variables = variables,
+            ActiveActivityIds = [.. state.Tokens.Where(t => !t.IsIteration || !state.Tokens.Exists(b => b.IsMultiInstanceBody && b.NodeId == t.NodeId)).Select(t => t.NodeId).Distinct()],
+            CompletedActivityIds = [.. state.CompletedActivities.Distinct()],
+            Incidents = [.. state.Incidents.Select(i => new IncidentView(i.Id, i.ActivityId, i.Type, i.Message, i.CreatedAt))],
+            StartedAt = state.StartedAt,
+            EndedAt = state.EndedAt,
+            ParentInstanceId = state.ParentInstanceId,
+        };
+    }
+}
+
+public sealed record IncidentView(Guid Id, string ActivityId, string Type, string Message, DateTimeOffset CreatedAt);

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+
+namespace Anju.Workflows.Model;
+
+/// <summary>A node that does work: tasks, subprocesses and call activities.</summary>
+public abstract record Activity : FlowNode
+{
+    public MultiInstance? MultiInstance { get; init; }
+
+    /// <summary>camunda:asyncBefore: the activity starts in a job of its own transaction.</summary>
+    public bool AsyncBefore { get; init; }
+
+    /// <summary>camunda:asyncAfter: leaving the activity happens in a job of its own transaction.</summary>
+    public bool AsyncAfter { get; init; }
+
+    /// <summary>camunda:failedJobRetryTimeCycle, e.g. "R5/PT10M"; null for the engine default.</summary>
+    public string? RetryTimeCycle { get; init; }
+
+    /// <summary>Ids of the boundary events attached to this activity.</summary>
+    public ImmutableArray<string> BoundaryEvents { get; init; } = [];
+}
+
+/// <summary>Multi-instance loop characteristics (会签 all-of / 或签 any-of are modelled with these).</summary>
+public sealed record MultiInstance
+{
+    public bool IsSequential { get; init; }
+    public ExpressionText? LoopCardinality { get; init; }
+
+    /// <summary>camunda:collection: an expression or a variable name giving the items.</summary>
+    public ExpressionText? Collection { get; init; }
+
+    public string? ElementVariable { get; init; }
+    public ExpressionText? CompletionCondition { get; init; }
+}
+
+public sealed record UserTask : Activity
+{
+    public override string ElementType => "userTask";
+    public ExpressionText? Assignee { get; init; }
+    public ExpressionText? CandidateUsers { get; init; }
+    public ExpressionText? CandidateGroups { get; init; }
+    public ExpressionText? DueDate { get; init; }
+    public ExpressionText? FollowUpDate { get; init; }
+    public ExpressionText? Priority { get; init; }
+    public string? FormKey { get; init; }
+    public ImmutableArray<FormField> FormFields { get; init; } = [];
+}
+
+/// <summary>One camunda:formField of a user task.</summary>
+public sealed record FormField
+{
+    public required string Id { get; init; }
+    public string? Label { get; init; }
+
+    /// <summary>string, long, boolean, date or enum.</summary>
+    public required string Type { get; init; }
+
+    public ExpressionText? DefaultValue { get; init; }
+    public ImmutableArray<FormEnumValue> EnumValues { get; init; } = [];
+    public ImmutableArray<FormConstraint> Constraints { get; init; } = [];
+
+    public bool IsRequired => Constraints.Any(c => c.Name == "required");
+    public bool IsReadOnly => Constraints.Any(c => c.Name == "readonly");
+}
+
+public sealed record FormEnumValue(string Id, string? Name);
+
+/// <summary>A camunda:constraint: required, readonly, minlength, maxlength, min or max.</summary>
+public sealed record FormConstraint(string Name, string? Config);
+
+/// <summary>How a service, send or business-rule task is carried out.</summary>
+public abstract record TaskImplementation;
+
+/// <summary>camunda:type="external": an outside worker fetches it by topic.</summary>
+public sealed record ExternalImplementation(string Topic) : TaskImplementation;
+
+/// <summary>camunda:class / delegateExpression / expression resolved to a C# handler registered by name.</summary>
+public sealed record HandlerImplementation(string HandlerName, string Attribute) : TaskImplementation;
+
+/// <summary>Service, send and business-rule tasks share one behaviour.</summary>
+public sealed record ServiceTask : Activity
+{
+    /// <summary>serviceTask, sendTask or businessRuleTask.</summary>
+    public required string Kind { get; init; }
+    public override string ElementType => Kind;
+    public required TaskImplementation Implementation { get; init; }
+
+    /// <summary>camunda:resultVariable for expression implementations.</summary>
+    public string? ResultVariable { get; init; }
+}
+
+/// <summary>Manual task and plain task: the token passes straight through.</summary>
+public sealed record PassThroughTask : Activity
+{
+    public required string Kind { get; init; }
+    public override string ElementType => Kind;
+}
+
+public sealed record ReceiveTask : Activity
+{
+    public override string ElementType => "receiveTask";
+    public required string MessageName { get; init; }
+}
+
+public sealed record SubProcess : Activity
+{
+    public override string ElementType => "subProcess";
+
+    /// <summary>The none start event that begins the subprocess.</summary>
+    public required string StartEventId { get; init; }
+}
+
+public sealed record CallActivity : Activity
+{
+    public override string ElementType => "callActivity";
+    public required ExpressionText CalledElement { get; init; }
+
+    /// <summary>latest (default), version or deployment (treated as latest).</summary>
+    public string Binding { get; init; } = "latest";
+
+    public int? Version { get; init; }
+    public ImmutableArray<VariableMapping> In { get; init; } = [];
+    public ImmutableArray<VariableMapping> Out { get; init; } = [];
+
+    /// <summary>camunda:in businessKey="..." expression.</summary>
+    public ExpressionText? BusinessKey { get; init; }
+}
+
+/// <summary>camunda:in / camunda:out: source (variable name) or sourceExpression into target, or all variables.</summary>
+public sealed record VariableMapping
+{
+    public string? Source { get; init; }
+    public ExpressionText? SourceExpression { get; init; }
+    public string? Target { get; init; }
+    public bool All { get; init; }
+    public bool Local { get; init; }
+}

@@ -1,0 +1,77 @@
+namespace Anju.Workflows.Model;
+
+public sealed record StartEvent : FlowNode
+{
+    public override string ElementType => "startEvent";
+    public EventTrigger Trigger { get; init; }
+    public string? MessageName { get; init; }
+    public TimerDefinition? Timer { get; init; }
+}
+
+public sealed record EndEvent : FlowNode
+{
+    public override string ElementType => "endEvent";
+
+    /// <summary>None, Terminate or Error.</summary>
+    public EventTrigger Trigger { get; init; }
+
+    /// <summary>The errorCode thrown by an error end event (null: catch-all code).</summary>
+    public string? ErrorCode { get; init; }
+}
+
+public sealed record IntermediateCatchEvent : FlowNode
+{
+    public override string ElementType => "intermediateCatchEvent";
+
+    /// <summary>Message or Timer.</summary>
+    public EventTrigger Trigger { get; init; }
+
+    public string? MessageName { get; init; }
+    public TimerDefinition? Timer { get; init; }
+}
+
+/// <summary>A none intermediate throw event: a milestone the token passes.</summary>
+public sealed record IntermediateThrowEvent : FlowNode
+{
+    public override string ElementType => "intermediateThrowEvent";
+}
+
+public sealed record BoundaryEvent : FlowNode
+{
+    public override string ElementType => "boundaryEvent";
+    public required string AttachedToId { get; init; }
+
+    /// <summary>BPMN cancelActivity: true (default) interrupts the activity.</summary>
+    public bool CancelActivity { get; init; } = true;
+
+    /// <summary>Message, Timer or Error.</summary>
+    public EventTrigger Trigger { get; init; }
+
+    public string? MessageName { get; init; }
+    public TimerDefinition? Timer { get; init; }
+
+    /// <summary>The errorCode caught; null catches every error.</summary>
+    public string? ErrorCode { get; init; }
+}
+
+public sealed record ExclusiveGateway : FlowNode
+{
+    public override string ElementType => "exclusiveGateway";
+    public string? DefaultFlowId { get; init; }
+}
+
+public sealed record ParallelGateway : FlowNode
+{
+    public override string ElementType => "parallelGateway";
+}
+
+public sealed record InclusiveGateway : FlowNode
+{
+    public override string ElementType => "inclusiveGateway";
+    public string? DefaultFlowId { get; init; }
+}
+
+public sealed record EventBasedGateway : FlowNode
+{
+    public override string ElementType => "eventBasedGateway";
+}

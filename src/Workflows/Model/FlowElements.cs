@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace Anju.Workflows.Model;
+
+/// <summary>Where an element sits in its source document, for error messages.</summary>
+public readonly record struct SourceLocation(int Line, int Column);
+
+/// <summary>Any node of a process graph that tokens can sit on (activities, events, gateways).</summary>
+public abstract record FlowNode
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public SourceLocation Location { get; init; }
+
+    /// <summary>Id of the subprocess that contains this node, or null at process level.</summary>
+    public string? ParentId { get; init; }
+
+    public ImmutableArray<string> Incoming { get; init; } = [];
+    public ImmutableArray<string> Outgoing { get; init; } = [];
+
+    /// <summary>The BPMN element name (e.g. "userTask"), used in messages.</summary>
+    public abstract string ElementType { get; }
+
+    /// <summary>Human-readable label: the name when there is one, else the id.</summary>
+    public string Label => string.IsNullOrWhiteSpace(Name) ? Id : $"{Name} ({Id})";
+}
+
+/// <summary>A directed edge between two nodes, with an optional condition.</summary>
+public sealed record SequenceFlow
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required string SourceId { get; init; }
+    public required string TargetId { get; init; }
+    public ExpressionText? Condition { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>
+/// The raw text of an attribute or element that may hold <c>${...}</c> expressions. The text is kept so that
+/// it can be parsed once per definition and reported with its element when it is wrong.
+/// </summary>
+public sealed record ExpressionText(string Text)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>Timer definitions: exactly one of date, duration or cycle (ISO 8601 or cron).</summary>
+public sealed record TimerDefinition(TimerKind Kind, ExpressionText Value);
+
+public enum TimerKind
+{
+    Date,
+    Duration,
+    Cycle,
+}
+
+/// <summary>What kind of trigger an event has; None for plain start/end/throw events.</summary>
+public enum EventTrigger
+{
+    None,
+    Message,
+    Timer,
+    Error,
+    Terminate,
+}

@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// Reads what every activity may carry: asynchronous continuations, the job retry cycle and
+/// multi-instance loop characteristics.
+/// </summary>
+internal static class ActivityReader
+{
+    public static Activity ReadCommon(Activity activity, XElement element, ReadContext context)
+    {
+        var id = activity.Id;
+        var description = ReadContext.Describe(element);
+        if (element.BpmnChild("standardLoopCharacteristics") is { } loop)
+        {
+            context.Report(loop, id, $"standardLoopCharacteristics on {description} is not supported; use multi-instance");
+        }
+
+        // The model has a default flow on gateways only; silently dropping it would change routing.
+        if (element.Attr("default") is not null)
+        {
+            context.Report(element, $"A default flow on {description} is not supported; route through an exclusive gateway");
+        }
+
+        if (context.ReadBoolean(element, "isForCompensation", false, element))
+        {
+            context.Report(element, $"Compensation handler {description} is not supported");
+        }
+
+        return activity with
+        {
+            // camunda:async is the pre-7.3 spelling of asyncBefore; old diagrams still carry it.
+            AsyncBefore = context.ReadBoolean(element, Namespaces.Camunda + "asyncBefore", false, element)
+                || context.ReadBoolean(element, Namespaces.Camunda + "async", false, element),
+            AsyncAfter = context.ReadBoolean(element, Namespaces.Camunda + "asyncAfter", false, element),
+            RetryTimeCycle = element.CamundaExtensions("failedJobRetryTimeCycle").FirstOrDefault().Text(),
+            MultiInstance = ReadMultiInstance(element, description, context),
+        };
+    }
+
+    private static MultiInstance? ReadMultiInstance(XElement activity, string description, ReadContext context)
+    {
+        if (activity.BpmnChild("multiInstanceLoopCharacteristics") is not { } element)
+        {
+            return null;
+        }
+
+        var id = activity.Id();
+        CamundaSupport.Check(element, activity, context);
+        foreach (var child in element.BpmnChildren().Where(c => c.Name.LocalName is
+                     "loopDataInputRef" or "inputDataItem" or "loopDataOutputRef" or "outputDataItem" or "complexBehaviorDefinition"))
+        {
+            context.Report(child, id, $"{child.Name.LocalName} in the multi-instance of {description} is not supported; use camunda:collection and camunda:elementVariable");
+        }
+
+        var multiInstance = new MultiInstance
+        {
+            IsSequential = context.ReadBoolean(element, "isSequential", false, activity),
+            LoopCardinality = BpmnXml.Expression(element.BpmnChild("loopCardinality").Text()),
+            Collection = BpmnXml.Expression(element.CamundaAttr("collection")),
+            ElementVariable = element.CamundaAttr("elementVariable"),
+            CompletionCondition = BpmnXml.Expression(element.BpmnChild("completionCondition").Text()),
+        };
+
+        if (multiInstance.LoopCardinality is null && multiInstance.Collection is null)
+        {
+            context.Report(element, id, $"The multi-instance of {description} needs a loopCardinality or a camunda:collection");
+        }
+
+        return multiInstance;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// The outcome of reading one BPMN document.
+/// </summary>
+/// <remarks>
+/// <see cref="Processes"/> holds every executable process that was read without a problem of its own, so a
+/// tool can still show the good ones; a deployment must nevertheless be refused unless
+/// <see cref="Succeeded"/>, because a document is deployed as a whole.
+/// </remarks>
+/// <param name="Processes">The executable processes read without problems, in document order.</param>
+/// <param name="Problems">Every problem found, ordered by line.</param>
+public sealed record BpmnParseResult(ImmutableArray<ProcessDefinition> Processes, ImmutableArray<BpmnProblem> Problems)
+{
+    /// <summary>True when the document has no problem at all and can be deployed.</summary>
+    public bool Succeeded => Problems.IsEmpty;
+
+    internal static BpmnParseResult Failure(string message, int line = 0) =>
+        new([], [new BpmnProblem(null, line, message)]);
+}

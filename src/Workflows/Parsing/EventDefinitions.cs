@@ -1,0 +1,71 @@
+using System.Xml.Linq;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>The one event definition of an event: its kind ("none", "message", "timer", "signal"...) and element.</summary>
+internal readonly record struct EventDefinition(string Kind, XElement? Element);
+
+/// <summary>
+/// Classifies the event definition of an event and reads the timer, message and error definitions.
+/// </summary>
+internal static class EventDefinitions
+{
+    private const string Suffix = "EventDefinition";
+
+    /// <summary>
+    /// The event's single definition, or null after reporting a multiple event or a reference to a
+    /// root-level definition (eventDefinitionRef), neither of which the engine supports.
+    /// </summary>
+    public static EventDefinition? Classify(XElement evt, string id, ReadContext context)
+    {
+        if (evt.BpmnChild("eventDefinitionRef") is { } reference)
+        {
+            context.Report(reference, id, $"{ReadContext.Describe(evt)} uses eventDefinitionRef, which is not supported; define the event definition inside the event");
+            return null;
+        }
+
+        var definitions = evt.BpmnChildren()
+            .Where(c => c.Name.LocalName.EndsWith(Suffix, StringComparison.Ordinal))
+            .ToList();
+        switch (definitions.Count)
+        {
+            case 0:
+                return new EventDefinition("none", null);
+            case 1:
+                var localName = definitions[0].Name.LocalName;
+                return new EventDefinition(localName[..^Suffix.Length], definitions[0]);
+            default:
+                context.Report(evt, $"{ReadContext.Describe(evt)} has {definitions.Count} event definitions (a multiple event), which is not supported");
+                return null;
+        }
+    }
+
+    /// <summary>Exactly one of timeDate, timeDuration or timeCycle, with its text kept as an expression.</summary>
+    public static TimerDefinition? ReadTimer(XElement definition, XElement evt, string description, ReadContext context)
+    {
+        var parts = definition.BpmnChildren()
+            .Where(c => c.Name.LocalName is "timeDate" or "timeDuration" or "timeCycle")
+            .ToList();
+        if (parts.Count != 1)
+        {
+            context.Report(definition, evt.Id(), $"{description} must have exactly one of timeDate, timeDuration or timeCycle");
+            return null;
+        }
+
+        var part = parts[0];
+        if (part.Text() is not { } text)
+        {
+            context.Report(part, evt.Id(), $"The {part.Name.LocalName} of {description} is empty");
+            return null;
+        }
+
+        var kind = part.Name.LocalName switch
+        {
+            "timeDate" => TimerKind.Date,
+            "timeDuration" => TimerKind.Duration,
+            _ => TimerKind.Cycle,
+        };
+        return new TimerDefinition(kind, new ExpressionText(text));
+    }
+}

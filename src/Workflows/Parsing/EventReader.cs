@@ -1,0 +1,145 @@
+using System.Xml.Linq;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// Reads start, end, intermediate and boundary events, allowing for each only the triggers the engine
+/// implements; any other trigger is reported as "&lt;kind&gt; &lt;event&gt; 'id' is not supported".
+/// </summary>
+internal static class EventReader
+{
+    public static StartEvent? ReadStart(XElement element, string id, string? parentId, ReadContext context)
+    {
+        if (EventDefinitions.Classify(element, id, context) is not { } definition)
+        {
+            return null;
+        }
+
+        // A subprocess is entered by its parent's token; a message or timer could never start it.
+        if (parentId is not null && definition.Kind != "none")
+        {
+            context.Report(element, $"{definition.Kind} start event '{id}' is only supported at process level; a subprocess starts with a none start event");
+            return null;
+        }
+
+        var description = $"{definition.Kind} start event '{id}'";
+        return definition switch
+        {
+            { Kind: "none" } => new StartEvent { Id = id },
+            { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
+                : null,
+            { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
+                : null,
+            _ => Unsupported<StartEvent>(element, description, context),
+        };
+    }
+
+    public static EndEvent? ReadEnd(XElement element, string id, ReadContext context)
+    {
+        if (EventDefinitions.Classify(element, id, context) is not { } definition)
+        {
+            return null;
+        }
+
+        return definition switch
+        {
+            { Kind: "none" } => new EndEvent { Id = id },
+            { Kind: "terminate" } => new EndEvent { Id = id, Trigger = EventTrigger.Terminate },
+
+            // An error end without errorRef throws an error without code, which only catch-all boundaries catch.
+            { Kind: "error", Element: { } error } => context.TryResolveError(error, element, out var code)
+                ? new EndEvent { Id = id, Trigger = EventTrigger.Error, ErrorCode = code }
+                : null,
+            _ => Unsupported<EndEvent>(element, $"{definition.Kind} end event '{id}'", context),
+        };
+    }
+
+    public static IntermediateCatchEvent? ReadCatch(XElement element, string id, ReadContext context)
+    {
+        if (EventDefinitions.Classify(element, id, context) is not { } definition)
+        {
+            return null;
+        }
+
+        var description = $"{definition.Kind} intermediate catch event '{id}'";
+        return definition switch
+        {
+            { Kind: "none" } => Reported<IntermediateCatchEvent>(element, $"intermediateCatchEvent '{id}' has no event definition", context),
+            { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
+                ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
+                : null,
+            { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
+                ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
+                : null,
+            _ => Unsupported<IntermediateCatchEvent>(element, description, context),
+        };
+    }
+
+    public static IntermediateThrowEvent? ReadThrow(XElement element, string id, ReadContext context)
+    {
+        if (EventDefinitions.Classify(element, id, context) is not { } definition)
+        {
+            return null;
+        }
+
+        return definition.Kind == "none"
+            ? new IntermediateThrowEvent { Id = id }
+            : Unsupported<IntermediateThrowEvent>(element, $"{definition.Kind} intermediate throw event '{id}'", context);
+    }
+
+    public static BoundaryEvent? ReadBoundary(XElement element, string id, ReadContext context)
+    {
+        if (EventDefinitions.Classify(element, id, context) is not { } definition)
+        {
+            return null;
+        }
+
+        if (element.Attr("attachedToRef") is not { } attachedTo)
+        {
+            return Reported<BoundaryEvent>(element, $"boundaryEvent '{id}' has no attachedToRef", context);
+        }
+
+        var cancel = context.ReadBoolean(element, "cancelActivity", true, element);
+        var boundary = new BoundaryEvent { Id = id, AttachedToId = element.ResolveReference(attachedTo), CancelActivity = cancel };
+        var description = $"{definition.Kind} boundary event '{id}'";
+        switch (definition)
+        {
+            case { Kind: "none" }:
+                return Reported<BoundaryEvent>(element, $"boundaryEvent '{id}' has no event definition", context);
+            case { Kind: "message", Element: { } message }:
+                return context.ResolveMessage(message, element) is { } name
+                    ? boundary with { Trigger = EventTrigger.Message, MessageName = name }
+                    : null;
+            case { Kind: "timer", Element: { } timer }:
+                return EventDefinitions.ReadTimer(timer, element, description, context) is { } value
+                    ? boundary with { Trigger = EventTrigger.Timer, Timer = value }
+                    : null;
+            case { Kind: "error", Element: { } error }:
+                if (!cancel)
+                {
+                    // An error ends the activity that raised it; there is nothing left to keep running.
+                    context.Report(element, $"error boundary event '{id}' must interrupt its activity (cancelActivity=\"false\" is not allowed)");
+                }
+
+                return context.TryResolveError(error, element, out var code)
+                    ? boundary with { Trigger = EventTrigger.Error, ErrorCode = code }
+                    : null;
+            default:
+                return Unsupported<BoundaryEvent>(element, description, context);
+        }
+    }
+
+    private static T? Unsupported<T>(XElement element, string description, ReadContext context)
+        where T : FlowNode =>
+        Reported<T>(element, $"{description} is not supported", context);
+
+    private static T? Reported<T>(XElement element, string message, ReadContext context)
+        where T : FlowNode
+    {
+        context.Report(element, message);
+        return null;
+    }
+}

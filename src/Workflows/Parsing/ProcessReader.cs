@@ -1,0 +1,191 @@
+using System.Collections.Frozen;
+using System.Xml.Linq;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// Walks one process, and recursively its embedded subprocesses, turning each BPMN element into a model node;
+/// then links the graph and validates its structure.
+/// </summary>
+internal sealed class ProcessReader
+{
+    /// <summary>
+    /// Children of a process or subprocess that are not flow elements: content that documents or decorates the
+    /// diagram (lanes, annotations, data), accepted without being executed, and a subprocess's own activity
+    /// children (loop characteristics, data associations), which <see cref="ActivityReader"/> reads.
+    /// </summary>
+    private static readonly FrozenSet<string> NonFlowChildren = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "documentation", "extensionElements", "auditing", "monitoring", "property", "laneSet", "textAnnotation",
+        "association", "group", "dataObject", "dataObjectReference", "dataStoreReference", "ioSpecification",
+        "ioBinding", "correlationSubscription", "supports", "incoming", "outgoing", "multiInstanceLoopCharacteristics",
+        "standardLoopCharacteristics", "dataInputAssociation", "dataOutputAssociation", "potentialStarter");
+
+    private const string ScriptTaskMessage =
+        "is not supported: scripts cannot be sandboxed; use a service task with a registered handler or an external task";
+
+    private readonly ReadContext context;
+    private readonly ProcessGraph graph = new();
+
+    private ProcessReader(ReadContext context) => this.context = context;
+
+    /// <summary>
+    /// Reads a process. The definition is always built, but is only meaningful when no problem was reported
+    /// while reading it; the caller checks that.
+    /// </summary>
+    public static ProcessDefinition Read(XElement process, string? poolName, ReadContext context)
+    {
+        var key = process.Id()!;
+        CamundaSupport.Check(process, process, context);
+
+        var reader = new ProcessReader(context);
+        var (startElements, _) = reader.ReadScope(process, parentId: null);
+        if (startElements == 0)
+        {
+            context.Report(process, $"Process '{key}' has no start event");
+        }
+
+        var (nodes, flows) = GraphLinker.Link(reader.graph, context);
+        StructureValidator.Validate(nodes, flows, context);
+
+        return new ProcessDefinition
+        {
+            Key = key,
+            Name = process.Attr("name") ?? poolName,
+            Nodes = nodes.ToFrozenDictionary(n => n.Id, StringComparer.Ordinal),
+            Flows = flows.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal),
+            StartEvents = [.. nodes.OfType<StartEvent>().Where(s => s.ParentId is null).Select(s => s.Id)],
+        };
+    }
+
+    /// <summary>
+    /// Reads the direct children of a process or subprocess. Returns how many start event elements it has
+    /// (rejected ones included, so that they are not also reported as missing) and the first one that was read.
+    /// </summary>
+    private (int StartElements, string? FirstStartId) ReadScope(XElement scope, string? parentId)
+    {
+        var startElements = 0;
+        string? firstStartId = null;
+        foreach (var element in scope.BpmnChildren())
+        {
+            var localName = element.Name.LocalName;
+            if (NonFlowChildren.Contains(localName))
+            {
+                continue;
+            }
+
+            if (element.Id() is not { } id)
+            {
+                context.Report(element, null, $"A {localName} has no id");
+                continue;
+            }
+
+            if (localName == "startEvent")
+            {
+                startElements++;
+            }
+
+            if (localName == "sequenceFlow")
+            {
+                if (SequenceFlowReader.Read(element, context) is { } flow)
+                {
+                    graph.Add(new FlowEntry(flow, element, parentId));
+                }
+
+                continue;
+            }
+
+            var node = ReadNode(element, id, parentId);
+            if (node is null)
+            {
+                graph.Reject(id);
+                continue;
+            }
+
+            node = node with { Name = element.Attr("name"), Location = element.Location(), ParentId = parentId };
+            if (node is Activity activity)
+            {
+                node = ActivityReader.ReadCommon(activity, element, context);
+            }
+
+            graph.Add(node);
+            if (node is StartEvent)
+            {
+                firstStartId ??= id;
+            }
+        }
+
+        return (startElements, firstStartId);
+    }
+
+    private FlowNode? ReadNode(XElement element, string id, string? parentId)
+    {
+        var localName = element.Name.LocalName;
+        if (!IsSupported(localName))
+        {
+            var message = localName == "scriptTask" ? $"scriptTask '{id}' {ScriptTaskMessage}" : $"{localName} '{id}' is not supported";
+            context.Report(element, message);
+            return null;
+        }
+
+        CamundaSupport.Check(element, element, context);
+        return localName switch
+        {
+            "startEvent" => EventReader.ReadStart(element, id, parentId, context),
+            "endEvent" => EventReader.ReadEnd(element, id, context),
+            "intermediateCatchEvent" => EventReader.ReadCatch(element, id, context),
+            "intermediateThrowEvent" => EventReader.ReadThrow(element, id, context),
+            "boundaryEvent" => EventReader.ReadBoundary(element, id, context),
+            "exclusiveGateway" => new ExclusiveGateway { Id = id, DefaultFlowId = element.Attr("default") },
+            "inclusiveGateway" => new InclusiveGateway { Id = id, DefaultFlowId = element.Attr("default") },
+            "parallelGateway" => new ParallelGateway { Id = id },
+            "eventBasedGateway" => ReadEventBasedGateway(element, id),
+            "userTask" => TaskReader.ReadUserTask(element, id, context),
+            "serviceTask" or "sendTask" or "businessRuleTask" => TaskReader.ReadServiceTask(element, id, context),
+            "receiveTask" => TaskReader.ReadReceiveTask(element, id, context),
+            "task" or "manualTask" => new PassThroughTask { Id = id, Kind = localName },
+            "callActivity" => CallActivityReader.Read(element, id, context),
+            "subProcess" => ReadSubProcess(element, id),
+            _ => throw new System.Diagnostics.UnreachableException($"IsSupported and ReadNode disagree on '{localName}'."),
+        };
+    }
+
+    private static bool IsSupported(string localName) => localName is
+        "startEvent" or "endEvent" or "intermediateCatchEvent" or "intermediateThrowEvent" or "boundaryEvent"
+        or "exclusiveGateway" or "inclusiveGateway" or "parallelGateway" or "eventBasedGateway"
+        or "userTask" or "serviceTask" or "sendTask" or "businessRuleTask" or "receiveTask" or "task"
+        or "manualTask" or "callActivity" or "subProcess";
+
+    private EventBasedGateway? ReadEventBasedGateway(XElement element, string id)
+    {
+        // An instantiating event-based gateway starts a process without a start event; not supported.
+        if (context.ReadBoolean(element, "instantiate", false, element))
+        {
+            context.Report(element, $"eventBasedGateway '{id}' with instantiate=\"true\" is not supported");
+            return null;
+        }
+
+        return new EventBasedGateway { Id = id };
+    }
+
+    private SubProcess? ReadSubProcess(XElement element, string id)
+    {
+        if (context.ReadBoolean(element, "triggeredByEvent", false, element))
+        {
+            context.Report(element, $"event subProcess '{id}' is not supported");
+            return null;
+        }
+
+        var (startElements, startId) = ReadScope(element, id);
+        if (startElements != 1)
+        {
+            context.Report(element, startElements == 0
+                ? $"subProcess '{id}' has no start event"
+                : $"subProcess '{id}' must have exactly one (none) start event, not {startElements}");
+        }
+
+        // Empty only when a problem was reported (no start event, or a rejected one): the process is not deployed.
+        return new SubProcess { Id = id, StartEventId = startId ?? string.Empty };
+    }
+}

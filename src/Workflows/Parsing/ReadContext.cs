@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Xml.Linq;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// What every element reader of one document shares: the problems found so far and the root-level
+/// definitions (messages, errors) that events refer to.
+/// </summary>
+internal sealed class ReadContext(FrozenDictionary<string, string> messageNames, FrozenDictionary<string, string?> errorCodes)
+{
+    private readonly List<BpmnProblem> problems = [];
+
+    public int ProblemCount => problems.Count;
+
+    /// <summary>Reports a problem about an element, located at that element.</summary>
+    public void Report(XElement element, string message) => Report(element, element.Id(), message);
+
+    /// <summary>Reports a problem about <paramref name="elementId"/> located at <paramref name="at"/>, e.g. a child.</summary>
+    public void Report(XElement at, string? elementId, string message) =>
+        problems.Add(new BpmnProblem(elementId, at.Line(), message));
+
+    /// <summary>Reports a problem found on the assembled graph, where only the node's location is left.</summary>
+    public void Report(string? elementId, int line, string message) =>
+        problems.Add(new BpmnProblem(elementId, line, message));
+
+    /// <summary>
+    /// Reads an optional boolean attribute; a value that is not a boolean is reported rather than taken as
+    /// false, because a typo in <c>cancelActivity</c> would otherwise silently change behaviour.
+    /// </summary>
+    public bool ReadBoolean(XElement element, XName attribute, bool defaultValue, XElement owner)
+    {
+        var raw = element.Attribute(attribute)?.Value.Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return defaultValue;
+        }
+
+        if (BpmnXml.ParseBoolean(raw) is { } value)
+        {
+            return value;
+        }
+
+        Report(element, owner.Id(), $"{AttributeLabel(attribute)} of {Describe(owner)} must be \"true\" or \"false\", not \"{raw}\"");
+        return defaultValue;
+    }
+
+    /// <summary>
+    /// Resolves a messageRef to the message's name (its id when it has none): the name is what senders
+    /// correlate on. Returns null after reporting when the reference is missing or dangling.
+    /// </summary>
+    public string? ResolveMessage(XElement definition, XElement owner)
+    {
+        var reference = definition.Attr("messageRef");
+        if (reference is null)
+        {
+            Report(definition, owner.Id(), $"{Describe(owner)} has no messageRef");
+            return null;
+        }
+
+        if (messageNames.TryGetValue(definition.ResolveReference(reference), out var name))
+        {
+            return name;
+        }
+
+        Report(definition, owner.Id(), $"messageRef '{reference}' of {Describe(owner)} does not reference a message");
+        return null;
+    }
+
+    /// <summary>
+    /// Resolves an errorEventDefinition to its error's errorCode; no errorRef means "any error" (null code).
+    /// Returns false after reporting a dangling reference.
+    /// </summary>
+    public bool TryResolveError(XElement definition, XElement owner, out string? errorCode)
+    {
+        errorCode = null;
+        var reference = definition.Attr("errorRef");
+        if (reference is null)
+        {
+            return true;
+        }
+
+        if (errorCodes.TryGetValue(definition.ResolveReference(reference), out errorCode))
+        {
+            return true;
+        }
+
+        Report(definition, owner.Id(), $"errorRef '{reference}' of {Describe(owner)} does not reference an error");
+        return false;
+    }
+
+    /// <summary>"userTask 'Task_1'": how messages name an element.</summary>
+    public static string Describe(XElement element) => $"{element.Name.LocalName} '{element.Id()}'";
+
+    public ImmutableArray<BpmnProblem> SortedProblems() =>
+        [.. problems.OrderBy(p => p.Line)];
+
+    private static string AttributeLabel(XName attribute) =>
+        attribute.Namespace == Namespaces.Camunda ? $"camunda:{attribute.LocalName}" : attribute.LocalName;
+}

@@ -1,0 +1,133 @@
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// Checks the shape of a linked process graph: how each kind of node may be connected, default flows,
+/// what may follow an event-based gateway, and the start events of the process.
+/// </summary>
+/// <remarks>
+/// Like Camunda, an activity or an intermediate event without outgoing flow is an implicit end and is accepted;
+/// a gateway without outgoing flow is always a modelling error.
+/// </remarks>
+internal static class StructureValidator
+{
+    public static void Validate(IReadOnlyList<FlowNode> nodes, IReadOnlyList<SequenceFlow> flows, ReadContext context)
+    {
+        var nodesById = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var flowsById = new Dictionary<string, SequenceFlow>(StringComparer.Ordinal);
+        foreach (var flow in flows)
+        {
+            flowsById.TryAdd(flow.Id, flow);
+        }
+
+        foreach (var node in nodes)
+        {
+            ValidateConnections(node, context);
+            switch (node)
+            {
+                case ExclusiveGateway { DefaultFlowId: { } defaultFlow }:
+                    ValidateDefaultFlow(node, defaultFlow, flowsById, context);
+                    break;
+                case InclusiveGateway { DefaultFlowId: { } defaultFlow }:
+                    ValidateDefaultFlow(node, defaultFlow, flowsById, context);
+                    break;
+                case EventBasedGateway:
+                    ValidateEventTargets(node, nodesById, flowsById, context);
+                    break;
+            }
+        }
+
+        ValidateStartEvents(nodes, context);
+    }
+
+    private static void ValidateConnections(FlowNode node, ReadContext context)
+    {
+        void Report(string problem) => context.Report(node.Id, node.Location.Line, $"{node.ElementType} '{node.Id}' {problem}");
+
+        switch (node)
+        {
+            case StartEvent:
+                if (!node.Incoming.IsEmpty)
+                {
+                    Report("has incoming sequence flows");
+                }
+
+                if (node.Outgoing.IsEmpty)
+                {
+                    Report("has no outgoing sequence flow");
+                }
+
+                return;
+            case BoundaryEvent:
+                if (!node.Incoming.IsEmpty)
+                {
+                    Report("has incoming sequence flows");
+                }
+
+                return;
+            case EndEvent when !node.Outgoing.IsEmpty:
+                Report("has outgoing sequence flows");
+                break;
+            case ExclusiveGateway or InclusiveGateway or ParallelGateway or EventBasedGateway when node.Outgoing.IsEmpty:
+                Report("has no outgoing sequence flow");
+                break;
+        }
+
+        if (node.Incoming.IsEmpty)
+        {
+            Report("has no incoming sequence flow");
+        }
+    }
+
+    private static void ValidateDefaultFlow(FlowNode gateway, string defaultFlow, Dictionary<string, SequenceFlow> flows, ReadContext context)
+    {
+        var prefix = $"The default flow '{defaultFlow}' of {gateway.ElementType} '{gateway.Id}'";
+        if (!gateway.Outgoing.Contains(defaultFlow))
+        {
+            context.Report(gateway.Id, gateway.Location.Line, $"{prefix} is not one of its outgoing sequence flows");
+        }
+        else if (flows.TryGetValue(defaultFlow, out var flow) && flow.Condition is not null)
+        {
+            // A default flow is taken when no condition holds; a condition of its own contradicts that.
+            context.Report(flow.Id, flow.Location.Line, $"{prefix} must not have a condition");
+        }
+    }
+
+    private static void ValidateEventTargets(
+        FlowNode gateway, Dictionary<string, FlowNode> nodes, Dictionary<string, SequenceFlow> flows, ReadContext context)
+    {
+        foreach (var flowId in gateway.Outgoing)
+        {
+            // Flows and targets that were rejected or are unknown have been reported already.
+            if (!flows.TryGetValue(flowId, out var flow) || !nodes.TryGetValue(flow.TargetId, out var target))
+            {
+                continue;
+            }
+
+            if (target is not (IntermediateCatchEvent or ReceiveTask))
+            {
+                context.Report(gateway.Id, gateway.Location.Line,
+                    $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message or timer intermediate catch events and receive tasks may follow it");
+            }
+        }
+    }
+
+    private static void ValidateStartEvents(IReadOnlyList<FlowNode> nodes, ReadContext context)
+    {
+        var starts = nodes.OfType<StartEvent>().Where(s => s.ParentId is null).ToList();
+        foreach (var extra in starts.Where(s => s.Trigger == EventTrigger.None).Skip(1))
+        {
+            context.Report(extra.Id, extra.Location.Line, $"startEvent '{extra.Id}' is a second none start event; a process can have only one");
+        }
+
+        // A message must start exactly one thing, or correlation could not choose.
+        foreach (var group in starts.Where(s => s.MessageName is not null).GroupBy(s => s.MessageName, StringComparer.Ordinal))
+        {
+            foreach (var extra in group.Skip(1))
+            {
+                context.Report(extra.Id, extra.Location.Line, $"startEvent '{extra.Id}' waits for message '{group.Key}', which already starts '{group.First().Id}'");
+            }
+        }
+    }
+}

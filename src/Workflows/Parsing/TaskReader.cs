@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// Reads user, service-like (service, send, business rule) and receive tasks.
+/// </summary>
+/// <remarks>
+/// Service tasks run C# handlers registered by name, never code named in the document: camunda:class is
+/// taken as a handler name as written (e.g. <c>com.acme.Billing</c>), camunda:delegateExpression
+/// <c>${billing}</c> names the handler <c>billing</c>, and camunda:expression keeps its whole text
+/// (<c>${billing.charge(execution)}</c>) for the engine to resolve.
+/// </remarks>
+internal static partial class TaskReader
+{
+    private const string NoImplementation =
+        "has no implementation (camunda:class, camunda:delegateExpression, camunda:expression or camunda:type=\"external\")";
+
+    public static UserTask ReadUserTask(XElement element, string id, ReadContext context)
+    {
+        foreach (var role in element.BpmnChildren().Where(c => c.Name.LocalName is "potentialOwner" or "humanPerformer" or "performer"))
+        {
+            // Ignoring a standard assignment would leave the task unassigned without anyone noticing.
+            context.Report(role, id, $"{role.Name.LocalName} on userTask '{id}' is not supported; use camunda:assignee, camunda:candidateUsers or camunda:candidateGroups");
+        }
+
+        return new UserTask
+        {
+            Id = id,
+            Assignee = BpmnXml.Expression(element.CamundaAttr("assignee")),
+            CandidateUsers = BpmnXml.Expression(element.CamundaAttr("candidateUsers")),
+            CandidateGroups = BpmnXml.Expression(element.CamundaAttr("candidateGroups")),
+            DueDate = BpmnXml.Expression(element.CamundaAttr("dueDate")),
+            FollowUpDate = BpmnXml.Expression(element.CamundaAttr("followUpDate")),
+            Priority = BpmnXml.Expression(element.CamundaAttr("priority")),
+            FormKey = element.CamundaAttr("formKey"),
+            FormFields = FormFieldReader.Read(element, id, context),
+        };
+    }
+
+    public static ServiceTask? ReadServiceTask(XElement element, string id, ReadContext context)
+    {
+        var kind = element.Name.LocalName;
+        if (kind == "businessRuleTask" && element.CamundaAttr("decisionRef") is not null)
+        {
+            context.Report(element, $"businessRuleTask '{id}' with camunda:decisionRef is not supported: DMN decisions are not evaluated; use a handler or an external task");
+            return null;
+        }
+
+        // A connector was already reported as an unsupported extension; "no implementation" would be noise.
+        if (element.CamundaExtensions("connector").Any())
+        {
+            return null;
+        }
+
+        var implementation = ReadImplementation(element, kind, id, context);
+        return implementation is null
+            ? null
+            : new ServiceTask
+            {
+                Id = id,
+                Kind = kind,
+                Implementation = implementation,
+                ResultVariable = element.CamundaAttr("resultVariable"),
+            };
+    }
+
+    public static ReceiveTask? ReadReceiveTask(XElement element, string id, ReadContext context)
+    {
+        if (context.ReadBoolean(element, "instantiate", false, element))
+        {
+            context.Report(element, $"receiveTask '{id}' with instantiate=\"true\" is not supported; use a message start event");
+            return null;
+        }
+
+        return context.ResolveMessage(element, element) is { } name
+            ? new ReceiveTask { Id = id, MessageName = name }
+            : null;
+    }
+
+    private static TaskImplementation? ReadImplementation(XElement element, string kind, string id, ReadContext context)
+    {
+        var type = element.CamundaAttr("type");
+        var className = element.CamundaAttr("class");
+        var delegateExpression = element.CamundaAttr("delegateExpression");
+        var expression = element.CamundaAttr("expression");
+
+        var count = new[] { type, className, delegateExpression, expression }.Count(v => v is not null);
+        if (count > 1)
+        {
+            context.Report(element, $"{kind} '{id}' has more than one implementation; choose one of camunda:class, camunda:delegateExpression, camunda:expression or camunda:type=\"external\"");
+            return null;
+        }
+
+        if (type is not null)
+        {
+            if (type != "external")
+            {
+                context.Report(element, $"camunda:type \"{type}\" of {kind} '{id}' is not supported; only \"external\" is");
+                return null;
+            }
+
+            if (element.CamundaAttr("topic") is not { } topic)
+            {
+                context.Report(element, $"{kind} '{id}' is an external task without camunda:topic");
+                return null;
+            }
+
+            return new ExternalImplementation(topic);
+        }
+
+        if (className is not null)
+        {
+            return new HandlerImplementation(className, "class");
+        }
+
+        if (delegateExpression is not null)
+        {
+            var match = DelegateName().Match(delegateExpression);
+            if (!match.Success)
+            {
+                context.Report(element, $"camunda:delegateExpression \"{delegateExpression}\" of {kind} '{id}' must name a handler as ${{name}}");
+                return null;
+            }
+
+            return new HandlerImplementation(match.Groups["name"].Value, "delegateExpression");
+        }
+
+        if (expression is not null)
+        {
+            return new HandlerImplementation(expression, "expression");
+        }
+
+        context.Report(element, $"{kind} '{id}' {NoImplementation}");
+        return null;
+    }
+
+    /// <summary>${name} or #{name}, the form in which a delegate expression names a bean.</summary>
+    [GeneratedRegex(@"^[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DelegateName();
+}

@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows.Persistence;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where the engine keeps its state, and how it opens a unit of work there. SQLite runs one writer at a
+/// time (a process-wide lock; SQLite itself cannot lock rows); PostgreSQL runs commands concurrently and
+/// relies on the instance revision to detect conflicting ones.
+/// </summary>
+public sealed class WorkflowStorage : IDisposable
+{
+    private readonly DbContextOptions<SqliteWorkflowDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresWorkflowDbContext>? _postgres;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private WorkflowStorage(StorageProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        if (provider == StorageProvider.Sqlite)
+        {
+            _sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+                .UseSqlite(connectionString)
+                .AddInterceptors(SqlitePragmas.Instance)
+                .Options;
+        }
+        else
+        {
+            _postgres = new DbContextOptionsBuilder<PostgresWorkflowDbContext>()
+                .UseNpgsql(connectionString)
+                .Options;
+        }
+    }
+
+    public StorageProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>A SQLite file (created when missing), in WAL mode.</summary>
+    public static WorkflowStorage Sqlite(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        return new WorkflowStorage(StorageProvider.Sqlite, builder.ToString());
+    }
+
+    public static WorkflowStorage Postgres(string connectionString) => new(StorageProvider.Postgres, connectionString);
+
+    public WorkflowDbContext CreateContext() => Provider == StorageProvider.Sqlite
+        ? new SqliteWorkflowDbContext(_sqlite!)
+        : new PostgresWorkflowDbContext(_postgres!);
+
+    /// <summary>Creates or upgrades the schema with this provider's migrations.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateContext();
+        if (Provider == StorageProvider.Sqlite)
+        {
+            // WAL lets readers (inbox queries) run while one command writes; NORMAL sync is durable in WAL
+            // mode across application crashes (an OS crash may lose the last commits, not corrupt).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Serialises writers on SQLite; a no-op on PostgreSQL.</summary>
+    public async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        if (Provider != StorageProvider.Sqlite)
+        {
+            return null;
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        return new Release(_writer);
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Anju.Workflows.Execution;
+using Anju.Workflows.Model;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>
+    /// Runs a job now (a timer fires, an async continuation or a retry goes on). The job row is deleted in
+    /// the same transaction as the state change it causes, so a job runs to effect exactly once even when
+    /// a node crashes after acquiring it. Returns false when the job no longer exists.
+    /// </summary>
+    public Task<bool> ExecuteJobAsync(Guid jobId, string? actor = null, CancellationToken cancellationToken = default) =>
+        RunAsync<bool, bool>(actor, async (context, ct) =>
+        {
+            var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+            if (row is null)
+            {
+                return false;
+            }
+
+            if (row.InstanceId is null)
+            {
+                await FireTimerStartAsync(context, row, ct);
+                return true;
+            }
+
+            var runner = await context.GetAsync(row.InstanceId.Value, ct);
+            var job = runner.State.Jobs.Find(j => j.Id == jobId);
+            if (job is null)
+            {
+                return false;
+            }
+
+            runner.RunJob(job);
+            await runner.RunAsync(ct);
+            return true;
+        }, static ran => ran, cancellationToken);
+
+    /// <summary>A timer start event fires: a new instance starts and the next occurrence is scheduled.</summary>
+    private async ValueTask FireTimerStartAsync(CommandContext context, JobRow row, CancellationToken cancellationToken)
+    {
+        var deleted = await context.Db.Jobs.Where(j => j.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            throw WorkflowException.Conflict($"Job {row.Id} was run by another node meanwhile.");
+        }
+
+        var definition = await Definitions.GetAsync(context.Db, row.DefinitionId, cancellationToken);
+        if (row.Cycle is not null && row.RepeatsLeft != 0
+            && TimerSchedule.Next(row.Cycle, DateTime.SpecifyKind(row.DueAt, DateTimeKind.Utc), context.Now, Calendar) is { } next)
+        {
+            context.Db.Jobs.Add(new JobRow
+            {
+                Id = context.NewId(),
+                DefinitionId = row.DefinitionId,
+                Kind = row.Kind,
+                ActivityId = row.ActivityId,
+                DueAt = next.UtcDateTime,
+                Retries = Options.DefaultRetries,
+                Cycle = row.Cycle,
+                RepeatsLeft = row.RepeatsLeft < 0 ? -1 : row.RepeatsLeft - 1,
+            });
+        }
+
+        var runner = CreateInstance(context, definition, context.NewId(), null, null, null, row.ActivityId);
+        await runner.RunAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due jobs to <paramref name="owner"/> (FOR UPDATE SKIP LOCKED on
+    /// PostgreSQL, so that nodes never take the same job; one writer at a time on SQLite).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> AcquireJobsAsync(string owner, int max, CancellationToken cancellationToken = default)
+    {
+        var now = Time.GetUtcNow().UtcDateTime;
+        var until = now + Options.JobLease;
+        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        await using var db = Storage.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<Guid> ids;
+        if (db.IsPostgres)
+        {
+            ids = await db.Database.SqlQueryRaw<Guid>(
+                """
+                UPDATE wf_jobs SET "LockOwner" = {0}, "LockExpiresAt" = {1}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM wf_jobs
+                    WHERE "DueAt" <= {2} AND ("LockExpiresAt" IS NULL OR "LockExpiresAt" < {2}) AND "Retries" > 0
+                    ORDER BY "DueAt" LIMIT {3}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """, owner, until, now, max).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            ids = await db.Jobs
+                .Where(j => j.DueAt <= now && (j.LockExpiresAt == null || j.LockExpiresAt < now) && j.Retries > 0)
+                .OrderBy(j => j.DueAt).Take(max).Select(j => j.Id).ToListAsync(cancellationToken);
+            if (ids.Count > 0)
+            {
+                await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(
+                    s => s.SetProperty(j => j.LockOwner, owner).SetProperty(j => j.LockExpiresAt, until), cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    /// <summary>
+    /// A job failed for a technical reason (not a handler failure, which the command itself handles):
+    /// one retry fewer, back-off, and an incident when none are left.
+    /// </summary>
+    public Task FailJobAsync(Guid jobId, string error, CancellationToken cancellationToken = default) =>
+        RunAsync(null, async (context, ct) =>
+        {
+            var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+            if (row is null)
+            {
+                return;
+            }
+
+            var retries = row.Retries - 1;
+            var message = error.Length > 2000 ? error[..2000] : error;
+            if (retries > 0 || row.InstanceId is null)
+            {
+                var due = context.Now.UtcDateTime + RetryPolicy.Parse(null, Options.DefaultRetries).DelayBefore(Options.DefaultRetries - retries);
+                await context.Db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                    s => s.SetProperty(j => j.Retries, retries)
+                        .SetProperty(j => j.LastError, message)
+                        .SetProperty(j => j.LockOwner, (string?)null)
+                        .SetProperty(j => j.LockExpiresAt, (DateTime?)null)
+                        .SetProperty(j => j.DueAt, due),
+                    ct);
+                return;
+            }
+
+            var runner = await context.GetAsync(row.InstanceId.Value, ct);
+            var job = runner.State.Jobs.Find(j => j.Id == jobId);
+            var token = job?.TokenId is { } tokenId ? runner.State.FindToken(tokenId) : null;
+            if (job is not null && token is not null)
+            {
+                runner.State.Jobs.Remove(job);
+                runner.RaiseIncident(token, job.ActivityId, "failedJob", $"Job for '{job.ActivityId}' failed and has no retries left: {message}", job.Id);
+            }
+        }, cancellationToken);
+
+    /// <summary>Releases a lease without running the job (e.g. when the node shuts down).</summary>
+    public async Task ReleaseJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        await using var db = Storage.CreateContext();
+        await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.LockOwner, (string?)null).SetProperty(j => j.LockExpiresAt, (DateTime?)null), cancellationToken);
+    }
+
+    /// <summary>The due time of the earliest job (for tests and the executor's sleep).</summary>
+    public async Task<DateTimeOffset?> NextJobDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        var due = await db.Jobs.AsNoTracking().Where(j => j.Retries > 0).OrderBy(j => j.DueAt).Select(j => (DateTime?)j.DueAt).FirstOrDefaultAsync(cancellationToken);
+        return due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
+    }
+
+    internal static bool IsTimerStart(ProcessDefinition process, string activityId) =>
+        process.Nodes.TryGetValue(activityId, out var node) && node is StartEvent;
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Execution;
+using Anju.Workflows.Model;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>Cancels an active instance with a reason (administrators); its called instances end too.</summary>
+    public Task CancelAsync(Guid instanceId, string reason, string? actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async (context, ct) =>
+        {
+            var runner = await context.GetAsync(instanceId, ct);
+            if (runner.State.Status != InstanceStatus.Active)
+            {
+                throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Instance {instanceId} has already ended ({runner.State.Status}).");
+            }
+
+            runner.EndInstance(InstanceStatus.Terminated, "InstanceCancelled", new JsonObject { ["reason"] = reason });
+        }, cancellationToken);
+
+    /// <summary>
+    /// Retries the element of an incident: an external task is re-opened for one more try; anything else runs
+    /// its element again (after an administrator has fixed variables, say).
+    /// </summary>
+    public Task RetryIncidentAsync(Guid incidentId, string? actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async (context, ct) =>
+        {
+            var instanceId = await context.Db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => (Guid?)i.InstanceId).FirstOrDefaultAsync(ct)
+                ?? throw WorkflowException.NotFound($"Incident {incidentId} does not exist or is resolved.");
+            var runner = await context.GetAsync(instanceId, ct);
+            var incident = runner.State.Incidents.Find(i => i.Id == incidentId)
+                ?? throw WorkflowException.Conflict($"Incident {incidentId} was resolved meanwhile.");
+            runner.RetryIncident(incident);
+            await runner.RunAsync(ct);
+        }, cancellationToken);
+
+    /// <summary>Sets variables of an active instance (an administrator's correction), journaled.</summary>
+    public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, JsonNode?> variables, string? actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async (context, ct) =>
+        {
+            var runner = await context.GetAsync(instanceId, ct);
+            foreach (var (name, value) in variables)
+            {
+                runner.SetLocal(runner.State.RootScope, name, value?.DeepClone());
+            }
+        }, cancellationToken);
+
+    /// <summary>Reads an instance's journal and checks its hash chain against the document's last link.</summary>
+    public async Task<(IReadOnlyList<JournalRow> Entries, JournalVerification Verification)> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        var document = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Document).FirstOrDefaultAsync(cancellationToken)
+            ?? throw WorkflowException.NotFound($"Process instance {instanceId} does not exist.");
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Seq).ToListAsync(cancellationToken);
+        var verification = JournalChain.Verify(rows);
+        var state = InstanceDocument.Read(document);
+        if (verification.Intact && (rows.Count != state.JournalSeq || (rows.Count > 0 && rows[^1].Hash != state.JournalHash)))
+        {
+            verification = new JournalVerification(false, rows.Count + 1, $"The journal ends at entry {rows.Count}, but the instance recorded {state.JournalSeq} entries: entries were removed.");
+        }
+
+        return (rows, verification);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Calendars;
+using Anju.Workflows.Deployment;
+using Anju.Workflows.Execution;
+using Anju.Workflows.Handlers;
+using Anju.Workflows.Model;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows;
+
+/// <summary>
+/// The engine's public surface: every command loads what it needs, runs tokens until they wait, and saves
+/// the instance document with its tasks, jobs, subscriptions and journal in one transaction.
+/// </summary>
+public sealed partial class WorkflowEngine
+{
+    public WorkflowEngine(
+        WorkflowStorage storage,
+        ServiceTaskHandlers? handlers = null,
+        TimeProvider? time = null,
+        WorkingCalendar? calendar = null,
+        EngineOptions? options = null)
+    {
+        Storage = storage;
+        Handlers = handlers ?? new ServiceTaskHandlers();
+        Time = time ?? TimeProvider.System;
+        Calendar = calendar ?? WorkingCalendar.LoadEmbedded();
+        Options = options ?? new EngineOptions();
+        Definitions = new DefinitionRepository(this);
+    }
+
+    public WorkflowStorage Storage { get; }
+    public ServiceTaskHandlers Handlers { get; }
+    public TimeProvider Time { get; }
+    public WorkingCalendar Calendar { get; }
+    public EngineOptions Options { get; }
+    public DefinitionRepository Definitions { get; }
+
+    public async Task<DeploymentResult> DeployAsync(DeploymentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        await using var db = Storage.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await Definitions.DeployAsync(db, request, Time.GetUtcNow(), cancellationToken);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Starts an instance of the latest (or the given) version of a process at its none start event.</summary>
+    public Task<InstanceView> StartAsync(StartInstance command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return RunAsync(command.Actor, async (context, ct) =>
+        {
+            var definition = await Definitions.ResolveAsync(context.Db, command.DefinitionKey, command.Version, ct)
+                ?? throw WorkflowException.NotFound(command.Version is { } v
+                    ? $"Process '{command.DefinitionKey}' has no version {v}."
+                    : $"No process with the key '{command.DefinitionKey}' is deployed.");
+            var start = definition.Process.NoneStartEvent
+                ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event; it starts by message or timer.");
+            var runner = CreateInstance(context, definition, context.NewId(), command.BusinessKey, command.Jurisdiction, command.Variables, start.Id);
+            await runner.RunAsync(ct);
+            return runner;
+        }, r => InstanceView.From(r.State), cancellationToken);
+    }
+
+    /// <summary>Creates an instance inside a command with its token ready at the start event.</summary>
+    internal InstanceRunner CreateInstance(CommandContext context, CompiledDefinition definition, Guid id, string? businessKey, string? jurisdiction, IReadOnlyDictionary<string, JsonNode?>? variables, string? startEventId = null)
+    {
+        var state = new InstanceState
+        {
+            Id = id,
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            BusinessKey = string.IsNullOrWhiteSpace(businessKey) ? null : businessKey,
+            Jurisdiction = string.IsNullOrWhiteSpace(jurisdiction) ? null : jurisdiction,
+            Status = InstanceStatus.Active,
+            StartedAt = context.Now,
+        };
+        var root = new ScopeState { Id = context.NewId(), Kind = ScopeKind.Process };
+        state.Scopes.Add(root);
+        var runner = context.Add(new LoadedInstance(state, definition, 0, isNew: true));
+        runner.Journal("InstanceStarted", null, new JsonObject
+        {
+            ["definitionId"] = definition.Id,
+            ["businessKey"] = state.BusinessKey,
+            ["jurisdiction"] = state.Jurisdiction,
+        });
+        runner.SetVariables(root.Id, variables);
+        var start = startEventId ?? definition.Process.NoneStartEvent?.Id
+            ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event.");
+        var token = new TokenState { Id = context.NewId(), ScopeId = root.Id, NodeId = start };
+        state.Tokens.Add(token);
+        runner.Schedule(token);
+        return runner;
+    }
+
+    public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        var document = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Document).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : InstanceView.From(InstanceDocument.Read(document));
+    }
+
+    /// <summary>
+    /// Runs one command in one transaction. A conflicting concurrent change aborts it with nothing written;
+    /// commands that are safe to repeat (jobs) are retried by their callers.
+    /// </summary>
+    internal async Task<TResult> RunAsync<TState, TResult>(
+        string? actor,
+        Func<CommandContext, CancellationToken, ValueTask<TState>> body,
+        Func<TState, TResult> result,
+        CancellationToken cancellationToken)
+    {
+        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        await using var db = Storage.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var context = new CommandContext(this, db, Time.GetUtcNow(), actor);
+        var state = await body(context, cancellationToken);
+        await context.DrainAsync(cancellationToken);
+        try
+        {
+            await InstanceStore.SaveAsync(context, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "Another command changed the same data meanwhile; nothing was changed. Try again.", null, ex);
+        }
+
+        return result(state);
+    }
+
+    internal Task RunAsync(string? actor, Func<CommandContext, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        RunAsync<bool, bool>(actor, async (context, ct) =>
+        {
+            await body(context, ct);
+            return true;
+        }, static b => b, cancellationToken);
+}
+
+/// <summary>Start a process instance.</summary>
+public sealed record StartInstance
+{
+    public required string DefinitionKey { get; init; }
+    public int? Version { get; init; }
+    public string? BusinessKey { get; init; }
+    public string? Jurisdiction { get; init; }
+    public IReadOnlyDictionary<string, JsonNode?>? Variables { get; init; }
+    public string? Actor { get; init; }
+}

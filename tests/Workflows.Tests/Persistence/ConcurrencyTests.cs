@@ -1,0 +1,79 @@
+using Anju.Workflows.Execution;
+using Anju.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Workflows.Tests.Persistence;
+
+public sealed class ConcurrencyTests
+{
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task Of_concurrent_completions_of_one_task_exactly_one_wins(Store store)
+    {
+        await using var t = await TestEngine.CreateAsync(store);
+        await t.DeployFixtureAsync("Behaviors", "SequenceTests.TwoUserTasks.bpmn");
+        var started = await t.StartAsync("two-tasks", new { reviewer = "wang" });
+        var review = await t.TaskAsync(started.Id, "review");
+
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await t.Engine.CompleteTaskAsync(review.Id, TestEngine.Vars(new { by = i }), $"user{i}");
+                return true;
+            }
+            catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.Conflict or WorkflowErrorKind.NotFound)
+            {
+                return false;
+            }
+        }).ToList();
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, outcomes.Count(o => o));
+        var tasks = await t.TasksAsync(started.Id);
+        Assert.Equal(["approve"], tasks.Select(x => x.ActivityId));
+        var (entries, verification) = await t.Engine.ReadJournalAsync(started.Id);
+        Assert.Single(entries, e => e.Type == "TaskCompleted");
+        Assert.True(verification.Intact, verification.Message);
+    }
+
+    [Fact]
+    public async Task Two_nodes_on_one_postgres_database_complete_each_task_once()
+    {
+        await using var t = await TestEngine.CreateAsync(Store.Postgres);
+        var other = new WorkflowEngine(t.Storage, t.Handlers, t.Clock);
+        await t.DeployFixtureAsync("Behaviors", "SequenceTests.TwoUserTasks.bpmn");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add((await t.StartAsync("two-tasks", new { reviewer = "wang" })).Id);
+        }
+
+        var reviews = new List<Guid>();
+        foreach (var id in ids)
+        {
+            reviews.Add((await t.TaskAsync(id, "review")).Id);
+        }
+
+        var wins = 0;
+        var races = reviews.SelectMany(task => new[] { t.Engine, other }.Select(async engine =>
+        {
+            try
+            {
+                await engine.CompleteTaskAsync(task, null, "node");
+                Interlocked.Increment(ref wins);
+            }
+            catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.Conflict or WorkflowErrorKind.NotFound)
+            {
+                // The other node was first.
+            }
+        }));
+        await Task.WhenAll(races);
+
+        Assert.Equal(10, wins);
+        await using var db = t.Storage.CreateContext();
+        Assert.Equal(10, await db.Tasks.CountAsync(x => x.ActivityId == "approve"));
+        Assert.Equal(0, await db.Tasks.CountAsync(x => x.ActivityId == "review"));
+    }
+}

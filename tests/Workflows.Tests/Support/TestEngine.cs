@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Deployment;
+using Anju.Workflows.Handlers;
+using Anju.Workflows.Jobs;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Anju.Workflows.Tests.Support;
+
+public enum Store
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// A real engine on a fresh database (a SQLite file in a temporary folder, or a new PostgreSQL database),
+/// with a clock the test moves instead of sleeping.
+/// </summary>
+public sealed class TestEngine : IAsyncDisposable
+{
+    private readonly string? _folder;
+    private readonly string? _postgresDatabase;
+
+    private TestEngine(WorkflowStorage storage, FakeTimeProvider clock, ServiceTaskHandlers handlers, string? folder, string? postgresDatabase)
+    {
+        Storage = storage;
+        Clock = clock;
+        Handlers = handlers;
+        _folder = folder;
+        _postgresDatabase = postgresDatabase;
+        Engine = new WorkflowEngine(storage, handlers, clock);
+        Executor = new JobExecutor(Engine, NullLogger<JobExecutor>.Instance);
+    }
+
+    /// <summary>Monday 2026-03-02 09:00 in Jiangyin (01:00 UTC), an ordinary working day.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    public WorkflowStorage Storage { get; }
+    public FakeTimeProvider Clock { get; }
+    public ServiceTaskHandlers Handlers { get; }
+    public WorkflowEngine Engine { get; }
+    public JobExecutor Executor { get; }
+
+    public static async Task<TestEngine> CreateAsync(Store store = Store.Sqlite, ServiceTaskHandlers? handlers = null, DateTimeOffset? start = null)
+    {
+        var clock = new FakeTimeProvider(start ?? DefaultStart);
+        handlers ??= new ServiceTaskHandlers();
+        TestEngine engine;
+        if (store == Store.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "anju-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            engine = new TestEngine(WorkflowStorage.Sqlite(Path.Combine(folder, "anju.db")), clock, handlers, folder, null);
+        }
+        else
+        {
+            var (connectionString, database) = await Postgres.CreateDatabaseAsync();
+            engine = new TestEngine(WorkflowStorage.Postgres(connectionString), clock, handlers, null, database);
+        }
+
+        await engine.Storage.MigrateAsync();
+        return engine;
+    }
+
+    /// <summary>Deploys a fixture that sits beside the test class as &lt;TestClass&gt;.&lt;Scenario&gt;.bpmn.</summary>
+    public async Task<DeploymentResult> DeployFixtureAsync(string folder, string fileName, bool unknownAsExternal = false)
+    {
+        var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, folder, fileName));
+        return await DeployXmlAsync(xml, fileName, unknownAsExternal);
+    }
+
+    public async Task<DeploymentResult> DeployXmlAsync(string xml, string name = "test.bpmn", bool unknownAsExternal = false)
+    {
+        var result = await Engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile(name, xml)], UnknownServiceTasksAsExternal = unknownAsExternal });
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems.Select(p => $"{p.ElementId} (line {p.Line}): {p.Message}")));
+        return result;
+    }
+
+    public Task<InstanceView> StartAsync(string key, object? variables = null, string? businessKey = null, string? jurisdiction = null) =>
+        Engine.StartAsync(new StartInstance { DefinitionKey = key, Variables = Vars(variables), BusinessKey = businessKey, Jurisdiction = jurisdiction });
+
+    public async Task<InstanceView> InstanceAsync(Guid id) => (await Engine.GetInstanceAsync(id))!;
+
+    public async Task<List<TaskRow>> TasksAsync(Guid instanceId)
+    {
+        await using var db = Storage.CreateContext();
+        return await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.ActivityId).ToListAsync();
+    }
+
+    public async Task<TaskRow> TaskAsync(Guid instanceId, string activityId)
+    {
+        var tasks = await TasksAsync(instanceId);
+        var matching = tasks.Where(t => t.ActivityId == activityId).ToList();
+        Assert.True(matching.Count == 1, $"Expected one open task '{activityId}', found {matching.Count}; open: {string.Join(", ", tasks.Select(t => t.ActivityId))}");
+        return matching[0];
+    }
+
+    public async Task CompleteAsync(Guid instanceId, string activityId, object? variables = null, string? actor = "tester")
+    {
+        var task = await TaskAsync(instanceId, activityId);
+        await Engine.CompleteTaskAsync(task.Id, Vars(variables), actor);
+    }
+
+    public async Task<List<JobRow>> JobsAsync(Guid? instanceId = null)
+    {
+        await using var db = Storage.CreateContext();
+        var query = db.Jobs.AsNoTracking();
+        if (instanceId is { } id)
+        {
+            query = query.Where(j => j.InstanceId == id);
+        }
+
+        return await query.OrderBy(j => j.DueAt).ToListAsync();
+    }
+
+    /// <summary>Moves the clock and runs every job that has become due (including ones they create).</summary>
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return await RunDueJobsAsync();
+    }
+
+    public async Task<int> RunDueJobsAsync()
+    {
+        var total = 0;
+        for (var round = 0; round < 100; round++)
+        {
+            var ran = await Executor.RunDueJobsAsync(CancellationToken.None);
+            total += ran;
+            if (ran == 0)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    public static IReadOnlyDictionary<string, JsonNode?>? Vars(object? variables)
+    {
+        if (variables is null)
+        {
+            return null;
+        }
+
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(variables)!.AsObject();
+        return node.ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Storage.Dispose();
+        if (_folder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a pooled connection; the temp folder is cleaned by the OS.
+            }
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            await Postgres.DropDatabaseAsync(_postgresDatabase);
+        }
+
+        Executor.Dispose();
+    }
+}
