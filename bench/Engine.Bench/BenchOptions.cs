@@ -1,6 +1,6 @@
 namespace Anju.Bench;
 
-internal sealed record BenchOptions(string Store, string? Connection, int Count, int Memory)
+internal sealed record BenchOptions(string Store, string? Connection, int Count, int Memory, string[] Scenarios, int[] Threads)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -12,6 +12,12 @@ internal sealed record BenchOptions(string Store, string? Connection, int Count,
 
         var store = Value("--store", "sqlite");
         var connection = Value("--conn", Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES") ?? "");
-        return new BenchOptions(store, connection.Length == 0 ? null : connection, int.Parse(Value("--count", "2000")), int.Parse(Value("--memory", "0")));
+        return new BenchOptions(
+            store,
+            connection.Length == 0 ? null : connection,
+            int.Parse(Value("--count", "2000")),
+            int.Parse(Value("--memory", "0")),
+            Value("--scenarios", "a,b,c").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Value("--threads", "1,2").Split(',').Select(int.Parse).ToArray());
     }
 }

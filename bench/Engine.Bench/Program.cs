@@ -8,16 +8,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Engine throughput and memory. Not a test: it prints figures for the README.
-//   dotnet run -c Release --project bench/Engine.Bench -- [--store sqlite|postgres] [--conn "..."] [--count N] [--memory N]
+//   dotnet run -c Release --project bench/Engine.Bench -- [--store sqlite|postgres] [--conn "..."] [--count N]
+//       [--scenarios a,b,c] [--threads 1,2] [--memory N]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Anju engine benchmark — store {options.Store}, {options.Count} instances per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine();
 Console.WriteLine("| scenario | client threads | completed instances | seconds | instances/s |");
 Console.WriteLine("|---|---|---|---|---|");
 
-foreach (var scenario in new[] { "a", "b", "c" })
+// Warm-up (JIT, connection pools), not measured.
+await using (var warm = await BenchStore.CreateAsync(options))
 {
-    foreach (var threads in new[] { 1, 2 })
+    foreach (var scenario in options.Scenarios)
+    {
+        await Scenarios.RunAsync(warm, scenario, 300, 1);
+    }
+}
+
+foreach (var scenario in options.Scenarios)
+{
+    foreach (var threads in options.Threads)
     {
         await using var run = await BenchStore.CreateAsync(options);
         var result = await Scenarios.RunAsync(run, scenario, options.Count, threads);

@@ -19,6 +19,9 @@ public sealed record InstanceView
     public required IReadOnlyList<string> ActiveActivityIds { get; init; }
     public required IReadOnlyList<string> CompletedActivityIds { get; init; }
     public required IReadOnlyList<IncidentView> Incidents { get; init; }
+
+    /// <summary>The user tasks open now, so that a caller can go on without querying the inbox.</summary>
+    public required IReadOnlyList<OpenTaskView> OpenTasks { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
     public Guid? ParentInstanceId { get; init; }
@@ -51,11 +54,14 @@ public sealed record InstanceView
             ActiveActivityIds = [.. state.Tokens.Where(t => !t.IsIteration || !state.Tokens.Exists(b => b.IsMultiInstanceBody && b.NodeId == t.NodeId)).Select(t => t.NodeId).Distinct()],
             CompletedActivityIds = [.. state.CompletedActivities.Distinct()],
             Incidents = [.. state.Incidents.Select(i => new IncidentView(i.Id, i.ActivityId, i.Type, i.Message, i.CreatedAt))],
+            OpenTasks = [.. state.Tasks.Select(t => new OpenTaskView(t.Id, t.ActivityId, t.Name, t.Assignee))],
             StartedAt = state.StartedAt,
             EndedAt = state.EndedAt,
             ParentInstanceId = state.ParentInstanceId,
         };
     }
 }
+
+public sealed record OpenTaskView(Guid Id, string ActivityId, string? Name, string? Assignee);
 
 public sealed record IncidentView(Guid Id, string ActivityId, string Type, string Message, DateTimeOffset CreatedAt);

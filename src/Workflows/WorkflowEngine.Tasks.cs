@@ -1,18 +1,17 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
 public sealed partial class WorkflowEngine
 {
     /// <summary>Completes a user task with the given variables; the instance runs on until it waits.</summary>
-    public Task CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, CancellationToken cancellationToken = default) =>
+    public Task<InstanceView> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, actor, (runner, task) => runner.CompleteUserTask(task, variables), cancellationToken);
 
     /// <summary>Takes a task for <paramref name="user"/>; a task someone else holds is a conflict.</summary>
-    public Task ClaimTaskAsync(Guid taskId, string user, CancellationToken cancellationToken = default) =>
+    public Task<InstanceView> ClaimTaskAsync(Guid taskId, string user, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, user, (runner, task) =>
         {
             if (task.Assignee is { } holder && holder != user)
@@ -25,7 +24,7 @@ public sealed partial class WorkflowEngine
             runner.Journal("TaskClaimed", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["user"] = user });
         }, cancellationToken);
 
-    public Task UnclaimTaskAsync(Guid taskId, string? actor, CancellationToken cancellationToken = default) =>
+    public Task<InstanceView> UnclaimTaskAsync(Guid taskId, string? actor, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, actor, (runner, task) =>
         {
             task.Assignee = null;
@@ -34,7 +33,7 @@ public sealed partial class WorkflowEngine
         }, cancellationToken);
 
     /// <summary>转办: hands the task to another user, recording from whom and why.</summary>
-    public Task DelegateTaskAsync(Guid taskId, string toUser, string reason, string? actor, CancellationToken cancellationToken = default) =>
+    public Task<InstanceView> DelegateTaskAsync(Guid taskId, string toUser, string reason, string? actor, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, actor, (runner, task) =>
         {
             var from = task.Assignee ?? actor;
@@ -54,19 +53,19 @@ public sealed partial class WorkflowEngine
     /// 退回: sends the case back to an earlier user task of the same instance (the given one, or the user task
     /// completed most recently). The current task is withdrawn and the earlier one created afresh.
     /// </summary>
-    public Task ReturnTaskAsync(Guid taskId, string? toActivityId, string reason, string? actor, CancellationToken cancellationToken = default) =>
+    public Task<InstanceView> ReturnTaskAsync(Guid taskId, string? toActivityId, string reason, string? actor, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, actor, (runner, task) => runner.ReturnTask(task, toActivityId, reason), cancellationToken);
 
     /// <summary>The instance of a task, from the task table; a missing task is NotFound.</summary>
-    private Task WithTaskAsync(Guid taskId, string? actor, Action<InstanceRunner, UserTaskState> action, CancellationToken cancellationToken) =>
+    private Task<InstanceView> WithTaskAsync(Guid taskId, string? actor, Action<InstanceRunner, UserTaskState> action, CancellationToken cancellationToken) =>
         RunAsync(actor, async (context, ct) =>
         {
-            var instanceId = await context.Db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct)
+            var runner = await context.GetByTaskAsync(taskId, ct)
                 ?? throw WorkflowException.NotFound($"Task {taskId} does not exist or is already completed.");
-            var runner = await context.GetAsync(instanceId, ct);
             var task = runner.State.Tasks.Find(t => t.Id == taskId)
                 ?? throw WorkflowException.Conflict($"Task {taskId} was completed or withdrawn meanwhile.");
             action(runner, task);
             await runner.RunAsync(ct);
-        }, cancellationToken);
+            return runner;
+        }, static runner => InstanceView.From(runner.State), cancellationToken);
 }

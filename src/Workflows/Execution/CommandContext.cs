@@ -57,6 +57,13 @@ internal sealed class CommandContext
         return Add(loaded);
     }
 
+    /// <summary>The runner of the instance holding a user task; null when no such task is open.</summary>
+    public async ValueTask<InstanceRunner?> GetByTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var loaded = await InstanceStore.LoadByTaskAsync(this, taskId, cancellationToken);
+        return loaded is null ? null : _runners.TryGetValue(loaded.State.Id, out var existing) ? existing : Add(loaded);
+    }
+
     public void NoteVariableChanged(LoadedInstance instance, string name, JsonNode? value)
     {
         if (!_variableChanges.TryGetValue(instance.State.Id, out var changes))

@@ -92,7 +92,12 @@ internal sealed partial class InstanceRunner
             }
         }
 
-        Journal("ActivityStarted", node.Id);
+        if (node is SubProcess or CallActivity or ReceiveTask or IntermediateCatchEvent or EventBasedGateway or ServiceTask)
+        {
+            // Waits with no entry of their own; user tasks journal TaskCreated, pass-through nodes only complete.
+            Journal("ActivityStarted", node.Id);
+        }
+
         switch (node)
         {
             case StartEvent:
@@ -233,7 +238,11 @@ internal sealed partial class InstanceRunner
     private void MarkCompleted(string activityId)
     {
         State.CompletedActivities.Add(activityId);
-        Journal("ActivityCompleted", activityId);
+        if (Process.Node(activityId) is not UserTask)
+        {
+            // A user task's completion is journaled as TaskCompleted, with who did it and the variables.
+            Journal("ActivityCompleted", activityId);
+        }
     }
 
     public void Journal(string type, string? activityId, JsonObject? details = null) =>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Anju.Workflows.Execution;
 
@@ -15,15 +14,14 @@ internal static class InstanceDocument
 
     public static InstanceState Read(string json)
     {
-        var node = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException("An instance document is empty.");
-        var version = node["schemaVersion"]?.GetValue<int>() ?? 0;
-        if (version is < 1 or > InstanceState.CurrentSchemaVersion)
+        var state = JsonSerializer.Deserialize(json, InstanceJsonContext.Default.InstanceState)
+            ?? throw new InvalidDataException("An instance document is empty.");
+        if (state.SchemaVersion is < 1 or > InstanceState.CurrentSchemaVersion)
         {
-            throw new InvalidDataException($"Instance document schema version {version} is not known to this engine (it knows 1–{InstanceState.CurrentSchemaVersion}).");
+            throw new InvalidDataException($"Instance document schema version {state.SchemaVersion} is not known to this engine (it knows 1–{InstanceState.CurrentSchemaVersion}).");
         }
 
-        return node.Deserialize(InstanceJsonContext.Default.InstanceState)
-            ?? throw new InvalidDataException("An instance document could not be read.");
+        return state;
     }
 }
 

@@ -25,14 +25,31 @@ internal static class InstanceStore
         return new LoadedInstance(InstanceDocument.Read(row.Document), definition, row.Revision, isNew: false);
     }
 
+    /// <summary>The instance that holds a user task, in one query (the inbox's hot path).</summary>
+    public static async ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken)
+    {
+        var row = await command.Db.Tasks.AsNoTracking()
+            .Where(t => t.Id == taskId)
+            .Join(command.Db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.Revision, i.DefinitionId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var definition = await command.Engine.Definitions.GetAsync(command.Db, row.DefinitionId, cancellationToken);
+        return new LoadedInstance(InstanceDocument.Read(row.Document), definition, row.Revision, isNew: false);
+    }
+
     public static async ValueTask SaveAsync(CommandContext command, CancellationToken cancellationToken)
     {
         var db = command.Db;
+        var batch = new SqlBatch(db);
         foreach (var runner in command.Runners)
         {
             var loaded = runner.Loaded;
             var state = loaded.State;
-            AppendJournal(command, loaded);
+            AppendJournal(command, loaded, batch);
             var document = InstanceDocument.Write(state);
             var status = state.Status.ToString().ToLowerInvariant();
             var hasIncident = state.Incidents.Count > 0;
@@ -40,7 +57,7 @@ internal static class InstanceStore
 
             if (loaded.IsNew)
             {
-                db.Instances.Add(new InstanceRow
+                batch.Insert(new InstanceRow
                 {
                     Id = state.Id,
                     DefinitionId = state.DefinitionId,
@@ -59,29 +76,34 @@ internal static class InstanceStore
             }
             else
             {
-                var revision = loaded.Revision;
-                var updated = await db.Instances
-                    .Where(i => i.Id == state.Id && i.Revision == revision)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(i => i.Document, document)
-                            .SetProperty(i => i.Revision, revision + 1)
-                            .SetProperty(i => i.Status, status)
-                            .SetProperty(i => i.HasIncident, hasIncident)
-                            .SetProperty(i => i.EndedAt, endedAt),
-                        cancellationToken);
-                if (updated == 0)
+                // The revision guard runs on its own so that its row count is the guard's alone.
+                var pending = new SqlBatch(db);
+                pending.Statement<InstanceRow>(
+                    "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
+                    ("Document", document),
+                    ("Revision", loaded.Revision + 1),
+                    ("Status", status),
+                    ("HasIncident", hasIncident),
+                    ("EndedAt", endedAt),
+                    ("Id", state.Id),
+                    ("Revision", loaded.Revision));
+                if (await pending.ExecuteAsync(cancellationToken) != 1)
                 {
                     throw WorkflowException.Conflict($"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.");
                 }
             }
 
-            await ProjectAsync(command, loaded, cancellationToken);
+            Project(loaded, batch);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await batch.ExecuteAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
-    private static void AppendJournal(CommandContext command, LoadedInstance loaded)
+    private static void AppendJournal(CommandContext command, LoadedInstance loaded, SqlBatch batch)
     {
         var state = loaded.State;
         if (command.TakeVariableChanges(state.Id) is { Count: > 0 } variables)
@@ -105,28 +127,22 @@ internal static class InstanceStore
             };
             row.Hash = JournalChain.Hash(row, state.JournalHash);
             state.JournalHash = row.Hash;
-            command.Db.Journal.Add(row);
+            batch.Insert(row);
         }
 
         loaded.Journal.Clear();
     }
 
-    private static async ValueTask ProjectAsync(CommandContext command, LoadedInstance loaded, CancellationToken cancellationToken)
+    private static void Project(LoadedInstance loaded, SqlBatch batch)
     {
-        var db = command.Db;
         var state = loaded.State;
         var id = state.Id;
 
         var (addedTasks, removedTasks) = Diff(loaded.OriginalTasks, state.Tasks, t => t.Id, loaded.Touched);
-        if (removedTasks.Count > 0)
-        {
-            await db.TaskCandidates.Where(c => removedTasks.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Tasks.Where(t => removedTasks.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        batch.DeleteByIds<TaskRow>(removedTasks); // candidates go with their task (ON DELETE CASCADE)
         foreach (var task in addedTasks)
         {
-            db.Tasks.Add(new TaskRow
+            batch.Insert(new TaskRow
             {
                 Id = task.Id,
                 InstanceId = id,
@@ -147,24 +163,20 @@ internal static class InstanceStore
             });
             foreach (var group in task.CandidateGroups)
             {
-                db.TaskCandidates.Add(new TaskCandidateRow { TaskId = task.Id, Kind = 'g', Value = group });
+                batch.Insert(new TaskCandidateRow { TaskId = task.Id, Kind = 'g', Value = group });
             }
 
             foreach (var user in task.CandidateUsers)
             {
-                db.TaskCandidates.Add(new TaskCandidateRow { TaskId = task.Id, Kind = 'u', Value = user });
+                batch.Insert(new TaskCandidateRow { TaskId = task.Id, Kind = 'u', Value = user });
             }
         }
 
         var (addedJobs, removedJobs) = Diff(loaded.OriginalJobs, state.Jobs, j => j.Id, loaded.Touched);
-        if (removedJobs.Count > 0)
-        {
-            await db.Jobs.Where(j => removedJobs.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        batch.DeleteByIds<JobRow>(removedJobs);
         foreach (var job in addedJobs)
         {
-            db.Jobs.Add(new JobRow
+            batch.Insert(new JobRow
             {
                 Id = job.Id,
                 InstanceId = id,
@@ -178,25 +190,17 @@ internal static class InstanceStore
         }
 
         var (addedSubs, removedSubs) = Diff(loaded.OriginalSubscriptions, state.Subscriptions, s => s.Id, loaded.Touched);
-        if (removedSubs.Count > 0)
-        {
-            await db.Subscriptions.Where(s => removedSubs.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        batch.DeleteByIds<SubscriptionRow>(removedSubs);
         foreach (var sub in addedSubs)
         {
-            db.Subscriptions.Add(new SubscriptionRow { Id = sub.Id, InstanceId = id, MessageName = sub.MessageName, BusinessKey = state.BusinessKey, ActivityId = sub.ActivityId });
+            batch.Insert(new SubscriptionRow { Id = sub.Id, InstanceId = id, MessageName = sub.MessageName, BusinessKey = state.BusinessKey, ActivityId = sub.ActivityId });
         }
 
         var (addedExternal, removedExternal) = Diff(loaded.OriginalExternalTasks, state.ExternalTasks, e => e.Id, loaded.Touched);
-        if (removedExternal.Count > 0)
-        {
-            await db.ExternalTasks.Where(e => removedExternal.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        batch.DeleteByIds<ExternalTaskRow>(removedExternal);
         foreach (var task in addedExternal)
         {
-            db.ExternalTasks.Add(new ExternalTaskRow
+            batch.Insert(new ExternalTaskRow
             {
                 Id = task.Id,
                 InstanceId = id,
@@ -214,14 +218,10 @@ internal static class InstanceStore
         }
 
         var (addedIncidents, removedIncidents) = Diff(loaded.OriginalIncidents, state.Incidents, i => i.Id, loaded.Touched);
-        if (removedIncidents.Count > 0)
-        {
-            await db.Incidents.Where(i => removedIncidents.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        batch.DeleteByIds<IncidentRow>(removedIncidents);
         foreach (var incident in addedIncidents)
         {
-            db.Incidents.Add(new IncidentRow
+            batch.Insert(new IncidentRow
             {
                 Id = incident.Id,
                 InstanceId = id,

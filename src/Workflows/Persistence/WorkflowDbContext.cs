@@ -62,6 +62,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.ToTable("wf_task_candidates");
             e.HasKey(x => new { x.Kind, x.Value, x.TaskId });
             e.HasIndex(x => x.TaskId);
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<JobRow>(e =>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Anju.Workflows.Persistence;
 
@@ -16,8 +17,8 @@ public enum StorageProvider
 /// </summary>
 public sealed class WorkflowStorage : IDisposable
 {
-    private readonly DbContextOptions<SqliteWorkflowDbContext>? _sqlite;
-    private readonly DbContextOptions<PostgresWorkflowDbContext>? _postgres;
+    private readonly PooledDbContextFactory<SqliteWorkflowDbContext>? _sqlite;
+    private readonly PooledDbContextFactory<PostgresWorkflowDbContext>? _postgres;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     private WorkflowStorage(StorageProvider provider, string connectionString)
@@ -26,16 +27,16 @@ public sealed class WorkflowStorage : IDisposable
         ConnectionString = connectionString;
         if (provider == StorageProvider.Sqlite)
         {
-            _sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+            _sqlite = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(connectionString)
                 .AddInterceptors(SqlitePragmas.Instance)
-                .Options;
+                .Options);
         }
         else
         {
-            _postgres = new DbContextOptionsBuilder<PostgresWorkflowDbContext>()
+            _postgres = new PooledDbContextFactory<PostgresWorkflowDbContext>(new DbContextOptionsBuilder<PostgresWorkflowDbContext>()
                 .UseNpgsql(connectionString)
-                .Options;
+                .Options);
         }
     }
 
@@ -51,9 +52,10 @@ public sealed class WorkflowStorage : IDisposable
 
     public static WorkflowStorage Postgres(string connectionString) => new(StorageProvider.Postgres, connectionString);
 
+    /// <summary>A context from the pool; dispose it to return it.</summary>
     public WorkflowDbContext CreateContext() => Provider == StorageProvider.Sqlite
-        ? new SqliteWorkflowDbContext(_sqlite!)
-        : new PostgresWorkflowDbContext(_postgres!);
+        ? _sqlite!.CreateDbContext()
+        : _postgres!.CreateDbContext();
 
     /// <summary>Creates or upgrades the schema with this provider's migrations.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)

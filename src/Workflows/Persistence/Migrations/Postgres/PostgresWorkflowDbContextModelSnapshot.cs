@@ -433,6 +433,15 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.ToTable("wf_tasks", (string)null);
                 });
+
+            modelBuilder.Entity("Anju.Workflows.Persistence.TaskCandidateRow", b =>
+                {
+                    b.HasOne("Anju.Workflows.Persistence.TaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
 #pragma warning restore 612, 618
         }
     }

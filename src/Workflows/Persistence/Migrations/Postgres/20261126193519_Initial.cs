@@ -154,19 +154,6 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "wf_task_candidates",
-                columns: table => new
-                {
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<char>(type: "character(1)", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_wf_task_candidates", x => new { x.Kind, x.Value, x.TaskId });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "wf_tasks",
                 columns: table => new
                 {
@@ -190,6 +177,25 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_wf_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_task_candidates",
+                columns: table => new
+                {
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<char>(type: "character(1)", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_task_candidates", x => new { x.Kind, x.Value, x.TaskId });
+                    table.ForeignKey(
+                        name: "FK_wf_task_candidates_wf_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "wf_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
