@@ -64,4 +64,40 @@ public sealed partial class WorkflowEngine
 
         return (rows, verification);
     }
+
+    /// <summary>A deployed version by id ("key:version"), parsed (for forms, diagrams, validation); null when unknown.</summary>
+    public async Task<CompiledDefinition?> GetDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        try
+        {
+            return await Definitions.GetAsync(db, definitionId, cancellationToken);
+        }
+        catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The open user task with its form defaults (evaluated at creation), from the instance document.</summary>
+    public async Task<(UserTaskState Task, CompiledDefinition Definition, InstanceView Instance)?> GetTaskDetailsAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        var row = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
+            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.DefinitionId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var state = InstanceDocument.Read(row.Document);
+        var task = state.Tasks.Find(t => t.Id == taskId);
+        if (task is null)
+        {
+            return null;
+        }
+
+        return (task, await Definitions.GetAsync(db, row.DefinitionId, cancellationToken), InstanceView.From(state));
+    }
 }

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Anju.Host.Jurisdictions;
+
+namespace Anju.Host.Identity;
+
+/// <summary>Who is calling, from the token's claims: name, roles and jurisdictions.</summary>
+public sealed class CurrentUser
+{
+    public const string JurisdictionClaim = "anju:jurisdiction";
+    public const string DisplayNameClaim = "anju:display_name";
+
+    public CurrentUser(ClaimsPrincipal principal)
+    {
+        Username = principal.Identity?.Name ?? "";
+        DisplayName = principal.FindFirstValue(DisplayNameClaim) ?? Username;
+        Roles = [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)];
+        Jurisdictions = [.. principal.FindAll(JurisdictionClaim).Select(c => c.Value)];
+    }
+
+    public string Username { get; }
+    public string DisplayName { get; }
+    public IReadOnlyList<string> Roles { get; }
+    public IReadOnlyList<string> Jurisdictions { get; }
+
+    public bool IsAdmin => Roles.Contains(Identity.Roles.Admin);
+
+    public bool HasRole(string role) => Roles.Contains(role);
+
+    /// <summary>Whether the user may see something at <paramref name="path"/>. Items without a jurisdiction are the administrators'.</summary>
+    public bool Reaches(string? path) => IsAdmin || Jurisdiction.CoversAny(Jurisdictions, path);
+
+    public static CurrentUser From(HttpContext context) => new(context.User);
+}

@@ -1,0 +1,53 @@
+using Anju.Workflows;
+using Anju.Workflows.Handlers;
+using Anju.Workflows.Jobs;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Persistence;
+
+/// <summary>Where Anju keeps its data: an SQLite file under the data folder (default) or PostgreSQL.</summary>
+public static class StorageSetup
+{
+    public static WebApplicationBuilder AddAnjuStorage(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var dataDirectory = Path.GetFullPath(configuration["Anju:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        var provider = configuration["Anju:Database:Provider"] ?? "Sqlite";
+        var postgres = string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+
+        var services = builder.Services;
+        services.AddSingleton(new DataDirectory(dataDirectory));
+        if (postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Anju")
+                ?? throw new InvalidOperationException("Anju:Database:Provider is Postgres but ConnectionStrings:Anju is not set.");
+            services.AddSingleton(_ => WorkflowStorage.Postgres(connectionString));
+            services.AddDbContext<HostDbContext, PostgresHostDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(HostDbContext.HistoryTable)));
+        }
+        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = Path.Combine(dataDirectory, "anju.db");
+            services.AddSingleton(_ => WorkflowStorage.Sqlite(file));
+            services.AddDbContext<HostDbContext, SqliteHostDbContext>(o => o.UseSqlite($"Data Source={file};Default Timeout=30", s => s.MigrationsHistoryTable(HostDbContext.HistoryTable)));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Anju:Database:Provider '{provider}' is not known: use Sqlite or Postgres.");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServiceTaskHandlers>();
+        services.AddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<WorkflowStorage>(),
+            sp.GetRequiredService<ServiceTaskHandlers>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<JobExecutor>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobExecutor>());
+        return builder;
+    }
+}
+
+/// <summary>The folder for the SQLite file, attachments and keys.</summary>
+public sealed record DataDirectory(string Path);

@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Anju.Host.Problems;
+
+/// <summary>
+/// Every message the API sends, in Chinese (the default) and English (Accept-Language: en). Keys are stable
+/// codes that clients may rely on (the problem's "code" member).
+/// </summary>
+public static class Messages
+{
+    private static readonly FrozenDictionary<string, (string Zh, string En)> Texts = new Dictionary<string, (string, string)>
+    {
+        ["unauthenticated"] = ("请先登录。", "Please sign in."),
+        ["forbidden"] = ("您没有执行此操作的权限。", "You are not allowed to do this."),
+        ["notFound"] = ("请求的对象不存在，或不在您的管辖范围内。", "The requested item does not exist or is outside your jurisdiction."),
+        ["conflict"] = ("该事项已被他人处理或同时被修改，未做任何更改，请刷新后重试。", "Someone else handled or changed this meanwhile; nothing was changed. Refresh and try again."),
+        ["invalidState"] = ("当前状态下不能执行此操作：{0}", "This cannot be done in the current state: {0}"),
+        ["invalidRequest"] = ("请求有误：{0}", "The request is invalid: {0}"),
+        ["validation"] = ("提交的内容未通过校验，请按提示修改。", "Some fields are not valid; see the field messages."),
+        ["loginFailed"] = ("用户名或密码错误。", "The user name or password is wrong."),
+        ["lockedOut"] = ("登录失败次数过多，账号已临时锁定，请 15 分钟后再试。", "Too many failed sign-ins; the account is locked for 15 minutes."),
+        ["deploymentInvalid"] = ("流程定义有误，未部署任何内容。", "The process definition has errors; nothing was deployed."),
+        ["tooLarge"] = ("上传内容超过大小上限（{0}）。", "The upload is larger than the limit ({0})."),
+        ["unsupportedMediaType"] = ("不支持的文件类型：{0}", "This file type is not accepted: {0}"),
+        ["noSubscription"] = ("没有等待该消息的流程，也没有以该消息启动的流程。", "No process waits for this message and none starts with it."),
+        ["idempotencyMismatch"] = ("同一 Idempotency-Key 已用于内容不同的请求。", "This Idempotency-Key was already used for a different request."),
+        ["unknownJurisdiction"] = ("未知的辖区：{0}", "Unknown jurisdiction: {0}"),
+        ["jurisdictionOutOfReach"] = ("该辖区不在您的管辖范围内：{0}", "This jurisdiction is outside yours: {0}"),
+        ["internal"] = ("服务器内部错误，操作未完成。请稍后重试或联系管理员。", "An internal error occurred; the operation was not completed. Try again later or contact an administrator."),
+
+        // Form validation (field messages).
+        ["field.required"] = ("此项为必填项。", "This field is required."),
+        ["field.type.long"] = ("请输入整数。", "Enter a whole number."),
+        ["field.type.boolean"] = ("请选择是或否。", "Choose yes or no."),
+        ["field.type.date"] = ("请输入有效日期（如 2026-10-10）。", "Enter a valid date (e.g. 2026-10-10)."),
+        ["field.type.string"] = ("请输入文字。", "Enter text."),
+        ["field.enum"] = ("请从给定选项中选择。", "Choose one of the given options."),
+        ["field.minlength"] = ("至少输入 {0} 个字符。", "Enter at least {0} characters."),
+        ["field.maxlength"] = ("最多输入 {0} 个字符。", "Enter at most {0} characters."),
+        ["field.min"] = ("不能小于 {0}。", "Must be at least {0}."),
+        ["field.max"] = ("不能大于 {0}。", "Must be at most {0}."),
+        ["field.readonly"] = ("此项为只读，不能修改。", "This field is read-only."),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static bool IsEnglish(HttpContext context) =>
+        context.Request.Headers.AcceptLanguage.ToString().TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    public static string Text(HttpContext context, string code, params object?[] args) => Text(IsEnglish(context), code, args);
+
+    public static string Text(bool english, string code, params object?[] args)
+    {
+        var (zh, en) = Texts.TryGetValue(code, out var text) ? text : (code, code);
+        return string.Format(CultureInfo.InvariantCulture, english ? en : zh, args);
+    }
+
+    public static IEnumerable<string> Codes => Texts.Keys;
+}

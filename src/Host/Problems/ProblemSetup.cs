@@ -1,0 +1,70 @@
+using Anju.Workflows.Execution;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Anju.Host.Problems;
+
+/// <summary>Every error is problem+json: engine refusals by kind, bad bodies as 400, anything else as 500.</summary>
+public static partial class ProblemSetup
+{
+    public static WebApplicationBuilder AddAnjuProblems(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseAnjuProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var details = error switch
+            {
+                WorkflowException workflow => ToDetails(context, workflow),
+                BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Problem.Details(context, 413, "tooLarge", "10 MB"),
+                BadHttpRequestException bad => Problem.Details(context, 400, "invalidRequest", bad.Message),
+                System.Text.Json.JsonException json => Problem.Details(context, 400, "invalidRequest", json.Message),
+                _ => Problem.Details(context, 500, "internal"),
+            };
+            if (details.Status == 500)
+            {
+                LogUnhandled(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Host"), error, context.Request.Path);
+            }
+
+            context.Response.StatusCode = details.Status ?? 500;
+            await context.Response.WriteAsJsonAsync(details, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }));
+        app.UseStatusCodePages(async statusContext =>
+        {
+            var context = statusContext.HttpContext;
+            if (context.Response.HasStarted || context.Response.ContentLength > 0)
+            {
+                return;
+            }
+
+            var code = context.Response.StatusCode switch
+            {
+                401 => "unauthenticated",
+                403 => "forbidden",
+                404 => "notFound",
+                405 => "invalidRequest",
+                413 => "tooLarge",
+                415 => "unsupportedMediaType",
+                _ => "invalidRequest",
+            };
+            await context.Response.WriteAsJsonAsync(Problem.Details(context, context.Response.StatusCode, code, context.Request.Method), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        });
+        return app;
+    }
+
+    private static ProblemDetails ToDetails(HttpContext context, WorkflowException error) => error.Kind switch
+    {
+        WorkflowErrorKind.NotFound => Problem.Details(context, 404, "notFound"),
+        WorkflowErrorKind.Conflict => Problem.Details(context, 409, "conflict"),
+        WorkflowErrorKind.InvalidArgument => Problem.Details(context, 400, "invalidRequest", error.Message),
+        _ => Problem.Details(context, 409, "invalidState", error.Message),
+    };
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception? exception, string path);
+}

@@ -1,0 +1,34 @@
+using Anju.Host.Features;
+using Anju.Host.Features.Health;
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Host.Persistence;
+using Anju.Host.Problems;
+using Anju.Host.Seeding;
+using Anju.Host.Telemetry;
+using Scalar.AspNetCore;
+
+// Anju's Host: the HTTP API of ../shared/design/api.md in front of the engine. Read top to bottom.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the engine and its job executor
+builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
+builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
+builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
+builder.Services.AddSingleton<JurisdictionDirectory>();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+await app.InitializeAnjuAsync(); // migrations, reference data, accounts, definitions/*.bpmn
+
+app.UseAnjuProblems();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealth();
+app.MapGroup("/api").MapAnjuApi();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

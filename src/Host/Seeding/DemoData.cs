@@ -1,0 +1,65 @@
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Host.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Seeding;
+
+/// <summary>
+/// Development data: a few communities and compounds, and one account per role (README lists them). Never
+/// seeded when Anju:SeedDemoData is false.
+/// </summary>
+public static class DemoData
+{
+    private const string Chengjiang = "jiangyin/chengjiang";
+    private const string Nanzha = "jiangyin/nanzha";
+    public const string Huangshan = Chengjiang + "/huangshan";
+    public const string Binjiang = Huangshan + "/binjiang-garden";
+    public const string Xingfu = Nanzha + "/xingfu";
+    public const string Xingfuli = Xingfu + "/xingfuli";
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<HostDbContext>();
+        var existing = (await db.JurisdictionNodes.Select(n => n.Path).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = Huangshan, Id = "huangshan", Name = "黄山社区", Kind = "community", ParentPath = Chengjiang });
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = Binjiang, Id = "binjiang-garden", Name = "滨江花园", Kind = "compound", ParentPath = Huangshan });
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = Huangshan + "/yuxiu-court", Id = "yuxiu-court", Name = "毓秀苑", Kind = "compound", ParentPath = Huangshan });
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = Xingfu, Id = "xingfu", Name = "幸福社区", Kind = "community", ParentPath = Nanzha });
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = Xingfuli, Id = "xingfuli", Name = "幸福里小区", Kind = "compound", ParentPath = Xingfu });
+        await db.SaveChangesAsync();
+
+        var password = AdminAccount.DemoPassword;
+        await EnsureUserAsync(services, "street.chengjiang", "澄江街道 王科长", password, [Roles.StreetOffice], [Chengjiang]);
+        await EnsureUserAsync(services, "street.nanzha", "南闸街道 赵科长", password, [Roles.StreetOffice], [Nanzha]);
+        await EnsureUserAsync(services, "community.huangshan", "黄山社区 李主任", password, [Roles.Community], [Huangshan]);
+        await EnsureUserAsync(services, "firm.binjiang", "滨江物业 陈经理", password, [Roles.PropertyFirm], [Binjiang]);
+        await EnsureUserAsync(services, "committee.binjiang", "滨江花园业委会 周主任", password, [Roles.OwnersCommittee], [Binjiang]);
+        await EnsureUserAsync(services, "station.chengjiang", "澄江联合执法工作站 孙队长", password, [Roles.EnforcementStation], [Chengjiang]);
+        await EnsureUserAsync(services, "bureau.housing", "市住建局 物业科 吴科长", password, [Roles.HousingBureau], [Jurisdiction.City]);
+        await EnsureUserAsync(services, "dept.chengguan", "市城管局 郑队员", password, [Roles.Department], [Jurisdiction.City]);
+        await EnsureUserAsync(services, "owner.li", "业主 李先生", password, [Roles.Owner], [Binjiang]);
+    }
+
+    public static async Task EnsureUserAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions)
+    {
+        var users = services.GetRequiredService<UserManager<AnjuUser>>();
+        if (await users.FindByNameAsync(username) is not null)
+        {
+            return;
+        }
+
+        var user = new AnjuUser { UserName = username, DisplayName = displayName };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Account '{username}' could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        var db = services.GetRequiredService<HostDbContext>();
+        db.UserJurisdictions.AddRange(jurisdictions.Select(j => new UserJurisdiction { UserId = user.Id, Path = j }));
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,74 @@
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Host.Persistence;
+using Anju.Workflows;
+using Anju.Workflows.Deployment;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Seeding;
+
+/// <summary>What happens before the Host listens: schema, reference data, accounts, deployed procedures.</summary>
+public static partial class Startup
+{
+    public static async Task InitializeAnjuAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Startup");
+        await services.GetRequiredService<WorkflowStorage>().MigrateAsync();
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            await db.Database.MigrateAsync();
+            await ReferenceData.LoadAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "org.json"));
+            await AdminAccount.EnsureAsync(scope.ServiceProvider, app.Configuration, app.Environment);
+            if (app.Configuration.GetValue("Anju:SeedDemoData", false))
+            {
+                await DemoData.SeedAsync(scope.ServiceProvider);
+                LogDemoData(logger);
+            }
+        }
+
+        await services.GetRequiredService<JurisdictionDirectory>().RefreshAsync();
+        await DeployDefinitionsAsync(services.GetRequiredService<WorkflowEngine>(), logger);
+    }
+
+    /// <summary>Deploys every definitions/*.bpmn; unchanged files create no new version.</summary>
+    private static async Task DeployDefinitionsAsync(WorkflowEngine engine, ILogger logger)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "definitions");
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(folder, "*.bpmn").Order(StringComparer.Ordinal))
+        {
+            var result = await engine.DeployAsync(new DeploymentRequest
+            {
+                Files = [new DeploymentFile(Path.GetFileName(file), await File.ReadAllTextAsync(file))],
+                DeployedBy = "system",
+                Note = "deployed at start-up",
+            });
+            if (!result.Succeeded)
+            {
+                LogDefinitionInvalid(logger, Path.GetFileName(file), string.Join("; ", result.Problems.Select(p => $"{p.ElementId} (line {p.Line}): {p.Message}")));
+                continue;
+            }
+
+            foreach (var definition in result.Definitions.Where(d => d.IsNew))
+            {
+                LogDeployed(logger, definition.Key, definition.Version);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Demo data and demo accounts are present (Anju:SeedDemoData=true); turn it off in production")]
+    private static partial void LogDemoData(ILogger logger);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Definition file {File} was not deployed: {Problems}")]
+    private static partial void LogDefinitionInvalid(ILogger logger, string file, string problems);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Deployed {Key} version {Version}")]
+    private static partial void LogDeployed(ILogger logger, string key, int version);
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Anju.Host.Telemetry;
+
+/// <summary>
+/// OpenTelemetry traces and metrics. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, to the
+/// console when Anju:Telemetry:Console is true, and otherwise kept in-process (works offline).
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string MeterName = "Anju";
+
+    public static WebApplicationBuilder AddAnjuTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.Services.AddSingleton<AnjuMetrics>();
+        var otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var console = builder.Configuration.GetValue("Anju:Telemetry:Console", false);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("anju-host"))
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation();
+                if (otlp)
+                {
+                    t.AddOtlpExporter();
+                }
+
+                if (console)
+                {
+                    t.AddConsoleExporter();
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation().AddMeter(MeterName);
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+
+                if (console)
+                {
+                    m.AddConsoleExporter();
+                }
+            });
+        return builder;
+    }
+}
+
+/// <summary>Anju's own counters: instances started and completed, tasks completed, incidents.</summary>
+public sealed class AnjuMetrics : IDisposable
+{
+    private readonly Meter _meter = new(TelemetrySetup.MeterName);
+
+    public AnjuMetrics()
+    {
+        InstancesStarted = _meter.CreateCounter<long>("anju.instances.started");
+        InstancesCompleted = _meter.CreateCounter<long>("anju.instances.completed");
+        TasksCompleted = _meter.CreateCounter<long>("anju.tasks.completed");
+        Incidents = _meter.CreateCounter<long>("anju.incidents.raised");
+    }
+
+    public Counter<long> InstancesStarted { get; }
+    public Counter<long> InstancesCompleted { get; }
+    public Counter<long> TasksCompleted { get; }
+    public Counter<long> Incidents { get; }
+
+    public void Dispose() => _meter.Dispose();
+}
