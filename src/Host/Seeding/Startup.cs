@@ -30,6 +30,7 @@ public static partial class Startup
         }
 
         await services.GetRequiredService<JurisdictionDirectory>().RefreshAsync();
+        WarnAboutCalendar(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<TimeProvider>(), logger);
         await DeployDefinitionsAsync(services.GetRequiredService<WorkflowEngine>(), logger);
     }
 
@@ -62,6 +63,19 @@ public static partial class Startup
             }
         }
     }
+
+    /// <summary>Deadlines in working days need the State Council's holiday notice for the year.</summary>
+    private static void WarnAboutCalendar(WorkflowEngine engine, TimeProvider time, ILogger logger)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        foreach (var year in engine.Calendar.YearsWithoutData(today, today.AddYears(1)))
+        {
+            LogCalendarMissing(logger, year);
+        }
+    }
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "The working-day calendar has no holiday data for {Year}: Monday–Friday is assumed. Add the year's holidays and make-up working days to the calendar")]
+    private static partial void LogCalendarMissing(ILogger logger, int year);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Demo data and demo accounts are present (Anju:SeedDemoData=true); turn it off in production")]
     private static partial void LogDemoData(ILogger logger);

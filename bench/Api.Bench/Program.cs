@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Anju.Workflows;
+using Anju.Workflows.Deployment;
+using Anju.Workflows.Persistence;
+
+// The Host under load, over HTTP: inbox latency with many open tasks, and instances completed per second.
+//   dotnet run -c Release --project bench/Api.Bench -- [--tasks 100000] [--requests 2000] [--concurrency 4] [--instances 1000]
+// It seeds open tasks with the engine straight into a fresh SQLite data folder (18 towns), then starts the
+// real Host (src/Host, Release build) on that folder and measures with its own HTTP client.
+string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+var tasks = int.Parse(Arg("--tasks", "100000"));
+var requests = int.Parse(Arg("--requests", "2000"));
+var concurrency = int.Parse(Arg("--concurrency", "4"));
+var instances = int.Parse(Arg("--instances", "1000"));
+var root = FindRepositoryRoot();
+var data = Path.Combine(Path.GetTempPath(), "anju-api-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(data);
+string[] towns = ["chengjiang", "nanzha", "yunting", "xiagang", "shengang", "ligang", "huangtu", "yuecheng", "qingyang", "xuxiake", "huashi", "zhouzhuang", "xinqiao", "changjing", "gushan", "zhutang", "gaoxin", "lingang"];
+
+Console.WriteLine($"Seeding {tasks} open tasks across {towns.Length} towns into {data} ...");
+var seedWatch = Stopwatch.StartNew();
+using (var storage = WorkflowStorage.Sqlite(Path.Combine(data, "anju.db")))
+{
+    await storage.MigrateAsync();
+    var engine = new WorkflowEngine(storage);
+    var deployed = await engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("inbox.bpmn", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "inbox.bpmn")))] });
+    if (!deployed.Succeeded)
+    {
+        throw new InvalidOperationException(string.Join("; ", deployed.Problems.Select(p => p.Message)));
+    }
+
+    await Parallel.ForAsync(0, tasks, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
+        await engine.StartAsync(new StartInstance { DefinitionKey = "bench-inbox", BusinessKey = $"B-{i}", Jurisdiction = $"jiangyin/{towns[i % towns.Length]}" }, ct));
+}
+
+Console.WriteLine($"Seeded in {seedWatch.Elapsed.TotalSeconds:F0} s. Starting the Host ...");
+var port = 5600 + Random.Shared.Next(300);
+var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Anju.Host.dll");
+var start = new ProcessStartInfo("dotnet", [hostDll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
+start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+start.Environment["Anju__DataDirectory"] = data;
+start.Environment["Anju__SeedDemoData"] = "true";
+start.Environment["Logging__LogLevel__Default"] = "Warning";
+using var host = Process.Start(start)!;
+host.OutputDataReceived += (_, _) => { };
+host.ErrorDataReceived += (_, _) => { };
+host.BeginOutputReadLine();
+host.BeginErrorReadLine();
+try
+{
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    var ready = Stopwatch.StartNew();
+    while (true)
+    {
+        try
+        {
+            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+            {
+                break;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        if (ready.Elapsed > TimeSpan.FromMinutes(3))
+        {
+            throw new TimeoutException("The Host did not become ready.");
+        }
+
+        await Task.Delay(250);
+    }
+
+    foreach (var user in new[] { "street.chengjiang", "admin" })
+    {
+        var client = await LoginAsync(port, user);
+        var latencies = new List<double>(requests);
+        var gate = new object();
+        for (var w = 0; w < 20; w++)
+        {
+            (await client.GetAsync("/api/tasks?page=1&pageSize=20")).EnsureSuccessStatusCode();
+        }
+
+        var total = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var page = 1 + (i % 5);
+            var watch = Stopwatch.StartNew();
+            var response = await client.GetAsync($"/api/tasks?page={page}&pageSize=20", ct);
+            watch.Stop();
+            response.EnsureSuccessStatusCode();
+            lock (gate)
+            {
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        });
+        latencies.Sort();
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+        Console.WriteLine($"inbox as {user}: {requests} requests, concurrency {concurrency}: p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, {requests / total.Elapsed.TotalSeconds:F0} req/s");
+    }
+
+    // Completed instances per second through HTTP: start, then complete both user tasks, as the admin.
+    var admin = await LoginAsync(port, "admin");
+    var completed = 0;
+    var run = Stopwatch.StartNew();
+    await Parallel.ForAsync(0, instances, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+    {
+        var started = await admin.PostAsJsonAsync("/api/definitions/bench-inbox/instances", new { jurisdiction = "jiangyin/chengjiang", businessKey = $"H-{i}" }, ct);
+        started.EnsureSuccessStatusCode();
+        var view = (await started.Content.ReadFromJsonAsync<JsonObject>(ct))!;
+        var id = view["id"]!.GetValue<string>();
+        for (var step = 0; step < 2; step++)
+        {
+            var list = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}", ct))!;
+            var task = list["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
+            (await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new { variables = new { } }, ct)).EnsureSuccessStatusCode();
+        }
+
+        Interlocked.Increment(ref completed);
+    });
+    Console.WriteLine($"HTTP: {completed} instances (start + 2 task completions + 2 inbox reads each) in {run.Elapsed.TotalSeconds:F1} s = {completed / run.Elapsed.TotalSeconds:F0} completed instances/s (concurrency {concurrency})");
+}
+finally
+{
+    host.Kill(entireProcessTree: true);
+    await host.WaitForExitAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(data, recursive: true);
+}
+
+static async Task<HttpClient> LoginAsync(int port, string user)
+{
+    var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = "Anju@2026" });
+    response.EnsureSuccessStatusCode();
+    var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    return client;
+}
+
+static string FindRepositoryRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Anju.slnx")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
