@@ -6,8 +6,9 @@
 #     (role anju is SUPERUSER so test classes can CREATE DATABASE). SKIP_POSTGRES=1
 #     skips this and unsets ANJU_TEST_POSTGRES: tests that need PostgreSQL then FAIL.
 #  2. dotnet restore + dotnet test Anju.slnx (Release), TRX files in artifacts/test-results/dotnet/
-#  3. src/Designer: npm ci + npm test / npm run test:e2e, when package.json has those scripts
-#  4. last line: "N passed, N failed, N skipped". Exit 1 if anything failed, a runner
+#  3. scripts/smoke.sh: the real Host process (dotnet run) driven with curl; one test, at most 300 s
+#  4. src/Designer: npm ci + npm test / npm run test:e2e, when package.json has those scripts
+#  5. last line: "N passed, N failed, N skipped". Exit 1 if anything failed, a runner
 #     exited non-zero (e.g. build error), or no test ran at all.
 set -euo pipefail
 
@@ -119,6 +120,28 @@ run_dotnet() {
   fi
 }
 
+# ---------------------------------------------------------------- black-box smoke test
+# scripts/smoke.sh prints "smoke: N passed, N failed"; timeout signals its whole process group, and its TERM
+# trap stops the Host (a session of its own) before the KILL that follows 30 s later.
+SMOKE_TIMEOUT=300
+
+run_smoke() {
+  local log="$RESULTS/smoke.log" rc=0 line p f
+  echo "== smoke test (scripts/smoke.sh, at most ${SMOKE_TIMEOUT}s)"
+  timeout --kill-after=30 "$SMOKE_TIMEOUT" bash "$ROOT/scripts/smoke.sh" 2>&1 | tee "$log" || rc=$?
+  [[ $rc -ne 124 && $rc -ne 137 ]] || ERRORS+=("smoke: timed out after ${SMOKE_TIMEOUT}s")
+  line="$(grep -E '^smoke: [0-9]+ passed, [0-9]+ failed$' "$log" | tail -n1 || true)"
+  if [[ -z "$line" ]]; then
+    echo "!! smoke: no 'smoke: N passed, N failed' line; counted as 1 failed"
+    add_counts "smoke" 0 1 0
+    return 0
+  fi
+  p="$(sed -E 's/^smoke: ([0-9]+) passed.*/\1/' <<<"$line")"
+  f="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+  add_counts "smoke" "$p" "$f" 0
+  if [[ $rc -ne 0 && $f -eq 0 ]]; then ERRORS+=("smoke: exited $rc"); fi
+}
+
 # ---------------------------------------------------------------- Designer (Node)
 # Dormant until src/Designer/package.json exists.
 DESIGNER="$ROOT/src/Designer"
@@ -201,6 +224,7 @@ T0=$(now)
 mkdir -p "$RESULTS"
 start_postgres
 run_dotnet
+run_smoke
 run_designer
 
 pg_stop_throwaway   # now, so nothing is printed after the summary line

@@ -27,6 +27,9 @@ public static class Messages
         ["idempotencyMismatch"] = ("同一 Idempotency-Key 已用于内容不同的请求。", "This Idempotency-Key was already used for a different request."),
         ["unknownJurisdiction"] = ("未知的辖区：{0}", "Unknown jurisdiction: {0}"),
         ["jurisdictionOutOfReach"] = ("该辖区不在您的管辖范围内：{0}", "This jurisdiction is outside yours: {0}"),
+        ["userExists"] = ("用户名已被使用：{0}", "The user name is already taken: {0}"),
+        ["cannotDeleteSelf"] = ("不能删除自己的账号。", "You cannot delete your own account."),
+        ["lastAdmin"] = ("系统至少需要保留一名管理员，不能删除最后一名管理员或取消其管理员角色。", "At least one administrator must remain; the last one cannot be deleted or lose the admin role."),
         ["internal"] = ("服务器内部错误，操作未完成。请稍后重试或联系管理员。", "An internal error occurred; the operation was not completed. Try again later or contact an administrator."),
 
         // Form validation (field messages).
@@ -41,6 +44,16 @@ public static class Messages
         ["field.min"] = ("不能小于 {0}。", "Must be at least {0}."),
         ["field.max"] = ("不能大于 {0}。", "Must be at most {0}."),
         ["field.readonly"] = ("此项为只读，不能修改。", "This field is read-only."),
+        ["field.username"] = ("用户名须为 3–64 个字符，只能使用小写字母、数字以及 . _ -。", "Use 3–64 characters: lowercase letters, digits, '.', '_' or '-'."),
+        ["field.role.unknown"] = ("未知的角色：{0}", "Unknown role: {0}"),
+        ["field.jurisdiction.required"] = ("请至少选择一个辖区。", "Choose at least one jurisdiction."),
+        ["field.password.tooShort"] = ("密码至少需要 {0} 个字符。", "The password needs at least {0} characters."),
+        ["field.password.digit"] = ("密码须包含数字。", "The password needs a digit."),
+        ["field.password.lower"] = ("密码须包含小写字母。", "The password needs a lowercase letter."),
+        ["field.password.upper"] = ("密码须包含大写字母。", "The password needs an uppercase letter."),
+        ["field.password.symbol"] = ("密码须包含字母和数字以外的符号。", "The password needs a character that is not a letter or digit."),
+        ["field.password.uniqueChars"] = ("密码至少需要 {0} 个不同的字符。", "The password needs at least {0} different characters."),
+        ["field.password.invalid"] = ("密码不符合要求。", "The password does not meet the rules."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

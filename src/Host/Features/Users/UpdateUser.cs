@@ -1,0 +1,71 @@
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Host.Persistence;
+using Anju.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Users;
+
+/// <summary>
+/// PUT /api/users/{username}: a new display name, roles or jurisdictions; a member left out stays as it is,
+/// a list given replaces the old one. Takes effect at the user's next login (see <see cref="UsersEndpoints"/>).
+/// </summary>
+public static class UpdateUser
+{
+    public sealed record Request(string? DisplayName, string?[]? Roles, string?[]? Jurisdictions);
+
+    public static async Task<Results<Ok<UserView>, ProblemHttpResult>> Handle(
+        string username, Request request, HttpContext context, UserManager<AnjuUser> users, HostDbContext db,
+        JurisdictionDirectory directory, TimeProvider time)
+    {
+        var user = await users.FindByNameAsync(username);
+        if (user is null)
+        {
+            return Problem.NotFound(context);
+        }
+
+        var fields = new UserFields(context);
+        if (request.DisplayName is not null)
+        {
+            fields.DisplayName(request.DisplayName);
+        }
+
+        var roles = request.Roles is null ? null : fields.Roles(request.Roles);
+        var jurisdictions = request.Jurisdictions is null ? null : fields.Jurisdictions(request.Jurisdictions, directory);
+        if (fields.HasErrors)
+        {
+            return fields.Problem();
+        }
+
+        if (roles is not null && !roles.Contains(Roles.Admin) && await LastAdministrator.IsAsync(db, user.Id))
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "lastAdmin");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (request.DisplayName is not null)
+        {
+            user.DisplayName = request.DisplayName.Trim();
+            await users.UpdateAsync(user);
+        }
+
+        if (roles is not null)
+        {
+            var current = await users.GetRolesAsync(user);
+            await users.RemoveFromRolesAsync(user, current.Except(roles));
+            await users.AddToRolesAsync(user, roles.Except(current));
+        }
+
+        if (jurisdictions is not null)
+        {
+            await db.UserJurisdictions.Where(j => j.UserId == user.Id).ExecuteDeleteAsync();
+            db.UserJurisdictions.AddRange(jurisdictions.Select(path => new UserJurisdiction { UserId = user.Id, Path = path }));
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        return TypedResults.Ok(await UserView.LoadAsync(db, user, time.GetUtcNow()));
+    }
+}
