@@ -27,6 +27,7 @@ public static class Messages
         ["idempotencyMismatch"] = ("同一 Idempotency-Key 已用于内容不同的请求。", "This Idempotency-Key was already used for a different request."),
         ["unknownJurisdiction"] = ("未知的辖区：{0}", "Unknown jurisdiction: {0}"),
         ["jurisdictionOutOfReach"] = ("该辖区不在您的管辖范围内：{0}", "This jurisdiction is outside yours: {0}"),
+        ["instanceEnded"] = ("该流程实例已结束，不能再取消。", "This process instance has already ended; it cannot be cancelled."),
         ["internal"] = ("服务器内部错误，操作未完成。请稍后重试或联系管理员。", "An internal error occurred; the operation was not completed. Try again later or contact an administrator."),
 
         // Form validation (field messages).
@@ -40,6 +41,8 @@ public static class Messages
         ["field.maxlength"] = ("最多输入 {0} 个字符。", "Enter at most {0} characters."),
         ["field.min"] = ("不能小于 {0}。", "Must be at least {0}."),
         ["field.max"] = ("不能大于 {0}。", "Must be at most {0}."),
+        ["field.type.object"] = ("必须是 JSON 对象（键值对）。", "Must be a JSON object (name/value pairs)."),
+        ["field.range"] = ("应在 {0} 到 {1} 之间。", "Must be between {0} and {1}."),
         ["field.readonly"] = ("此项为只读，不能修改。", "This field is read-only."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
