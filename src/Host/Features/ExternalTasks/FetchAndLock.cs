@@ -16,9 +16,18 @@ public static class FetchAndLock
 
     public sealed record Topic(string? TopicName, long LockDurationMs);
 
+    /// <summary>A locked task, with Camunda's member names so that existing workers' clients fit.</summary>
+    public sealed record LockedTask(
+        Guid Id, string TopicName, Guid ProcessInstanceId, string ActivityId, string DefinitionKey, string? BusinessKey,
+        string? Jurisdiction, int? Retries, string? ErrorMessage, DateTimeOffset LockExpirationTime, System.Text.Json.Nodes.JsonObject Variables)
+    {
+        public static LockedTask From(LockedExternalTask t) =>
+            new(t.Id, t.TopicName, t.ProcessInstanceId, t.ActivityId, t.DefinitionKey, t.BusinessKey, t.Jurisdiction, t.Retries, t.ErrorMessage, t.LockExpiresAt, t.Variables);
+    }
+
     public sealed record Request(string? WorkerId, int MaxTasks, IReadOnlyList<Topic>? Topics, long? AsyncResponseTimeoutMs);
 
-    public static async Task<Results<Ok<IReadOnlyList<LockedExternalTask>>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<IReadOnlyList<LockedTask>>, ProblemHttpResult>> Handle(
         Request request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var errors = Validate(context, request);
@@ -34,7 +43,7 @@ public static class FetchAndLock
             var locked = await engine.FetchAndLockAsync(request.WorkerId!, request.MaxTasks, topics, cancellationToken);
             if (locked.Count > 0 || engine.Time.GetUtcNow() >= deadline)
             {
-                return TypedResults.Ok(locked);
+                return TypedResults.Ok<IReadOnlyList<LockedTask>>([.. locked.Select(LockedTask.From)]);
             }
 
             try
@@ -44,7 +53,7 @@ public static class FetchAndLock
             catch (OperationCanceledException)
             {
                 // The worker hung up: nothing was locked for it, and nobody reads the answer.
-                return TypedResults.Ok<IReadOnlyList<LockedExternalTask>>([]);
+                return TypedResults.Ok<IReadOnlyList<LockedTask>>([]);
             }
         }
     }

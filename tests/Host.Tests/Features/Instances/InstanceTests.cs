@@ -175,7 +175,7 @@ public abstract class InstanceTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal("firm.binjiang", entries[0]!["actor"]!.GetValue<string>());
         Assert.Equal("J-1", entries[0]!["details"]!["businessKey"]!.GetValue<string>());
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e!["seq"]!.GetValue<long>()));
-        Assert.True(journal["verification"]!["intact"]!.GetValue<bool>());
+        Assert.True(journal["verification"]!["intact"]!.GetValue<bool>(), journal["verification"]!.ToJsonString());
     }
 
     [Fact]
