@@ -1,5 +1,12 @@
 using Anju.Host.Features.Auth;
 using Anju.Host.Features.Users;
+using Anju.Host.Features.Definitions;
+using Anju.Host.Features.Deployments;
+using Anju.Host.Features.ExternalTasks;
+using Anju.Host.Features.Incidents;
+using Anju.Host.Features.Instances;
+using Anju.Host.Features.Jobs;
+using Anju.Host.Features.Correlation;
 
 namespace Anju.Host.Features;
 
@@ -11,6 +18,13 @@ public static class ApiEndpoints
         api.RequireAuthorization();
         api.MapAuth();
         api.MapUsers();
+        api.MapDeployments();
+        api.MapDefinitions();
+        api.MapInstances();
+        api.MapMessages();
+        api.MapJobs();
+        api.MapIncidents();
+        api.MapExternalTasks();
         return api;
     }
 }

@@ -30,6 +30,7 @@ public static class Messages
         ["userExists"] = ("用户名已被使用：{0}", "The user name is already taken: {0}"),
         ["cannotDeleteSelf"] = ("不能删除自己的账号。", "You cannot delete your own account."),
         ["lastAdmin"] = ("系统至少需要保留一名管理员，不能删除最后一名管理员或取消其管理员角色。", "At least one administrator must remain; the last one cannot be deleted or lose the admin role."),
+        ["instanceEnded"] = ("该流程实例已结束，不能再取消。", "This process instance has already ended; it cannot be cancelled."),
         ["internal"] = ("服务器内部错误，操作未完成。请稍后重试或联系管理员。", "An internal error occurred; the operation was not completed. Try again later or contact an administrator."),
 
         // Form validation (field messages).
@@ -43,6 +44,8 @@ public static class Messages
         ["field.maxlength"] = ("最多输入 {0} 个字符。", "Enter at most {0} characters."),
         ["field.min"] = ("不能小于 {0}。", "Must be at least {0}."),
         ["field.max"] = ("不能大于 {0}。", "Must be at most {0}."),
+        ["field.type.object"] = ("必须是 JSON 对象（键值对）。", "Must be a JSON object (name/value pairs)."),
+        ["field.range"] = ("应在 {0} 到 {1} 之间。", "Must be between {0} and {1}."),
         ["field.readonly"] = ("此项为只读，不能修改。", "This field is read-only."),
         ["field.username"] = ("用户名须为 3–64 个字符，只能使用小写字母、数字以及 . _ -。", "Use 3–64 characters: lowercase letters, digits, '.', '_' or '-'."),
         ["field.role.unknown"] = ("未知的角色：{0}", "Unknown role: {0}"),

@@ -117,7 +117,8 @@ internal static class InstanceStore
             {
                 InstanceId = state.Id,
                 Seq = ++state.JournalSeq,
-                At = entry.At.UtcDateTime,
+                // PostgreSQL keeps microseconds: the hash must cover the time as it will be read back.
+                At = new DateTime(entry.At.UtcDateTime.Ticks - (entry.At.UtcDateTime.Ticks % 10), DateTimeKind.Utc),
                 Type = entry.Type,
                 ActivityId = entry.ActivityId,
                 Actor = entry.Actor,

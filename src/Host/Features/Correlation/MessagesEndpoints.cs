@@ -1,0 +1,20 @@
+using Anju.Host.Identity;
+
+// Not a folder named Messages: that namespace would hide Problems.Messages in every feature.
+namespace Anju.Host.Features.Correlation;
+
+public static class MessagesEndpoints
+{
+/// <summary>
+    /// Messages come from systems (the 12345 hotline bridge, payment notices), not from people: administrators
+    /// and workers only. A message may resume instances anywhere, so a jurisdiction-bound user may not send one.
+    /// </summary>
+    public static RouteGroupBuilder MapMessages(this RouteGroupBuilder api)
+    {
+        api.MapPost("/messages", CorrelateMessage.Handle)
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Worker))
+            .AddEndpointFilter<Idempotency>()
+            .WithTags("Messages");
+        return api;
+    }
+}

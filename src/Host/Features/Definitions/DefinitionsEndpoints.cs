@@ -1,0 +1,14 @@
+namespace Anju.Host.Features.Definitions;
+
+/// <summary>Deployed process definitions: readable by every signed-in user (the console shows them all).</summary>
+public static class DefinitionsEndpoints
+{
+    public static RouteGroupBuilder MapDefinitions(this RouteGroupBuilder api)
+    {
+        var definitions = api.MapGroup("/definitions").WithTags("Definitions");
+        definitions.MapGet("/", ListDefinitions.Handle);
+        definitions.MapGet("/{key}", GetDefinition.Handle);
+        definitions.MapGet("/{key}/xml", GetDefinitionXml.Handle);
+        return api;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Anju.Host.Problems;
+using Anju.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Anju.Host.Features.ExternalTasks;
+
+/// <summary>
+/// POST /api/external-tasks/{id}/bpmn-error: a business outcome, not a failure (e.g. the owner is not found);
+/// the nearest matching error boundary event catches it.
+/// </summary>
+public static class BpmnErrorExternalTask
+{
+    public sealed record Request(string? WorkerId, string? ErrorCode, string? ErrorMessage, JsonNode? Variables);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, Request request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request.WorkerId))
+        {
+            errors["workerId"] = [Messages.Text(context, "field.required")];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ErrorCode))
+        {
+            errors["errorCode"] = [Messages.Text(context, "field.required")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(context, errors);
+        }
+
+        if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
+        {
+            return problem!;
+        }
+
+        await engine.BpmnErrorExternalTaskAsync(id, request.WorkerId!, request.ErrorCode!, request.ErrorMessage, variables, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Anju.Host.Problems;
+using Anju.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Anju.Host.Features.ExternalTasks;
+
+/// <summary>POST /api/external-tasks/{id}/complete: the worker is done; its variables go to the instance, which moves on.</summary>
+public static class CompleteExternalTask
+{
+    public sealed record Request(string? WorkerId, JsonNode? Variables);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, Request request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.WorkerId))
+        {
+            return Problem.Validation(context, new Dictionary<string, string[]> { ["workerId"] = [Messages.Text(context, "field.required")] });
+        }
+
+        if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
+        {
+            return problem!;
+        }
+
+        await engine.CompleteExternalTaskAsync(id, request.WorkerId, variables, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

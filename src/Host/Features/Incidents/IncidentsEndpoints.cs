@@ -1,0 +1,14 @@
+using Anju.Host.Identity;
+
+namespace Anju.Host.Features.Incidents;
+
+public static class IncidentsEndpoints
+{
+    public static RouteGroupBuilder MapIncidents(this RouteGroupBuilder api)
+    {
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents");
+        incidents.MapGet("/", ListIncidents.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
+        incidents.MapPost("/{id:guid}/retry", RetryIncident.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        return api;
+    }
+}

@@ -1,0 +1,24 @@
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Instances;
+
+/// <summary>
+/// Who sees which instance: administrators all; everyone else the instances at or below their jurisdictions
+/// (a street office its street, a firm or owner their compound). An instance out of reach answers 404, so
+/// that its existence is not revealed.
+/// </summary>
+public static class InstanceAccess
+{
+    public static IQueryable<InstanceRow> VisibleTo(this IQueryable<InstanceRow> instances, CurrentUser user) =>
+        user.IsAdmin ? instances : instances.Within(i => i.Jurisdiction, user.Jurisdictions);
+
+    /// <summary>Whether the instance exists and the user may see it.</summary>
+    public static async Task<bool> CanSeeAsync(WorkflowStorage storage, CurrentUser user, Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = storage.CreateContext();
+        return await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).VisibleTo(user).AnyAsync(cancellationToken);
+    }
+}

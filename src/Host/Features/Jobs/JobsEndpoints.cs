@@ -1,0 +1,14 @@
+using Anju.Host.Identity;
+
+namespace Anju.Host.Features.Jobs;
+
+public static class JobsEndpoints
+{
+    public static RouteGroupBuilder MapJobs(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs").WithTags("Jobs");
+        jobs.MapGet("/", ListJobs.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
+        jobs.MapPost("/{id:guid}/execute", ExecuteJob.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        return api;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using Anju.Host.Problems;
+
+namespace Anju.Host.Features;
+
+/// <summary>The "variables" member of a request body: absent, null or a JSON object of plain JSON values.</summary>
+public static class RequestVariables
+{
+    /// <summary>The variables as the engine takes them, or a 400 naming the field when they are not an object.</summary>
+    public static bool TryRead(HttpContext context, JsonNode? variables, out IReadOnlyDictionary<string, JsonNode?>? values, out Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? problem)
+    {
+        values = null;
+        problem = null;
+        switch (variables)
+        {
+            case null:
+                return true;
+            case JsonObject map:
+                values = map.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
+                return true;
+            default:
+                problem = Problem.Validation(context, new Dictionary<string, string[]> { ["variables"] = [Messages.Text(context, "field.type.object")] });
+                return false;
+        }
+    }
+}
