@@ -1,4 +1,5 @@
 using Anju.Host.Features.Auth;
+using Anju.Host.Features.Tasks;
 
 namespace Anju.Host.Features;
 
@@ -9,6 +10,7 @@ public static class ApiEndpoints
     {
         api.RequireAuthorization();
         api.MapAuth();
+        api.MapTasks();
         return api;
     }
 }
