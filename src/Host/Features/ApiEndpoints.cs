@@ -1,12 +1,13 @@
 using Anju.Host.Features.Auth;
-using Anju.Host.Features.Users;
+using Anju.Host.Features.Correlation;
 using Anju.Host.Features.Definitions;
 using Anju.Host.Features.Deployments;
 using Anju.Host.Features.ExternalTasks;
 using Anju.Host.Features.Incidents;
 using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
-using Anju.Host.Features.Correlation;
+using Anju.Host.Features.Tasks;
+using Anju.Host.Features.Users;
 
 namespace Anju.Host.Features;
 
@@ -25,6 +26,7 @@ public static class ApiEndpoints
         api.MapJobs();
         api.MapIncidents();
         api.MapExternalTasks();
+        api.MapTasks();
         return api;
     }
 }

@@ -57,6 +57,16 @@ public static class Messages
         ["field.password.symbol"] = ("密码须包含字母和数字以外的符号。", "The password needs a character that is not a letter or digit."),
         ["field.password.uniqueChars"] = ("密码至少需要 {0} 个不同的字符。", "The password needs at least {0} different characters."),
         ["field.password.invalid"] = ("密码不符合要求。", "The password does not meet the rules."),
+        ["field.undeclared"] = ("此项不在该任务的表单中，不能提交。", "This is not a field of the task's form and cannot be submitted."),
+        ["field.invalid"] = ("取值无效。", "This value is not valid."),
+        ["field.unknownJurisdiction"] = ("未知的辖区。", "Unknown jurisdiction."),
+
+        // Tasks.
+        ["task.claimedByOther"] = ("该任务已由 {0} 认领办理，您不能再认领或办理。", "This task is claimed by {0}; you cannot claim or complete it."),
+        ["task.delegateUnknownUser"] = ("转办对象不存在：{0}", "There is no user '{0}' to delegate to."),
+        ["task.delegateNotCandidate"] = ("转办对象 {0} 不是该任务的候选办理人（角色不符）。", "User '{0}' is not a candidate for this task (no matching role)."),
+        ["task.delegateOutOfReach"] = ("转办对象 {0} 的管辖范围不包括该任务所在辖区。", "The task's jurisdiction is outside that of user '{0}'."),
+        ["task.delegateToSelf"] = ("不能把任务转办给自己。", "You cannot delegate a task to yourself."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Anju.Host.Identity;
+using Anju.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Tasks;
+
+/// <summary>GET /api/tasks/done: tasks the caller completed (已办), newest first, from the engine's journal.</summary>
+public static class DoneTasks
+{
+    public sealed record DoneTaskView(Guid? TaskId, string? ActivityId, Guid InstanceId, string DefinitionKey, string? BusinessKey, string? Jurisdiction, DateTimeOffset CompletedAt);
+
+    public sealed record Response(IReadOnlyList<DoneTaskView> Items, int Total, int Page, int PageSize);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        string? page, string? pageSize, HttpContext context, WorkflowStorage storage, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var pageNumber = Paging(errors, "page", page, 1, 1_000_000);
+        var size = Paging(errors, "pageSize", pageSize, 20, ListTasks.MaxPageSize);
+        if (errors.Any)
+        {
+            return errors.ToProblem(context);
+        }
+
+        var me = CurrentUser.From(context).Username;
+        await using var db = storage.CreateContext();
+        var done = db.Journal.AsNoTracking()
+            .Where(j => j.Type == "TaskCompleted" && j.Actor == me)
+            .Join(db.Instances, j => j.InstanceId, i => i.Id, (j, i) => new { j.InstanceId, j.Seq, j.At, j.ActivityId, j.Details, i.DefinitionKey, i.BusinessKey, i.Jurisdiction });
+        var total = await done.CountAsync(cancellationToken);
+        var rows = await done.OrderByDescending(x => x.At).ThenByDescending(x => x.Seq)
+            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = rows.Select(r => new DoneTaskView(
+            TaskIdOf(r.Details), r.ActivityId, r.InstanceId, r.DefinitionKey, r.BusinessKey, r.Jurisdiction,
+            new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)))).ToList();
+        return TypedResults.Ok(new Response(items, total, pageNumber, size));
+    }
+
+    private static Guid? TaskIdOf(string? details) =>
+        details is not null && JsonNode.Parse(details)?["taskId"]?.GetValue<string>() is { } text && Guid.TryParse(text, out var id) ? id : null;
+
+    private static int Paging(FieldErrors errors, string name, string? value, int fallback, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1 || number > max)
+        {
+            errors.Add(name, "field.max", max);
+            return fallback;
+        }
+
+        return number;
+    }
+}

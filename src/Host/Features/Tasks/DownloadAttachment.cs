@@ -1,0 +1,35 @@
+using Anju.Host.Identity;
+using Anju.Host.Persistence;
+using Anju.Host.Problems;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Tasks;
+
+/// <summary>
+/// GET /api/attachments/{id}: the file, for anyone who reaches the case's jurisdiction (the case outlives its
+/// tasks, so this does not ask for an open task).
+/// </summary>
+public static class DownloadAttachment
+{
+    public static async Task<IResult> Handle(
+        Guid id, HttpContext context, WorkflowStorage storage, HostDbContext db, DataDirectory data, CancellationToken cancellationToken)
+    {
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (attachment is null)
+        {
+            return Problem.NotFound(context);
+        }
+
+        await using var workflows = storage.CreateContext();
+        var instance = await workflows.Instances.AsNoTracking().Where(i => i.Id == attachment.InstanceId)
+            .Select(i => new { i.Jurisdiction }).FirstOrDefaultAsync(cancellationToken);
+        var path = Path.Combine(data.Path, "attachments", attachment.InstanceId.ToString("N"), attachment.StoredName);
+        if (instance is null || !CurrentUser.From(context).Reaches(instance.Jurisdiction) || !File.Exists(path))
+        {
+            return Problem.NotFound(context);
+        }
+
+        return TypedResults.PhysicalFile(path, attachment.ContentType, attachment.FileName);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Tasks;
+
+/// <summary>
+/// GET /api/tasks: the caller's inbox, filtered and paged in SQL, soonest due first (no due date last), then
+/// oldest. Items carry no form (see <see cref="TaskView"/>).
+/// </summary>
+public static class ListTasks
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Query parameters as text, so that a bad value is a field error rather than a binding failure.</summary>
+    public sealed record Query(
+        string? AssignedToMe, string? Candidate, string? InstanceId, string? DefinitionKey, string? Overdue,
+        string? DueBefore, string? Text, string? Jurisdiction, string? Page, string? PageSize);
+
+    public sealed record Response(IReadOnlyList<TaskView> Items, int Total, int Page, int PageSize);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
+        [AsParameters] Query query, HttpContext context, WorkflowStorage storage, JurisdictionDirectory jurisdictions,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var assignedToMe = Flag(errors, "assignedToMe", query.AssignedToMe);
+        var candidate = Flag(errors, "candidate", query.Candidate);
+        var overdue = Flag(errors, "overdue", query.Overdue);
+        var page = Number(errors, "page", query.Page, 1, 1, 1_000_000);
+        var pageSize = Number(errors, "pageSize", query.PageSize, 20, 1, MaxPageSize);
+        Guid? instanceId = null;
+        if (!string.IsNullOrWhiteSpace(query.InstanceId))
+        {
+            if (Guid.TryParse(query.InstanceId, out var id))
+            {
+                instanceId = id;
+            }
+            else
+            {
+                errors.Add("instanceId", "field.invalid");
+            }
+        }
+
+        DateTime? dueBefore = null;
+        if (!string.IsNullOrWhiteSpace(query.DueBefore))
+        {
+            if (FormValidator.ParseDate(query.DueBefore) is { } date)
+            {
+                dueBefore = date.UtcDateTime;
+            }
+            else
+            {
+                errors.Add("dueBefore", "field.type.date");
+            }
+        }
+
+        string? jurisdiction = null;
+        if (!string.IsNullOrWhiteSpace(query.Jurisdiction))
+        {
+            jurisdiction = jurisdictions.Resolve(query.Jurisdiction);
+            if (jurisdiction is null)
+            {
+                errors.Add("jurisdiction", "field.unknownJurisdiction");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem(context);
+        }
+
+        var user = CurrentUser.From(context);
+        await using var db = storage.CreateContext();
+        var tasks = TaskAccess.Visible(db, user).AsNoTracking();
+        if (assignedToMe == true)
+        {
+            tasks = tasks.Where(t => t.Assignee == user.Username);
+        }
+
+        if (candidate == true)
+        {
+            // Offered to me and not yet taken: the "to claim" list.
+            tasks = tasks.Where(t => t.Assignee == null);
+        }
+
+        if (instanceId is { } instance)
+        {
+            tasks = tasks.Where(t => t.InstanceId == instance);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.DefinitionKey))
+        {
+            var key = query.DefinitionKey.Trim();
+            tasks = tasks.Where(t => t.DefinitionKey == key);
+        }
+
+        if (overdue is { } late)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            tasks = late ? tasks.Where(t => t.DueAt != null && t.DueAt < now) : tasks.Where(t => t.DueAt == null || t.DueAt >= now);
+        }
+
+        if (dueBefore is { } before)
+        {
+            tasks = tasks.Where(t => t.DueAt != null && t.DueAt < before);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            tasks = tasks.Where(t => (t.Name != null && t.Name.Contains(text)) || (t.BusinessKey != null && t.BusinessKey.Contains(text)));
+        }
+
+        if (jurisdiction is not null)
+        {
+            tasks = tasks.Within(t => t.Jurisdiction, [jurisdiction]);
+        }
+
+        var total = await tasks.CountAsync(cancellationToken);
+        var rows = await tasks
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Response([.. rows.Select(TaskView.FromRow)], total, page, pageSize));
+    }
+
+    private static bool? Flag(FieldErrors errors, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(value, out var flag))
+        {
+            return flag;
+        }
+
+        errors.Add(name, "field.type.boolean");
+        return null;
+    }
+
+    private static int Number(FieldErrors errors, string name, string? value, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            errors.Add(name, "field.type.long");
+            return fallback;
+        }
+
+        if (number < min)
+        {
+            errors.Add(name, "field.min", min);
+        }
+        else if (number > max)
+        {
+            errors.Add(name, "field.max", max);
+        }
+
+        return number;
+    }
+}

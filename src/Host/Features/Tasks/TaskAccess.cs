@@ -1,0 +1,43 @@
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+using Anju.Workflows.Persistence;
+
+namespace Anju.Host.Features.Tasks;
+
+/// <summary>
+/// Who may see a task, as SQL filters (so that paging counts only what the caller may see).
+/// The audience of a task is its assignee and its candidates (users, or holders of a candidate group role)
+/// whose jurisdiction is at or above the task's. Of the audience, a caller sees the task while it is
+/// unassigned or assigned to them: a task someone else holds leaves the other candidates' inboxes.
+/// Administrators see everything. Outside the audience a task does not exist (404, never 403).
+/// </summary>
+internal static class TaskAccess
+{
+    /// <summary>Tasks whose audience includes the caller, held by anyone.</summary>
+    public static IQueryable<TaskRow> Audience(WorkflowDbContext db, CurrentUser user)
+    {
+        if (user.IsAdmin)
+        {
+            return db.Tasks;
+        }
+
+        var me = user.Username;
+        var roles = user.Roles.ToList();
+        return db.Tasks
+            .Where(t => t.Assignee == me || db.TaskCandidates.Any(c => c.TaskId == t.Id
+                && ((c.Kind == 'u' && c.Value == me) || (c.Kind == 'g' && roles.Contains(c.Value)))))
+            .Within(t => t.Jurisdiction, user.Jurisdictions);
+    }
+
+    /// <summary>Tasks the caller sees: of the audience, those unassigned or assigned to the caller.</summary>
+    public static IQueryable<TaskRow> Visible(WorkflowDbContext db, CurrentUser user)
+    {
+        if (user.IsAdmin)
+        {
+            return db.Tasks;
+        }
+
+        var me = user.Username;
+        return Audience(db, user).Where(t => t.Assignee == null || t.Assignee == me);
+    }
+}

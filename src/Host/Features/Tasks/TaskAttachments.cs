@@ -1,0 +1,98 @@
+using Anju.Host.Identity;
+using Anju.Host.Persistence;
+using Anju.Host.Problems;
+using Anju.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Tasks;
+
+/// <summary>
+/// POST and GET /api/tasks/{id}/attachments: photos and scans for a case (整改照片, 证明材料). The type is decided
+/// by the content's first bytes, not by the name or the client's header. Files are kept under the data folder
+/// per instance; the list shows every attachment of the task's case.
+/// </summary>
+public static class TaskAttachments
+{
+    public const long DefaultMaxBytes = 10 * 1024 * 1024;
+
+    public sealed record AttachmentView(Guid Id, Guid InstanceId, Guid? TaskId, string FileName, string ContentType, long Size, string UploadedBy, DateTimeOffset CreatedAt)
+    {
+        public static AttachmentView From(Attachment a) =>
+            new(a.Id, a.InstanceId, a.TaskId, a.FileName, a.ContentType, a.Size, a.UploadedBy, new DateTimeOffset(DateTime.SpecifyKind(a.CreatedAt, DateTimeKind.Utc)));
+    }
+
+    public static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> Upload(
+        Guid id, IFormFile? file, HttpContext context, WorkflowStorage storage, HostDbContext db, DataDirectory data,
+        IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(context);
+        var task = await TaskLookup.VisibleAsync(storage, user, id, cancellationToken);
+        if (task is null)
+        {
+            return Problem.NotFound(context);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            var errors = new FieldErrors();
+            errors.Add("file", "field.required");
+            return errors.ToProblem(context);
+        }
+
+        var maxBytes = configuration.GetValue("Anju:Attachments:MaxBytes", DefaultMaxBytes);
+        if (file.Length > maxBytes)
+        {
+            return Problem.Of(context, StatusCodes.Status413PayloadTooLarge, "tooLarge", $"{maxBytes / 1024.0 / 1024.0:0.#} MB");
+        }
+
+        var allowed = configuration.GetSection("Anju:Attachments:AllowedTypes").Get<string[]>() ?? [.. FileSignature.Known];
+        string? contentType;
+        await using (var head = file.OpenReadStream())
+        {
+            contentType = await FileSignature.DetectAsync(head, cancellationToken);
+        }
+
+        if (contentType is null || !allowed.Contains(contentType, StringComparer.OrdinalIgnoreCase))
+        {
+            return Problem.Of(context, StatusCodes.Status415UnsupportedMediaType, "unsupportedMediaType", Path.GetFileName(file.FileName));
+        }
+
+        var attachment = new Attachment
+        {
+            Id = Guid.NewGuid(),
+            InstanceId = task.InstanceId,
+            TaskId = id,
+            FileName = Path.GetFileName(file.FileName),
+            ContentType = contentType,
+            Size = file.Length,
+            StoredName = Guid.NewGuid().ToString("N"),
+            UploadedBy = user.Username,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var folder = Path.Combine(data.Path, "attachments", task.InstanceId.ToString("N"));
+        Directory.CreateDirectory(folder);
+        await using (var target = File.Create(Path.Combine(folder, attachment.StoredName)))
+        {
+            await file.CopyToAsync(target, cancellationToken);
+        }
+
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/attachments/{attachment.Id}", AttachmentView.From(attachment));
+    }
+
+    public static async Task<Results<Ok<List<AttachmentView>>, ProblemHttpResult>> List(
+        Guid id, HttpContext context, WorkflowStorage storage, HostDbContext db, CancellationToken cancellationToken)
+    {
+        var task = await TaskLookup.VisibleAsync(storage, CurrentUser.From(context), id, cancellationToken);
+        if (task is null)
+        {
+            return Problem.NotFound(context);
+        }
+
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.InstanceId == task.InstanceId)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(attachments.Select(AttachmentView.From).ToList());
+    }
+}
