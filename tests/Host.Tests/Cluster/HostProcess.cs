@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Anju.Host.Tests.Cluster;
+
+/// <summary>
+/// A real Host started as its own process (<c>dotnet Anju.Host.dll</c>) from the test's output folder, where
+/// the project reference puts the Host, its appsettings and Reference/org.json. It listens on a free local
+/// port, keeps its own data folder, and stores everything in the PostgreSQL database it is given.
+/// Its output is kept (the last lines) to explain a failure.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private const int KeptLines = 200;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private HostProcess(string name, Process process, Uri address, string dataFolder)
+    {
+        Name = name;
+        _process = process;
+        Address = address;
+        DataFolder = dataFolder;
+    }
+
+    public string Name { get; }
+
+    public Uri Address { get; }
+
+    public string DataFolder { get; }
+
+    public static HostProcess Start(string name, string connectionString)
+    {
+        var assembly = Path.Combine(AppContext.BaseDirectory, "Anju.Host.dll");
+        Assert.True(File.Exists(assembly), $"The Host is not next to the test assembly: {assembly}");
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "Reference", "org.json")), "Reference/org.json is not next to the Host");
+
+        var dataFolder = Path.Combine(Path.GetTempPath(), "anju-cluster-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The content root (appsettings.json) is the working directory.
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(assembly);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["Anju__DataDirectory"] = dataFolder;
+        start.Environment["Anju__SeedDemoData"] = "true";
+        start.Environment["Anju__Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__Anju"] = connectionString;
+
+        var process = new Process { StartInfo = start };
+        var host = new HostProcess(name, process, address, dataFolder);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        Assert.True(process.Start(), $"Host {name} did not start");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Waits until GET /health/ready answers 200 (migrations applied, database reachable).</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"Host {Name} exited with code {_process.ExitCode} before it was ready.\n{Output()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow start-up (migrations).
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"Host {Name} was not ready within {timeout.TotalSeconds} s.\n{Output()}");
+    }
+
+    /// <summary>A client of this Host signed in as a demo account (each Host issues its own tokens).</summary>
+    public async Task<HttpClient> ClientAsync(string username, string password)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password });
+        Assert.True(response.IsSuccessStatusCode, $"Login of {username} on host {Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"]!.GetValue<string>());
+        return client;
+    }
+
+    /// <summary>The last lines the Host wrote (stdout and stderr).</summary>
+    public string Output() => $"--- host {Name} ({Address}) ---\n" + string.Join('\n', _output);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+        catch (OperationCanceledException)
+        {
+            // Did not exit within the wait: the OS reaps it.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the OS cleans the temporary folder.
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
