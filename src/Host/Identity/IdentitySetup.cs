@@ -19,7 +19,11 @@ public static class IdentitySetup
     {
         var services = builder.Services;
         var hours = builder.Configuration.GetValue("Anju:TokenLifetimeHours", 12);
-        var keys = Path.Combine(Path.GetFullPath(builder.Configuration["Anju:DataDirectory"] ?? "data", builder.Environment.ContentRootPath), "keys");
+        // Keys that protect tokens and cookies. Nodes of a cluster must share them (Anju:KeysDirectory on shared
+        // storage) or a token issued by one node is refused by another.
+        var keys = builder.Configuration["Anju:KeysDirectory"] is { Length: > 0 } shared
+            ? Path.GetFullPath(shared, builder.Environment.ContentRootPath)
+            : Path.Combine(Path.GetFullPath(builder.Configuration["Anju:DataDirectory"] ?? "data", builder.Environment.ContentRootPath), "keys");
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("Anju");
 
         services.AddIdentityCore<AnjuUser>(o =>
