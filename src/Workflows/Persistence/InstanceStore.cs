@@ -158,6 +158,7 @@ internal static class InstanceStore
                 Jurisdiction = state.Jurisdiction,
                 CreatedAt = task.CreatedAt.UtcDateTime,
                 DueAt = task.DueAt?.UtcDateTime,
+                DueSort = task.DueAt?.UtcDateTime ?? TaskRow.NoDueDate,
                 FollowUpAt = task.FollowUpAt?.UtcDateTime,
                 Priority = task.Priority,
                 FormKey = task.FormKey,

@@ -55,9 +55,15 @@ public sealed class TaskRow
     public string? Jurisdiction { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DueAt { get; set; }
+
+    /// <summary>The due date, or <see cref="NoDueDate"/>: a non-null sort key an index can serve (the inbox's order).</summary>
+    public DateTime DueSort { get; set; }
+
     public DateTime? FollowUpAt { get; set; }
     public int Priority { get; set; }
     public string? FormKey { get; set; }
+
+    public static readonly DateTime NoDueDate = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 }
 
 /// <summary>One candidate of a task: Kind 'g' (group) or 'u' (user).</summary>

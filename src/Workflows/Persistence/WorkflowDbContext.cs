@@ -52,8 +52,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.Assignee);
-            e.HasIndex(x => new { x.Jurisdiction, x.DueAt });
-            e.HasIndex(x => x.DueAt);
+            e.HasIndex(x => new { x.Jurisdiction, x.DueSort });
+            e.HasIndex(x => new { x.DueSort, x.CreatedAt });
             e.HasIndex(x => x.DefinitionKey);
         });
 

@@ -117,12 +117,12 @@ public static class ListTasks
 
         if (jurisdiction is not null)
         {
-            tasks = tasks.Within(t => t.Jurisdiction, [jurisdiction]);
+            tasks = tasks.Within(t => t.Jurisdiction, [jurisdiction], binaryOrder: !db.IsPostgres);
         }
 
         var total = await tasks.CountAsync(cancellationToken);
         var rows = await tasks
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .OrderBy(t => t.DueSort).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new Response([.. rows.Select(TaskView.FromRow)], total, page, pageSize));

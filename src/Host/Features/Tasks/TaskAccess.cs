@@ -26,7 +26,7 @@ internal static class TaskAccess
         return db.Tasks
             .Where(t => t.Assignee == me || db.TaskCandidates.Any(c => c.TaskId == t.Id
                 && ((c.Kind == 'u' && c.Value == me) || (c.Kind == 'g' && roles.Contains(c.Value)))))
-            .Within(t => t.Jurisdiction, user.Jurisdictions);
+            .Within(t => t.Jurisdiction, user.Jurisdictions, binaryOrder: !db.IsPostgres);
     }
 
     /// <summary>Tasks the caller sees: of the audience, those unassigned or assigned to the caller.</summary>

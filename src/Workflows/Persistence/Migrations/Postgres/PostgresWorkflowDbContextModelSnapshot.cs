@@ -401,6 +401,9 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("DueSort")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("FollowUpAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -425,11 +428,11 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("DefinitionKey");
 
-                    b.HasIndex("DueAt");
-
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Jurisdiction", "DueAt");
+                    b.HasIndex("DueSort", "CreatedAt");
+
+                    b.HasIndex("Jurisdiction", "DueSort");
 
                     b.ToTable("wf_tasks", (string)null);
                 });

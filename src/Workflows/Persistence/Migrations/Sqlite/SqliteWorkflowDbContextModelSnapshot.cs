@@ -396,6 +396,9 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("DueSort")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FollowUpAt")
                         .HasColumnType("TEXT");
 
@@ -420,11 +423,11 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DefinitionKey");
 
-                    b.HasIndex("DueAt");
-
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Jurisdiction", "DueAt");
+                    b.HasIndex("DueSort", "CreatedAt");
+
+                    b.HasIndex("Jurisdiction", "DueSort");
 
                     b.ToTable("wf_tasks", (string)null);
                 });
