@@ -7,7 +7,7 @@ using Anju.Workflows.Deployment;
 using Anju.Workflows.Persistence;
 
 // The Host under load, over HTTP: inbox latency with many open tasks, and instances completed per second.
-//   dotnet run -c Release --project bench/Api.Bench -- [--tasks 100000] [--requests 2000] [--concurrency 4] [--instances 1000]
+//   dotnet run -c Release --project bench/Api.Bench -- [--tasks 100000] [--requests 2000] [--concurrency 4] [--instances 1000] [--keep]
 // It seeds open tasks with the engine straight into a fresh SQLite data folder (18 towns), then starts the
 // real Host (src/Host, Release build) on that folder and measures with its own HTTP client.
 string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
@@ -15,6 +15,7 @@ var tasks = int.Parse(Arg("--tasks", "100000"));
 var requests = int.Parse(Arg("--requests", "2000"));
 var concurrency = int.Parse(Arg("--concurrency", "4"));
 var instances = int.Parse(Arg("--instances", "1000"));
+var keep = args.Contains("--keep");
 var root = FindRepositoryRoot();
 var data = Path.Combine(Path.GetTempPath(), "anju-api-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
@@ -129,7 +130,14 @@ finally
     host.Kill(entireProcessTree: true);
     await host.WaitForExitAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(data, recursive: true);
+    if (keep)
+    {
+        Console.WriteLine($"kept {data}");
+    }
+    else
+    {
+        Directory.Delete(data, recursive: true);
+    }
 }
 
 static async Task<HttpClient> LoginAsync(int port, string user)

@@ -25,6 +25,7 @@ public sealed record InstanceView
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
     public Guid? ParentInstanceId { get; init; }
+    public string? StartedBy { get; init; }
 
     internal static InstanceView From(InstanceState state)
     {
@@ -58,6 +59,7 @@ public sealed record InstanceView
             StartedAt = state.StartedAt,
             EndedAt = state.EndedAt,
             ParentInstanceId = state.ParentInstanceId,
+            StartedBy = state.StartedBy,
         };
     }
 }

@@ -82,6 +82,7 @@ public sealed partial class WorkflowEngine
             DefinitionVersion = definition.Version,
             BusinessKey = string.IsNullOrWhiteSpace(businessKey) ? null : businessKey,
             Jurisdiction = string.IsNullOrWhiteSpace(jurisdiction) ? null : jurisdiction,
+            StartedBy = context.Actor,
             Status = InstanceStatus.Active,
             StartedAt = context.Now,
         };

@@ -19,6 +19,10 @@ public sealed class InstanceState
     public int DefinitionVersion { get; set; }
     public string? BusinessKey { get; set; }
     public string? Jurisdiction { get; set; }
+
+    /// <summary>Who started the instance (the command's actor); null for timer and system starts.</summary>
+    public string? StartedBy { get; set; }
+
     public InstanceStatus Status { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

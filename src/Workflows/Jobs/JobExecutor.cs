@@ -29,10 +29,27 @@ public sealed partial class JobExecutor : BackgroundService
 
     private long _executed;
 
+    /// <summary>How often the database's planner statistics are refreshed (SQLite).</summary>
+    public TimeSpan OptimizeInterval { get; init; } = TimeSpan.FromHours(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lastOptimize = _engine.Time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (_engine.Time.GetUtcNow() - lastOptimize > OptimizeInterval)
+            {
+                lastOptimize = _engine.Time.GetUtcNow();
+                try
+                {
+                    await _engine.Storage.OptimizeAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogAcquireFailed(ex);
+                }
+            }
+
             int ran;
             try
             {

@@ -65,6 +65,7 @@ internal static class InstanceStore
                     DefinitionVersion = state.DefinitionVersion,
                     BusinessKey = state.BusinessKey,
                     Jurisdiction = state.Jurisdiction,
+                    StartedBy = state.StartedBy,
                     Status = status,
                     HasIncident = hasIncident,
                     StartedAt = state.StartedAt.UtcDateTime,

@@ -26,6 +26,10 @@ public sealed class InstanceRow
     public int DefinitionVersion { get; set; }
     public string? BusinessKey { get; set; }
     public string? Jurisdiction { get; set; }
+
+    /// <summary>Who started it; owners see only the cases they started.</summary>
+    public string? StartedBy { get; set; }
+
     public required string Status { get; set; }
     public bool HasIncident { get; set; }
     public DateTime StartedAt { get; set; }

@@ -44,6 +44,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(x => x.BusinessKey);
             e.HasIndex(x => x.Jurisdiction);
             e.HasIndex(x => x.ParentInstanceId);
+            e.HasIndex(x => x.StartedBy);
         });
 
         modelBuilder.Entity<TaskRow>(e =>

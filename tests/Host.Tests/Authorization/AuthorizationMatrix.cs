@@ -128,8 +128,9 @@ public static class AuthorizationMatrix
 
         foreach (var user in SignedIn)
         {
-            var seesIn = MatrixWorld.Reaches(user, MatrixWorld.Binjiang);
-            var seesOut = MatrixWorld.Reaches(user, MatrixWorld.Xingfuli);
+            // Owners see only the cases they started; the shared IN case was started by the administrator.
+            var seesIn = user != Owner && MatrixWorld.Reaches(user, MatrixWorld.Binjiang);
+            var seesOut = user != Owner && MatrixWorld.Reaches(user, MatrixWorld.Xingfuli);
             yield return new("GET instances (only reachable)", user, "GET", "/api/instances?definitionKey={definitionKey}&pageSize=200", "", 200,
                 $"reachable;{(seesIn ? "contains" : "excludes")}:{{inInstance}};{(seesOut ? "contains" : "excludes")}:{{outInstance}}");
             yield return new("GET instances/{id} IN", user, "GET", "/api/instances/{inInstance}", "", seesIn ? 200 : 404);
@@ -281,7 +282,7 @@ public static class AuthorizationMatrix
         // Downloading an attachment: whoever reaches the case's jurisdiction.
         foreach (var user in SignedIn)
         {
-            yield return new("GET attachments/{id} (case IN)", user, "GET", "/api/attachments/{attachment}", "", MatrixWorld.Reaches(user, MatrixWorld.Binjiang) ? 200 : 404);
+            yield return new("GET attachments/{id} (case IN)", user, "GET", "/api/attachments/{attachment}", "", user != Owner && MatrixWorld.Reaches(user, MatrixWorld.Binjiang) ? 200 : 404);
         }
 
         yield return new("GET attachments/{id} (case IN)", Anonymous, "GET", "/api/attachments/{attachment}", "", 401);

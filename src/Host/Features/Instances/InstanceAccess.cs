@@ -12,8 +12,26 @@ namespace Anju.Host.Features.Instances;
 /// </summary>
 public static class InstanceAccess
 {
-    public static IQueryable<InstanceRow> VisibleTo(this IQueryable<InstanceRow> instances, CurrentUser user) =>
-        user.IsAdmin ? instances : instances.Within(i => i.Jurisdiction, user.Jurisdictions);
+    public static IQueryable<InstanceRow> VisibleTo(this IQueryable<InstanceRow> instances, CurrentUser user)
+    {
+        if (user.IsAdmin)
+        {
+            return instances;
+        }
+
+        var reachable = instances.Within(i => i.Jurisdiction, user.Jurisdictions);
+        if (IsOwnerOnly(user))
+        {
+            // An owner's complaint or vote is nobody else's business: owners see the cases they started.
+            var me = user.Username;
+            return reachable.Where(i => i.StartedBy == me);
+        }
+
+        return reachable;
+    }
+
+    /// <summary>An owner with no official or firm role in addition.</summary>
+    public static bool IsOwnerOnly(CurrentUser user) => user.HasRole(Roles.Owner) && user.Roles.All(r => r == Roles.Owner);
 
     /// <summary>Whether the instance exists and the user may see it.</summary>
     public static async Task<bool> CanSeeAsync(WorkflowStorage storage, CurrentUser user, Guid instanceId, CancellationToken cancellationToken)

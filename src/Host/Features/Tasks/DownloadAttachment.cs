@@ -23,9 +23,10 @@ public static class DownloadAttachment
 
         await using var workflows = storage.CreateContext();
         var instance = await workflows.Instances.AsNoTracking().Where(i => i.Id == attachment.InstanceId)
-            .Select(i => new { i.Jurisdiction }).FirstOrDefaultAsync(cancellationToken);
+            .Select(i => new { i.Jurisdiction, i.StartedBy }).FirstOrDefaultAsync(cancellationToken);
         var path = Path.Combine(data.Path, "attachments", attachment.InstanceId.ToString("N"), attachment.StoredName);
-        if (instance is null || !CurrentUser.From(context).Reaches(instance.Jurisdiction) || !File.Exists(path))
+        var user = CurrentUser.From(context);
+        if (instance is null || !user.Reaches(instance.Jurisdiction) || (Instances.InstanceAccess.IsOwnerOnly(user) && instance.StartedBy != user.Username) || !File.Exists(path))
         {
             return Problem.NotFound(context);
         }

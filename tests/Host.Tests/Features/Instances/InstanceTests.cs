@@ -124,20 +124,25 @@ public abstract class InstanceTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
-    public async Task An_owner_sees_the_instances_of_their_compound_only()
+    public async Task An_owner_sees_only_the_cases_they_filed_not_their_neighbours()
     {
         var key = await DeployAsync();
         var admin = await host.ClientAsync("admin");
-        var businessKey = "OWN-" + ProcessApi.NewSuffix();
-        var binjiang = await admin.StartAsync(key, new { businessKey, jurisdiction = "binjiang-garden" });
-        var yuxiu = await admin.StartAsync(key, new { businessKey, jurisdiction = "yuxiu-court" });
         var owner = await host.ClientAsync("owner.li");
+        var businessKey = "OWN-" + ProcessApi.NewSuffix();
+        var mine = await owner.StartAsync(key, new { businessKey, jurisdiction = "binjiang-garden" });
+        var neighbours = await admin.StartAsync(key, new { businessKey, jurisdiction = "binjiang-garden" });
+        var elsewhere = await admin.StartAsync(key, new { businessKey, jurisdiction = "yuxiu-court" });
 
         var page = await owner.GetFromJsonAsync<JsonObject>($"/api/instances?businessKey={businessKey}");
 
-        Assert.Equal([binjiang["id"]!.GetValue<string>()], page!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/instances/{binjiang["id"]}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/instances/{yuxiu["id"]}")).StatusCode);
+        Assert.Equal([mine["id"]!.GetValue<string>()], page!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/instances/{mine["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/instances/{neighbours["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/instances/{neighbours["id"]}/journal")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/instances/{elsewhere["id"]}")).StatusCode);
+        var firm = await host.ClientAsync("firm.binjiang");
+        Assert.Equal(HttpStatusCode.OK, (await firm.GetAsync($"/api/instances/{neighbours["id"]}")).StatusCode);
     }
 
     [Fact]

@@ -209,6 +209,9 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("StartedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -221,6 +224,8 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("Jurisdiction");
 
                     b.HasIndex("ParentInstanceId");
+
+                    b.HasIndex("StartedBy");
 
                     b.HasIndex("DefinitionKey", "Status");
 

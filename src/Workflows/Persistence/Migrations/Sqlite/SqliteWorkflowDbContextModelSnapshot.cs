@@ -204,6 +204,9 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -216,6 +219,8 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("Jurisdiction");
 
                     b.HasIndex("ParentInstanceId");
+
+                    b.HasIndex("StartedBy");
 
                     b.HasIndex("DefinitionKey", "Status");
 
