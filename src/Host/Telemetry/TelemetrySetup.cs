@@ -69,5 +69,26 @@ public sealed class AnjuMetrics : IDisposable
     public Counter<long> TasksCompleted { get; }
     public Counter<long> Incidents { get; }
 
+    /// <summary>Counts a start, and a completion or an incident the command's result shows.</summary>
+    public void Record(Anju.Workflows.InstanceView instance, bool started)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var definition = new KeyValuePair<string, object?>("definition", instance.DefinitionKey);
+        if (started)
+        {
+            InstancesStarted.Add(1, definition);
+        }
+
+        if (instance.Status == "completed")
+        {
+            InstancesCompleted.Add(1, definition);
+        }
+
+        if (instance.Status == "incident")
+        {
+            Incidents.Add(1, definition);
+        }
+    }
+
     public void Dispose() => _meter.Dispose();
 }

@@ -17,7 +17,7 @@ public static class StartInstance
     public sealed record Request(string? BusinessKey, string? Jurisdiction, JsonNode? Variables, int? Version);
 
     public static async Task<Results<Created<InstanceView>, ProblemHttpResult>> Handle(
-        string key, Request request, HttpContext context, WorkflowEngine engine, JurisdictionDirectory directory, CancellationToken cancellationToken)
+        string key, Request request, HttpContext context, WorkflowEngine engine, JurisdictionDirectory directory, Telemetry.AnjuMetrics metrics, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(context);
         if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
@@ -53,6 +53,7 @@ public static class StartInstance
             Variables = variables,
             Actor = user.Username,
         }, cancellationToken);
+        metrics.Record(instance, started: true);
         return TypedResults.Created($"/api/instances/{instance.Id}", instance);
     }
 }

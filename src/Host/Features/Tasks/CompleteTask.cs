@@ -17,7 +17,7 @@ public static class CompleteTask
     public sealed record Request(Dictionary<string, JsonNode?>? Variables);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid id, Request? request, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, CancellationToken cancellationToken)
+        Guid id, Request? request, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, Telemetry.AnjuMetrics metrics, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(context);
         var task = await TaskLookup.InAudienceAsync(storage, user, id, cancellationToken);
@@ -45,7 +45,9 @@ public static class CompleteTask
 
         try
         {
-            await engine.CompleteTaskAsync(id, variables, user.Username, cancellationToken);
+            var after = await engine.CompleteTaskAsync(id, variables, user.Username, cancellationToken);
+            metrics.TasksCompleted.Add(1, new KeyValuePair<string, object?>("definition", after.DefinitionKey));
+            metrics.Record(after, started: false);
         }
         catch (WorkflowException error)
         {
