@@ -21,6 +21,8 @@ var app = builder.Build();
 await app.InitializeAnjuAsync(); // migrations, reference data, accounts, definitions/*.bpmn
 
 app.UseAnjuProblems();
+app.UseRouting();
+app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
