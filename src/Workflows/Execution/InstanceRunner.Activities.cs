@@ -191,15 +191,7 @@ internal sealed partial class InstanceRunner
                 CancelCalledInstance(other);
             }
 
-            ClearWaitStates();
-            State.Status = InstanceStatus.Completed;
-            State.EndedAt = Now;
-            Journal("InstanceCompleted", token.NodeId, new JsonObject { ["terminated"] = true });
-            if (State.ParentInstanceId is { } parent)
-            {
-                Command.NotifyCallerCompleted(parent, State.ParentTokenId!.Value, State);
-            }
-
+            CompleteInstance(token.NodeId, new JsonObject { ["terminated"] = true });
             return;
         }
 

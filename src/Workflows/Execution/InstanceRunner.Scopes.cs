@@ -85,12 +85,12 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private void CompleteInstance()
+    private void CompleteInstance(string? activityId = null, JsonObject? details = null)
     {
         State.Status = InstanceStatus.Completed;
         State.EndedAt = Now;
         ClearWaitStates();
-        Journal("InstanceCompleted", null);
+        Journal("InstanceCompleted", activityId, details);
         if (State.ParentInstanceId is { } parent)
         {
             Command.NotifyCallerCompleted(parent, State.ParentTokenId!.Value, State);
