@@ -66,6 +66,7 @@ internal static class DefinitionValidator
                     CheckExpression(node, task.DueDate, "dueDate");
                     CheckExpression(node, task.FollowUpDate, "followUpDate");
                     CheckExpression(node, task.Priority, "priority");
+                    CheckExpression(node, task.Jurisdiction, "jurisdiction property");
                     foreach (var field in task.FormFields)
                     {
                         CheckExpression(node, field.DefaultValue, $"form field '{field.Id}' defaultValue");
@@ -87,6 +88,7 @@ internal static class DefinitionValidator
                 case CallActivity call:
                     CheckExpression(node, call.CalledElement, "calledElement");
                     CheckExpression(node, call.BusinessKey, "businessKey");
+                    CheckExpression(node, call.Jurisdiction, "jurisdiction property");
                     foreach (var mapping in call.In.Concat(call.Out))
                     {
                         CheckExpression(node, mapping.SourceExpression, "sourceExpression");

@@ -7,6 +7,7 @@ public sealed class ServiceTaskContext
 {
     private readonly Func<string, JsonNode?> _read;
     private readonly Action<string, JsonNode?> _write;
+    private readonly Func<ProcessStart, CancellationToken, ValueTask<Guid>>? _start;
 
     internal ServiceTaskContext(
         Guid instanceId,
@@ -16,7 +17,8 @@ public sealed class ServiceTaskContext
         string? jurisdiction,
         DateTimeOffset now,
         Func<string, JsonNode?> read,
-        Action<string, JsonNode?> write)
+        Action<string, JsonNode?> write,
+        Func<ProcessStart, CancellationToken, ValueTask<Guid>>? start = null)
     {
         InstanceId = instanceId;
         DefinitionKey = definitionKey;
@@ -26,6 +28,7 @@ public sealed class ServiceTaskContext
         Now = now;
         _read = read;
         _write = write;
+        _start = start;
     }
 
     public Guid InstanceId { get; }
@@ -40,4 +43,28 @@ public sealed class ServiceTaskContext
 
     /// <summary>Sets a variable with Camunda's rule: where it already exists, else on the process.</summary>
     public void SetVariable(string name, JsonNode? value) => _write(name, value?.DeepClone());
+
+    /// <summary>
+    /// Starts an instance of another process (latest version, at its none start event) in the same
+    /// transaction as this command: if the command fails, the new instance is not created either. Returns its
+    /// id. An undeployed key throws, which makes this service task fail (retries, then an incident).
+    /// </summary>
+    public ValueTask<Guid> StartProcessAsync(ProcessStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return _start is null
+            ? throw new InvalidOperationException("Starting a process is not available in this context.")
+            : _start(start, cancellationToken);
+    }
+}
+
+/// <summary>A process a service-task handler starts (see <see cref="ServiceTaskContext.StartProcessAsync"/>).</summary>
+public sealed record ProcessStart(string DefinitionKey)
+{
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Null: the starting instance's jurisdiction.</summary>
+    public string? Jurisdiction { get; init; }
+
+    public IReadOnlyDictionary<string, JsonNode?>? Variables { get; init; }
 }

@@ -18,6 +18,9 @@ internal static partial class TaskReader
     private const string NoImplementation =
         "has no implementation (camunda:class, camunda:delegateExpression, camunda:expression or camunda:type=\"external\")";
 
+    /// <summary>The extension property that places a task (or a called instance) in another jurisdiction.</summary>
+    public const string JurisdictionProperty = "jurisdiction";
+
     public static UserTask ReadUserTask(XElement element, string id, ReadContext context)
     {
         foreach (var role in element.BpmnChildren().Where(c => c.Name.LocalName is "potentialOwner" or "humanPerformer" or "performer"))
@@ -37,6 +40,7 @@ internal static partial class TaskReader
             Priority = BpmnXml.Expression(element.CamundaAttr("priority")),
             FormKey = element.CamundaAttr("formKey"),
             FormFields = FormFieldReader.Read(element, id, context),
+            Jurisdiction = BpmnXml.Expression(element.CamundaProperty(JurisdictionProperty)),
         };
     }
 
