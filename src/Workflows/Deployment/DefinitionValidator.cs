@@ -57,6 +57,14 @@ internal static class DefinitionValidator
                 CheckExpression(node, mi.CompletionCondition, "completionCondition");
             }
 
+            if (node is ServiceTask { Properties.Length: > 0 } withProperties)
+            {
+                foreach (var property in withProperties.Properties)
+                {
+                    CheckExpression(node, property.Value, $"property '{property.Name}'");
+                }
+            }
+
             switch (node)
             {
                 case UserTask task:

@@ -93,7 +93,11 @@ internal sealed partial class InstanceRunner
             State.Id, State.DefinitionKey, element.Id, State.BusinessKey, State.Jurisdiction, Now,
             name => Variables(token).TryGetVariable(name, out var v) ? v : null,
             (name, value) => SetVariable(token.ScopeId, name, value),
-            (start, ct) => PrepareDetachedStartAsync(start, starts, ct));
+            (start, ct) => PrepareDetachedStartAsync(start, starts, ct),
+            name => element.Properties.FirstOrDefault(p => p.Name == name) is { } property
+                ? ExpressionValues.ToJson(Evaluate(token, property.Value))
+                : null,
+            [.. element.Properties.Select(p => p.Name)]);
         try
         {
             await handler.ExecuteAsync(context, cancellationToken);

@@ -8,6 +8,7 @@ public sealed class ServiceTaskContext
     private readonly Func<string, JsonNode?> _read;
     private readonly Action<string, JsonNode?> _write;
     private readonly Func<ProcessStart, CancellationToken, ValueTask<Guid>>? _start;
+    private readonly Func<string, JsonNode?>? _property;
 
     internal ServiceTaskContext(
         Guid instanceId,
@@ -18,7 +19,9 @@ public sealed class ServiceTaskContext
         DateTimeOffset now,
         Func<string, JsonNode?> read,
         Action<string, JsonNode?> write,
-        Func<ProcessStart, CancellationToken, ValueTask<Guid>>? start = null)
+        Func<ProcessStart, CancellationToken, ValueTask<Guid>>? start = null,
+        Func<string, JsonNode?>? property = null,
+        IReadOnlyList<string>? propertyNames = null)
     {
         InstanceId = instanceId;
         DefinitionKey = definitionKey;
@@ -29,7 +32,18 @@ public sealed class ServiceTaskContext
         _read = read;
         _write = write;
         _start = start;
+        _property = property;
+        PropertyNames = propertyNames ?? [];
     }
+
+    /// <summary>Names of the task's extension properties (camunda:properties).</summary>
+    public IReadOnlyList<string> PropertyNames { get; }
+
+    /// <summary>
+    /// An extension property of the task, its value evaluated now (a literal, or an expression over the
+    /// variables); null when the task has no such property. This is how a BPMN file parameterises a handler.
+    /// </summary>
+    public JsonNode? GetProperty(string name) => _property?.Invoke(name);
 
     public Guid InstanceId { get; }
     public string DefinitionKey { get; }

@@ -93,7 +93,16 @@ public sealed record ServiceTask : Activity
 
     /// <summary>camunda:resultVariable for expression implementations.</summary>
     public string? ResultVariable { get; init; }
+
+    /// <summary>
+    /// The task's extension properties (camunda:properties), handed to its handler evaluated: how a BPMN file
+    /// gives a handler its parameters (whom to notify, weights, thresholds) without numbers in C#.
+    /// </summary>
+    public ImmutableArray<ExtensionProperty> Properties { get; init; } = [];
 }
+
+/// <summary>One camunda:property; its value may be an expression.</summary>
+public sealed record ExtensionProperty(string Name, ExpressionText Value);
 
 /// <summary>Manual task and plain task: the token passes straight through.</summary>
 public sealed record PassThroughTask : Activity

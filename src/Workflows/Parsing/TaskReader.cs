@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Anju.Workflows.Model;
@@ -68,6 +69,7 @@ internal static partial class TaskReader
                 Kind = kind,
                 Implementation = implementation,
                 ResultVariable = element.CamundaAttr("resultVariable"),
+                Properties = ReadProperties(element, id, context),
             };
     }
 
@@ -144,4 +146,28 @@ internal static partial class TaskReader
     /// <summary>${name} or #{name}, the form in which a delegate expression names a bean.</summary>
     [GeneratedRegex(@"^[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}$", RegexOptions.CultureInvariant)]
     private static partial Regex DelegateName();
+
+    private static ImmutableArray<ExtensionProperty> ReadProperties(XElement element, string id, ReadContext context)
+    {
+        var properties = ImmutableArray.CreateBuilder<ExtensionProperty>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.CamundaExtensions("properties").Elements(Namespaces.Camunda + "property"))
+        {
+            if (property.Attr("name") is not { } name)
+            {
+                context.Report(property, id, $"a camunda:property of '{id}' has no name");
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                context.Report(property, id, $"camunda:property '{name}' appears twice on '{id}'");
+                continue;
+            }
+
+            properties.Add(new ExtensionProperty(name, new ExpressionText(property.Attribute("value")?.Value ?? "")));
+        }
+
+        return properties.ToImmutable();
+    }
 }
