@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Model;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Anju.Workflows.Execution;
 
@@ -97,7 +98,10 @@ internal sealed partial class InstanceRunner
             name => element.Properties.FirstOrDefault(p => p.Name == name) is { } property
                 ? ExpressionValues.ToJson(Evaluate(token, property.Value))
                 : null,
-            [.. element.Properties.Select(p => p.Name)]);
+            [.. element.Properties.Select(p => p.Name)])
+        {
+            Transaction = Command.Db.Database.CurrentTransaction?.GetDbTransaction(),
+        };
         try
         {
             await handler.ExecuteAsync(context, cancellationToken);

@@ -36,6 +36,13 @@ public sealed class ServiceTaskContext
         PropertyNames = propertyNames ?? [];
     }
 
+    /// <summary>
+    /// The command's open database transaction (its connection is <c>Transaction.Connection</c>). A handler
+    /// that writes tables of its own in the engine's database does so here, so that its rows commit or roll
+    /// back with the instance. On SQLite this is also the only way to write: the command holds the write lock.
+    /// </summary>
+    public System.Data.Common.DbTransaction? Transaction { get; init; }
+
     /// <summary>Names of the task's extension properties (camunda:properties).</summary>
     public IReadOnlyList<string> PropertyNames { get; }
 
