@@ -24,6 +24,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+    public DbSet<Watermark> Watermarks => Set<Watermark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -89,6 +90,17 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.ToTable("host_notifications");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Username, x.CreatedAt });
+
+            // One new-task notice per user and task, however many watchers run (TaskId is null otherwise).
+            e.HasIndex(x => new { x.Username, x.TaskId, x.Kind }).IsUnique();
+            e.HasIndex(x => new { x.DeliveredAt, x.NextDeliveryAt });
+            e.Property(x => x.DeliveryOwner).HasMaxLength(200);
+            e.Property(x => x.DeliveryError).HasMaxLength(1000);
+        });
+        builder.Entity<Watermark>(e =>
+        {
+            e.ToTable("host_watermarks");
+            e.HasKey(x => x.Name);
         });
         builder.Entity<PublicNotice>(e =>
         {

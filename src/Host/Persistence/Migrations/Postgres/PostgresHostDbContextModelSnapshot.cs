@@ -34,12 +34,29 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DeliveryOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("NextDeliveryAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
@@ -57,7 +74,12 @@ namespace Anju.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeliveredAt", "NextDeliveryAt");
+
                     b.HasIndex("Username", "CreatedAt");
+
+                    b.HasIndex("Username", "TaskId", "Kind")
+                        .IsUnique();
 
                     b.ToTable("host_notifications", (string)null);
                 });
@@ -98,6 +120,19 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                     b.HasIndex("Jurisdiction");
 
                     b.ToTable("host_public_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Notifications.Watermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Value")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("host_watermarks", (string)null);
                 });
 
             modelBuilder.Entity("Anju.Host.Persistence.AnjuUser", b =>

@@ -29,11 +29,28 @@ namespace Anju.Host.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextDeliveryAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
@@ -52,7 +69,12 @@ namespace Anju.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeliveredAt", "NextDeliveryAt");
+
                     b.HasIndex("Username", "CreatedAt");
+
+                    b.HasIndex("Username", "TaskId", "Kind")
+                        .IsUnique();
 
                     b.ToTable("host_notifications", (string)null);
                 });
@@ -93,6 +115,19 @@ namespace Anju.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("Jurisdiction");
 
                     b.ToTable("host_public_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Notifications.Watermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("host_watermarks", (string)null);
                 });
 
             modelBuilder.Entity("Anju.Host.Persistence.AnjuUser", b =>
