@@ -1,10 +1,11 @@
+using Anju.Host.Features.Voting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Persistence;
 
 /// <summary>
-/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments), in the same database
+/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments, owners' units and ballots), in the same database
 /// as the engine's but with their own migrations history.
 /// </summary>
 public abstract class HostDbContext(DbContextOptions options) : IdentityDbContext<AnjuUser>(options)
@@ -16,6 +17,11 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<OwnedUnit> Units => Set<OwnedUnit>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
+    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
+    public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -51,6 +57,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
         });
+        VotingModel.Configure(builder);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Model;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Anju.Workflows.Execution;
 
@@ -88,7 +89,8 @@ internal sealed partial class InstanceRunner
         var context = new ServiceTaskContext(
             State.Id, State.DefinitionKey, element.Id, State.BusinessKey, State.Jurisdiction, Now,
             name => Variables(token).TryGetVariable(name, out var v) ? v : null,
-            (name, value) => SetVariable(token.ScopeId, name, value));
+            (name, value) => SetVariable(token.ScopeId, name, value),
+            Command.Db.Database.CurrentTransaction?.GetDbTransaction());
         try
         {
             await handler.ExecuteAsync(context, cancellationToken);
