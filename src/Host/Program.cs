@@ -1,5 +1,6 @@
 using Anju.Host.Features;
 using Anju.Host.Features.Health;
+using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
@@ -16,6 +17,7 @@ builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
+builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddOpenApi();
 

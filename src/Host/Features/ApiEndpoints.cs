@@ -8,6 +8,7 @@ using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
+using Anju.Host.Features.Voting;
 
 namespace Anju.Host.Features;
 
@@ -27,6 +28,7 @@ public static class ApiEndpoints
         api.MapIncidents();
         api.MapExternalTasks();
         api.MapTasks();
+        api.MapVoting();
         return api;
     }
 }

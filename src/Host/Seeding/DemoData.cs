@@ -1,3 +1,4 @@
+using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
@@ -46,6 +47,51 @@ public static class DemoData
         await EnsureUserAsync(services, "community.xingfu", "幸福社区 何主任", password, [Roles.Community], [Xingfu]);
         await EnsureUserAsync(services, "firm.yuxiu", "毓秀物业 蒋经理", password, [Roles.PropertyFirm], [Huangshan + "/yuxiu-court"]);
         await EnsureUserAsync(services, "owner.li", "业主 李先生", password, [Roles.Owner], [Binjiang]);
+        foreach (var (username, displayName) in BinjiangOwners)
+        {
+            await EnsureUserAsync(services, username, displayName, password, [Roles.Owner], [Binjiang]);
+        }
+
+        await SeedUnitsAsync(db);
+    }
+
+    /// <summary>The owners of 滨江花园 besides owner.li (README's demo account table lists them).</summary>
+    private static readonly (string Username, string DisplayName)[] BinjiangOwners =
+    [
+        ("owner.wang", "业主 王女士"),
+        ("owner.zhang", "业主 张先生"),
+        ("owner.liu", "业主 刘女士"),
+        ("owner.chen", "业主 陈先生"),
+        ("owner.yang", "业主 杨女士"),
+        ("owner.zhao", "业主 赵先生"),
+    ];
+
+    /// <summary>
+    /// 滨江花园's units: seven owners, owner.li with three units, 1,004.40 m² in all, so that a ballot there shows
+    /// area and headcount counting differently.
+    /// </summary>
+    private static readonly (string Number, decimal Area, string Owner)[] BinjiangUnits =
+    [
+        ("1-101", 89.50m, "owner.li"),
+        ("1-102", 89.50m, "owner.li"),
+        ("2-301", 120.00m, "owner.li"),
+        ("1-201", 89.50m, "owner.wang"),
+        ("1-202", 89.50m, "owner.zhang"),
+        ("2-101", 120.00m, "owner.liu"),
+        ("2-102", 120.00m, "owner.chen"),
+        ("3-101", 143.20m, "owner.yang"),
+        ("3-102", 143.20m, "owner.zhao"),
+    ];
+
+    private static async Task SeedUnitsAsync(HostDbContext db)
+    {
+        var existing = (await db.Units.Where(u => u.CompoundPath == Binjiang).Select(u => u.Number).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var (number, area, owner) in BinjiangUnits.Where(u => !existing.Contains(u.Number)))
+        {
+            db.Units.Add(new OwnedUnit { Id = Guid.NewGuid(), CompoundPath = Binjiang, Number = number, Area = area, Owner = owner, CreatedAt = DateTime.UtcNow, CreatedBy = "system" });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     public static async Task EnsureUserAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions, string? department = null)
