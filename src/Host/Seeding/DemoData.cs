@@ -53,6 +53,41 @@ public static class DemoData
         }
 
         await SeedUnitsAsync(db);
+
+        // 幸福里小区 (committee formation, P4): six owners of one 100 m² unit each, and the committee they elect.
+        await EnsureUserAsync(services, "committee.xingfuli", "幸福里小区业委会 韩主任", password, [Roles.OwnersCommittee], [Xingfuli]);
+        foreach (var (username, displayName) in XingfuliOwners)
+        {
+            await EnsureUserAsync(services, username, displayName, password, [Roles.Owner], [Xingfuli]);
+        }
+
+        await SeedXingfuliUnitsAsync(db);
+    }
+
+    /// <summary>幸福里小区's owners: six of 100 m² each, so that four of them are exactly 2/3 by area and by headcount.</summary>
+    private static readonly (string Username, string DisplayName)[] XingfuliOwners =
+    [
+        ("owner.sun", "业主 孙先生"),
+        ("owner.zhou", "业主 周女士"),
+        ("owner.wu", "业主 吴先生"),
+        ("owner.zheng", "业主 郑女士"),
+        ("owner.feng", "业主 冯先生"),
+        ("owner.he", "业主 何女士"),
+    ];
+
+    private static async Task SeedXingfuliUnitsAsync(HostDbContext db)
+    {
+        var existing = (await db.Units.Where(u => u.CompoundPath == Xingfuli).Select(u => u.Number).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < XingfuliOwners.Length; i++)
+        {
+            var number = $"{i + 1}-101";
+            if (!existing.Contains(number))
+            {
+                db.Units.Add(new OwnedUnit { Id = Guid.NewGuid(), CompoundPath = Xingfuli, Number = number, Area = 100m, Owner = XingfuliOwners[i].Username, CreatedAt = DateTime.UtcNow, CreatedBy = "system" });
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The owners of 滨江花园 besides owner.li (README's demo account table lists them).</summary>

@@ -11,7 +11,8 @@ namespace Anju.Host.Features.Voting;
 
 /// <summary>
 /// Service task <c>${openBallot}</c>: opens an owners' vote in the instance's compound and sets
-/// <c>ballotId</c>. In: <c>ballotTitle</c>, <c>ballotQuestions</c> ([{ id, text, matter }]),
+/// <c>ballotId</c>. In: the extension properties <c>title</c>, <c>questions</c> (JSON text) and <c>days</c>, each
+/// falling back to the variable <c>ballotTitle</c>, <c>ballotQuestions</c> ([{ id, text, matter }]),
 /// <c>ballotDays</c> (working days until it closes) or <c>ballotClosesAt</c> (ISO 8601), optionally
 /// <c>ballotMessageName</c> (default <c>ballot-closed</c>). The process then waits for that message, which
 /// <see cref="BallotCloser"/> sends when the ballot closes.
@@ -36,10 +37,10 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         var compound = context.Jurisdiction is { } path && services.GetRequiredService<JurisdictionDirectory>().Find(path) is { Kind: "compound" }
             ? path
             : throw new InvalidOperationException($"openBallot needs an instance whose jurisdiction is a residential compound; it is '{context.Jurisdiction}'.");
-        var title = context.GetVariable("ballotTitle") is JsonValue t && t.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 200
+        var title = Input(context, "title", "ballotTitle") is JsonValue t && t.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 200
             ? s.Trim()
             : throw new InvalidOperationException("openBallot needs the variable ballotTitle (text of 1 to 200 characters).");
-        var questions = BallotQuestion.Read(context.GetVariable("ballotQuestions"), out var problem)
+        var questions = BallotQuestion.Read(Questions(Input(context, "questions", "ballotQuestions")), out var problem)
             ?? throw new InvalidOperationException(problem);
         var closesAt = ClosingTime(context);
         var messageName = context.GetVariable("ballotMessageName") is JsonValue m && m.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name)
@@ -94,10 +95,35 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         context.SetVariable("ballotId", ballot.Id.ToString());
     }
 
+    /// <summary>
+    /// The task's extension property (definitions/CONVENTIONS.md: <c>title</c>, <c>questions</c>, <c>days</c>)
+    /// when it has one, else the process variable (<c>ballotTitle</c>, <c>ballotQuestions</c>, <c>ballotDays</c>).
+    /// </summary>
+    private static JsonNode? Input(ServiceTaskContext context, string property, string variable) =>
+        context.PropertyNames.Contains(property) ? context.GetProperty(property) : context.GetVariable(variable);
+
+    /// <summary>Questions written in BPMN arrive as JSON text; parse it into the array.</summary>
+    private static JsonNode? Questions(JsonNode? node)
+    {
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return node;
+            }
+        }
+
+        return node;
+    }
+
     /// <summary>ballotDays working days from now (China time, the working-day calendar), else ballotClosesAt.</summary>
     private DateTimeOffset ClosingTime(ServiceTaskContext context)
     {
-        if (context.GetVariable("ballotDays") is JsonValue days)
+        if (Input(context, "days", "ballotDays") is JsonValue days)
         {
             var count = days.TryGetValue<int>(out var n) ? n
                 : days.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
