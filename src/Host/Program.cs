@@ -1,5 +1,6 @@
 using Anju.Host.Features;
 using Anju.Host.Features.Health;
+using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Notifications;
@@ -18,6 +19,7 @@ builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
 builder.AddAnjuNotifications();  // new-task notifications; hand-over to SMS/WeChat channels
+builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddOpenApi();
 

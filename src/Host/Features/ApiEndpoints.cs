@@ -10,6 +10,7 @@ using Anju.Host.Features.Notifications;
 using Anju.Host.Features.Registry;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
+using Anju.Host.Features.Voting;
 
 namespace Anju.Host.Features;
 
@@ -31,6 +32,7 @@ public static class ApiEndpoints
         api.MapTasks();
         api.MapRegistry();
         api.MapNotifications();
+        api.MapVoting();
         return api;
     }
 }

@@ -1,12 +1,13 @@
 using Anju.Host.Notifications;
 using Anju.Host.Registry;
+using Anju.Host.Features.Voting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Persistence;
 
 /// <summary>
-/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments), in the same database
+/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments, owners' units and ballots), in the same database
 /// as the engine's but with their own migrations history.
 /// </summary>
 public abstract class HostDbContext(DbContextOptions options) : IdentityDbContext<AnjuUser>(options)
@@ -25,6 +26,11 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
     public DbSet<Watermark> Watermarks => Set<Watermark>();
+    public DbSet<OwnedUnit> Units => Set<OwnedUnit>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
+    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
+    public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -109,6 +115,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(x => x.Jurisdiction);
             e.HasIndex(x => x.InstanceId);
         });
+        VotingModel.Configure(builder);
     }
 }
 

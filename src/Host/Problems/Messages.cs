@@ -76,6 +76,17 @@ public static class Messages
         ["task.delegateNotCandidate"] = ("转办对象 {0} 不是该任务的候选办理人（角色不符）。", "User '{0}' is not a candidate for this task (no matching role)."),
         ["task.delegateOutOfReach"] = ("转办对象 {0} 的管辖范围不包括该任务所在辖区。", "The task's jurisdiction is outside that of user '{0}'."),
         ["task.delegateToSelf"] = ("不能把任务转办给自己。", "You cannot delegate a task to yourself."),
+
+        // Owners' voting.
+        ["ballot.closed"] = ("该表决已结束，不再接受投票。", "This ballot is closed; no more votes are taken."),
+        ["ballot.duplicateVote"] = ("您已投过票。每位业主只能投一次，投出的票不能更改。", "You have already voted. Each owner votes once, and a cast vote cannot be changed."),
+        ["ballot.notClosed"] = ("表决尚未结束，结果在表决结束后公布。", "The ballot is still open; the result is published when it closes."),
+        ["ballot.notElector"] = ("您不是本次表决的业主，不能投票。", "You are not among the owners entitled to vote on this ballot."),
+        ["unit.exists"] = ("该房号已登记：{0}", "This unit is already registered: {0}"),
+        ["field.vote.option"] = ("请选择同意（agree）、反对（disagree）或弃权（abstain）。", "Choose agree, disagree or abstain."),
+        ["field.vote.unknownQuestion"] = ("本次表决没有这一事项。", "This ballot has no such question."),
+        ["field.unit.area"] = ("专有部分面积须大于 0、不超过 100000 平方米，最多两位小数。", "The exclusive area must be more than 0 and at most 100,000 m², with at most two decimals."),
+        ["field.unit.owner"] = ("没有该业主账号（须为业主角色）：{0}", "There is no owner account (role owner) with this user name: {0}"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>
