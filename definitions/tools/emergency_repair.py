@@ -39,7 +39,7 @@ p.user("revisePlan", "物业修改维修方案", 6, M + 2, groups="property-firm
     Field("contractor", "施工单位", required=True),
     Field("plannedDays", "计划工期（天）", "long", required=True, min=1)])
 
-p.user("confirmEmergency", "街道确认险情", 6, M, groups="street-office", due="${hours(24)}", form=[
+p.user("confirmEmergency", "街道（社区）确认险情", 6, M, groups="street-office,community", due="${hours(24)}", form=[
     Field("emergencyConfirmed", "是否属于紧急情况", "enum", required=True, values=[("yes", "属于紧急情况"), ("no", "不属于紧急情况")]),
     Field("emergencyKind", "紧急情况类别", "enum", required=True, default="${emergencyKind}", values=KINDS),
     Field("confirmNote", "现场确认情况", required=True)])

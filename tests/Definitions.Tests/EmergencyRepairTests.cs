@@ -89,8 +89,12 @@ public sealed class EmergencyRepairTests(OrdinaryWeekHost host) : IClassFixture<
         }
 
         using (var nanzha = await host.As("street.nanzha"))
+        using (var xingfu = await host.As("community.xingfu"))
+        using (var huangshan = await host.As("community.huangshan"))
         {
             Assert.False(await nanzha.SeesTaskAsync(id, "confirmEmergency"));
+            Assert.Empty(await xingfu.TasksAsync(id));
+            Assert.True(await huangshan.SeesTaskAsync(id, "confirmEmergency"));
         }
 
         await Repair.ConfirmAsync(host, id);
