@@ -12,7 +12,8 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<PostPublicNotice>(PostPublicNotice.Name)
             .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
-            .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name);
+            .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
+            .AddServiceTaskHandler<FirstOf>(FirstOf.Name);
         return builder;
     }
 }
