@@ -10,7 +10,9 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<RouteViolation>(RouteViolation.Name)
             .AddServiceTaskHandler<Notify>(Notify.Name)
             .AddServiceTaskHandler<PostPublicNotice>(PostPublicNotice.Name)
-            .AddServiceTaskHandler<StartProcess>(StartProcess.Name);
+            .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
+            .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
+            .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name);
         return builder;
     }
 }
