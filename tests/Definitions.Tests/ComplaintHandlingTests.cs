@@ -138,6 +138,13 @@ public static class Complaint
         Assert.Empty(await host.NotificationsAsync(id, kind: "escalation"));
         await admin.IntactJournalAsync(id, "accept", "handle", "verify", "review", "close", "notifyResult");
 
+        // ... and in his own message list (GET /api/notifications)
+        using (var inbox = await host.As("owner.li"))
+        {
+            var mine = await inbox.GetAsync("/api/notifications?pageSize=100").Expect(HttpStatusCode.OK);
+            Assert.Contains(mine["items"]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "result" && n["instanceId"]!.GetValue<string>() == id);
+        }
+
         // The owner sees his own case; another owner's or a firm's view of the instance is not his business.
         using var li = await host.As("owner.li");
         await li.GetAsync($"/api/instances/{id}").Expect(HttpStatusCode.OK);
@@ -270,7 +277,7 @@ public sealed class ComplaintHandlingTests(OrdinaryWeekHost host) : IClassFixtur
         Assert.Equal("firm-fulfilled", variables["streetRuling"]!.GetValue<string>());
         Assert.Equal(4, variables["dispatchCount"]!.GetValue<int>());
         await host.SingleNotificationAsync(id, "owner.li", "result", host.Clock.GetUtcNow());
-        Assert.Empty(await host.NotificationsAsync(id, "community.huangshan"));
+        Assert.Empty(await host.NotificationsAsync(id, "community.huangshan", "result"));
         await admin.IntactJournalAsync(id, "returnToFirm", "streetDecides", "reopen", "reviewRuling", "close");
     }
 

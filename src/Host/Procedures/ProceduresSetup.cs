@@ -12,6 +12,7 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<PostPublicNotice>(PostPublicNotice.Name)
             .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
+            .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
             .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name);
         return builder;
     }
