@@ -33,7 +33,7 @@ p.service("assess", "核算成立条件", 3, r, "setVariables",
           voteRound="${0}")
 p.user("reviewConditions", "审查成立条件", 4, r, candidateGroups="street-office", dueDate="${workingDays(10)}", fields=[
     field("reviewDecision", "审查结论", "enum", [("accept", "具备条件，启动筹备"), ("management", "不具备条件，组建物业管理委员会"), ("reject", "不予受理")], required=True),
-    field("reviewOpinion", "审查意见", maxlength=1000),
+    field("reviewOpinion", "审查意见", required=True, maxlength=1000),
 ])
 p.gateway("reviewGw", "审查结论", 5, r, default="f_toManagement")
 p.service("notifyRejected", "告知不予受理", 5, 0, "notify", to="${initiator}", kind="result",
