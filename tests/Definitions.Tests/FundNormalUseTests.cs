@@ -46,12 +46,9 @@ public static class FundUse
         await host.CompleteAsAsync("committee.binjiang", id, "acceptance", new { acceptanceResult = "passed" });
         await host.CompleteAsAsync("bureau.housing", id, "settle", new { settledAmount = amount });
     }
-}
 
-public sealed class FundNormalUseTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
-{
-    [Fact]
-    public async Task An_annual_plan_voted_once_is_drawn_in_batches_and_a_draw_beyond_it_needs_its_own_vote()
+    /// <summary>The main path: plan voted once, two draws within it without a vote, a third beyond it with one.</summary>
+    public static async Task MainPathAsync(ProcedureHost host)
     {
         // The committee submits a 100,000 yuan annual plan; every owner agrees (ordinary matter)
         var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
@@ -117,6 +114,12 @@ public sealed class FundNormalUseTests(OrdinaryWeekHost host) : IClassFixture<Or
         Assert.Equal(3, (await host.NoticesAsync(id)).Count); // one settlement posting per draw
         await host.IntactJournalAsync(id, "openPlanVote", "recordPlan", "withinGw", "openExtraVote", "raisePlan", "superviseContract", "postSettlement", "finished");
     }
+}
+
+public sealed class FundNormalUseTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public Task An_annual_plan_voted_once_is_drawn_in_batches_and_a_draw_beyond_it_needs_its_own_vote() => FundUse.MainPathAsync(host);
 
     [Fact]
     public async Task A_plan_the_owners_reject_ends_and_the_firm_that_submitted_it_is_told()
@@ -172,4 +175,11 @@ public sealed class FundNormalUseTests(OrdinaryWeekHost host) : IClassFixture<Or
         await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "finish" });
         Assert.Equal("completed", await host.StatusAsync(id));
     }
+}
+
+/// <summary>P6 main path on PostgreSQL.</summary>
+public sealed class FundNormalUsePostgresTests(OrdinaryWeekPostgresHost host) : IClassFixture<OrdinaryWeekPostgresHost>
+{
+    [Fact]
+    public Task Main_path_on_PostgreSQL() => FundUse.MainPathAsync(host);
 }
