@@ -1,0 +1,185 @@
+using System.Net;
+using Anju.Definitions.Tests.Support;
+using static Anju.Definitions.Tests.OwnersVoting;
+
+namespace Anju.Definitions.Tests;
+
+/// <summary>P6 维修资金一般使用 in 滨江花园 (seven owners, 1,004.40 m²; owner.li holds three units).</summary>
+public static class FundUse
+{
+    public const string Key = "fund-normal-use";
+    public static readonly string[] Owners = ["owner.li", "owner.wang", "owner.zhang", "owner.liu", "owner.chen", "owner.yang", "owner.zhao"];
+
+    public static async Task<string> StartAsync(ProcedureHost host, string user, long amount, bool raisesFund = false)
+    {
+        using var client = await host.As(user);
+        return (await client.StartAsync(Key, ProcedureApi.Binjiang, new { planTitle = "2026年度共用部位维修计划", planAmount = amount, raisesFund })).Id();
+    }
+
+    public static async Task<string> BallotIdAsync(ProcedureHost host, string id) =>
+        (await host.VariablesAsync(id))["ballotId"]!.GetValue<string>();
+
+    /// <summary>Every owner votes; the last paper closes the ballot at once and resumes the process.</summary>
+    public static async Task AllVoteAsync(ProcedureHost host, string id, string answer, string question)
+    {
+        var ballotId = await BallotIdAsync(host, id);
+        foreach (var owner in Owners)
+        {
+            await host.VoteAsync(ballotId, owner, answer, question);
+        }
+    }
+
+    /// <summary>Contract to posting for the current draw.</summary>
+    public static async Task CarryOutAsync(ProcedureHost host, string id, long amount, bool failAcceptanceOnce = false)
+    {
+        await host.CompleteAsAsync("firm.binjiang", id, "signContract", new { contractor = "江阴建工维修队", contractAmount = amount });
+        await host.CompleteAsAsync("committee.binjiang", id, "applyPrepayment", new { prepaymentAmount = amount * 3 / 10 });
+        await host.AssertNotSeenAsync(id, "approvePrepayment", "committee.binjiang", "firm.binjiang", "street.chengjiang");
+        await host.CompleteAsAsync("bureau.housing", id, "approvePrepayment", new { prepaymentDecision = "approve" });
+        await host.CompleteAsAsync("firm.binjiang", id, "repair", new { repairReport = "已完工" });
+        if (failAcceptanceOnce)
+        {
+            await host.CompleteAsAsync("committee.binjiang", id, "acceptance", new { acceptanceResult = "failed", acceptanceNote = "防水层起鼓" });
+            await host.CompleteAsAsync("firm.binjiang", id, "repair", new { repairReport = "已返工" });
+        }
+
+        await host.CompleteAsAsync("committee.binjiang", id, "acceptance", new { acceptanceResult = "passed" });
+        await host.CompleteAsAsync("bureau.housing", id, "settle", new { settledAmount = amount });
+    }
+
+    /// <summary>The main path: plan voted once, two draws within it without a vote, a third beyond it with one.</summary>
+    public static async Task MainPathAsync(ProcedureHost host)
+    {
+        // The committee submits a 100,000 yuan annual plan; every owner agrees (ordinary matter)
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
+        Assert.Equal(["planVoteClosed"], await host.ActiveAsync(id));
+        var planBallot = await FundUse.BallotIdAsync(host, id);
+        using (var li = await host.As("owner.li"))
+        {
+            var ballot = await li.GetAsync($"/api/ballots/{planBallot}").Expect(HttpStatusCode.OK);
+            Assert.Equal("ordinary", ballot["questions"]![0]!["matter"]!.GetValue<string>());
+        }
+
+        using (var sun = await host.As("owner.sun"))
+        {
+            await sun.GetAsync($"/api/ballots/{planBallot}").Expect(HttpStatusCode.NotFound); // 幸福里's owner
+        }
+
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        Assert.Equal(100_000, (await host.VariablesAsync(id))["annualPlanRemaining"]!.GetValue<long>());
+
+        // Draw 1: 60,000 within the plan — no vote, straight to the contract
+        await host.AssertNotSeenAsync(id, "requestDraw", "firm.binjiang", "owner.li", "community.huangshan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "3幢屋面防水", drawAmount = 60_000 });
+        Assert.Equal(["signContract"], await host.ActiveAsync(id));
+        Assert.Equal(planBallot, await FundUse.BallotIdAsync(host, id));
+
+        // The firm's contract: 15 working days, reminder after 10 (Mon 16 March), 督办 by 澄江街道 at 15 (Mon 23 March)
+        Assert.Equal(Cn(2026, 3, 23, 9), (await host.SeenTaskAsync(id, "signContract", "firm.binjiang")).DueAt());
+        await host.AssertNotSeenAsync(id, "signContract", "firm.yuxiu", "committee.binjiang");
+        await host.AssertNotifiedAtAsync(id, "firm.binjiang", "reminder", Cn(2026, 3, 16, 9));
+        Assert.Empty(await host.NotificationsAsync(id, "firm.yuxiu", "reminder"));
+        await host.AssertNotifiedAtAsync(id, "street.chengjiang", "escalation", Cn(2026, 3, 23, 9));
+        await host.AssertNotSeenAsync(id, "superviseContract", "street.nanzha", "firm.binjiang");
+        await host.CompleteAsAsync("street.chengjiang", id, "superviseContract", new { supervisionNote = "约谈项目经理" });
+
+        await FundUse.CarryOutAsync(host, id, 60_000, failAcceptanceOnce: true);
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal(40_000, variables["annualPlanRemaining"]!.GetValue<long>());
+        Assert.Equal(1, variables["drawCount"]!.GetValue<int>());
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "more" });
+
+        // Draw 2: 30,000 within what is left — no vote
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "小区道路修补", drawAmount = 30_000 });
+        Assert.Equal(["signContract"], await host.ActiveAsync(id));
+        await FundUse.CarryOutAsync(host, id, 30_000);
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "more" });
+
+        // Draw 3: 50,000 beyond the 10,000 left — the owners vote on it
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "2幢外墙维修", drawAmount = 50_000 });
+        Assert.Equal(["extraVoteClosed"], await host.ActiveAsync(id));
+        var extraBallot = await FundUse.BallotIdAsync(host, id);
+        Assert.NotEqual(planBallot, extraBallot);
+        await FundUse.AllVoteAsync(host, id, "agree", "draw");
+        Assert.Equal(["signContract"], await host.ActiveAsync(id));
+        await FundUse.CarryOutAsync(host, id, 50_000);
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "finish" });
+
+        Assert.Equal("completed", await host.StatusAsync(id));
+        variables = await host.VariablesAsync(id);
+        Assert.Equal(3, variables["drawCount"]!.GetValue<int>());
+        Assert.Equal(140_000, variables["drawnTotal"]!.GetValue<long>());
+        Assert.Equal(1, variables["extraVotes"]!.GetValue<int>());
+        Assert.Equal(0, variables["annualPlanRemaining"]!.GetValue<long>());
+        Assert.Equal(3, (await host.NoticesAsync(id)).Count); // one settlement posting per draw
+        await host.IntactJournalAsync(id, "openPlanVote", "recordPlan", "withinGw", "openExtraVote", "raisePlan", "superviseContract", "postSettlement", "finished");
+    }
+}
+
+public sealed class FundNormalUseTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public Task An_annual_plan_voted_once_is_drawn_in_batches_and_a_draw_beyond_it_needs_its_own_vote() => FundUse.MainPathAsync(host);
+
+    [Fact]
+    public async Task A_plan_the_owners_reject_ends_and_the_firm_that_submitted_it_is_told()
+    {
+        var id = await FundUse.StartAsync(host, "firm.binjiang", 80_000);
+        await FundUse.AllVoteAsync(host, id, "disagree", "plan");
+        Assert.Equal("completed", await host.StatusAsync(id));
+        var variables = await host.VariablesAsync(id);
+        Assert.True(variables["ballotQuorum"]!.GetValue<bool>());
+        Assert.False(variables["ballotApproved"]!.GetValue<bool>());
+        Assert.Single(await host.NotificationsAsync(id, "firm.binjiang", "result"));
+        await host.IntactJournalAsync(id, "notifyPlanRejected", "planRejected");
+    }
+
+    [Fact]
+    public async Task A_plan_that_raises_the_fund_is_a_major_matter_needing_three_quarters()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 200_000, raisesFund: true);
+        var ballotId = await FundUse.BallotIdAsync(host, id);
+        using (var li = await host.As("owner.li"))
+        {
+            var ballot = await li.GetAsync($"/api/ballots/{ballotId}").Expect(HttpStatusCode.OK);
+            Assert.Equal("major", ballot["questions"]![0]!["matter"]!.GetValue<string>());
+        }
+
+        // Five of seven agree (5/7 < 3/4 by headcount): an ordinary matter would pass, a major one does not
+        foreach (var owner in FundUse.Owners.Take(5))
+        {
+            await host.VoteAsync(ballotId, owner, "agree", "plan");
+        }
+
+        foreach (var owner in FundUse.Owners.Skip(5))
+        {
+            await host.VoteAsync(ballotId, owner, "disagree", "plan");
+        }
+
+        var variables = await host.VariablesAsync(id);
+        Assert.True(variables["ballotQuorum"]!.GetValue<bool>());
+        Assert.False(variables["ballotApproved"]!.GetValue<bool>());
+        Assert.Equal("completed", await host.StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task A_draw_beyond_the_plan_that_the_owners_reject_is_not_carried_out()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 10_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "电梯改造", drawAmount = 90_000 });
+        await FundUse.AllVoteAsync(host, id, "disagree", "draw");
+        Assert.Equal(["nextDraw"], await host.ActiveAsync(id));
+        Assert.Equal(10_000, (await host.VariablesAsync(id))["annualPlanRemaining"]!.GetValue<long>());
+        Assert.Single(await host.NotificationsAsync(id, "committee.binjiang", "result"));
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "finish" });
+        Assert.Equal("completed", await host.StatusAsync(id));
+    }
+}
+
+/// <summary>P6 main path on PostgreSQL.</summary>
+public sealed class FundNormalUsePostgresTests(OrdinaryWeekPostgresHost host) : IClassFixture<OrdinaryWeekPostgresHost>
+{
+    [Fact]
+    public Task Main_path_on_PostgreSQL() => FundUse.MainPathAsync(host);
+}
