@@ -75,6 +75,15 @@ internal sealed class CommandContext
         changes[name] = value?.DeepClone();
     }
 
+    /// <summary>Drops a noted change (a variable created and then removed again within the command).</summary>
+    public void ForgetVariableChange(LoadedInstance instance, string name)
+    {
+        if (_variableChanges.TryGetValue(instance.State.Id, out var changes))
+        {
+            changes.Remove(name);
+        }
+    }
+
     public JsonObject? TakeVariableChanges(Guid instanceId) =>
         _variableChanges.Remove(instanceId, out var changes) ? changes : null;
 

@@ -90,10 +90,21 @@ internal sealed partial class InstanceRunner
         // Processes the handler starts are created only if it succeeds (or ends in a BPMN error, which is an
         // outcome, not a failure); a failed attempt that will be retried must not leave instances behind.
         var starts = new List<Action>();
+
+        // A failed attempt leaves nothing behind: the variables it set are restored and the rows it wrote on
+        // the command's transaction are rolled back to a savepoint, so the retry starts from the same state.
+        var undo = new List<Action>();
+        var transaction = Command.Db.Database.CurrentTransaction;
+        var savepoint = "handler_" + token.Id.ToString("N");
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        }
+
         var context = new ServiceTaskContext(
             State.Id, State.DefinitionKey, element.Id, State.BusinessKey, State.Jurisdiction, Now,
             name => Variables(token).TryGetVariable(name, out var v) ? v : null,
-            (name, value) => SetVariable(token.ScopeId, name, value),
+            (name, value) => undo.Add(SetVariableUndoably(token.ScopeId, name, value)),
             (start, ct) => PrepareDetachedStartAsync(start, starts, ct),
             name => element.Properties.FirstOrDefault(p => p.Name == name) is { } property
                 ? ExpressionValues.ToJson(Evaluate(token, property.Value))
@@ -118,8 +129,15 @@ internal sealed partial class InstanceRunner
         }
         catch (Exception ex) when (ex is not ElementFailure and not ExpressionException)
         {
+            await UndoAttemptAsync(undo, transaction, savepoint, cancellationToken);
             ScheduleRetry(token, element, ex.Message);
             return;
+        }
+        catch (Exception) when (transaction is not null)
+        {
+            // An expression error or element failure becomes an incident; the attempt's writes go as well.
+            await UndoAttemptAsync(undo, transaction, savepoint, cancellationToken);
+            throw;
         }
 
         starts.ForEach(s => s());
@@ -304,5 +322,18 @@ internal sealed partial class InstanceRunner
         }
 
         return result;
+    }
+
+    private static async ValueTask UndoAttemptAsync(List<Action> undo, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, string savepoint, CancellationToken cancellationToken)
+    {
+        for (var i = undo.Count - 1; i >= 0; i--)
+        {
+            undo[i]();
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+        }
     }
 }

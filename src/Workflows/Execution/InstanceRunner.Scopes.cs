@@ -33,6 +33,33 @@ internal sealed partial class InstanceRunner
         SetLocal(target, name, value);
     }
 
+    /// <summary>Sets a variable like <see cref="SetVariable"/> and returns the action that puts it back.</summary>
+    private Action SetVariableUndoably(Guid scopeId, string name, JsonNode? value)
+    {
+        var scope = State.Scope(scopeId);
+        var target = scope;
+        while (!target.Variables.ContainsKey(name) && target.ParentId is { } parent)
+        {
+            target = State.Scope(parent);
+        }
+
+        if (!target.Variables.ContainsKey(name))
+        {
+            target = State.RootScope;
+        }
+
+        var existed = target.Variables.TryGetValue(name, out var previous);
+        previous = previous?.DeepClone();
+        SetLocal(target, name, value);
+        return existed
+            ? () => SetLocal(target, name, previous)
+            : () =>
+            {
+                target.Variables.Remove(name);
+                Command.ForgetVariableChange(Loaded, name);
+            };
+    }
+
     public void SetLocal(ScopeState scope, string name, JsonNode? value)
     {
         scope.Variables[name] = value;

@@ -81,3 +81,47 @@ public sealed class HandlerPropertiesTests
         Assert.True(result.Problems.Any(p => p.ElementId == "score" && p.Message.Contains(expected, StringComparison.Ordinal)), all);
     }
 }
+
+/// <summary>A failed handler attempt leaves no variables behind; the retry starts from the same state.</summary>
+public sealed class FailedAttemptTests
+{
+    private const string Xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="flaky" isExecutable="true">
+            <bpmn:startEvent id="s" />
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="work" />
+            <bpmn:serviceTask id="work" camunda:delegateExpression="${flaky}" />
+            <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="wait" />
+            <bpmn:userTask id="wait" />
+            <bpmn:sequenceFlow id="f3" sourceRef="wait" targetRef="e" />
+            <bpmn:endEvent id="e" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task Variables_set_by_a_failed_attempt_are_restored_and_the_retry_sets_them_once()
+    {
+        var attempts = 0;
+        var handlers = new ServiceTaskHandlers().Register("flaky", ctx =>
+        {
+            attempts++;
+            ctx.SetVariable("count", (ctx.GetVariable("count")?.GetValue<int>() ?? 0) + 1);
+            ctx.SetVariable("scratch", "attempt " + attempts);
+            return attempts == 1 ? throw new InvalidOperationException("gateway timeout") : ValueTask.CompletedTask;
+        });
+        await using var t = await TestEngine.CreateAsync(handlers: handlers);
+        await t.DeployXmlAsync(Xml);
+        var started = await t.StartAsync("flaky", new { count = 10 });
+
+        Assert.Equal(10, started.Variables["count"]!.GetValue<int>());
+        Assert.False(started.Variables.ContainsKey("scratch"));
+
+        await t.AdvanceAsync(TimeSpan.FromMinutes(10));
+        var done = await t.InstanceAsync(started.Id);
+        Assert.Equal(["wait"], done.ActiveActivityIds);
+        Assert.Equal(11, done.Variables["count"]!.GetValue<int>());
+        Assert.Equal("attempt 2", done.Variables["scratch"]!.GetValue<string>());
+    }
+}
