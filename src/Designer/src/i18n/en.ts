@@ -1,0 +1,42 @@
+import type { MessageKey } from './zh-CN';
+
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Anju',
+  'app.subtitle': 'Jiangyin residential property management workflows',
+  'app.logout': 'Log out',
+  'app.language': 'Language',
+  'app.loading': 'Loading…',
+  'app.notFound': 'This page does not exist.',
+  'app.forbidden': 'You are not allowed to open this page.',
+  'app.sessionExpired': 'Your session has expired. Please log in again.',
+  'app.networkError': 'The server cannot be reached. Please try again later.',
+  'app.unexpectedError': 'Something went wrong: {message}',
+  'app.jurisdiction': 'Jurisdiction',
+  'app.roles': 'Roles',
+  'app.leaveUnsaved': 'You have unsaved changes. Leave anyway?',
+  'app.cancel': 'Cancel',
+  'app.ok': 'OK',
+  'app.close': 'Close',
+
+  'role.admin': 'Administrator',
+  'role.street-office': 'Street office',
+  'role.community': 'Community',
+  'role.property-firm': 'Property firm',
+  'role.owners-committee': 'Owners committee',
+  'role.enforcement-station': 'Enforcement station',
+  'role.housing-bureau': 'Housing bureau',
+  'role.department': 'Department',
+  'role.owner': 'Owner',
+  'role.worker': 'External system',
+
+  'login.title': 'Log in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.failed': 'Wrong username or password.',
+  'login.required': 'Enter your username and password.',
+
+  'home.title': 'Home',
+  'home.welcome': 'Welcome, {name}.',
+  'home.pick': 'Choose your work from the menu above.',
+};
