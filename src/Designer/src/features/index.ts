@@ -3,3 +3,4 @@
 // matter for the navigation bar (RouteDefinition.order does).
 import './login';
 import './home';
+import './designer';
