@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import subset from '../../../../../docs/bpmn-subset.json';
 import { chinese, translate } from '../../../src/features/designer/modeler/translate';
-import { lintStrings, propertiesPanelStrings, typeLabels } from './panel-strings';
+import { canvasStrings, lintStrings, propertiesPanelStrings, typeLabels } from './panel-strings';
 
 const untranslated = (strings: Iterable<string>) => [...strings].filter((text) => !chinese[text]?.trim());
 
@@ -26,6 +26,13 @@ describe('the designer in Chinese', () => {
 
   it('has a Chinese text for the lint overlay', () => {
     expect(untranslated(lintStrings())).toEqual([]);
+  });
+
+  it('has a Chinese text for every canvas string (bpmn-js-i18n plus our supplement)', () => {
+    const strings = canvasStrings();
+    expect(strings.size).toBeGreaterThan(100);
+    const missing = [...strings].filter(([text]) => !chinese[text]?.trim()).map(([text, file]) => `${JSON.stringify(text)} (${file})`);
+    expect(missing, missing.join('\n')).toEqual([]);
   });
 
   it('translates with placeholders', () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /**
@@ -82,4 +83,28 @@ export function typeLabels(subset: { supported: Record<string, string[]>; accept
     labels.add(words(upper(type)));
   }
   return labels;
+}
+
+/**
+ * Canvas strings of bpmn-js and diagram-js (palette, context pad, replace menu): literal translate('…') calls
+ * and the `label: '…'` of menu entries, which are translated where they are shown.
+ */
+export function canvasStrings(): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const path = join(dir, f);
+      return statSync(path).isDirectory() ? walk(path) : path.endsWith('.js') ? [path] : [];
+    });
+  for (const pkg of ['bpmn-js', 'diagram-js']) {
+    const lib = join(dirname(require.resolve(`${pkg}/package.json`)), 'lib');
+    for (const file of walk(lib)) {
+      if (file.includes(`${join('i18n', 'translate')}`)) continue; // the translate module's own doc example
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(literal)) found.set(joinLiterals(match[1]!), file);
+      for (const match of source.matchAll(/\blabel:\s*('(?:\\.|[^'\\])*')/g)) found.set(joinLiterals(match[1]!), file);
+    }
+  }
+  found.delete(' + shift + '); // part of a concatenated path in BpmnRenderer, not a text
+  return found;
 }

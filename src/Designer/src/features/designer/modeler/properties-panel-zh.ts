@@ -302,4 +302,17 @@ export const propertiesPanelZh: Record<string, string> = {
   '{errors} Errors, {warnings} Warnings': '{errors} 个错误，{warnings} 个警告',
   'Issues for child elements': '子元素的问题',
   'Toggle linting overlays': '显示/隐藏检查结果',
+  // Canvas strings of bpmn-js 18 that bpmn-js-i18n 2.3.0 (zn.js) does not have yet
+  'Change element': '更改元素',
+  'Align elements': '对齐元素',
+  'Align elements ': '对齐元素',
+  'Distribute elements horizontally': '水平分布元素',
+  'Distribute elements vertically': '垂直分布元素',
+  'Expanded pool/participant': '展开的池/参与者',
+  'Boundary event': '边界事件',
+  'Toggle non-interrupting': '切换非中断',
+  'Event based instantiating Gateway': '实例化事件网关',
+  'Parallel Event based instantiating Gateway': '并行实例化事件网关',
+  'Ad-hoc sub-process': '特设子流程',
+  'Connector': '连接器',
 };
