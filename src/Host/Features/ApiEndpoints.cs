@@ -6,6 +6,8 @@ using Anju.Host.Features.ExternalTasks;
 using Anju.Host.Features.Incidents;
 using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Features.Registry;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
 
@@ -27,6 +29,8 @@ public static class ApiEndpoints
         api.MapIncidents();
         api.MapExternalTasks();
         api.MapTasks();
+        api.MapRegistry();
+        api.MapNotifications();
         return api;
     }
 }

@@ -1,3 +1,5 @@
+using Anju.Host.Notifications;
+using Anju.Host.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +18,13 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ViolationCategory> ViolationCategories => Set<ViolationCategory>();
+    public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+    public DbSet<Watermark> Watermarks => Set<Watermark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,6 +58,55 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
         {
             e.ToTable("host_attachments");
             e.HasKey(x => x.Id);
+            e.HasIndex(x => x.InstanceId);
+        });
+        builder.Entity<Compound>(e =>
+        {
+            e.ToTable("host_compounds");
+            e.HasKey(x => x.Path);
+            e.Property(x => x.FloorArea).HasPrecision(14, 2);
+            e.Property(x => x.DeliveredShare).HasPrecision(5, 4);
+            e.HasIndex(x => x.CommunityPath);
+            e.HasIndex(x => x.StreetPath);
+        });
+        builder.Entity<Department>(e =>
+        {
+            e.ToTable("host_departments");
+            e.HasKey(x => x.Id);
+        });
+        builder.Entity<ViolationCategory>(e =>
+        {
+            e.ToTable("host_violation_categories");
+            e.HasKey(x => x.Id);
+        });
+        builder.Entity<RegistryChange>(e =>
+        {
+            e.ToTable("host_registry_changes");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Entity, x.Key });
+        });
+        builder.Entity<Notification>(e =>
+        {
+            e.ToTable("host_notifications");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Username, x.CreatedAt });
+
+            // One new-task notice per user and task, however many watchers run (TaskId is null otherwise).
+            e.HasIndex(x => new { x.Username, x.TaskId, x.Kind }).IsUnique();
+            e.HasIndex(x => new { x.DeliveredAt, x.NextDeliveryAt });
+            e.Property(x => x.DeliveryOwner).HasMaxLength(200);
+            e.Property(x => x.DeliveryError).HasMaxLength(1000);
+        });
+        builder.Entity<Watermark>(e =>
+        {
+            e.ToTable("host_watermarks");
+            e.HasKey(x => x.Name);
+        });
+        builder.Entity<PublicNotice>(e =>
+        {
+            e.ToTable("host_public_notices");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Jurisdiction);
             e.HasIndex(x => x.InstanceId);
         });
     }

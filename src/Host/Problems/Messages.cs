@@ -61,6 +61,15 @@ public static class Messages
         ["field.invalid"] = ("取值无效。", "This value is not valid."),
         ["field.unknownJurisdiction"] = ("未知的辖区。", "Unknown jurisdiction."),
 
+        // Registry (reference data) and user departments.
+        ["field.id"] = ("编号须为 1–64 个字符，只能使用小写字母、数字和 -，且以字母或数字开头。", "Use 1–64 characters: lowercase letters, digits or '-', starting with a letter or digit."),
+        ["field.idTaken"] = ("该编号已被使用：{0}", "This id is already taken: {0}"),
+        ["field.department.unknown"] = ("未知的部门：{0}", "Unknown department: {0}"),
+        ["field.department.sameAsLeading"] = ("配合部门不能与牵头部门相同：{0}", "A supporting department cannot be the leading one: {0}"),
+        ["field.department.roleRequired"] = ("只有具有“部门”（department）角色的账号才能设置所属部门。", "Only an account with the role 'department' can have a department."),
+        ["field.parent.kind"] = ("上级辖区须为：{0}", "The parent node must be: {0}"),
+        ["field.kind.unknown"] = ("未知的辖区类型：{0}", "Unknown kind of node: {0}"),
+
         // Tasks.
         ["task.claimedByOther"] = ("该任务已由 {0} 认领办理，您不能再认领或办理。", "This task is claimed by {0}; you cannot claim or complete it."),
         ["task.delegateUnknownUser"] = ("转办对象不存在：{0}", "There is no user '{0}' to delegate to."),
