@@ -136,7 +136,8 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
       } else if (deployed) {
         replace(message, banner('info', t('designer.unchanged', { version: deployed.version })));
       }
-      if (deployed && !key) location.hash = `#/designer/${encodeURIComponent(deployed.key)}`;
+      // A new process, or one whose process id was changed: continue on the deployed key's page.
+      if (deployed && deployed.key !== key) location.hash = `#/designer/${encodeURIComponent(deployed.key)}`;
     } catch (error) {
       if (error instanceof ApiError) {
         replace(message, banner('error', t('designer.deployFailed', { detail: error.problem.detail })));
