@@ -7,7 +7,9 @@
 #     skips this and unsets ANJU_TEST_POSTGRES: tests that need PostgreSQL then FAIL.
 #  2. dotnet restore + dotnet test Anju.slnx (Release), TRX files in artifacts/test-results/dotnet/
 #  3. scripts/smoke.sh: the real Host process (dotnet run) driven with curl; one test, at most 300 s
-#  4. src/Designer: npm ci + npm test / npm run test:e2e, when package.json has those scripts
+#  4. src/Designer: npm ci, npm test (vitest; counts from its JSON report) and npm run test:e2e (Playwright in
+#     Debian's chromium against the real Host, built here in Release, on a fresh SQLite folder and a free port;
+#     screenshots in src/Designer/test-results/screenshots/), when package.json has those scripts
 #  5. last line: "N passed, N failed, N skipped". Exit 1 if anything failed, a runner
 #     exited non-zero (e.g. build error), or no test ran at all.
 set -euo pipefail
@@ -143,7 +145,7 @@ run_smoke() {
 }
 
 # ---------------------------------------------------------------- Designer (Node)
-# Dormant until src/Designer/package.json exists.
+# Runs when src/Designer/package.json has a "test" and/or "test:e2e" script.
 DESIGNER="$ROOT/src/Designer"
 
 has_npm_script() { # name
@@ -151,14 +153,16 @@ has_npm_script() { # name
     "$DESIGNER/package.json" "$1" 2>/dev/null
 }
 
-# node:test summaries: "# pass N" (tap reporter) or "ℹ pass N" (spec reporter)
-parse_node_test() { # log label
-  local p f s
-  p=$(sed -nE 's/^(#|ℹ) pass ([0-9]+)$/\2/p' "$1" | awk '{s+=$1} END{print s+0}')
-  f=$(sed -nE 's/^(#|ℹ) (fail|cancelled) ([0-9]+)$/\3/p' "$1" | awk '{s+=$1} END{print s+0}')
-  s=$(sed -nE 's/^(#|ℹ) (skipped|todo) ([0-9]+)$/\3/p' "$1" | awk '{s+=$1} END{print s+0}')
-  if ! grep -qE '^(#|ℹ) (pass|fail) [0-9]+$' "$1"; then echo "!! $2: no node:test summary ('# pass N') found"; fi
-  add_counts "$2" "$p" "$f" "$s"
+# vitest --reporter=json: numPassedTests / numFailedTests / numPendingTests + numTodoTests
+parse_vitest() { # json label
+  local counts
+  if ! counts="$(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0), r.numPendingTests + r.numTodoTests)' "$1" 2>/dev/null)"; then
+    echo "!! $2: no vitest JSON report at $1; counted as 1 failed"
+    add_counts "$2" 0 1 0
+    return 0
+  fi
+  # shellcheck disable=SC2086
+  add_counts "$2" $counts
 }
 
 # Playwright list reporter: "  12 passed (30.1s)", "  1 failed", "  2 skipped", "  1 flaky"
@@ -190,19 +194,21 @@ run_designer() {
 
   echo "== npm ci (src/Designer)"
   if [[ -f "$DESIGNER/package-lock.json" ]]; then
-    (cd "$DESIGNER" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) || rc=$?
+    (cd "$DESIGNER" && IBM_TELEMETRY_DISABLED=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) || rc=$?
   else
     echo "!! src/Designer has no package-lock.json; using npm install"
-    (cd "$DESIGNER" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund) || rc=$?
+    (cd "$DESIGNER" && IBM_TELEMETRY_DISABLED=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund) || rc=$?
   fi
   if [[ $rc -ne 0 ]]; then echo "!! npm ci exited $rc"; ERRORS+=("designer: npm ci exited $rc"); return 0; fi
 
   if [[ $has_unit -eq 1 ]]; then
     echo "== npm test (src/Designer)"
     rc=0
-    (cd "$DESIGNER" && npm test) 2>&1 | tee "$RESULTS/designer-test.log" || rc=$?
+    rm -f "$RESULTS/designer-vitest.json"
+    (cd "$DESIGNER" && NO_COLOR=1 npm test -- --reporter=default --reporter=json \
+        --outputFile.json="$RESULTS/designer-vitest.json") 2>&1 | tee "$RESULTS/designer-test.log" || rc=$?
     [[ $rc -eq 0 ]] || ERRORS+=("designer: npm test exited $rc")
-    parse_node_test "$RESULTS/designer-test.log" "designer (node:test)"
+    parse_vitest "$RESULTS/designer-vitest.json" "designer (vitest)"
   fi
 
   if [[ $has_e2e -eq 1 ]]; then
@@ -213,7 +219,13 @@ run_designer() {
     # No browser downloads are possible here: playwright.config should launch
     # Debian's chromium through this variable (launchOptions.executablePath).
     export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH="${PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH:-$(command -v chromium || true)}"
-    (cd "$DESIGNER" && npm run test:e2e -- --reporter=list) 2>&1 | tee "$RESULTS/designer-e2e.log" || rc=$?
+    # The e2e setup runs this Host (dotnet run --no-build) on a fresh data folder; build it (and through its
+    # MSBuild target the console, when a source changed) once here. Up to date after dotnet test: seconds.
+    echo "== dotnet build src/Host (Release) for the browser tests"
+    dotnet build src/Host -c Release -v q -nologo || rc=$?
+    if [[ $rc -ne 0 ]]; then ERRORS+=("designer: dotnet build src/Host exited $rc"); return 0; fi
+    export ANJU_E2E_CONFIGURATION=Release ANJU_E2E_SKIP_BUILD=1
+    (cd "$DESIGNER" && FORCE_COLOR=0 npm run test:e2e -- --reporter=list) 2>&1 | tee "$RESULTS/designer-e2e.log" || rc=$?
     [[ $rc -eq 0 ]] || ERRORS+=("designer: npm run test:e2e exited $rc")
     parse_playwright "$RESULTS/designer-e2e.log" "designer (playwright)"
   fi

@@ -9,6 +9,7 @@ using Anju.Host.Procedures;
 using Anju.Host.Problems;
 using Anju.Host.Seeding;
 using Anju.Host.Telemetry;
+using Anju.Host.WebConsole;
 using Scalar.AspNetCore;
 
 // Anju's Host: the HTTP API of ../shared/design/api.md in front of the engine. Read top to bottom.
@@ -35,6 +36,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
 app.MapGroup("/api").MapAnjuApi();
+app.MapAnjuConsole();              // the web console (src/Designer/dist) at "/", when built
 
 await app.RunAsync();
 

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The CI artefact folder for screenshots of each main screen (see README). */
+export const screenshotDir = resolve(import.meta.dirname, '..', 'test-results', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+export const password = 'Anju@2026';
+
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(process.env.ANJU_E2E_BASE_URL);
+  },
+});
+export { expect };
+
+/** Logs in through the login page and waits for the signed-in header. */
+export async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('who')).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+}
