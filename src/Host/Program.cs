@@ -3,6 +3,7 @@ using Anju.Host.Features.Health;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
+using Anju.Host.Procedures;
 using Anju.Host.Problems;
 using Anju.Host.Seeding;
 using Anju.Host.Telemetry;
@@ -15,6 +16,7 @@ builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the eng
 builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
+builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddOpenApi();
 
