@@ -3,3 +3,6 @@
 // matter for the navigation bar (RouteDefinition.order does).
 import './login';
 import './home';
+import './portal';
+import './tasks';
+import './monitor';
