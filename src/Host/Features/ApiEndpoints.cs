@@ -6,6 +6,7 @@ using Anju.Host.Features.ExternalTasks;
 using Anju.Host.Features.Incidents;
 using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
+using Anju.Host.Features.Supervision;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
 
@@ -27,6 +28,7 @@ public static class ApiEndpoints
         api.MapIncidents();
         api.MapExternalTasks();
         api.MapTasks();
+        api.MapSupervision();
         return api;
     }
 }
