@@ -40,6 +40,8 @@ export const en: Record<MessageKey, string> = {
   'home.welcome': 'Welcome, {name}.',
   'home.pick': 'Choose your work from the menu above.',
   // Inbox, monitor and portals (branch pages)
+  'files.choose': 'Choose files',
+  'files.none': 'No file chosen',
   'app.next': 'Next',
   'app.previous': 'Previous',
   'app.pageOf': 'Page {page} of {pages}',

@@ -41,6 +41,8 @@ export const zhCN = {
   'home.pick': '请从上方菜单选择要办理的工作。',
 
   // Inbox, monitor and portals (branch pages)
+  'files.choose': '选择文件',
+  'files.none': '未选择文件',
   'app.next': '下一页',
   'app.previous': '上一页',
   'app.pageOf': '第 {page} / {pages} 页',

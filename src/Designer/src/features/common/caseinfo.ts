@@ -3,6 +3,11 @@
 import { h } from '../../app/dom';
 import { t } from '../../app/i18n';
 
+/** Descendants by local name, whatever their prefix (camunda:formField, bpmn:startEvent). */
+export function byLocalName(root: Document | Element, name: string): Element[] {
+  return Array.from(root.querySelectorAll('*')).filter((e) => e.localName === name);
+}
+
 export interface VariableLabel {
   label: string;
   choices: Map<string, string>;
@@ -41,11 +46,11 @@ const knownChoices: Record<string, string> = {
 export function labelsFromXml(xml: string): Map<string, VariableLabel> {
   const labels = new Map<string, VariableLabel>();
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  for (const field of Array.from(doc.getElementsByTagNameNS('*', 'formField'))) {
+  for (const field of byLocalName(doc, 'formField')) {
     const id = field.getAttribute('id');
     if (!id) continue;
     const entry = labels.get(id) ?? { label: field.getAttribute('label') || id, choices: new Map<string, string>() };
-    for (const value of Array.from(field.getElementsByTagNameNS('*', 'value'))) {
+    for (const value of byLocalName(field, 'value')) {
       const valueId = value.getAttribute('id');
       if (valueId) entry.choices.set(valueId, value.getAttribute('name') || valueId);
     }
@@ -57,8 +62,8 @@ export function labelsFromXml(xml: string): Map<string, VariableLabel> {
 /** The start event's form fields (a portal's filing form), in document order. */
 export function startFormFromXml(xml: string): Element[] {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  const start = Array.from(doc.getElementsByTagNameNS('*', 'startEvent'))[0];
-  return start ? Array.from(start.getElementsByTagNameNS('*', 'formField')) : [];
+  const start = byLocalName(doc, 'startEvent')[0];
+  return start ? byLocalName(start, 'formField') : [];
 }
 
 export function displayValue(value: unknown, choices?: Map<string, string>): string {
@@ -74,12 +79,17 @@ export function displayValue(value: unknown, choices?: Map<string, string>): str
   return String(value);
 }
 
+/** The Chinese label of a variable (form field label or a well-known name); undefined for technical ones. */
+export function variableLabel(name: string, labels: Map<string, VariableLabel>): string | undefined {
+  return labels.get(name)?.label ?? known[name];
+}
+
 /** A definition list (dl) of the labelled variables; null when none is labelled. */
 export function caseInfo(variables: Record<string, unknown> | null | undefined, labels: Map<string, VariableLabel>): HTMLElement | null {
   if (!variables) return null;
   const rows: HTMLElement[] = [];
   for (const [name, value] of Object.entries(variables)) {
-    const label = labels.get(name)?.label ?? known[name];
+    const label = variableLabel(name, labels);
     if (!label || value === null || value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value))) continue;
     rows.push(h('dt', null, label), h('dd', { 'data-variable': name }, displayValue(value, labels.get(name)?.choices)));
   }

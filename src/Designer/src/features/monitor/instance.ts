@@ -5,7 +5,7 @@ import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
 import { loading } from '../../app/router';
 import { hasAnyRole } from '../../app/session';
-import { caseInfo, displayValue, labelsFromXml } from '../common/caseinfo';
+import { caseInfo, displayValue, labelsFromXml, variableLabel } from '../common/caseinfo';
 import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
 import { diagramLegend, showDiagram } from '../common/diagram';
 import { statusBadge } from '../common/status';
@@ -47,11 +47,18 @@ function message(error: unknown): string {
 }
 
 /** Activity names from the XML (for the journal). */
-function activityNames(xml: string): Map<string, string> {
+const bpmnNamespace = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+
+export function activityNames(xml: string): Map<string, string> {
   const names = new Map<string, string>();
   if (!xml) return names;
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  for (const element of Array.from(doc.querySelectorAll('[id][name]'))) names.set(element.getAttribute('id')!, element.getAttribute('name')!);
+  // Only BPMN elements: camunda:value choices carry id and name too.
+  for (const element of Array.from(doc.querySelectorAll('*')).filter((e) => e.namespaceURI === bpmnNamespace)) {
+    const id = element.getAttribute('id');
+    const name = element.getAttribute('name');
+    if (id && name) names.set(id, name);
+  }
   return names;
 }
 
@@ -134,7 +141,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
       variables.length === 0 ? h('p', { class: 'muted' }, t('monitor.noVariables'))
         : h('table', { class: 'grid compact' }, h('thead', null, h('tr', null, h('th', null, t('monitor.variableName')), h('th', null, t('monitor.variableValue')))),
             h('tbody', null, variables.map(([name, value]) => h('tr', null,
-              h('td', null, labels.get(name)?.label ?? name),
+              h('td', null, variableLabel(name, labels) ?? name, variableLabel(name, labels) ? h('span', { class: 'muted' }, ` ${name}`) : null),
               h('td', null, displayValue(value, labels.get(name)?.choices))))))));
     sections.push(jobsBox, journalBox);
   }

@@ -1,6 +1,7 @@
 // What a property firm or an owner files on the portal, per procedure. When the procedure's BPMN start event
 // declares camunda:formFields, those are the form (startFormFromXml); otherwise these fields, taken from
 // ../shared/domain/procedures.md and the variables the definitions read (definitions/CONVENTIONS.md).
+import { byLocalName } from '../common/caseinfo';
 import type { FormFieldView } from '../tasks/form';
 
 export interface Filing {
@@ -93,8 +94,8 @@ export function filingFor(key: string): Filing | undefined {
 /** Start-event form fields of the BPMN as the task form's shape (so generateForm can build them). */
 export function fieldsFromStartForm(elements: readonly Element[]): FormFieldView[] {
   return elements.map((e) => {
-    const constraints = Array.from(e.getElementsByTagNameNS('*', 'constraint')).map((c) => ({ name: c.getAttribute('name') ?? '', config: c.getAttribute('config') }));
-    const values = Array.from(e.getElementsByTagNameNS('*', 'value')).map((v) => ({ id: v.getAttribute('id') ?? '', name: v.getAttribute('name') ?? v.getAttribute('id') ?? '' }));
+    const constraints = byLocalName(e, 'constraint').map((c) => ({ name: c.getAttribute('name') ?? '', config: c.getAttribute('config') }));
+    const values = byLocalName(e, 'value').map((v) => ({ id: v.getAttribute('id') ?? '', name: v.getAttribute('name') ?? v.getAttribute('id') ?? '' }));
     return {
       id: e.getAttribute('id') ?? '',
       label: e.getAttribute('label') ?? e.getAttribute('id') ?? '',

@@ -7,6 +7,7 @@ import { loading } from '../../app/router';
 import { hasAnyRole, user } from '../../app/session';
 import { startFormFromXml } from '../common/caseinfo';
 import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
+import { filePicker } from '../common/files';
 import { statusBadge } from '../common/status';
 import { collectVariables, generateForm } from '../tasks/form';
 import { dueBadge } from '../tasks/inbox';
@@ -116,7 +117,7 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
     compounds.map((c) => h('option', { value: c.path }, c.name)));
   const compoundError = h('div', { class: 'field-error', hidden: true, role: 'alert' });
   const form = generateForm(fields, { idPrefix: 'filing' });
-  const photos = h('input', { type: 'file', id: 'filing-photos', accept: 'image/jpeg,image/png,image/webp,application/pdf', multiple: true });
+  const photos = filePicker('filing-photos', 'image/jpeg,image/png,image/webp,application/pdf');
   const status = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'file-submit' }, t('portal.submit'));
   let sent = false;
@@ -134,7 +135,7 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
         replace(status, banner('error', t('form.fixErrors')));
         return;
       }
-      const files = Array.from(photos.files ?? []);
+      const files = photos.files();
       const tooBig = files.find((f) => f.size > 10 * 1024 * 1024);
       if (tooBig) {
         replace(status, banner('error', t('portal.fileTooBig', { name: tooBig.name })));
@@ -176,7 +177,7 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
   },
   compounds.length ? h('div', { class: 'field' }, h('label', { for: 'filing-compound', class: 'field-caption' }, h('span', { class: 'field-label' }, t('portal.compound'), h('span', { class: 'required' }, ' *'))), compound, compoundError) : null,
   form.element,
-  filing.photos ? h('div', { class: 'field' }, h('label', { for: 'filing-photos', class: 'field-caption' }, t('portal.photos')), photos, h('div', { class: 'field-hint muted' }, t('portal.photosHint'))) : null,
+  filing.photos ? h('div', { class: 'field' }, h('div', { class: 'field-caption' }, t('portal.photos')), photos.element, h('div', { class: 'field-hint muted' }, t('portal.photosHint'))) : null,
   status,
   h('div', { class: 'form-actions' }, submit, ' ', h('a', { class: 'button', href: '#/portal' }, t('app.cancel'))));
 

@@ -197,8 +197,17 @@ export function generateForm(fields: readonly FormFieldView[], options: { idPref
   const errorSlots = new Map<string, HTMLElement>();
   const inputs = new Map<string, HTMLElement>();
   let dirty = false;
-  const markDirty = () => {
+  const markDirty = (event: Event) => {
     dirty = true;
+    // A changed field's old error no longer applies; it is checked again on submit.
+    const id = (event.target as HTMLElement | null)?.closest('[data-field]')?.getAttribute('data-field');
+    const slot = id ? errorSlots.get(id) : undefined;
+    if (slot && !slot.hidden) {
+      slot.hidden = true;
+      slot.textContent = '';
+      inputs.get(id!)?.classList.remove('invalid');
+      inputs.get(id!)?.setAttribute('aria-invalid', 'false');
+    }
   };
 
   const rows = fields.map((field) => {

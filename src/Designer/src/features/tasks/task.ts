@@ -8,6 +8,7 @@ import { user } from '../../app/session';
 import { caseInfo, labelsFromXml } from '../common/caseinfo';
 import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
 import { diagramLegend, showDiagram } from '../common/diagram';
+import { filePicker } from '../common/files';
 import { collectVariables, generateForm } from './form';
 import { dueBadge } from './inbox';
 import type { Attachment, Comment, Instance, Task } from './types';
@@ -181,7 +182,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
 
   // Attachments
   const attachmentList = h('div', { class: 'attachments' });
-  const fileInput = h('input', { type: 'file', id: 'attachment-file', accept: 'image/jpeg,image/png,image/webp,application/pdf', multiple: true });
+  const picker = filePicker('attachment-file', 'image/jpeg,image/png,image/webp,application/pdf');
   const uploadButton = h('button', { type: 'button', 'data-testid': 'upload' }, t('tasks.upload'));
   const loadAttachments = async () => {
     try {
@@ -192,7 +193,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
     }
   };
   uploadButton.addEventListener('click', () => {
-    const files = Array.from(fileInput.files ?? []);
+    const files = picker.files();
     if (files.length === 0) {
       replace(status, banner('error', t('tasks.chooseFile')));
       return;
@@ -203,7 +204,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
         body.append('file', file);
         await api.post(`/api/tasks/${task.id}/attachments`, undefined, { body });
       }
-      fileInput.value = '';
+      picker.clear();
       await loadAttachments();
     });
   });
@@ -231,7 +232,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
     h('div', { class: 'task-layout' },
       h('div', { class: 'task-main' }, taskForm, verbs,
         h('section', { class: 'card' }, h('h2', null, t('tasks.attachments')), attachmentList,
-          h('div', { class: 'upload' }, h('label', { for: 'attachment-file' }, t('tasks.chooseFiles'), fileInput), uploadButton)),
+          h('div', { class: 'upload' }, h('div', { class: 'field-caption' }, t('tasks.chooseFiles')), picker.element, uploadButton)),
         h('section', { class: 'card' }, h('h2', null, t('tasks.comments')), commentList,
           h('label', { for: 'comment-text' }, t('tasks.newComment'), commentText), commentButton)),
       h('div', { class: 'task-side' },

@@ -118,3 +118,16 @@ describe('generateForm', () => {
     expect(document.querySelector('#f-note')?.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('generateForm editing', () => {
+  it('clears a field\'s error when the user changes it', () => {
+    const form = generateForm([{ id: 'decision', label: '受理意见', type: 'enum', required: true, enumValues: [{ id: 'accept', name: '受理' }] }]);
+    document.body.replaceChildren(form.element);
+    expect(form.validate()).toBe(false);
+    const radio = document.querySelector('input[name="f-decision"]') as HTMLInputElement;
+    radio.checked = true;
+    radio.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(document.querySelector('#f-decision-error')?.hasAttribute('hidden')).toBe(true);
+    expect(form.isDirty()).toBe(true);
+  });
+});
