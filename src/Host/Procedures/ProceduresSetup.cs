@@ -10,7 +10,10 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<RouteViolation>(RouteViolation.Name)
             .AddServiceTaskHandler<Notify>(Notify.Name)
             .AddServiceTaskHandler<PostPublicNotice>(PostPublicNotice.Name)
-            .AddServiceTaskHandler<StartProcess>(StartProcess.Name);
+            .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
+            .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
+            .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
+            .AddServiceTaskHandler<FirstOf>(FirstOf.Name);
         return builder;
     }
 }
