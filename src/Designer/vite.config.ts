@@ -3,12 +3,29 @@ import { defineConfig } from 'vite';
 
 // The Host (dotnet run --project src/Host) listens on 5080; `npm run dev` proxies the API to it so that the
 // HTTP-only session cookie stays same-origin.
+// vitest 5 prints failures with Map.groupBy (Node 21+); this machine's Node 20 lacks it, and without it a failing
+// test crashes the reporter instead of being reported.
+if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
+  (Map as unknown as { groupBy: <K, V>(items: Iterable<V>, key: (item: V, index: number) => K) => Map<K, V[]> }).groupBy = (items, key) => {
+    const groups = new Map();
+    let index = 0;
+    for (const item of items) {
+      const k = key(item, index++);
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k).push(item);
+    }
+    return groups;
+  };
+}
+
 const host = process.env.ANJU_HOST_URL ?? 'http://localhost:5080';
 
 export default defineConfig({
   base: '/',
   server: {
     port: 5173,
+    // docs/bpmn-subset.json (the engine's supported BPMN subset) lives outside this folder.
+    fs: { allow: ['.', '../../docs'] },
     proxy: {
       '/api': { target: host, changeOrigin: false },
       '/health': { target: host },
@@ -23,5 +40,12 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'happy-dom',
+    // bpmn-js and friends ship ESM with extensionless imports: let Vite transform them instead of Node.
+    server: { deps: { inline: true } },
+    // Their "main" is CommonJS, which Node would load untransformed; tests use the ESM build the browser gets.
+    alias: [
+      { find: /^bpmn-js-properties-panel$/, replacement: 'bpmn-js-properties-panel/dist/index.esm.js' },
+      { find: /^@bpmn-io\/properties-panel$/, replacement: '@bpmn-io/properties-panel/dist/index.esm.js' },
+    ],
   },
 });

@@ -6,3 +6,4 @@ import './home';
 import './portal';
 import './tasks';
 import './monitor';
+import './designer';

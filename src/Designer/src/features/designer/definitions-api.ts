@@ -1,0 +1,47 @@
+import { api } from '../../app/api';
+
+/** GET /api/definitions */
+export interface DefinitionSummary {
+  key: string;
+  name: string | null;
+  latestVersion: number;
+}
+
+/** GET /api/definitions/{key} */
+export interface DefinitionVersions {
+  key: string;
+  name: string | null;
+  versions: DefinitionVersion[];
+}
+
+export interface DefinitionVersion {
+  version: number;
+  id: string;
+  deployedAt: string;
+  deployedBy: string | null;
+  note: string | null;
+}
+
+/** POST /api/deployments: 201 with the new versions, 200 when nothing changed. */
+export interface DeploymentResult {
+  deploymentId: string;
+  definitions: { key: string; version: number; name: string | null; id: string }[];
+}
+
+export const definitionsApi = {
+  list: (signal?: AbortSignal) => api.get<DefinitionSummary[]>('/api/definitions', signal ? { signal } : {}),
+  versions: (key: string, signal?: AbortSignal) =>
+    api.get<DefinitionVersions>(`/api/definitions/${encodeURIComponent(key)}`, signal ? { signal } : {}),
+  xml: (key: string, version?: number, signal?: AbortSignal) =>
+    api.get<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, {
+      as: 'text',
+      query: { version },
+      ...(signal ? { signal } : {}),
+    }),
+  deploy: (xml: string, note: string) =>
+    api.post<DeploymentResult>('/api/deployments', undefined, {
+      body: xml,
+      contentType: 'application/xml',
+      query: { note: note.trim() || undefined },
+    }),
+};

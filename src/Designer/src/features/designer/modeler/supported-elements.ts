@@ -1,0 +1,97 @@
+import * as ReplaceOptions from 'bpmn-js/lib/features/replace/ReplaceOptions';
+import { isSupported, type ElementShape } from '../subset';
+
+/**
+ * bpmn-js module that hides what the engine cannot run: palette entries, replace-menu entries (and the
+ * standard-loop toggle) and context-pad "append" entries of unsupported element types.
+ */
+
+// Palette entry ids of bpmn-js's PaletteProvider → the element they create.
+const paletteTargets: Record<string, ElementShape> = {
+  'create.start-event': { type: 'bpmn:StartEvent' },
+  'create.intermediate-event': { type: 'bpmn:IntermediateThrowEvent' },
+  'create.end-event': { type: 'bpmn:EndEvent' },
+  'create.exclusive-gateway': { type: 'bpmn:ExclusiveGateway' },
+  'create.task': { type: 'bpmn:Task' },
+  'create.data-object': { type: 'bpmn:DataObjectReference' },
+  'create.data-store': { type: 'bpmn:DataStoreReference' },
+  'create.subprocess-expanded': { type: 'bpmn:SubProcess' },
+  'create.participant-expanded': { type: 'bpmn:Participant' },
+  'create.group': { type: 'bpmn:Group' },
+};
+
+// Context-pad append entries → the element they append.
+const appendTargets: Record<string, ElementShape> = {
+  'append.end-event': { type: 'bpmn:EndEvent' },
+  'append.gateway': { type: 'bpmn:ExclusiveGateway' },
+  'append.append-task': { type: 'bpmn:Task' },
+  'append.intermediate-event': { type: 'bpmn:IntermediateThrowEvent' },
+  'append.text-annotation': { type: 'bpmn:TextAnnotation' },
+  'append.receive-task': { type: 'bpmn:ReceiveTask' },
+  'append.message-intermediate-event': { type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:MessageEventDefinition' },
+  'append.timer-intermediate-event': { type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:TimerEventDefinition' },
+  'append.condition-intermediate-event': { type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' },
+  'append.signal-intermediate-event': { type: 'bpmn:IntermediateCatchEvent', eventDefinitionType: 'bpmn:SignalEventDefinition' },
+};
+
+interface ReplaceOption {
+  actionName: string;
+  target: ElementShape;
+}
+
+/** Every replace option of bpmn-js by its action name ("replace-with-script-task" → bpmn:ScriptTask). */
+export function replaceTargets(): Map<string, ElementShape> {
+  const map = new Map<string, ElementShape>();
+  for (const options of Object.values(ReplaceOptions as Record<string, unknown>)) {
+    if (!Array.isArray(options)) continue;
+    for (const option of options as ReplaceOption[]) {
+      if (option?.actionName && option.target) map.set(option.actionName, option.target);
+    }
+  }
+  return map;
+}
+
+type Entries = Record<string, unknown>;
+
+/** Keeps entries whose target is supported; entries not in `targets` are kept only when `keepUnknown`. */
+export function filterEntries(entries: Entries, targets: Map<string, ElementShape> | Record<string, ElementShape>, keepUnknown: (id: string) => boolean): Entries {
+  const lookup = targets instanceof Map ? targets : new Map(Object.entries(targets));
+  const kept: Entries = {};
+  for (const [id, entry] of Object.entries(entries)) {
+    const target = lookup.get(id);
+    if (target ? isSupported(target) : keepUnknown(id)) kept[id] = entry;
+  }
+  return kept;
+}
+
+interface Registry {
+  registerProvider(...args: unknown[]): void;
+}
+
+class SupportedElementsFilter {
+  static $inject = ['palette', 'popupMenu', 'contextPad'];
+
+  constructor(palette: Registry, popupMenu: Registry, contextPad: Registry) {
+    const replace = replaceTargets();
+    // Low priority (100): run after the providers that created the entries.
+    palette.registerProvider(100, {
+      getPaletteEntries: () => (entries: Entries) =>
+        filterEntries(entries, paletteTargets, (id) => !id.startsWith('create.')),
+    });
+    popupMenu.registerProvider('bpmn-replace', 100, {
+      getPopupMenuEntries: () => (entries: Entries) => filterEntries(entries, replace, (id) => !id.startsWith('replace-with-')),
+      getPopupMenuHeaderEntries: () => (entries: Entries) => {
+        const { ['toggle-loop']: _standardLoop, ...rest } = entries; // standardLoopCharacteristics: not supported
+        return rest;
+      },
+    });
+    contextPad.registerProvider(100, {
+      getContextPadEntries: () => (entries: Entries) => filterEntries(entries, appendTargets, (id) => !id.startsWith('append.')),
+    });
+  }
+}
+
+export const supportedElementsModule = {
+  __init__: ['anjuSupportedElements'],
+  anjuSupportedElements: ['type', SupportedElementsFilter],
+};
