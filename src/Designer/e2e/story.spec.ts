@@ -183,24 +183,41 @@ test('投诉处理：业主投诉、社区受理、物业处理、社区核实�
   await screenshot(page, '22-overdue-board');
 });
 
-test('a firm reports a violation and the owner sees the ballot screen', async ({ page }) => {
+test('a firm reports a violation with a photo and follows it; an emergency repair form checks its fields; the owner opens the ballots', async ({ page }) => {
   await logIn(page, 'firm.binjiang');
   await page.goto('/#/portal');
   await expect(page.getByTestId('file-emergency-repair')).toBeVisible();
   await expect(page.getByTestId('file-enforcement-referral')).toBeVisible();
   await screenshot(page, '23-portal-firm');
+
+  // 应急维修申报 (definitions/emergency-repair.bpmn, deployed at start-up): checked before sending.
   await page.getByTestId('file-emergency-repair').click();
-  // Deployed: the form (validated before sending); not yet: a plain notice instead of a form that cannot be sent.
-  await expect(page.getByTestId('file-submit').or(page.getByText('该事项的流程尚未上线'))).toBeVisible();
-  if (await page.getByTestId('file-submit').isVisible()) {
-    await page.getByTestId('file-submit').click();
-    await expect(page.locator('#filing-budget-error')).toHaveText('此项为必填项。');
-  }
+  await page.getByTestId('file-submit').click();
+  await expect(page.locator('#filing-budget-error')).toHaveText('此项为必填项。');
+  await page.getByLabel('预算（元）').fill('0');
+  await page.getByTestId('file-submit').click();
+  await expect(page.locator('#filing-budget-error')).toHaveText('不能小于 1。');
   await screenshot(page, '24-repair-form-firm');
+
+  // 违法违规线索报告 (definitions/enforcement-referral.bpmn) with a photo, then its progress.
+  page.once('dialog', (dialog) => void dialog.accept()); // leaving the half-filled repair form: the guard asks
+  await page.goto('/#/portal/new/enforcement-referral');
+  await page.getByLabel('违法行为类别').selectOption({ label: '占用消防通道' });
+  await page.getByLabel('具体位置').fill('5幢北侧消防通道');
+  await page.getByLabel('情况描述').fill('私家车长期停放在消防通道内，堵塞通行。');
+  await page.getByLabel('已采取的劝阻、制止措施').fill('多次张贴告知单并电话联系车主，车主拒不挪车。');
+  await page.locator('#filing-photos').setInputFiles({ ...photo, name: '消防通道.png' });
+  await page.getByTestId('file-submit').click();
+  await expect(page.getByText('已提交，您可以随时查看办理进度。')).toBeVisible();
+  await page.getByTestId('follow').click();
+  await expect(page.getByTestId('instance-status')).toHaveText('办理中');
+  await expect(page.locator('.attachment-list img')).toHaveCount(1);
+  await expect(page.locator('[data-testid=instance-diagram] .marker-active').first()).toBeVisible();
+  await screenshot(page, '26-violation-progress-firm');
   await logOut(page);
 
   await logIn(page, 'owner.li');
   await page.goto('/#/portal/ballots');
-  await expect(page.getByTestId('no-ballots').or(page.getByText('表决功能尚未开通。')).or(page.locator('.ballot-list'))).toBeVisible();
+  await expect(page.getByTestId('no-ballots').or(page.locator('.ballot-list'))).toBeVisible();
   await screenshot(page, '25-ballots-owner');
 });

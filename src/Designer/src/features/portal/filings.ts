@@ -69,7 +69,7 @@ export const filings: Filing[] = [
       { id: 'repairPlan', label: '维修方案', type: 'string', required: true, constraints: req(2000, 5), multiline: true },
       { id: 'budget', label: '预算（元）', type: 'long', required: true, constraints: [{ name: 'min', config: '1' }, { name: 'max', config: '100000000' }] },
       { id: 'contractor', label: '施工单位', type: 'string', required: true, constraints: req(200) },
-      { id: 'plannedDays', label: '计划工期（天）', type: 'long', required: false, constraints: [{ name: 'min', config: '1' }, { name: 'max', config: '365' }] },
+      { id: 'plannedDays', label: '计划工期（天）', type: 'long', required: true, constraints: [{ name: 'min', config: '1' }, { name: 'max', config: '365' }] },
     ],
   },
   {
@@ -82,7 +82,7 @@ export const filings: Filing[] = [
       { id: 'category', label: '违法行为类别', type: 'enum', required: true, enumValues: choices(violations) },
       { id: 'location', label: '具体位置', type: 'string', required: true, constraints: req(200) },
       { id: 'description', label: '情况描述', type: 'string', required: true, constraints: req(1000, 5), multiline: true },
-      { id: 'dissuasion', label: '已采取的劝阻、制止措施', type: 'string', required: true, constraints: req(1000), multiline: true, hint: '报告前须已劝阻、制止无效' },
+      { id: 'stopMeasures', label: '已采取的劝阻、制止措施', type: 'string', required: true, constraints: req(1000), multiline: true, hint: '报告前须已劝阻、制止无效' },
     ],
   },
 ];

@@ -245,7 +245,7 @@ export function generateForm(fields: readonly FormFieldView[], options: { idPref
       readers.set(field.id, () => toValue(field, select.value));
     } else {
       const maxlength = config(field, 'maxlength');
-      const multiline = field.multiline || (field.type === 'string' && maxlength !== null && Number(maxlength) > 100);
+      const multiline = field.multiline || (field.type === 'string' && maxlength !== null && Number(maxlength) > 200);
       const initial = field.defaultValue === null || field.defaultValue === undefined ? '' : field.type === 'date' ? String(field.defaultValue).slice(0, 10) : String(field.defaultValue);
       const input = multiline
         ? h('textarea', { id: inputId, rows: 3, 'aria-describedby': describedBy, oninput: markDirty })
