@@ -5,6 +5,7 @@ import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
 import { loading } from '../../app/router';
 import { hasAnyRole } from '../../app/session';
+import { withFilingLabels } from '../portal/filings';
 import { caseInfo, displayValue, labelsFromXml, variableLabel } from '../common/caseinfo';
 import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
 import { diagramLegend, showDiagram } from '../common/diagram';
@@ -100,7 +101,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
 
   const supervisor = hasAnyRole(supervisorRoles);
   const admin = hasAnyRole(['admin']);
-  const labels = xml ? labelsFromXml(xml) : new Map();
+  const labels = withFilingLabels(instance.definitionKey, xml ? labelsFromXml(xml) : new Map());
   const names = activityNames(xml);
   const nameOf = (activityId: string | null) => (activityId ? names.get(activityId) ?? activityId : '');
 

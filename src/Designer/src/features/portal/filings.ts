@@ -1,7 +1,7 @@
 // What a property firm or an owner files on the portal, per procedure. When the procedure's BPMN start event
 // declares camunda:formFields, those are the form (startFormFromXml); otherwise these fields, taken from
 // ../shared/domain/procedures.md and the variables the definitions read (definitions/CONVENTIONS.md).
-import { byLocalName } from '../common/caseinfo';
+import { byLocalName, type VariableLabel } from '../common/caseinfo';
 import type { FormFieldView } from '../tasks/form';
 
 export interface Filing {
@@ -107,4 +107,19 @@ export function fieldsFromStartForm(elements: readonly Element[]): FormFieldView
       defaultValue: e.getAttribute('defaultValue') ?? undefined,
     };
   });
+}
+
+/**
+ * Adds the filing form's labels and choice names to a definition's labels (start variables have no form in
+ * the BPMN), so a case's details show "占用消防通道" rather than "fire-lane".
+ */
+export function withFilingLabels(key: string, labels: Map<string, VariableLabel>): Map<string, VariableLabel> {
+  const merged = new Map(labels);
+  for (const field of filingFor(key)?.fields ?? []) {
+    const entry = merged.get(field.id);
+    const choices = new Map((field.enumValues ?? []).map((v) => [v.id, v.name] as const));
+    if (!entry) merged.set(field.id, { label: field.label, choices });
+    else for (const [id, name] of choices) if (!entry.choices.has(id)) entry.choices.set(id, name);
+  }
+  return merged;
 }

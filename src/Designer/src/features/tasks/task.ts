@@ -5,6 +5,7 @@ import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
 import { loading } from '../../app/router';
 import { user } from '../../app/session';
+import { withFilingLabels } from '../portal/filings';
 import { caseInfo, labelsFromXml } from '../common/caseinfo';
 import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
 import { diagramLegend, showDiagram } from '../common/diagram';
@@ -211,7 +212,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
 
   // Diagram and case
   const diagram = h('div', { class: 'diagram-box', 'data-testid': 'task-diagram' });
-  const labels = xml ? labelsFromXml(xml) : new Map();
+  const labels = withFilingLabels(task.definitionKey, xml ? labelsFromXml(xml) : new Map());
   const info = caseInfo(task.variables ?? instance?.variables, labels);
 
   const header = h('div', { class: 'task-header' },

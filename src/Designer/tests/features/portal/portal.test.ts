@@ -39,3 +39,12 @@ describe('ballots', () => {
     expect(unanswered(ballot, { q1: 'agree', q2: 'abstain' })).toEqual([]);
   });
 });
+
+describe('case details of a filing', () => {
+  it('names start variables and their choices from the filing form', async () => {
+    const { withFilingLabels } = await import('../../../src/features/portal/filings');
+    const labels = withFilingLabels('enforcement-referral', new Map());
+    expect(labels.get('stopMeasures')?.label).toBe('已采取的劝阻、制止措施');
+    expect(labels.get('category')?.choices.get('fire-lane')).toBe('占用消防通道');
+  });
+});
