@@ -13,7 +13,8 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
             .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
-            .AddServiceTaskHandler<FirstOf>(FirstOf.Name);
+            .AddServiceTaskHandler<FirstOf>(FirstOf.Name)
+            .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name);
         return builder;
     }
 }
