@@ -8,6 +8,7 @@ using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
 using Anju.Host.Features.Notifications;
 using Anju.Host.Features.Registry;
+using Anju.Host.Features.Supervision;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
 using Anju.Host.Features.Voting;
@@ -33,6 +34,7 @@ public static class ApiEndpoints
         api.MapRegistry();
         api.MapNotifications();
         api.MapVoting();
+        api.MapSupervision();
         return api;
     }
 }

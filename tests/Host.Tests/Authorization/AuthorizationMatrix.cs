@@ -137,11 +137,19 @@ public static class AuthorizationMatrix
             yield return new("GET instances/{id} OUT", user, "GET", "/api/instances/{outInstance}", "", seesOut ? 200 : 404);
             yield return new("GET instances/{id}/journal IN", user, "GET", "/api/instances/{inInstance}/journal", "", seesIn ? 200 : 404);
             yield return new("GET instances/{id}/journal OUT", user, "GET", "/api/instances/{outInstance}/journal", "", seesOut ? 200 : 404);
+            yield return new("GET instances/counts", user, "GET", "/api/instances/counts", "", 200);
+            yield return new("GET instances/{id}/attachments IN", user, "GET", "/api/instances/{inInstance}/attachments", "", seesIn ? 200 : 404);
+            yield return new("GET instances/{id}/attachments OUT", user, "GET", "/api/instances/{outInstance}/attachments", "", seesOut ? 200 : 404);
+            yield return new("POST instances/{id}/attachments IN", user, "POST", "/api/instances/{inInstance}/attachments", Png, seesIn ? 201 : 404);
+            yield return new("POST instances/{id}/attachments OUT", user, "POST", "/api/instances/{outInstance}/attachments", Png, seesOut ? 201 : 404);
         }
 
         yield return new("GET instances (only reachable)", Anonymous, "GET", "/api/instances", "", 401);
         yield return new("GET instances/{id} IN", Anonymous, "GET", "/api/instances/{inInstance}", "", 401);
         yield return new("GET instances/{id}/journal IN", Anonymous, "GET", "/api/instances/{inInstance}/journal", "", 401);
+        yield return new("GET instances/counts", Anonymous, "GET", "/api/instances/counts", "", 401);
+        yield return new("GET instances/{id}/attachments IN", Anonymous, "GET", "/api/instances/{inInstance}/attachments", "", 401);
+        yield return new("POST instances/{id}/attachments IN", Anonymous, "POST", "/api/instances/{inInstance}/attachments", Png, 401);
 
         // Cancel: administrators only, each row on a case of its own.
         const string reason = """{"reason":"权限矩阵测试"}""";
@@ -305,6 +313,8 @@ public static class AuthorizationMatrix
                 supervisor ? $"{(seesIn ? "contains" : "excludes")}:{{inInstance}};{(seesOut ? "contains" : "excludes")}:{{outInstance}}" : "");
             yield return new("GET incidents", user, "GET", "/api/incidents", "", supervisor ? 200 : 403,
                 supervisor ? $"reachable;{(seesIn ? "contains" : "excludes")}:{{inIncidentInstance}};{(seesOut ? "contains" : "excludes")}:{{outIncidentInstance}}" : "");
+            yield return new("GET supervision/overdue", user, "GET", "/api/supervision/overdue", "", supervisor ? 200 : 403);
+            yield return new("GET definitions/{key}/statistics", user, "GET", "/api/definitions/{definitionKey}/statistics", "", supervisor ? 200 : 403);
             if (supervisor)
             {
                 yield return new("GET jobs?instanceId OUT", user, "GET", "/api/jobs?instanceId={outInstance}", "", seesOut ? 200 : 404, seesOut ? "contains:{outInstance}" : "");
@@ -315,6 +325,8 @@ public static class AuthorizationMatrix
         }
 
         yield return new("GET jobs", Anonymous, "GET", "/api/jobs", "", 401);
+        yield return new("GET supervision/overdue", Anonymous, "GET", "/api/supervision/overdue", "", 401);
+        yield return new("GET definitions/{key}/statistics", Anonymous, "GET", "/api/definitions/{definitionKey}/statistics", "", 401);
         yield return new("GET incidents", Anonymous, "GET", "/api/incidents", "", 401);
         foreach (var user in new[] { Admin, StreetIn, Community, Bureau, Owner, Anonymous })
         {

@@ -31,6 +31,8 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
             "GET /api/tasks", "GET /api/tasks/done", "GET /api/tasks/", "POST /api/tasks/*/claim", "POST /api/tasks/*/unclaim", "POST /api/tasks/*/complete",
             "POST /api/tasks/*/return", "POST /api/tasks/*/delegate", "GET /api/tasks/*/comments", "POST /api/tasks/*/comments",
             "GET /api/tasks/*/attachments", "POST /api/tasks/*/attachments", "GET /api/attachments/",
+            "GET /api/instances/counts", "GET /api/instances/*/attachments", "POST /api/instances/*/attachments",
+            "GET /api/definitions/*/statistics", "GET /api/supervision/overdue",
         ];
         foreach (var route in routes)
         {

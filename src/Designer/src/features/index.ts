@@ -3,4 +3,7 @@
 // matter for the navigation bar (RouteDefinition.order does).
 import './login';
 import './home';
+import './portal';
+import './tasks';
+import './monitor';
 import './designer';

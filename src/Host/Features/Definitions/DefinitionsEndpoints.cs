@@ -1,3 +1,4 @@
+using Anju.Host.Identity;
 namespace Anju.Host.Features.Definitions;
 
 /// <summary>Deployed process definitions: readable by every signed-in user (the console shows them all).</summary>
@@ -9,6 +10,7 @@ public static class DefinitionsEndpoints
         definitions.MapGet("/", ListDefinitions.Handle);
         definitions.MapGet("/{key}", GetDefinition.Handle);
         definitions.MapGet("/{key}/xml", GetDefinitionXml.Handle);
+        definitions.MapGet("/{key}/statistics", ActivityStatistics.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
         return api;
     }
 }

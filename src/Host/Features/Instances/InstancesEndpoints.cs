@@ -7,8 +7,13 @@ public static class InstancesEndpoints
         api.MapPost("/definitions/{key}/instances", StartInstance.Handle).AddEndpointFilter<Idempotency>().WithTags("Instances");
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapGet("/", ListInstances.Handle);
+        instances.MapGet("/counts", CountInstances.Handle);
         instances.MapGet("/{id:guid}", GetInstance.Handle);
         instances.MapGet("/{id:guid}/journal", GetJournal.Handle);
+        instances.MapGet("/{id:guid}/attachments", InstanceAttachments.List);
+
+        // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
+        instances.MapPost("/{id:guid}/attachments", InstanceAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery();
         instances.MapPost("/{id:guid}/cancel", CancelInstance.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
         return api;
     }

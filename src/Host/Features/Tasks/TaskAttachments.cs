@@ -33,6 +33,17 @@ public static class TaskAttachments
             return Problem.NotFound(context);
         }
 
+        return await StoreAsync(context, file, task.InstanceId, id, user.Username, db, data, configuration, time, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks and stores one uploaded file for a case (and the task it came with, if any): size limit, type by
+    /// content, kept under the data folder per instance. Shared by task and instance uploads.
+    /// </summary>
+    public static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> StoreAsync(
+        HttpContext context, IFormFile? file, Guid instanceId, Guid? taskId, string uploadedBy, HostDbContext db, DataDirectory data,
+        IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    {
         if (file is null || file.Length == 0)
         {
             var errors = new FieldErrors();
@@ -61,16 +72,16 @@ public static class TaskAttachments
         var attachment = new Attachment
         {
             Id = Guid.NewGuid(),
-            InstanceId = task.InstanceId,
-            TaskId = id,
+            InstanceId = instanceId,
+            TaskId = taskId,
             FileName = Path.GetFileName(file.FileName),
             ContentType = contentType,
             Size = file.Length,
             StoredName = Guid.NewGuid().ToString("N"),
-            UploadedBy = user.Username,
+            UploadedBy = uploadedBy,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        var folder = Path.Combine(data.Path, "attachments", task.InstanceId.ToString("N"));
+        var folder = Path.Combine(data.Path, "attachments", instanceId.ToString("N"));
         Directory.CreateDirectory(folder);
         await using (var target = File.Create(Path.Combine(folder, attachment.StoredName)))
         {

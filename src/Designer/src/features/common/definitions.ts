@@ -1,0 +1,41 @@
+import { api } from '../../app/api';
+
+export interface DefinitionSummary {
+  key: string;
+  name: string | null;
+  latestVersion: number;
+}
+
+let cache: Promise<DefinitionSummary[]> | null = null;
+
+/** The deployed procedures (GET /api/definitions), loaded once per page view. */
+export function loadDefinitions(): Promise<DefinitionSummary[]> {
+  cache ??= api.get<DefinitionSummary[]>('/api/definitions').catch((error: unknown) => {
+    cache = null;
+    throw error;
+  });
+  return cache;
+}
+
+export function forgetDefinitions(): void {
+  cache = null;
+}
+
+/** A procedure's Chinese name, or its key while unknown. */
+export function definitionName(list: readonly DefinitionSummary[], key: string): string {
+  return list.find((d) => d.key === key)?.name || key;
+}
+
+const xmlCache = new Map<string, Promise<string>>();
+
+/** The BPMN XML of one version (cached: a deployed version never changes). */
+export function loadXml(key: string, version?: number): Promise<string> {
+  const id = `${key}@${version ?? 'latest'}`;
+  let entry = xmlCache.get(id);
+  if (!entry) {
+    entry = api.get<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { as: 'text', query: { version } });
+    entry.catch(() => xmlCache.delete(id));
+    if (version !== undefined) xmlCache.set(id, entry);
+  }
+  return entry;
+}

@@ -1,0 +1,132 @@
+// 业主大会表决: an owner's open ballots and his ballot paper. Built against the contract of branch `voting`
+// (docs/api-notes.md there): GET /api/ballots?status=open, GET /api/ballots/{id}, POST /api/ballots/{id}/votes.
+import { api, ApiError } from '../../app/api';
+import { banner, formatDateTime, h, replace } from '../../app/dom';
+import { t } from '../../app/i18n';
+import type { RouteContext, RouteInstance } from '../../app/routes';
+import { loading } from '../../app/router';
+
+export type Answer = 'agree' | 'disagree' | 'abstain';
+
+export interface Ballot {
+  id: string;
+  compound: string;
+  compoundName: string | null;
+  title: string;
+  questions: { id: string; text: string; matter: 'ordinary' | 'major' | string }[];
+  opensAt: string;
+  closesAt: string;
+  status: string;
+  eligibleHeadcount: number;
+  votesCast: number;
+  closedAt: string | null;
+  canVote: boolean;
+  myVote: { answers: Record<string, Answer>; castAt: string } | null;
+}
+
+export const answers: readonly Answer[] = ['agree', 'disagree', 'abstain'];
+
+/** The questions not answered yet (every question must be answered, as the server requires). */
+export function unanswered(ballot: Pick<Ballot, 'questions'>, chosen: Record<string, Answer | undefined>): string[] {
+  return ballot.questions.filter((q) => !chosen[q.id]).map((q) => q.id);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function renderBallots({ outlet, signal }: RouteContext): Promise<void> {
+  replace(outlet, h('h1', null, t('portal.ballots')), loading());
+  let list: Ballot[];
+  try {
+    list = await api.get<Ballot[]>('/api/ballots', { signal, query: { status: 'open' } });
+  } catch (error) {
+    if (signal.aborted) return;
+    const missing = error instanceof ApiError && (error.status === 404 || error.status === 405);
+    replace(outlet, h('h1', null, t('portal.ballots')), banner(missing ? 'info' : 'error', missing ? t('ballot.unavailable') : message(error)));
+    return;
+  }
+  if (signal.aborted) return;
+  replace(outlet, h('p', null, h('a', { href: '#/portal' }, `← ${t('portal.back')}`)), h('h1', null, t('portal.ballots')),
+    list.length === 0 ? h('div', { class: 'empty card', 'data-testid': 'no-ballots' }, t('ballot.none'))
+      : h('ul', { class: 'ballot-list' }, list.map((b) => h('li', { class: 'card' },
+          h('h2', null, b.title),
+          h('p', { class: 'muted' }, `${b.compoundName ?? ''} · ${t('ballot.closesAt', { at: formatDateTime(b.closesAt) })}`),
+          b.myVote ? h('span', { class: 'badge status-completed' }, t('ballot.voted')) : null, ' ',
+          h('a', { class: 'button primary small', href: `#/portal/ballots/${b.id}` }, b.myVote || !b.canVote ? t('ballot.view') : t('ballot.vote'))))));
+}
+
+export async function renderBallot({ outlet, params, signal }: RouteContext): Promise<RouteInstance | void> {
+  replace(outlet, loading());
+  let ballot: Ballot;
+  try {
+    ballot = await api.get<Ballot>(`/api/ballots/${encodeURIComponent(params.id ?? '')}`, { signal });
+  } catch (error) {
+    if (!signal.aborted) replace(outlet, banner('error', error instanceof ApiError && error.status === 404 ? t('ballot.notFound') : message(error)));
+    return;
+  }
+  if (signal.aborted) return;
+  const chosen: Record<string, Answer | undefined> = { ...(ballot.myVote?.answers ?? {}) };
+  const locked = !ballot.canVote || ballot.myVote !== null || ballot.status !== 'open';
+  const errors = new Map<string, HTMLElement>();
+  const status = h('div', { 'aria-live': 'polite' });
+  let dirty = false;
+
+  const questions = ballot.questions.map((q, index) => {
+    const error = h('div', { class: 'field-error', role: 'alert', hidden: true });
+    errors.set(q.id, error);
+    return h('fieldset', { class: 'ballot-question', 'data-question': q.id },
+      h('legend', null, `${index + 1}. ${q.text}`, ' ', h('span', { class: 'badge' }, q.matter === 'major' ? t('ballot.major') : t('ballot.ordinary'))),
+      h('div', { class: 'choices' }, answers.map((a) => h('label', { class: 'choice' },
+        h('input', { type: 'radio', name: `q-${q.id}`, value: a, checked: chosen[q.id] === a, disabled: locked,
+          onchange: () => { chosen[q.id] = a; dirty = true; error.hidden = true; } }),
+        t(`ballot.${a}`)))),
+      error);
+  });
+
+  const submit = h('button', { type: 'submit', class: 'primary', disabled: locked, 'data-testid': 'cast-vote' }, t('ballot.cast'));
+  const form = h('form', {
+    class: 'card', novalidate: true,
+    onsubmit: async (event: Event) => {
+      event.preventDefault();
+      const missing = unanswered(ballot, chosen);
+      for (const [id, slot] of errors) {
+        slot.hidden = !missing.includes(id);
+        slot.textContent = missing.includes(id) ? t('ballot.answerRequired') : '';
+      }
+      if (missing.length) {
+        replace(status, banner('error', t('ballot.answerAll')));
+        return;
+      }
+      if (!window.confirm(t('ballot.confirm'))) return;
+      submit.disabled = true;
+      try {
+        await api.post(`/api/ballots/${ballot.id}/votes`, { answers: chosen });
+        dirty = false;
+        replace(outlet, banner('success', t('ballot.thanks')), h('a', { class: 'button', href: '#/portal/ballots' }, t('portal.ballots')));
+      } catch (error) {
+        submit.disabled = false;
+        if (error instanceof ApiError) {
+          for (const [field, list] of Object.entries(error.problem.fieldErrors)) {
+            const slot = errors.get(field.replace(/^answers\./, ''));
+            if (slot) {
+              slot.hidden = false;
+              slot.textContent = list.join(' ');
+            }
+          }
+        }
+        replace(status, banner('error', message(error)));
+      }
+    },
+  }, questions, status, h('div', { class: 'form-actions' }, submit));
+
+  replace(outlet,
+    h('p', null, h('a', { href: '#/portal/ballots' }, `← ${t('portal.ballots')}`)),
+    h('h1', null, ballot.title),
+    h('p', { class: 'muted' }, `${ballot.compoundName ?? ''} · ${t('ballot.closesAt', { at: formatDateTime(ballot.closesAt) })} · ${t('ballot.turnout', { cast: ballot.votesCast, total: ballot.eligibleHeadcount })}`),
+    ballot.myVote ? banner('info', t('ballot.alreadyVoted', { at: formatDateTime(ballot.myVote.castAt) })) : null,
+    !ballot.canVote && !ballot.myVote ? banner('info', t('ballot.cannotVote')) : null,
+    h('p', { class: 'muted' }, t('ballot.rule')),
+    form);
+  return { isDirty: () => dirty };
+}

@@ -1,0 +1,272 @@
+import { api, ApiError } from '../../app/api';
+import { banner, formatDateTime, h, replace } from '../../app/dom';
+import { t } from '../../app/i18n';
+import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
+import type { RouteContext, RouteInstance } from '../../app/routes';
+import { loading } from '../../app/router';
+import { user } from '../../app/session';
+import { withFilingLabels } from '../portal/filings';
+import { caseInfo, labelsFromXml } from '../common/caseinfo';
+import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
+import { diagramLegend, showDiagram } from '../common/diagram';
+import { filePicker } from '../common/files';
+import { collectVariables, generateForm } from './form';
+import { dueBadge } from './inbox';
+import type { Attachment, Comment, Instance, Task } from './types';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One task: its case, its form, the approval verbs, comments, photos and the diagram. */
+export async function renderTask({ outlet, params, signal }: RouteContext): Promise<RouteInstance | void> {
+  replace(outlet, loading());
+  await loadJurisdictions();
+  let task: Task;
+  try {
+    task = await api.get<Task>(`/api/tasks/${encodeURIComponent(params.id ?? '')}`, { signal });
+  } catch (error) {
+    if (signal.aborted) return;
+    const gone = error instanceof ApiError && error.status === 404;
+    replace(outlet, banner('error', gone ? t('tasks.notFound') : message(error)), h('a', { href: '#/tasks' }, t('tasks.backToInbox')));
+    return;
+  }
+  let definitions: DefinitionSummary[] = [];
+  try {
+    definitions = await loadDefinitions();
+  } catch {
+    // keys
+  }
+  let instance: Instance | null = null;
+  try {
+    instance = await api.get<Instance>(`/api/instances/${task.instanceId}`, { signal });
+  } catch {
+    // an assignee outside the instance's reach still works the task
+  }
+  let xml = '';
+  try {
+    xml = await loadXml(task.definitionKey, instance?.definitionVersion);
+  } catch {
+    // no diagram then
+  }
+  if (signal.aborted) return;
+
+  const me = user()?.username;
+  const mine = task.assignee === me;
+  const fields = task.form?.fields ?? [];
+  const form = generateForm(fields, { idPrefix: 'task' });
+  const status = h('div', { class: 'task-status', 'aria-live': 'polite' });
+  const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const done = (text: string) => {
+    submitted = true;
+    replace(outlet, banner('success', text), h('p', null, h('a', { class: 'button primary', href: '#/tasks' }, t('tasks.backToInbox')), ' ',
+      h('a', { class: 'button', href: `#/cases/${task.instanceId}` }, t('tasks.viewCase'))));
+  };
+  let submitted = false;
+
+  const act = async (button: HTMLButtonElement, run: () => Promise<void>) => {
+    button.disabled = true;
+    replace(status);
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.problem.fieldErrors).length > 0) {
+        const known = new Set(fields.map((f) => f.id));
+        form.showErrors(error.problem.fieldErrors);
+        const other = Object.entries(error.problem.fieldErrors).filter(([id]) => !known.has(id));
+        replace(status, banner('error', other.length ? other.map(([, m]) => m.join(' ')).join(' ') : t('form.fixErrors')));
+      } else {
+        replace(status, banner('error', message(error)));
+      }
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  // Claim / release
+  const claimBar = h('div', { class: 'claim-bar' });
+  if (!task.assignee) {
+    const claim = h('button', { type: 'button', class: 'primary', 'data-testid': 'claim' }, t('tasks.claim'));
+    claim.addEventListener('click', () => void act(claim, async () => {
+      await api.post(`/api/tasks/${task.id}/claim`);
+      reload();
+    }));
+    replace(claimBar, banner('info', t('tasks.unclaimedHint')), claim);
+  } else if (mine) {
+    const release = h('button', { type: 'button', 'data-testid': 'unclaim' }, t('tasks.unclaim'));
+    release.addEventListener('click', () => void act(release, async () => {
+      await api.post(`/api/tasks/${task.id}/unclaim`);
+      reload();
+    }));
+    replace(claimBar, h('span', { class: 'muted' }, t('tasks.claimedByMe')), ' ', release);
+  }
+
+  // Complete
+  const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'complete' }, t('tasks.submit'));
+  const taskForm = h('form', {
+    class: 'task-form card', novalidate: true,
+    onsubmit: (event: Event) => {
+      event.preventDefault();
+      if (!form.validate()) {
+        replace(status, banner('error', t('form.fixErrors')));
+        return;
+      }
+      void act(submit, async () => {
+        await api.post(`/api/tasks/${task.id}/complete`, { variables: collectVariables(fields, form.values()) }, { });
+        done(t('tasks.completed'));
+      });
+    },
+  },
+  h('h2', null, t('tasks.form')),
+  fields.length ? form.element : h('p', { class: 'muted' }, t('tasks.noForm')),
+  h('div', { class: 'form-actions' }, submit));
+
+  // 退回 and 转办
+  const returnReason = h('textarea', { id: 'return-reason', rows: 2, maxlength: 500 });
+  const returnButton = h('button', { type: 'button', 'data-testid': 'return' }, t('tasks.returnConfirm'));
+  returnButton.addEventListener('click', () => {
+    if (!returnReason.value.trim()) {
+      replace(status, banner('error', t('tasks.reasonRequired')));
+      returnReason.focus();
+      return;
+    }
+    void act(returnButton, async () => {
+      await api.post(`/api/tasks/${task.id}/return`, { reason: returnReason.value.trim() });
+      done(t('tasks.returned'));
+    });
+  });
+  const delegateUser = h('input', { id: 'delegate-user', autocomplete: 'off', placeholder: t('tasks.delegateUserHint') });
+  const delegateReason = h('textarea', { id: 'delegate-reason', rows: 2, maxlength: 500 });
+  const delegateButton = h('button', { type: 'button', 'data-testid': 'delegate' }, t('tasks.delegateConfirm'));
+  delegateButton.addEventListener('click', () => {
+    if (!delegateUser.value.trim() || !delegateReason.value.trim()) {
+      replace(status, banner('error', t('tasks.delegateRequired')));
+      return;
+    }
+    void act(delegateButton, async () => {
+      await api.post(`/api/tasks/${task.id}/delegate`, { username: delegateUser.value.trim(), reason: delegateReason.value.trim() });
+      done(t('tasks.delegated', { name: delegateUser.value.trim() }));
+    });
+  });
+  const isOwnerOnly = (user()?.roles ?? []).every((r) => r === 'owner');
+  const verbs = isOwnerOnly
+    ? null
+    : h('div', { class: 'verbs' },
+        h('details', { class: 'card' }, h('summary', null, t('tasks.return')),
+          h('p', { class: 'muted' }, t('tasks.returnHint')),
+          h('label', { for: 'return-reason' }, t('tasks.reason'), returnReason), returnButton),
+        h('details', { class: 'card' }, h('summary', null, t('tasks.delegate')),
+          h('label', { for: 'delegate-user' }, t('tasks.delegateUser'), delegateUser),
+          h('label', { for: 'delegate-reason' }, t('tasks.reason'), delegateReason), delegateButton));
+
+  // Comments
+  const commentList = h('ul', { class: 'comments' });
+  const commentText = h('textarea', { id: 'comment-text', rows: 2, maxlength: 2000 });
+  const commentButton = h('button', { type: 'button' }, t('tasks.addComment'));
+  const loadComments = async () => {
+    try {
+      const comments = await api.get<Comment[]>(`/api/tasks/${task.id}/comments`);
+      replace(commentList, comments.length === 0 ? h('li', { class: 'muted' }, t('tasks.noComments'))
+        : comments.map((c) => h('li', null, h('span', { class: 'comment-meta' }, `${c.author} · ${formatDateTime(c.createdAt)}`), h('div', null, c.text))));
+    } catch (error) {
+      replace(commentList, h('li', null, banner('error', message(error))));
+    }
+  };
+  commentButton.addEventListener('click', () => {
+    if (!commentText.value.trim()) return;
+    void act(commentButton, async () => {
+      await api.post(`/api/tasks/${task.id}/comments`, { text: commentText.value.trim() });
+      commentText.value = '';
+      await loadComments();
+    });
+  });
+
+  // Attachments
+  const attachmentList = h('div', { class: 'attachments' });
+  const picker = filePicker('attachment-file', 'image/jpeg,image/png,image/webp,application/pdf');
+  const uploadButton = h('button', { type: 'button', 'data-testid': 'upload' }, t('tasks.upload'));
+  const loadAttachments = async () => {
+    try {
+      const attachments = await api.get<Attachment[]>(`/api/tasks/${task.id}/attachments`);
+      replace(attachmentList, attachmentsView(attachments));
+    } catch (error) {
+      replace(attachmentList, banner('error', message(error)));
+    }
+  };
+  uploadButton.addEventListener('click', () => {
+    const files = picker.files();
+    if (files.length === 0) {
+      replace(status, banner('error', t('tasks.chooseFile')));
+      return;
+    }
+    void act(uploadButton, async () => {
+      for (const file of files) {
+        const body = new FormData();
+        body.append('file', file);
+        await api.post(`/api/tasks/${task.id}/attachments`, undefined, { body });
+      }
+      picker.clear();
+      await loadAttachments();
+    });
+  });
+
+  // Diagram and case
+  const diagram = h('div', { class: 'diagram-box', 'data-testid': 'task-diagram' });
+  const labels = withFilingLabels(task.definitionKey, xml ? labelsFromXml(xml) : new Map());
+  const info = caseInfo(task.variables ?? instance?.variables, labels);
+
+  const header = h('div', { class: 'task-header' },
+    h('h1', null, task.name || t('tasks.unnamed')),
+    h('div', { class: 'task-meta' },
+      h('span', null, definitionName(definitions, task.definitionKey)),
+      task.businessKey ? h('span', null, t('tasks.businessKey', { key: task.businessKey })) : null,
+      task.jurisdiction ? h('span', null, jurisdictionName(task.jurisdiction)) : null,
+      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt)) : null,
+      task.delegatedFrom ? h('span', null, t('tasks.delegatedFrom', { name: task.delegatedFrom })) : null,
+    ));
+
+  replace(outlet,
+    h('p', null, h('a', { href: '#/tasks' }, `← ${t('tasks.backToInbox')}`)),
+    header,
+    claimBar,
+    status,
+    h('div', { class: 'task-layout' },
+      h('div', { class: 'task-main' }, taskForm, verbs,
+        h('section', { class: 'card' }, h('h2', null, t('tasks.attachments')), attachmentList,
+          h('div', { class: 'upload' }, h('div', { class: 'field-caption' }, t('tasks.chooseFiles')), picker.element, uploadButton)),
+        h('section', { class: 'card' }, h('h2', null, t('tasks.comments')), commentList,
+          h('label', { for: 'comment-text' }, t('tasks.newComment'), commentText), commentButton)),
+      h('div', { class: 'task-side' },
+        h('section', { class: 'card' }, h('h2', null, t('tasks.case')), info ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo')),
+          h('a', { href: `#/cases/${task.instanceId}` }, t('tasks.viewCase'))),
+        h('section', { class: 'card' }, h('h2', null, t('tasks.diagram')), diagram, diagramLegend(false)))),
+  );
+
+  void loadComments();
+  void loadAttachments();
+  let disposeDiagram: (() => void) | null = null;
+  if (xml) {
+    disposeDiagram = await showDiagram(diagram, xml, {
+      completed: instance?.completedActivityIds ?? [],
+      active: instance?.activeActivityIds ?? [task.activityId],
+      current: [task.activityId],
+    });
+  } else {
+    replace(diagram, h('p', { class: 'muted' }, t('diagram.failed')));
+  }
+  return { dispose: () => disposeDiagram?.(), isDirty: () => !submitted && form.isDirty() };
+}
+
+/** Thumbnails for photos, links for PDFs. */
+export function attachmentsView(attachments: readonly Attachment[]): HTMLElement {
+  if (attachments.length === 0) return h('p', { class: 'muted' }, t('tasks.noAttachments'));
+  return h('ul', { class: 'attachment-list' }, attachments.map((a) => {
+    const url = `/api/attachments/${a.id}`;
+    return h('li', null,
+      a.contentType.startsWith('image/')
+        ? h('a', { href: url, target: '_blank', rel: 'noopener' }, h('img', { src: url, alt: a.fileName, class: 'thumb' }))
+        : null,
+      h('a', { href: url, target: '_blank', rel: 'noopener', class: 'file-name' }, a.fileName),
+      h('span', { class: 'muted' }, ` ${a.uploadedBy} · ${formatDateTime(a.createdAt)}`));
+  }));
+}

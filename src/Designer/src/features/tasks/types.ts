@@ -1,0 +1,75 @@
+import type { FormFieldView } from './form';
+
+/** A task as GET /api/tasks and GET /api/tasks/{id} return it (src/Host/Features/Tasks/TaskView.cs). */
+export interface Task {
+  id: string;
+  name: string | null;
+  activityId: string;
+  instanceId: string;
+  definitionKey: string;
+  businessKey: string | null;
+  jurisdiction: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  createdAt: string;
+  dueAt: string | null;
+  priority: number;
+  delegatedFrom: string | null;
+  form: { fields: FormFieldView[] } | null;
+  variables: Record<string, unknown> | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface DoneTask {
+  taskId: string | null;
+  activityId: string | null;
+  instanceId: string;
+  definitionKey: string;
+  businessKey: string | null;
+  jurisdiction: string | null;
+  completedAt: string;
+}
+
+export interface Comment {
+  id: string;
+  taskId: string;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  instanceId: string;
+  taskId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+/** GET /api/instances/{id} (src/Workflows/InstanceView.cs). */
+export interface Instance {
+  id: string;
+  definitionKey: string;
+  definitionVersion: number;
+  businessKey: string | null;
+  jurisdiction: string | null;
+  status: string;
+  variables: Record<string, unknown>;
+  activeActivityIds: string[];
+  completedActivityIds: string[];
+  incidents: { id: string; activityId: string; type: string; message: string; createdAt: string }[];
+  openTasks: { id: string; activityId: string; name: string | null; assignee: string | null }[];
+  startedAt: string;
+  endedAt: string | null;
+  startedBy: string | null;
+}

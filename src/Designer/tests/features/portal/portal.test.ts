@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { byLocalName } from '../../../src/features/common/caseinfo';
+import { unanswered } from '../../../src/features/portal/ballots';
+import { fieldsFromStartForm, filingFor, filings } from '../../../src/features/portal/filings';
+import { validateForm } from '../../../src/features/tasks/form';
+
+describe('filings', () => {
+  it('offers complaints to owners and repairs and violation reports to firms', () => {
+    expect(filings.filter((f) => f.roles.includes('owner')).map((f) => f.key)).toEqual(['complaint-handling']);
+    expect(filings.filter((f) => f.roles.includes('property-firm')).map((f) => f.key)).toEqual(['emergency-repair', 'enforcement-referral']);
+  });
+
+  it('checks a complaint before sending', () => {
+    const fields = filingFor('complaint-handling')!.fields;
+    expect(Object.keys(validateForm(fields, {})).sort()).toEqual(['category', 'contact', 'description']);
+    expect(validateForm(fields, { category: 'facilities', description: '楼道漏水一周', contact: '13800001234' })).toEqual({});
+    expect(validateForm(fields, { category: 'x', description: '漏水', contact: '1' })).toEqual({
+      category: [{ code: 'enum' }], description: [{ code: 'minlength', argument: 5 }], contact: [{ code: 'minlength', argument: 7 }],
+    });
+  });
+
+  it('checks the repair budget as a whole number of at least 1 yuan', () => {
+    const budget = filingFor('emergency-repair')!.fields.find((f) => f.id === 'budget')!;
+    expect(validateForm([budget], { budget: 0 })).toEqual({ budget: [{ code: 'min', argument: 1 }] });
+    expect(validateForm([budget], { budget: 1.5 })).toEqual({ budget: [{ code: 'long' }] });
+  });
+
+  it('reads a BPMN start form when the definition has one', () => {
+    const doc = new DOMParser().parseFromString(`<x xmlns:camunda="c"><camunda:formField id="kind" label="类别" type="enum"><camunda:value id="a" name="甲" /><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField></x>`, 'application/xml');
+    const [field] = fieldsFromStartForm(byLocalName(doc, 'formField'));
+    expect(field).toMatchObject({ id: 'kind', label: '类别', type: 'enum', required: true, enumValues: [{ id: 'a', name: '甲' }] });
+  });
+});
+
+describe('ballots', () => {
+  it('lists the questions still to answer', () => {
+    const ballot = { questions: [{ id: 'q1', text: '', matter: 'ordinary' }, { id: 'q2', text: '', matter: 'major' }] };
+    expect(unanswered(ballot, { q1: 'agree' })).toEqual(['q2']);
+    expect(unanswered(ballot, { q1: 'agree', q2: 'abstain' })).toEqual([]);
+  });
+});
+
+describe('case details of a filing', () => {
+  it('names start variables and their choices from the filing form', async () => {
+    const { withFilingLabels } = await import('../../../src/features/portal/filings');
+    const labels = withFilingLabels('enforcement-referral', new Map());
+    expect(labels.get('stopMeasures')?.label).toBe('已采取的劝阻、制止措施');
+    expect(labels.get('category')?.choices.get('fire-lane')).toBe('占用消防通道');
+  });
+});
