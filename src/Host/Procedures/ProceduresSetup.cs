@@ -10,7 +10,10 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<RouteViolation>(RouteViolation.Name)
             .AddServiceTaskHandler<Notify>(Notify.Name)
             .AddServiceTaskHandler<PostPublicNotice>(PostPublicNotice.Name)
-            .AddServiceTaskHandler<StartProcess>(StartProcess.Name);
+            .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
+            .AddServiceTaskHandler<ListManagedCompounds>(ListManagedCompounds.Name)
+            .AddServiceTaskHandler<ComputeAssessmentScore>(ComputeAssessmentScore.Name)
+            .AddServiceTaskHandler<PublishAssessmentLists>(PublishAssessmentLists.Name);
         return builder;
     }
 }
