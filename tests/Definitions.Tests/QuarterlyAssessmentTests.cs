@@ -10,7 +10,7 @@ namespace Anju.Definitions.Tests;
 /// 定山雅苑 (owners' committees), 毓秀苑 and 幸福里 (none). Two quarters on demand, 2025Q4 then 2026Q1, so that a
 /// firm black-listed twice in a row is supervised by its street office and gets a credit record.
 /// </summary>
-public sealed class QuarterlyAssessmentTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
 {
     private readonly AssessmentDriver _driver = new(host);
 
@@ -218,3 +218,9 @@ public sealed class QuarterlyAssessmentTests(OrdinaryWeekHost host) : IClassFixt
     private static List<string> Paths(JsonNode? items) =>
         [.. items!.AsArray().Select(i => (i!["compound"] ?? i["compoundPath"])!.GetValue<string>())];
 }
+
+/// <summary>The scenario on SQLite.</summary>
+public sealed class QuarterlyAssessmentTests(OrdinaryWeekHost host) : QuarterlyAssessmentScenario(host), IClassFixture<OrdinaryWeekHost>;
+
+/// <summary>The same scenario on PostgreSQL.</summary>
+public sealed class QuarterlyAssessmentPostgresTests(OrdinaryWeekPostgresHost host) : QuarterlyAssessmentScenario(host), IClassFixture<OrdinaryWeekPostgresHost>;
