@@ -13,7 +13,11 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
             .AddServiceTaskHandler<ListManagedCompounds>(ListManagedCompounds.Name)
             .AddServiceTaskHandler<ComputeAssessmentScore>(ComputeAssessmentScore.Name)
-            .AddServiceTaskHandler<PublishAssessmentLists>(PublishAssessmentLists.Name);
+            .AddServiceTaskHandler<PublishAssessmentLists>(PublishAssessmentLists.Name)
+            .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
+            .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
+            .AddServiceTaskHandler<FirstOf>(FirstOf.Name)
+            .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name);
         return builder;
     }
 }
