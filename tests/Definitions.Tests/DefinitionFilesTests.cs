@@ -73,5 +73,5 @@ public sealed class DefinitionFilesTests(OrdinaryWeekHost host) : IClassFixture<
     private static bool IsFlowElement(XElement element) =>
         element.Name.Namespace == Bpmn
         && element.Parent?.Name.LocalName is "process" or "subProcess"
-        && element.Name.LocalName is not ("laneSet" or "textAnnotation" or "association" or "dataObject" or "dataObjectReference" or "dataStoreReference" or "extensionElements" or "documentation" or "multiInstanceLoopCharacteristics" or "ioSpecification" or "property" or "group");
+        && element.Name.LocalName is not ("incoming" or "outgoing" or "laneSet" or "textAnnotation" or "association" or "dataObject" or "dataObjectReference" or "dataStoreReference" or "extensionElements" or "documentation" or "multiInstanceLoopCharacteristics" or "ioSpecification" or "property" or "group");
 }

@@ -1,3 +1,4 @@
+using Anju.Host.Features.Assessments;
 using Anju.Host.Features.Auth;
 using Anju.Host.Features.Correlation;
 using Anju.Host.Features.Definitions;
@@ -31,6 +32,7 @@ public static class ApiEndpoints
         api.MapIncidents();
         api.MapExternalTasks();
         api.MapTasks();
+        api.MapAssessments();
         api.MapRegistry();
         api.MapNotifications();
         api.MapVoting();

@@ -1,3 +1,4 @@
+using Anju.Host.Assessment;
 using Anju.Host.Notifications;
 using Anju.Host.Registry;
 using Anju.Host.Features.Voting;
@@ -25,6 +26,9 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<AssessmentListEntry> AssessmentListEntries => Set<AssessmentListEntry>();
+    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<Watermark> Watermarks => Set<Watermark>();
     public DbSet<OwnedUnit> Units => Set<OwnedUnit>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
@@ -115,7 +119,53 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(x => x.Jurisdiction);
             e.HasIndex(x => x.InstanceId);
         });
+        ConfigureAssessment(builder);
         VotingModel.Configure(builder);
+    }
+
+    /// <summary>Quarterly assessment (红黑榜): scores, published lists, credit records.</summary>
+    private static void ConfigureAssessment(ModelBuilder builder)
+    {
+        builder.Entity<AssessmentScore>(e =>
+        {
+            e.ToTable("host_assessment_scores");
+            e.HasKey(x => new { x.Quarter, x.CompoundPath });
+            e.Property(x => x.Quarter).HasMaxLength(6);
+            e.HasIndex(x => x.CompoundPath);
+            foreach (var name in new[]
+            {
+                nameof(AssessmentScore.OwnersScore), nameof(AssessmentScore.CommitteeScore), nameof(AssessmentScore.CommunityScore),
+                nameof(AssessmentScore.StreetScore), nameof(AssessmentScore.BureauScore), nameof(AssessmentScore.WeightedScore),
+                nameof(AssessmentScore.PerComplaint), nameof(AssessmentScore.MaxDeduction), nameof(AssessmentScore.ComplaintDeduction),
+                nameof(AssessmentScore.Adjustment), nameof(AssessmentScore.CompositeScore),
+            })
+            {
+                e.Property(name).HasPrecision(9, 2);
+            }
+
+            foreach (var name in new[]
+            {
+                nameof(AssessmentScore.OwnersWeight), nameof(AssessmentScore.CommitteeWeight), nameof(AssessmentScore.CommunityWeight),
+                nameof(AssessmentScore.StreetWeight), nameof(AssessmentScore.BureauWeight),
+            })
+            {
+                e.Property(name).HasPrecision(9, 6);
+            }
+        });
+        builder.Entity<AssessmentListEntry>(e =>
+        {
+            e.ToTable("host_assessment_lists");
+            e.HasKey(x => new { x.Quarter, x.CompoundPath });
+            e.Property(x => x.Quarter).HasMaxLength(6);
+            e.Property(x => x.CompositeScore).HasPrecision(9, 2);
+            e.HasIndex(x => new { x.Quarter, x.Rank });
+        });
+        builder.Entity<CreditRecord>(e =>
+        {
+            e.ToTable("host_credit_records");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Firm, x.Quarter, x.CompoundPath }).IsUnique();
+        });
     }
 }
 

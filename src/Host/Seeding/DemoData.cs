@@ -16,10 +16,16 @@ public static class DemoData
 {
     private const string Chengjiang = "jiangyin/chengjiang";
     private const string Nanzha = "jiangyin/nanzha";
+    private const string Yunting = "jiangyin/yunting";
     public const string Huangshan = Chengjiang + "/huangshan";
     public const string Binjiang = Huangshan + "/binjiang-garden";
     public const string Xingfu = Nanzha + "/xingfu";
     public const string Xingfuli = Xingfu + "/xingfuli";
+
+    /// <summary>A third street with a committee-run compound, so the quarterly ranking has a field of four.</summary>
+    public const string Dingshan = Yunting + "/dingshan";
+
+    public const string DingshanYayuan = Dingshan + "/dingshan-yayuan";
 
     public static async Task SeedAsync(IServiceProvider services)
     {
@@ -30,6 +36,8 @@ public static class DemoData
         ReferenceData.Add(db, existing, new JurisdictionNode { Path = Huangshan + "/yuxiu-court", Id = "yuxiu-court", Name = "毓秀苑", Kind = "compound", ParentPath = Huangshan });
         ReferenceData.Add(db, existing, new JurisdictionNode { Path = Xingfu, Id = "xingfu", Name = "幸福社区", Kind = "community", ParentPath = Nanzha });
         ReferenceData.Add(db, existing, new JurisdictionNode { Path = Xingfuli, Id = "xingfuli", Name = "幸福里小区", Kind = "compound", ParentPath = Xingfu });
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = Dingshan, Id = "dingshan", Name = "定山社区", Kind = "community", ParentPath = Yunting });
+        ReferenceData.Add(db, existing, new JurisdictionNode { Path = DingshanYayuan, Id = "dingshan-yayuan", Name = "定山雅苑", Kind = "compound", ParentPath = Dingshan });
         await db.SaveChangesAsync();
         await SeedCompoundsAsync(db);
 
@@ -48,6 +56,9 @@ public static class DemoData
         await EnsureUserAsync(services, "community.xingfu", "幸福社区 何主任", password, [Roles.Community], [Xingfu]);
         await EnsureUserAsync(services, "firm.yuxiu", "毓秀物业 蒋经理", password, [Roles.PropertyFirm], [Huangshan + "/yuxiu-court"]);
         await EnsureUserAsync(services, "owner.li", "业主 李先生", password, [Roles.Owner], [Binjiang]);
+        await EnsureUserAsync(services, "street.yunting", "云亭街道 马科长", password, [Roles.StreetOffice], [Yunting]);
+        await EnsureUserAsync(services, "community.dingshan", "定山社区 严主任", password, [Roles.Community], [Dingshan]);
+        await EnsureUserAsync(services, "committee.dingshan", "定山雅苑业委会 褚主任", password, [Roles.OwnersCommittee], [DingshanYayuan]);
         foreach (var (username, displayName) in BinjiangOwners)
         {
             await EnsureUserAsync(services, username, displayName, password, [Roles.Owner], [Binjiang]);
@@ -159,6 +170,7 @@ public static class DemoData
         [
             new() { Path = Binjiang, Name = "滨江花园", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴滨江物业服务有限公司", ProjectManager = "陈经理", CommitteeStatus = CommitteeStatuses.OwnersCommittee, FloorArea = 48_600m, Units = 420, FirstDeliveredOn = new DateOnly(2015, 6, 1) },
             new() { Path = Huangshan + "/yuxiu-court", Name = "毓秀苑", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴毓秀物业管理有限公司", ProjectManager = "蒋经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 31_200m, Units = 268, DeliveredShare = 0.42m, FirstDeliveredOn = new DateOnly(2025, 5, 1) },
+            new() { Path = DingshanYayuan, Name = "定山雅苑", CommunityPath = Dingshan, StreetPath = Yunting, PropertyFirm = "江阴定山物业服务有限公司", ProjectManager = "卫经理", CommitteeStatus = CommitteeStatuses.OwnersCommittee, FloorArea = 39_800m, Units = 352, FirstDeliveredOn = new DateOnly(2017, 4, 1) },
             new() { Path = Xingfuli, Name = "幸福里小区", CommunityPath = Xingfu, StreetPath = Nanzha, PropertyFirm = "南闸幸福物业有限公司", ProjectManager = "孔经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 26_400m, Units = 230, FirstDeliveredOn = new DateOnly(2012, 9, 1) },
         ];
         db.Compounds.AddRange(compounds.Where(c => existing.Add(c.Path)));

@@ -22,6 +22,199 @@ namespace Anju.Host.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Anju.Host.Assessment.AssessmentListEntry", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("CompoundPath")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("CompositeScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("CompoundName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("List")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PropertyFirm")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StreetPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Quarter", "CompoundPath");
+
+                    b.HasIndex("Quarter", "Rank");
+
+                    b.ToTable("host_assessment_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Assessment.AssessmentScore", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("CompoundPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AdjustedBy")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Adjustment")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("AdjustmentReason")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("BureauScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("BureauWeight")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<decimal?>("CommitteeScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("CommitteeWeight")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<decimal>("CommunityScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("CommunityWeight")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<int>("ComplaintCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ComplaintDeduction")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("CompositeScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("CompoundName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("MaxDeduction")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("OwnersScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("OwnersWeight")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<decimal>("PerComplaint")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("PropertyFirm")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StreetPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("StreetScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("StreetWeight")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<decimal>("WeightedScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("Quarter", "CompoundPath");
+
+                    b.HasIndex("CompoundPath");
+
+                    b.ToTable("host_assessment_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Assessment.CreditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CompoundPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Firm")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StreetPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Firm", "Quarter", "CompoundPath")
+                        .IsUnique();
+
+                    b.ToTable("host_credit_records", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Host.Features.Voting.Ballot", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,21 @@
+using Anju.Host.Identity;
+
+namespace Anju.Host.Features.Assessments;
+
+/// <summary>The quarterly assessment (物业服务项目"红黑榜"考核): published lists, scores, firms' credit records.</summary>
+public static class AssessmentsEndpoints
+{
+    /// <summary>Who may read scores: supervisors in their jurisdiction, firms for their own compounds.</summary>
+    public static readonly IReadOnlyList<string> ScoreReaders =
+        [Roles.Admin, Roles.HousingBureau, Roles.StreetOffice, Roles.Community, Roles.PropertyFirm];
+
+    public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder api)
+    {
+        var assessments = api.MapGroup("/assessments").WithTags("Assessments");
+        assessments.MapGet("/{quarter}/lists", GetAssessmentLists.Handle);
+        assessments.MapGet("/{quarter}/scores", GetAssessmentScores.Handle).RequireAuthorization(p => p.RequireRole([.. ScoreReaders]));
+        api.MapGet("/credit-records", ListCreditRecords.Handle).WithTags("Assessments")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.HousingBureau));
+        return api;
+    }
+}

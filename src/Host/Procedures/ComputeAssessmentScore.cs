@@ -1,0 +1,137 @@
+using Anju.Host.Assessment;
+using Anju.Host.Persistence;
+using Anju.Workflows.Handlers;
+using Anju.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Procedures;
+
+/// <summary>
+/// <c>computeAssessmentScore</c>: a compound's composite score for the quarter (<see cref="ScoreFormula"/>) from
+/// the scores its tasks entered, the weights and complaint deduction given as extension properties, and the
+/// number of <c>complaint-handling</c> instances started in that compound during the quarter (engine table,
+/// read in the same transaction). Writes (or rewrites) the score row; sets <c>compositeScore</c>,
+/// <c>complaintCount</c>, <c>complaintDeduction</c>, <c>weightedScore</c>.
+/// </summary>
+public sealed class ComputeAssessmentScore : IServiceTaskHandler
+{
+    public const string Name = "computeAssessmentScore";
+
+    /// <summary>The procedure whose instances count as complaints (P1).</summary>
+    public const string ComplaintKey = "complaint-handling";
+
+    public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var compound = context.VariableText("compound") ?? context.Jurisdiction
+            ?? throw new InvalidOperationException("computeAssessmentScore needs the variable 'compound'.");
+        var quarter = Quarter.Parse(context.VariableText("quarter") ?? throw new InvalidOperationException("computeAssessmentScore needs the variable 'quarter'."));
+        // lookupCompound sets hasCommittee; without it, a committee score present counts.
+        var hasCommittee = context.GetVariable("hasCommittee") is { } flag
+            ? flag.GetValueKind() == System.Text.Json.JsonValueKind.True
+            : context.GetVariable("committeeScore") is not null;
+        var inputs = new ScoreFormula.Inputs(
+            Required(context, "ownersScore"),
+            hasCommittee ? Required(context, "committeeScore") : null,
+            Required(context, "communityScore"),
+            Required(context, "streetScore"),
+            Required(context, "bureauScore"));
+        var weights = new ScoreFormula.Weights(
+            context.Number("wOwners"), context.Number("wCommittee"), context.Number("wCommunity"), context.Number("wStreet"), context.Number("wBureau"));
+        var perComplaint = context.Number("perComplaint");
+        var maxDeduction = context.Number("maxDeduction");
+        var adjustment = HandlerValues.ToNumber(context.GetVariable("adjustment")) ?? 0m;
+        var reason = context.VariableText("adjustmentReason")?.Trim();
+        if (adjustment != 0 && string.IsNullOrEmpty(reason))
+        {
+            throw new BpmnErrorException("adjustment-reason-missing", "An adjustment of the score needs a reason (调整须说明理由).");
+        }
+
+        var complaints = await CountComplaintsAsync(context, compound, quarter, cancellationToken);
+        var result = ScoreFormula.Compute(inputs, weights, complaints, perComplaint, maxDeduction, adjustment);
+
+        await using var db = await context.HostDbAsync(cancellationToken);
+        var registry = await db.Compounds.AsNoTracking().FirstOrDefaultAsync(c => c.Path == compound, cancellationToken)
+            ?? throw new BpmnErrorException("unknown-compound", $"'{compound}' is not a registered compound.");
+        var key = quarter.ToString();
+        var row = await db.AssessmentScores.FirstOrDefaultAsync(s => s.Quarter == key && s.CompoundPath == compound, cancellationToken);
+        if (row is null)
+        {
+            row = new AssessmentScore { Quarter = key, CompoundPath = compound, CompoundName = registry.Name, StreetPath = registry.StreetPath };
+            db.AssessmentScores.Add(row);
+        }
+
+        row.CompoundName = registry.Name;
+        row.PropertyFirm = registry.PropertyFirm;
+        row.StreetPath = registry.StreetPath;
+        (row.OwnersScore, row.CommitteeScore, row.CommunityScore, row.StreetScore, row.BureauScore) =
+            (inputs.Owners, inputs.Committee, inputs.Community, inputs.Street, inputs.Bureau);
+        (row.OwnersWeight, row.CommitteeWeight, row.CommunityWeight, row.StreetWeight, row.BureauWeight) =
+            (Weight(result.Used.Owners), Weight(result.Used.Committee), Weight(result.Used.Community), Weight(result.Used.Street), Weight(result.Used.Bureau));
+        row.WeightedScore = result.Weighted;
+        row.ComplaintCount = complaints;
+        row.PerComplaint = perComplaint;
+        row.MaxDeduction = maxDeduction;
+        row.ComplaintDeduction = result.Deduction;
+        row.Adjustment = adjustment;
+        row.AdjustmentReason = adjustment == 0 ? null : reason;
+        row.AdjustedBy = adjustment == 0 ? null : await ReviewerAsync(context, cancellationToken);
+        row.CompositeScore = result.Composite;
+        row.InstanceId = context.InstanceId;
+        row.ComputedAt = context.Now.UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+
+        context.SetVariable("weightedScore", result.Weighted);
+        context.SetVariable("complaintCount", complaints);
+        context.SetVariable("complaintDeduction", result.Deduction);
+        context.SetVariable("compositeScore", result.Composite);
+    }
+
+    private static decimal Weight(decimal value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+
+    private static decimal Required(ServiceTaskContext context, string variable) =>
+        HandlerValues.ToNumber(context.GetVariable(variable))
+        ?? throw new InvalidOperationException($"computeAssessmentScore needs the numeric variable '{variable}'.");
+
+    private static async Task<int> CountComplaintsAsync(ServiceTaskContext context, string compound, Quarter quarter, CancellationToken cancellationToken)
+    {
+        await using var db = await WorkflowDbAsync(context, cancellationToken);
+        DateTime from = DateTime.SpecifyKind(quarter.StartUtc, DateTimeKind.Utc), to = DateTime.SpecifyKind(quarter.EndUtc, DateTimeKind.Utc);
+        return await db.Instances.AsNoTracking()
+            .CountAsync(i => i.DefinitionKey == ComplaintKey && i.Jurisdiction == compound && i.StartedAt >= from && i.StartedAt < to, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who completed the review task (the property <c>reviewActivity</c> names it): the engine's journal records
+    /// the actor of each completion. The service task is asynchronous (asyncBefore), so that completion is
+    /// already committed when this runs.
+    /// </summary>
+    private static async Task<string?> ReviewerAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        if (context.Text("reviewActivity") is not { Length: > 0 } activity)
+        {
+            return null;
+        }
+
+        await using var db = await WorkflowDbAsync(context, cancellationToken);
+        return await db.Journal.AsNoTracking()
+            .Where(j => j.InstanceId == context.InstanceId && j.Type == "TaskCompleted" && j.ActivityId == activity)
+            .OrderByDescending(j => j.Seq)
+            .Select(j => j.Actor)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The engine's tables on the command's own connection and transaction.</summary>
+    internal static async Task<WorkflowDbContext> WorkflowDbAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        var transaction = context.Transaction
+            ?? throw new InvalidOperationException("The engine command has no open transaction.");
+        var connection = transaction.Connection
+            ?? throw new InvalidOperationException("The engine's transaction has no connection.");
+        WorkflowDbContext db = connection is SqliteConnection sqlite
+            ? new SqliteWorkflowDbContext(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(sqlite).Options)
+            : new PostgresWorkflowDbContext(new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(connection).Options);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        return db;
+    }
+}
