@@ -13,6 +13,7 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
             .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
+            .AddServiceTaskHandler<FirstOf>(FirstOf.Name)
             .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name);
         return builder;
     }

@@ -40,6 +40,7 @@ public static class DemoData
         await EnsureUserAsync(services, "firm.binjiang", "滨江物业 陈经理", password, [Roles.PropertyFirm], [Binjiang]);
         await EnsureUserAsync(services, "committee.binjiang", "滨江花园业委会 周主任", password, [Roles.OwnersCommittee], [Binjiang]);
         await EnsureUserAsync(services, "station.chengjiang", "澄江联合执法工作站 孙队长", password, [Roles.EnforcementStation], [Chengjiang]);
+        await EnsureUserAsync(services, "station.nanzha", "南闸联合执法工作站 钟队长", password, [Roles.EnforcementStation], [Nanzha]);
         await EnsureUserAsync(services, "bureau.housing", "市住建局 物业科 吴科长", password, [Roles.HousingBureau], [Jurisdiction.City]);
         await EnsureUserAsync(services, "dept.chengguan", "市城管局 郑队员", password, [Roles.Department], [Jurisdiction.City], department: "chengguan");
         await EnsureUserAsync(services, "dept.xiaofang", "市消防救援大队 钱参谋", password, [Roles.Department], [Jurisdiction.City], department: "xiaofang");

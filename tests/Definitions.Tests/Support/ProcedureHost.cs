@@ -55,6 +55,10 @@ public abstract class ProcedureHost : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment("Development");
         builder.UseSetting("Anju:DataDirectory", _folder);
         builder.UseSetting("Anju:SeedDemoData", "true");
+
+        // No background new-task watcher or channel dispatcher either: scenarios assert the notifications their
+        // procedures' notify steps store, at the clock's time.
+        builder.UseSetting("Anju:Notifications:Background", "false");
         if (UsePostgres)
         {
             builder.UseSetting("Anju:Database:Provider", "Postgres");

@@ -1,0 +1,310 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Anju.Definitions.Tests.Support;
+using Anju.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Anju.Definitions.Tests.Support.ProcedureApi;
+using static Anju.Definitions.Tests.Support.ProcedureData;
+
+namespace Anju.Definitions.Tests;
+
+/// <summary>The steps of P2 (维修资金应急使用) the scenario classes share.</summary>
+internal static class Repair
+{
+    public const string Key = "emergency-repair";
+
+    public static object Report(long budget = 100_000, long plannedDays = 3) => new
+    {
+        emergencyKind = "elevator",
+        description = "2幢电梯曳引机故障，电梯停运，困人风险",
+        photos = new[] { "repair/elevator-01.jpg" },
+        repairPlan = "更换曳引机及控制柜",
+        budget,
+        contractor = "江阴市某电梯工程有限公司",
+        plannedDays,
+    };
+
+    public static async Task<string> ReportAsync(ProcedureHost host, string firm = "firm.binjiang", string compound = Binjiang, long budget = 100_000, long plannedDays = 3)
+    {
+        using var client = await host.As(firm);
+        return (await client.StartAsync(Key, compound, Report(budget, plannedDays)))["id"]!.GetValue<string>();
+    }
+
+    public static async Task<JsonObject> InstanceAsync(ProcedureHost host, string id)
+    {
+        using var admin = await host.As("admin");
+        return await admin.InstanceAsync(id);
+    }
+
+    public static async Task<JsonObject> VariablesAsync(ProcedureHost host, string id) => (await InstanceAsync(host, id))["variables"]!.AsObject();
+
+    public static async Task CompleteAsync(ProcedureHost host, string user, string id, string activity, object variables)
+    {
+        using var client = await host.As(user);
+        await client.CompleteAsync(id, activity, variables);
+    }
+
+    public static Task ConfirmAsync(ProcedureHost host, string id, string answer = "yes") =>
+        CompleteAsync(host, "street.chengjiang", id, "confirmEmergency", new { emergencyConfirmed = answer, emergencyKind = "elevator", confirmNote = "现场确认电梯停运" });
+
+    public static async Task<List<string>> ActiveAsync(ProcedureHost host, string id)
+    {
+        using var admin = await host.As("admin");
+        return await admin.ActiveAsync(id);
+    }
+
+    public static async Task<List<(string Title, DateTime Until, DateTime PostedAt, string Jurisdiction)>> NoticesAsync(ProcedureHost host, string id)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var instance = Guid.Parse(id);
+        var rows = await db.PublicNotices.AsNoTracking().Where(n => n.InstanceId == instance).ToListAsync();
+        return [.. rows.OrderBy(n => n.PostedAt).Select(n => (n.Title, n.Until, n.PostedAt, n.Jurisdiction))];
+    }
+
+    public static double Number(JsonObject variables, string name) => variables[name]!.GetValue<double>();
+}
+
+/// <summary>P2 paths and who sees what, on an ordinary week (SQLite).</summary>
+public sealed class EmergencyRepairTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public async Task Main_path_with_a_committee_budget_cut_failed_acceptance_settlement_and_post_audit()
+    {
+        var id = await Repair.ReportAsync(host);
+
+        using (var committee = await host.As("committee.binjiang"))
+        using (var street = await host.As("street.chengjiang"))
+        using (var nanzha = await host.As("street.nanzha"))
+        using (var yuxiu = await host.As("firm.yuxiu"))
+        {
+            Assert.True(await committee.SeesTaskAsync(id, "committeeReview"));
+            Assert.Empty(await street.TasksAsync(id));
+            Assert.Empty(await nanzha.TasksAsync(id));
+            Assert.Empty(await yuxiu.TasksAsync(id));
+            var review = await committee.TaskAsync(id, "committeeReview");
+            Assert.Equal(host.Clock.GetUtcNow().AddHours(24), review["dueAt"]!.GetValue<DateTimeOffset>());
+            await committee.CompleteAsync(id, "committeeReview", new { planDecision = "agree", planOpinion = "同意更换" });
+        }
+
+        using (var nanzha = await host.As("street.nanzha"))
+        using (var xingfu = await host.As("community.xingfu"))
+        using (var huangshan = await host.As("community.huangshan"))
+        {
+            Assert.False(await nanzha.SeesTaskAsync(id, "confirmEmergency"));
+            Assert.Empty(await xingfu.TasksAsync(id));
+            Assert.True(await huangshan.SeesTaskAsync(id, "confirmEmergency"));
+        }
+
+        await Repair.ConfirmAsync(host, id);
+        using (var bureau = await host.As("bureau.housing"))
+        {
+            var approve = await bureau.TaskAsync(id, "bureauApprove");
+            Assert.Equal(host.Clock.GetUtcNow(), approve["createdAt"]!.GetValue<DateTimeOffset>());
+            await bureau.CompleteAsync(id, "bureauApprove", new { bureauDecision = "approve", approvedBudget = 80_000, bureauOpinion = "核减控制柜费用" });
+        }
+
+        var variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal(80_000, Repair.Number(variables, "approvedBudget"));
+        Assert.Equal(0.5, Repair.Number(variables, "prepaymentRatio"));
+        Assert.Equal(40_000, Repair.Number(variables, "prepayment"));
+        var approved = Assert.Single(await host.NotificationsAsync(id), n => n.Title.Contains("资金已核准", StringComparison.Ordinal));
+        Assert.Equal("firm.binjiang", approved.Username);
+        Assert.Contains("预付 40000 元", approved.Body, StringComparison.Ordinal);
+
+        var posted = Assert.Single(await Repair.NoticesAsync(host, id));
+        Assert.Equal("滨江花园应急维修公示", posted.Title);
+        Assert.Equal(Binjiang, posted.Jurisdiction);
+        Assert.Equal(TimeSpan.FromDays(7), posted.Until - posted.PostedAt);
+
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "startReport", new { startedOn = "2026-03-03", startNote = "施工队进场" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-04", completionNote = "已更换" });
+        using (var street = await host.As("street.chengjiang"))
+        {
+            Assert.False(await street.SeesTaskAsync(id, "streetAccept"));
+        }
+
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "fail", acceptanceNote = "平层误差超标" });
+        Assert.Contains("completionReport", await Repair.ActiveAsync(host, id));
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-05", completionNote = "已调整平层" });
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "验收合格" });
+
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 77_760, settlementNote = "按实结算" });
+        variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal(37_760, Repair.Number(variables, "remainingPayment"));
+        Assert.Equal(1.6, Repair.Number(variables, "costPerSquareMetre"), 6); // 77,760 ÷ 48,600 m²
+        var notices = await Repair.NoticesAsync(host, id);
+        Assert.Equal(2, notices.Count);
+        Assert.Equal("滨江花园应急维修结算公示", notices[1].Title);
+
+        using (var bureau = await host.As("bureau.housing"))
+        {
+            await bureau.CompleteAsync(id, "postAudit", new { auditResult = "pass", auditNote = "资料齐全，结算属实" });
+        }
+
+        var instance = await Repair.InstanceAsync(host, id);
+        Assert.Equal("completed", instance["status"]!.GetValue<string>());
+        Assert.Contains("done", instance["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains(await host.NotificationsAsync(id), n => n.Title == "滨江花园应急维修事后审核：通过");
+        using var admin = await host.As("admin");
+        var journal = await admin.GetAsync($"/api/instances/{id}/journal").Expect(HttpStatusCode.OK);
+        Assert.True(journal["verification"]!["intact"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Without_a_committee_the_street_office_organises_and_a_non_emergency_ends_with_the_normal_procedure()
+    {
+        var id = await Repair.ReportAsync(host, "firm.yuxiu", Yuxiu);
+        Assert.False((await Repair.VariablesAsync(host, id))["hasCommittee"]!.GetValue<bool>());
+        using (var committee = await host.As("committee.binjiang"))
+        using (var street = await host.As("street.chengjiang"))
+        using (var firm = await host.As("firm.binjiang"))
+        {
+            Assert.Empty(await committee.TasksAsync(id));
+            Assert.Empty(await firm.TasksAsync(id));
+            await street.CompleteAsync(id, "streetOrganise", new { planDecision = "agree", planOpinion = "街道代为组织，同意" });
+            await street.CompleteAsync(id, "confirmEmergency", new { emergencyConfirmed = "no", emergencyKind = "elevator", confirmNote = "电梯可运行，属一般故障" });
+        }
+
+        var instance = await Repair.InstanceAsync(host, id);
+        Assert.Equal("completed", instance["status"]!.GetValue<string>());
+        Assert.Contains("notEmergencyEnd", instance["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+        var told = Assert.Single(await host.NotificationsAsync(id));
+        Assert.Equal("firm.yuxiu", told.Username);
+        Assert.Contains("fund-normal-use", told.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_sent_back_for_revision_more_material_asked_and_the_budget_approved_as_requested_street_accepts()
+    {
+        var id = await Repair.ReportAsync(host, "firm.yuxiu", Yuxiu, budget: 60_000);
+        await Repair.CompleteAsync(host, "street.chengjiang", id, "streetOrganise", new { planDecision = "revise", planOpinion = "请补充施工单位资质" });
+        using (var firm = await host.As("firm.yuxiu"))
+        {
+            await firm.CompleteAsync(id, "revisePlan", new { repairPlan = "更换曳引机", budget = 50_000, contractor = "有资质的电梯公司", plannedDays = 5 });
+        }
+
+        await Repair.CompleteAsync(host, "street.chengjiang", id, "streetOrganise", new { planDecision = "agree", planOpinion = "同意" });
+        await Repair.ConfirmAsync(host, id);
+        using (var bureau = await host.As("bureau.housing"))
+        {
+            await bureau.CompleteAsync(id, "bureauApprove", new { bureauDecision = "supplement", bureauOpinion = "请补充报价单" });
+        }
+
+        using (var firm = await host.As("firm.yuxiu"))
+        {
+            await firm.CompleteAsync(id, "supplementMaterial", new { supplementNote = "报价单已上传", budget = 52_000 });
+        }
+
+        using (var bureau = await host.As("bureau.housing"))
+        {
+            await bureau.CompleteAsync(id, "bureauApprove", new { bureauDecision = "approve", bureauOpinion = "同意" });
+        }
+
+        var variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal(52_000, Repair.Number(variables, "approvedBudget"));
+        Assert.Equal(26_000, Repair.Number(variables, "prepayment"));
+
+        await Repair.CompleteAsync(host, "firm.yuxiu", id, "startReport", new { startedOn = "2026-03-03", startNote = "进场" });
+        await Repair.CompleteAsync(host, "firm.yuxiu", id, "completionReport", new { completedOn = "2026-03-04", completionNote = "完工" });
+        using (var committee = await host.As("committee.binjiang"))
+        {
+            Assert.Empty(await committee.TasksAsync(id));
+        }
+
+        await Repair.CompleteAsync(host, "street.chengjiang", id, "streetAccept", new { accepted = "pass", acceptanceNote = "合格" });
+        await Repair.CompleteAsync(host, "firm.yuxiu", id, "settlement", new { finalCost = 31_200, settlementNote = "结算" });
+        variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal(5_200, Repair.Number(variables, "remainingPayment"));
+        Assert.Equal(1.0, Repair.Number(variables, "costPerSquareMetre"), 6); // 31,200 ÷ 31,200 m²
+        await Repair.CompleteAsync(host, "bureau.housing", id, "postAudit", new { auditResult = "adjust", auditNote = "核减500元" });
+        Assert.Equal("completed", (await Repair.InstanceAsync(host, id))["status"]!.GetValue<string>());
+    }
+}
+
+/// <summary>P2 deadlines on an ordinary week: 24 hours for the committee and the street office, 2 working days for the centre, the planned days.</summary>
+public sealed class EmergencyRepairDeadlineTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public async Task Reviews_approval_and_the_planned_days_escalate_on_time()
+    {
+        // Monday 2026-03-02 09:00.
+        var id = await Repair.ReportAsync(host, plannedDays: 3);
+        await host.AdvanceToAsync(Beijing(2026, 3, 3, 8, 59));
+        Assert.Empty(await host.NotificationsAsync(id));
+        await host.AdvanceToAsync(Beijing(2026, 3, 3, 9));
+        var late = Assert.Single(await host.NotificationsAsync(id));
+        Assert.Equal(("street.chengjiang", "escalation"), (late.Username, late.Kind));
+        Assert.Equal(Beijing(2026, 3, 3, 9), late.Local());
+
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        // Tuesday 09:00 + 24 hours: the centre is told the emergency was not confirmed in time.
+        await host.AdvanceToAsync(Beijing(2026, 3, 4, 9));
+        var confirmLate = (await host.NotificationsAsync(id)).Where(n => n.Title.Contains("未确认险情", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["bureau.housing"], confirmLate.Select(n => n.Username));
+        Assert.Equal(Beijing(2026, 3, 4, 9), confirmLate[0].Local());
+
+        // Confirmed Thursday 2026-03-05 10:00: the centre has 2 working days, to Monday 03-09 10:00.
+        await host.AdvanceToAsync(Beijing(2026, 3, 5, 10));
+        await Repair.ConfirmAsync(host, id);
+        using (var bureau = await host.As("bureau.housing"))
+        {
+            Assert.Equal(Beijing(2026, 3, 9, 10), (await bureau.TaskAsync(id, "bureauApprove"))["dueAt"]!.GetValue<DateTimeOffset>());
+        }
+
+        await host.AdvanceToAsync(Beijing(2026, 3, 9, 9, 59));
+        Assert.DoesNotContain(await host.NotificationsAsync(id), n => n.Title.Contains("未审核", StringComparison.Ordinal) && n.Title.Contains("资金", StringComparison.Ordinal));
+        await host.AdvanceToAsync(Beijing(2026, 3, 9, 10));
+        var bureauLate = Assert.Single(await host.NotificationsAsync(id), n => n.Title.Contains("资金超过2个工作日未审核", StringComparison.Ordinal));
+        Assert.Equal(Beijing(2026, 3, 9, 10), bureauLate.Local());
+
+        await Repair.CompleteAsync(host, "bureau.housing", id, "bureauApprove", new { bureauDecision = "approve", approvedBudget = 90_000, bureauOpinion = "同意" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "startReport", new { startedOn = "2026-03-09", startNote = "进场" });
+        // Work started Monday 03-09 10:00 with 3 planned days: reminder Thursday 03-12 10:00, street office 2 working days later (Monday 03-16 10:00).
+        using (var firm = await host.As("firm.binjiang"))
+        {
+            Assert.Equal(Beijing(2026, 3, 12, 10), (await firm.TaskAsync(id, "completionReport"))["dueAt"]!.GetValue<DateTimeOffset>());
+        }
+
+        await host.AdvanceToAsync(Beijing(2026, 3, 12, 9, 59));
+        Assert.DoesNotContain(await host.NotificationsAsync(id), n => n.Kind == "reminder");
+        await host.AdvanceToAsync(Beijing(2026, 3, 12, 10));
+        var reminder = Assert.Single(await host.NotificationsAsync(id), n => n.Kind == "reminder");
+        Assert.Equal("firm.binjiang", reminder.Username);
+        Assert.Equal(Beijing(2026, 3, 12, 10), reminder.Local());
+        await host.AdvanceToAsync(Beijing(2026, 3, 16, 9, 59));
+        Assert.DoesNotContain(await host.NotificationsAsync(id), n => n.Title.Contains("仍未竣工", StringComparison.Ordinal));
+        await host.AdvanceToAsync(Beijing(2026, 3, 16, 10));
+        var escalation = Assert.Single(await host.NotificationsAsync(id), n => n.Title.Contains("仍未竣工", StringComparison.Ordinal));
+        Assert.Equal(("street.chengjiang", "escalation"), (escalation.Username, escalation.Kind));
+        Assert.Equal(Beijing(2026, 3, 16, 10), escalation.Local());
+        Assert.Contains("completionReport", await Repair.ActiveAsync(host, id));
+    }
+}
+
+/// <summary>The main path once more on PostgreSQL.</summary>
+public sealed class EmergencyRepairPostgresTests(OrdinaryWeekPostgresHost host) : IClassFixture<OrdinaryWeekPostgresHost>
+{
+    [Fact]
+    public async Task Main_path_on_PostgreSQL()
+    {
+        var id = await Repair.ReportAsync(host);
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        await Repair.ConfirmAsync(host, id);
+        await Repair.CompleteAsync(host, "bureau.housing", id, "bureauApprove", new { bureauDecision = "approve", approvedBudget = 100_000, bureauOpinion = "同意" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "startReport", new { startedOn = "2026-03-02", startNote = "进场" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-03", completionNote = "完工" });
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "合格" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 97_200, settlementNote = "结算" });
+        await Repair.CompleteAsync(host, "bureau.housing", id, "postAudit", new { auditResult = "pass", auditNote = "通过" });
+
+        var instance = await Repair.InstanceAsync(host, id);
+        Assert.Equal("completed", instance["status"]!.GetValue<string>());
+        var variables = instance["variables"]!.AsObject();
+        Assert.Equal(50_000, Repair.Number(variables, "prepayment"));
+        Assert.Equal(47_200, Repair.Number(variables, "remainingPayment"));
+        Assert.Equal(2.0, Repair.Number(variables, "costPerSquareMetre"), 6);
+        Assert.Equal(2, (await Repair.NoticesAsync(host, id)).Count);
+    }
+}
