@@ -1,7 +1,9 @@
 using Anju.Host.Features;
 using Anju.Host.Features.Health;
+using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Notifications;
 using Anju.Host.Persistence;
 using Anju.Host.Procedures;
 using Anju.Host.Problems;
@@ -16,6 +18,8 @@ builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
+builder.AddAnjuNotifications();  // new-task notifications; hand-over to SMS/WeChat channels
+builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddOpenApi();
 

@@ -6,8 +6,11 @@ using Anju.Host.Features.ExternalTasks;
 using Anju.Host.Features.Incidents;
 using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Features.Registry;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
+using Anju.Host.Features.Voting;
 
 namespace Anju.Host.Features;
 
@@ -27,6 +30,9 @@ public static class ApiEndpoints
         api.MapIncidents();
         api.MapExternalTasks();
         api.MapTasks();
+        api.MapRegistry();
+        api.MapNotifications();
+        api.MapVoting();
         return api;
     }
 }

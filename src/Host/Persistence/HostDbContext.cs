@@ -1,12 +1,13 @@
 using Anju.Host.Notifications;
 using Anju.Host.Registry;
+using Anju.Host.Features.Voting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Persistence;
 
 /// <summary>
-/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments), in the same database
+/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments, owners' units and ballots), in the same database
 /// as the engine's but with their own migrations history.
 /// </summary>
 public abstract class HostDbContext(DbContextOptions options) : IdentityDbContext<AnjuUser>(options)
@@ -24,6 +25,12 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+    public DbSet<Watermark> Watermarks => Set<Watermark>();
+    public DbSet<OwnedUnit> Units => Set<OwnedUnit>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
+    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
+    public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -89,6 +96,17 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.ToTable("host_notifications");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Username, x.CreatedAt });
+
+            // One new-task notice per user and task, however many watchers run (TaskId is null otherwise).
+            e.HasIndex(x => new { x.Username, x.TaskId, x.Kind }).IsUnique();
+            e.HasIndex(x => new { x.DeliveredAt, x.NextDeliveryAt });
+            e.Property(x => x.DeliveryOwner).HasMaxLength(200);
+            e.Property(x => x.DeliveryError).HasMaxLength(1000);
+        });
+        builder.Entity<Watermark>(e =>
+        {
+            e.ToTable("host_watermarks");
+            e.HasKey(x => x.Name);
         });
         builder.Entity<PublicNotice>(e =>
         {
@@ -97,6 +115,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(x => x.Jurisdiction);
             e.HasIndex(x => x.InstanceId);
         });
+        VotingModel.Configure(builder);
     }
 }
 

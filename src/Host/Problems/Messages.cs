@@ -61,12 +61,32 @@ public static class Messages
         ["field.invalid"] = ("取值无效。", "This value is not valid."),
         ["field.unknownJurisdiction"] = ("未知的辖区。", "Unknown jurisdiction."),
 
+        // Registry (reference data) and user departments.
+        ["field.id"] = ("编号须为 1–64 个字符，只能使用小写字母、数字和 -，且以字母或数字开头。", "Use 1–64 characters: lowercase letters, digits or '-', starting with a letter or digit."),
+        ["field.idTaken"] = ("该编号已被使用：{0}", "This id is already taken: {0}"),
+        ["field.department.unknown"] = ("未知的部门：{0}", "Unknown department: {0}"),
+        ["field.department.sameAsLeading"] = ("配合部门不能与牵头部门相同：{0}", "A supporting department cannot be the leading one: {0}"),
+        ["field.department.roleRequired"] = ("只有具有“部门”（department）角色的账号才能设置所属部门。", "Only an account with the role 'department' can have a department."),
+        ["field.parent.kind"] = ("上级辖区须为：{0}", "The parent node must be: {0}"),
+        ["field.kind.unknown"] = ("未知的辖区类型：{0}", "Unknown kind of node: {0}"),
+
         // Tasks.
         ["task.claimedByOther"] = ("该任务已由 {0} 认领办理，您不能再认领或办理。", "This task is claimed by {0}; you cannot claim or complete it."),
         ["task.delegateUnknownUser"] = ("转办对象不存在：{0}", "There is no user '{0}' to delegate to."),
         ["task.delegateNotCandidate"] = ("转办对象 {0} 不是该任务的候选办理人（角色不符）。", "User '{0}' is not a candidate for this task (no matching role)."),
         ["task.delegateOutOfReach"] = ("转办对象 {0} 的管辖范围不包括该任务所在辖区。", "The task's jurisdiction is outside that of user '{0}'."),
         ["task.delegateToSelf"] = ("不能把任务转办给自己。", "You cannot delegate a task to yourself."),
+
+        // Owners' voting.
+        ["ballot.closed"] = ("该表决已结束，不再接受投票。", "This ballot is closed; no more votes are taken."),
+        ["ballot.duplicateVote"] = ("您已投过票。每位业主只能投一次，投出的票不能更改。", "You have already voted. Each owner votes once, and a cast vote cannot be changed."),
+        ["ballot.notClosed"] = ("表决尚未结束，结果在表决结束后公布。", "The ballot is still open; the result is published when it closes."),
+        ["ballot.notElector"] = ("您不是本次表决的业主，不能投票。", "You are not among the owners entitled to vote on this ballot."),
+        ["unit.exists"] = ("该房号已登记：{0}", "This unit is already registered: {0}"),
+        ["field.vote.option"] = ("请选择同意（agree）、反对（disagree）或弃权（abstain）。", "Choose agree, disagree or abstain."),
+        ["field.vote.unknownQuestion"] = ("本次表决没有这一事项。", "This ballot has no such question."),
+        ["field.unit.area"] = ("专有部分面积须大于 0、不超过 100000 平方米，最多两位小数。", "The exclusive area must be more than 0 and at most 100,000 m², with at most two decimals."),
+        ["field.unit.owner"] = ("没有该业主账号（须为业主角色）：{0}", "There is no owner account (role owner) with this user name: {0}"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

@@ -46,7 +46,9 @@ public static class HandlerValues
 
     public static decimal? ToNumber(JsonNode? node) => node switch
     {
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<decimal>(),
+        // Parsed from the JSON text: a value built from a long or double (an expression's result) has no decimal view.
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
         JsonValue value when value.GetValueKind() == JsonValueKind.String
             && decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,

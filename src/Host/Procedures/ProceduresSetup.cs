@@ -12,7 +12,9 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<PostPublicNotice>(PostPublicNotice.Name)
             .AddServiceTaskHandler<StartProcess>(StartProcess.Name)
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
-            .AddServiceTaskHandler<FirstOf>(FirstOf.Name);
+            .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
+            .AddServiceTaskHandler<FirstOf>(FirstOf.Name)
+            .AddServiceTaskHandler<ShareCostByArea>(ShareCostByArea.Name);
         return builder;
     }
 }

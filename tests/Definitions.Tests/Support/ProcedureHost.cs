@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Anju.Host.Features.Voting;
 using Anju.Workflows.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -72,6 +73,10 @@ public abstract class ProcedureHost : WebApplicationFactory<Program>, IAsyncLife
             {
                 services.Remove(descriptor);
             }
+
+            // Likewise the ballot closing scan: RunDueJobsAsync closes the ballots due at the test's clock.
+            services.Remove(Assert.Single(services, d => d.ServiceType == typeof(IHostedService)
+                && d.ImplementationType == typeof(BallotClosingService)));
         });
     }
 
@@ -87,7 +92,7 @@ public abstract class ProcedureHost : WebApplicationFactory<Program>, IAsyncLife
         return client;
     }
 
-    /// <summary>Moves the clock and runs every job that fell due (and those they create), returning how many ran.</summary>
+    /// <summary>Moves the clock and runs every job that fell due (and those they create) and closes the ballots due, returning how many.</summary>
     public async Task<int> AdvanceAsync(TimeSpan by)
     {
         Clock.Advance(by);
@@ -105,10 +110,12 @@ public abstract class ProcedureHost : WebApplicationFactory<Program>, IAsyncLife
     public async Task<int> RunDueJobsAsync()
     {
         var executor = Services.GetRequiredService<JobExecutor>();
+        var closer = Services.GetRequiredService<BallotCloser>();
         var total = 0;
         for (var round = 0; round < 100; round++)
         {
-            var ran = await executor.RunDueJobsAsync(CancellationToken.None);
+            var ran = await executor.RunDueJobsAsync(CancellationToken.None)
+                + await closer.CloseDueAsync(Clock.GetUtcNow(), CancellationToken.None);
             total += ran;
             if (ran == 0)
             {

@@ -9,7 +9,7 @@ namespace Anju.Host.Features.Users;
 /// <summary>POST /api/users: a new account with its roles and jurisdictions (stored as paths).</summary>
 public static class CreateUser
 {
-    public sealed record Request(string? Username, string? DisplayName, string? Password, string?[]? Roles, string?[]? Jurisdictions);
+    public sealed record Request(string? Username, string? DisplayName, string? Password, string?[]? Roles, string?[]? Jurisdictions, string? DepartmentId = null);
 
     public static async Task<Results<Created<UserView>, ProblemHttpResult>> Handle(
         Request request, HttpContext context, UserManager<AnjuUser> users, HostDbContext db, JurisdictionDirectory directory, TimeProvider time)
@@ -20,7 +20,8 @@ public static class CreateUser
         fields.DisplayName(request.DisplayName);
         var roles = fields.Roles(request.Roles);
         var jurisdictions = fields.Jurisdictions(request.Jurisdictions, directory);
-        var user = new AnjuUser { UserName = username, DisplayName = request.DisplayName?.Trim() ?? "" };
+        var department = roles is null ? null : await fields.Department(request.DepartmentId, roles, db);
+        var user = new AnjuUser { UserName = username, DisplayName = request.DisplayName?.Trim() ?? "", DepartmentId = department is { Length: > 0 } ? department : null };
         await fields.Password(request.Password, users, user);
         if (fields.HasErrors)
         {

@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Anju.Host.Features.Users;
 
 /// <summary>
-/// PUT /api/users/{username}: a new display name, roles or jurisdictions; a member left out stays as it is,
+/// PUT /api/users/{username}: a new display name, roles, jurisdictions or department (departmentId, "" clears it); a member left out stays as it is,
 /// a list given replaces the old one. Takes effect at the user's next login (see <see cref="UsersEndpoints"/>).
 /// </summary>
 public static class UpdateUser
 {
-    public sealed record Request(string? DisplayName, string?[]? Roles, string?[]? Jurisdictions);
+    public sealed record Request(string? DisplayName, string?[]? Roles, string?[]? Jurisdictions, string? DepartmentId = null);
 
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> Handle(
         string username, Request request, HttpContext context, UserManager<AnjuUser> users, HostDbContext db,
@@ -34,6 +34,13 @@ public static class UpdateUser
 
         var roles = request.Roles is null ? null : fields.Roles(request.Roles);
         var jurisdictions = request.Jurisdictions is null ? null : fields.Jurisdictions(request.Jurisdictions, directory);
+
+        // A department goes with the role department: given, it is checked against the roles the user will have;
+        // left out, it is kept while the user stays a department officer and dropped with the role.
+        var finalRoles = roles ?? (IReadOnlyList<string>)[.. await users.GetRolesAsync(user)];
+        var department = request.DepartmentId is not null
+            ? await fields.Department(request.DepartmentId, finalRoles, db)
+            : finalRoles.Contains(Roles.Department) ? user.DepartmentId ?? "" : "";
         if (fields.HasErrors)
         {
             return fields.Problem();
@@ -45,9 +52,11 @@ public static class UpdateUser
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (request.DisplayName is not null)
+        var newDepartment = department is { Length: > 0 } ? department : null;
+        if (request.DisplayName is not null || newDepartment != user.DepartmentId)
         {
-            user.DisplayName = request.DisplayName.Trim();
+            user.DisplayName = request.DisplayName?.Trim() ?? user.DisplayName;
+            user.DepartmentId = newDepartment;
             await users.UpdateAsync(user);
         }
 

@@ -100,6 +100,33 @@ public sealed partial class UserFields(HttpContext context)
         return _errors.ContainsKey("jurisdictions") ? null : result;
     }
 
+    /// <summary>
+    /// A department officer's department (org.json id, <c>dept:&lt;id&gt;</c> group): it must exist and the account must
+    /// have the role department. Returns the id, "" to clear, or null when invalid.
+    /// </summary>
+    public async Task<string?> Department(string? departmentId, IReadOnlyList<string> roles, HostDbContext db)
+    {
+        var id = departmentId?.Trim();
+        if (string.IsNullOrEmpty(id))
+        {
+            return "";
+        }
+
+        if (!roles.Contains(Identity.Roles.Department))
+        {
+            Add("departmentId", "field.department.roleRequired");
+            return null;
+        }
+
+        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Departments, d => d.Id == id))
+        {
+            Add("departmentId", "field.department.unknown", id);
+            return null;
+        }
+
+        return id;
+    }
+
     /// <summary>Identity's password rules (Identity/IdentitySetup.cs), with our own localized messages.</summary>
     public async Task Password(string? password, UserManager<AnjuUser> users, AnjuUser user)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Anju.Host.Features.Users;
 
 /// <summary>A user as administrators see it: who, which roles, which jurisdictions, whether locked out.</summary>
-public sealed record UserView(string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Jurisdictions, bool LockedOut)
+public sealed record UserView(string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Jurisdictions, bool LockedOut, string? DepartmentId = null)
 {
     /// <summary>The views of <paramref name="users"/>, in their order, with roles and jurisdictions in two more queries.</summary>
     public static async Task<IReadOnlyList<UserView>> LoadAsync(HostDbContext db, IReadOnlyList<AnjuUser> users, DateTimeOffset now)
@@ -24,7 +24,8 @@ public sealed record UserView(string Username, string DisplayName, IReadOnlyList
                 u.DisplayName,
                 [.. rolesOf[u.Id].Order(StringComparer.Ordinal)],
                 [.. pathsOf[u.Id].Order(StringComparer.Ordinal)],
-                u.LockoutEnd is { } end && end > now)),
+                u.LockoutEnd is { } end && end > now,
+                u.DepartmentId)),
         ];
     }
 

@@ -1,0 +1,79 @@
+using Anju.Host.Identity;
+using Anju.Host.Notifications;
+using Anju.Host.Persistence;
+using Anju.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Features.Notifications;
+
+/// <summary>
+/// The caller's own in-app messages (消息): GET /api/notifications?unread=&amp;page=&amp;pageSize= (newest first),
+/// GET /api/notifications/unread-count, POST /api/notifications/{id}/read and POST /api/notifications/read-all.
+/// Someone else's notification does not exist (404).
+/// </summary>
+public static class MyNotifications
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public sealed record View(
+        Guid Id, string Kind, string Title, string? Body, Guid? InstanceId, Guid? TaskId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+    {
+        public static View Of(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.InstanceId, n.TaskId, Utc(n.CreatedAt), n.ReadAt is { } read ? Utc(read) : null);
+    }
+
+    public sealed record Response(IReadOnlyList<View> Items, int Total, int Unread, int Page, int PageSize);
+
+    public sealed record Count(int Unread);
+
+    public sealed record ReadAll(int Marked);
+
+    public static async Task<Response> List(HttpContext context, HostDbContext db, bool? unread = null, int? page = null, int? pageSize = null)
+    {
+        var username = CurrentUser.From(context).Username;
+        var mine = db.Notifications.AsNoTracking().Where(n => n.Username == username);
+        var query = unread == true ? mine.Where(n => n.ReadAt == null) : unread == false ? mine.Where(n => n.ReadAt != null) : mine;
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await query.CountAsync();
+        var unreadCount = await mine.CountAsync(n => n.ReadAt == null);
+        var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((number - 1) * size).Take(size).ToListAsync();
+        return new Response([.. items.Select(View.Of)], total, unreadCount, number, size);
+    }
+
+    public static async Task<Count> UnreadCount(HttpContext context, HostDbContext db)
+    {
+        var username = CurrentUser.From(context).Username;
+        return new Count(await db.Notifications.CountAsync(n => n.Username == username && n.ReadAt == null));
+    }
+
+    public static async Task<Results<Ok<View>, ProblemHttpResult>> MarkRead(Guid id, HttpContext context, HostDbContext db, TimeProvider time)
+    {
+        var username = CurrentUser.From(context).Username;
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.Username == username);
+        if (notification is null)
+        {
+            return Problem.NotFound(context);
+        }
+
+        if (notification.ReadAt is null)
+        {
+            notification.ReadAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+
+        return TypedResults.Ok(View.Of(notification));
+    }
+
+    public static async Task<ReadAll> MarkAllRead(HttpContext context, HostDbContext db, TimeProvider time)
+    {
+        var username = CurrentUser.From(context).Username;
+        var now = time.GetUtcNow().UtcDateTime;
+        var marked = await db.Notifications.Where(n => n.Username == username && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+        return new ReadAll(marked);
+    }
+
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Anju.Host.Identity;
+using Anju.Host.Persistence;
+using Anju.Host.Registry;
+
+namespace Anju.Host.Features.Registry;
+
+/// <summary>
+/// The history of reference data: every edit adds a <see cref="RegistryChange"/> (before and after as JSON, who,
+/// when) to the same unit of work as the edit itself, so the change and its record commit together.
+/// </summary>
+public static class RegistryLog
+{
+    public const string CompoundEntity = "compound";
+    public const string DepartmentEntity = "department";
+    public const string ViolationCategoryEntity = "violation-category";
+    public const string JurisdictionEntity = "jurisdiction";
+
+    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity];
+
+    public static void Record<T>(HostDbContext db, HttpContext context, TimeProvider time, string entity, string key, T? before, T? after)
+        where T : class
+    {
+        db.RegistryChanges.Add(new RegistryChange
+        {
+            Entity = entity,
+            Key = key,
+            Before = before is null ? null : JsonSerializer.Serialize(before, JsonSerializerOptions.Web),
+            After = after is null ? null : JsonSerializer.Serialize(after, JsonSerializerOptions.Web),
+            ChangedBy = CurrentUser.From(context).Username,
+            ChangedAt = time.GetUtcNow().UtcDateTime,
+        });
+    }
+}

@@ -1,0 +1,140 @@
+using Anju.Host.Persistence;
+using Anju.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anju.Host.Notifications;
+
+/// <summary>
+/// Tells people about new tasks (新任务): the assignee, the candidate users, and every holder of a candidate group
+/// whose jurisdiction covers the task's. It looks at the engine's open tasks created since its watermark (kept in
+/// host_watermarks, so a restart does not start over) minus <see cref="Lookback"/> (a task whose command committed
+/// late is still seen); a unique index on (user, task, kind) and insert-if-absent make a task notified once per
+/// person, however often it is looked at and however many Hosts watch. A task completed before the watcher looked
+/// is not announced.
+/// </summary>
+public sealed partial class NewTaskNotifier(
+    IServiceScopeFactory scopes, WorkflowStorage storage, TimeProvider time, NotificationOptions options, ILogger<NewTaskNotifier> logger)
+    : BackgroundService
+{
+    public const string WatermarkName = "new-tasks";
+    public const string Kind = "new-task";
+
+    public static readonly TimeSpan Lookback = TimeSpan.FromMinutes(2);
+
+    /// <summary>Looks once: notifies about tasks created since the watermark; returns how many notifications were added.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var watermark = await db.Watermarks.AsNoTracking().FirstOrDefaultAsync(w => w.Name == WatermarkName, cancellationToken);
+        if (watermark is null)
+        {
+            // First run on this database: tasks already open are not announced again.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO host_watermarks ("Name", "Value") VALUES ({WatermarkName}, {now - Lookback}) ON CONFLICT DO NOTHING""", cancellationToken);
+            watermark = await db.Watermarks.AsNoTracking().FirstAsync(w => w.Name == WatermarkName, cancellationToken);
+        }
+
+        var since = DateTime.SpecifyKind(watermark.Value, DateTimeKind.Utc) - Lookback;
+        List<TaskRow> tasks;
+        List<TaskCandidateRow> candidates;
+        await using (var engine = storage.CreateContext())
+        {
+            tasks = await engine.Tasks.AsNoTracking().Where(t => t.CreatedAt >= since).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            var ids = tasks.Select(t => t.Id).ToList();
+            candidates = ids.Count == 0 ? [] : await engine.TaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
+        }
+
+        if (tasks.Count == 0)
+        {
+            return 0;
+        }
+
+        var byTask = candidates.ToLookup(c => c.TaskId);
+        var groupHolders = new Dictionary<(string Group, string? Jurisdiction), List<string>>();
+        var added = 0;
+        foreach (var task in tasks)
+        {
+            var recipients = new SortedSet<string>(StringComparer.Ordinal);
+            if (!string.IsNullOrEmpty(task.Assignee))
+            {
+                recipients.Add(task.Assignee);
+            }
+
+            foreach (var candidate in byTask[task.Id])
+            {
+                if (candidate.Kind == 'u')
+                {
+                    recipients.Add(candidate.Value);
+                }
+                else if (candidate.Kind == 'g')
+                {
+                    if (!groupHolders.TryGetValue((candidate.Value, task.Jurisdiction), out var holders))
+                    {
+                        holders = await Recipients.OfGroupAsync(db, candidate.Value, task.Jurisdiction, cancellationToken);
+                        groupHolders[(candidate.Value, task.Jurisdiction)] = holders;
+                    }
+
+                    recipients.UnionWith(holders);
+                }
+            }
+
+            var title = $"新任务：{task.Name ?? task.ActivityId}";
+            var body = task.BusinessKey is { Length: > 0 } key ? $"{task.DefinitionKey} · {key}" : task.DefinitionKey;
+            foreach (var username in recipients)
+            {
+                added += await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    INSERT INTO host_notifications ("Id", "Username", "Kind", "Title", "Body", "InstanceId", "TaskId", "CreatedAt", "DeliveryAttempts")
+                    VALUES ({Guid.CreateVersion7(time.GetUtcNow())}, {username}, {Kind}, {title}, {body}, {task.InstanceId}, {task.Id}, {now}, {0})
+                    ON CONFLICT DO NOTHING
+                    """, cancellationToken);
+            }
+        }
+
+        var latest = DateTime.SpecifyKind(tasks.Max(t => t.CreatedAt), DateTimeKind.Utc);
+        await db.Watermarks.Where(w => w.Name == WatermarkName && w.Value < latest)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Value, latest), cancellationToken);
+        if (added > 0)
+        {
+            LogNotified(logger, added, tasks.Count);
+        }
+
+        return added;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(options.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Added {Count} new-task notifications for {Tasks} recent tasks")]
+    private static partial void LogNotified(ILogger logger, int count, int tasks);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Looking for new tasks to notify failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
