@@ -69,54 +69,58 @@ p.user("supplementMaterial", "物业补充材料", 10, M - 1, groups="property-f
     Field("budget", "预算金额（元）", "long", required=True, min=1)])
 p.service("settleBudget", "确定核定金额", 10, M, "firstOf", {"variable": "approvedBudget", "from": "approvedBudget,budget"},
           doc="中心未填写核定金额时，按申请预算核定。")
-p.service("computePrepayment", "计算预付款", 11, M, "setVariables",
-          {"prepaymentRatio": "${0.5}", "prepayment": "${approvedBudget * prepaymentRatio}"},
+p.service("setPrepaymentRatio", "预付比例", 11, M, "setVariables", {"prepaymentRatio": "${0.5}"},
+          doc="应急维修核准后预付款比例，默认50%。")
+p.service("computePrepayment", "计算预付款", 12, M, "setVariables",
+          {"prepayment": "${approvedBudget * prepaymentRatio}"},
           doc="预付比例默认50%（prepaymentRatio），预付款 = 核定金额 × 预付比例。")
-p.service("notifyApproved", "通知物业资金核准", 12, M, "notify", dict(FIRM, **{
+p.service("notifyApproved", "通知物业资金核准", 13, M, "notify", dict(FIRM, **{
     "kind": "result", "title": "${compoundName}应急维修资金已核准",
     "body": "核定金额 ${approvedBudget} 元，预付 ${prepayment} 元。请组织施工并报告开工、竣工。"}))
-p.service("postWorkNotice", "事中公示维修方案和预算", 13, M, "postPublicNotice", {
+p.service("postWorkNotice", "事中公示维修方案和预算", 14, M, "postPublicNotice", {
     "title": "${compoundName}应急维修公示", "days": "7",
     "body": "维修方案：${repairPlan}；核定金额：${approvedBudget} 元；施工单位：${contractor}。"})
-p.user("startReport", "物业报告开工", 14, M, groups="property-firm", form=[
+p.user("startReport", "物业报告开工", 15, M, groups="property-firm", form=[
     Field("startedOn", "开工日期", "date", required=True),
     Field("startNote", "开工情况", required=True)])
 COMPLETION_DUE = "${now().plusDays(plannedDays)}"
-p.user("completionReport", "施工并报告竣工", 15, M, groups="property-firm", due=COMPLETION_DUE, form=[
+p.user("completionReport", "施工并报告竣工", 16, M, groups="property-firm", due=COMPLETION_DUE, form=[
     Field("completedOn", "竣工日期", "date", required=True),
     Field("completionNote", "竣工情况", required=True)])
 p.timer_boundary("overdueReminder", "超过计划工期催办", "completionReport", COMPLETION_DUE)
 p.timer_boundary("overdueEscalation", "超期2个工作日督办", "completionReport", "${workingDays(now().plusDays(plannedDays), 2)}", slot=1)
-p.service("notifyOverdue", "催办物业", 16, M + 2, "notify", dict(FIRM, **{
+p.service("notifyOverdue", "催办物业", 17, M + 2, "notify", dict(FIRM, **{
     "kind": "reminder", "title": "催办：${compoundName}应急维修已超过计划工期", "body": "计划工期 ${plannedDays} 天"}))
-p.end("overdueReminderEnd", "催办已发出", 17, M + 2)
-p.service("notifyOverdueStreet", "通知街道督办施工", 16, M + 3, "notify", {
+p.end("overdueReminderEnd", "催办已发出", 18, M + 2)
+p.service("notifyOverdueStreet", "通知街道督办施工", 17, M + 3, "notify", {
     "toGroup": "street-office", "kind": "escalation",
     "title": "督办：${compoundName}应急维修超过计划工期仍未竣工", "body": "计划工期 ${plannedDays} 天"})
-p.end("overdueEscalationEnd", "督办已发出", 17, M + 3)
+p.end("overdueEscalationEnd", "督办已发出", 18, M + 3)
 
-p.gateway("acceptGateway", "由谁验收", 16, M, default="f_acceptGateway_streetAccept")
+p.gateway("acceptGateway", "由谁验收", 17, M, default="f_acceptGateway_streetAccept")
 ACCEPT_FORM = [
     Field("accepted", "验收结论", "enum", required=True, values=[("pass", "验收合格"), ("fail", "验收不合格，返工")]),
     Field("acceptanceNote", "验收意见", required=True)]
-p.user("committeeAccept", "业委会会同物业竣工验收", 17, M - 1, groups="owners-committee", form=ACCEPT_FORM)
-p.user("streetAccept", "街道会同物业竣工验收", 17, M + 1, groups="street-office", form=ACCEPT_FORM)
-p.gateway("acceptedGateway", "验收结论", 18, M, default="f_acceptedGateway_settlement")
-p.user("settlement", "物业提交结算", 19, M, groups="property-firm", form=[
+p.user("committeeAccept", "业委会会同物业竣工验收", 18, M - 1, groups="owners-committee", form=ACCEPT_FORM)
+p.user("streetAccept", "街道会同物业竣工验收", 18, M + 1, groups="street-office", form=ACCEPT_FORM)
+p.gateway("acceptedGateway", "验收结论", 19, M, default="f_acceptedGateway_settlement")
+p.user("settlement", "物业提交结算", 20, M, groups="property-firm", form=[
     Field("finalCost", "结算金额（元）", "long", required=True, min=0),
     Field("settlementNote", "结算说明", required=True)])
-p.service("computeShares", "计算尾款和分摊", 20, M, "setVariables",
-          {"remainingPayment": "${finalCost - prepayment}", "costPerSquareMetre": "${finalCost / floorArea}"},
-          doc="尾款 = 结算金额 − 预付款（为负数时应退回）；按建筑面积分摊：每平方米分摊额 = 结算金额 ÷ 小区总建筑面积，各户分摊 = 该户面积 × 每平方米分摊额。")
-p.service("postSettlementNotice", "公示结算和分摊", 21, M, "postPublicNotice", {
+p.service("computeShares", "计算尾款", 21, M, "setVariables",
+          {"remainingPayment": "${finalCost - prepayment}"},
+          doc="尾款 = 结算金额 − 预付款（为负数时应退回）。")
+p.service("shareCost", "按建筑面积分摊到业主", 22, M, "shareCostByArea", {"amount": "${finalCost}"},
+          doc="按业主名册各户面积分摊结算金额（costShares）；名册未登记时按小区总建筑面积计算每平方米分摊额。")
+p.service("postSettlementNotice", "公示结算和分摊", 23, M, "postPublicNotice", {
     "title": "${compoundName}应急维修结算公示", "days": "7",
-    "body": "结算金额 ${finalCost} 元，已预付 ${prepayment} 元，尾款 ${remainingPayment} 元；按建筑面积分摊，每平方米 ${costPerSquareMetre} 元。"})
-p.user("postAudit", "维修资金管理中心事后审核", 22, M, groups="housing-bureau", form=[
+    "body": "结算金额 ${finalCost} 元，已预付 ${prepayment} 元，尾款 ${remainingPayment} 元；按建筑面积分摊，每平方米 ${costPerSquareMetre} 元（共 ${sharedArea} 平方米），各户分摊额见分摊明细。"})
+p.user("postAudit", "维修资金管理中心事后审核", 24, M, groups="housing-bureau", form=[
     Field("auditResult", "审核结论", "enum", required=True, values=[("pass", "审核通过"), ("adjust", "审核调整")]),
     Field("auditNote", "审核意见", required=True)])
-p.service("notifyAudit", "通知物业审核结论", 23, M, "notify", dict(FIRM, **{
+p.service("notifyAudit", "通知物业审核结论", 25, M, "notify", dict(FIRM, **{
     "kind": "result", "title": "${compoundName}应急维修事后审核：${auditResult == 'pass' ? '通过' : '调整'}", "body": "${auditNote}"}))
-p.end("done", "办结", 24, M)
+p.end("done", "办结", 26, M)
 
 p.flow("start", "lookupCompound")
 p.flow("lookupCompound", "planLoop")
@@ -144,7 +148,8 @@ p.flow("bureauApprove", "bureauGateway")
 p.flow("bureauGateway", "supplementMaterial", name="补充材料", cond="${bureauDecision == 'supplement'}")
 p.flow("supplementMaterial", "bureauApprove", via=M - 1.6)
 p.flow("bureauGateway", "settleBudget", name="核准")
-p.flow("settleBudget", "computePrepayment")
+p.flow("settleBudget", "setPrepaymentRatio")
+p.flow("setPrepaymentRatio", "computePrepayment")
 p.flow("computePrepayment", "notifyApproved")
 p.flow("notifyApproved", "postWorkNotice")
 p.flow("postWorkNotice", "startReport")
@@ -161,7 +166,8 @@ p.flow("streetAccept", "acceptedGateway")
 p.flow("acceptedGateway", "completionReport", name="不合格，返工", cond="${accepted == 'fail'}", via=M - 2.5)
 p.flow("acceptedGateway", "settlement", name="合格")
 p.flow("settlement", "computeShares")
-p.flow("computeShares", "postSettlementNotice")
+p.flow("computeShares", "shareCost")
+p.flow("shareCost", "postSettlementNotice")
 p.flow("postSettlementNotice", "postAudit")
 p.flow("postAudit", "notifyAudit")
 p.flow("notifyAudit", "done")

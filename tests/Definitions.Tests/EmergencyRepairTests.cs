@@ -37,7 +37,14 @@ internal static class Repair
         return await admin.InstanceAsync(id);
     }
 
-    public static async Task<JsonObject> VariablesAsync(ProcedureHost host, string id) => (await InstanceAsync(host, id))["variables"]!.AsObject();
+    /// <summary>The instance's variables; fails naming the incidents if a step stopped with one.</summary>
+    public static async Task<JsonObject> VariablesAsync(ProcedureHost host, string id)
+    {
+        var instance = await InstanceAsync(host, id);
+        Assert.True(instance["incidents"]!.AsArray().Count == 0, instance["incidents"]!.ToJsonString());
+
+        return instance["variables"]!.AsObject();
+    }
 
     public static async Task CompleteAsync(ProcedureHost host, string user, string id, string activity, object variables)
     {
@@ -130,10 +137,17 @@ public sealed class EmergencyRepairTests(OrdinaryWeekHost host) : IClassFixture<
         await Repair.CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-05", completionNote = "已调整平层" });
         await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "验收合格" });
 
-        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 77_760, settlementNote = "按实结算" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 80_352, settlementNote = "按实结算" });
         variables = await Repair.VariablesAsync(host, id);
-        Assert.Equal(37_760, Repair.Number(variables, "remainingPayment"));
-        Assert.Equal(1.6, Repair.Number(variables, "costPerSquareMetre"), 6); // 77,760 ÷ 48,600 m²
+        Assert.Equal(40_352, Repair.Number(variables, "remainingPayment"));
+        // Shared over the owners' register of 滨江花园: nine units, 1,004.40 m², 80 yuan per m².
+        Assert.Equal(1_004.4, Repair.Number(variables, "sharedArea"), 6);
+        Assert.Equal(80, Repair.Number(variables, "costPerSquareMetre"), 6);
+        var shares = variables["costShares"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        Assert.Equal(9, shares.Count);
+        var first = shares.Single(s => s["unit"]!.GetValue<string>() == "1-101");
+        Assert.Equal(("owner.li", 7_160.0), (first["owner"]!.GetValue<string>(), first["share"]!.GetValue<double>()));
+        Assert.Equal(80_352, shares.Sum(s => s["share"]!.GetValue<double>()), 2);
         var notices = await Repair.NoticesAsync(host, id);
         Assert.Equal(2, notices.Count);
         Assert.Equal("滨江花园应急维修结算公示", notices[1].Title);
@@ -217,7 +231,8 @@ public sealed class EmergencyRepairTests(OrdinaryWeekHost host) : IClassFixture<
         await Repair.CompleteAsync(host, "firm.yuxiu", id, "settlement", new { finalCost = 31_200, settlementNote = "结算" });
         variables = await Repair.VariablesAsync(host, id);
         Assert.Equal(5_200, Repair.Number(variables, "remainingPayment"));
-        Assert.Equal(1.0, Repair.Number(variables, "costPerSquareMetre"), 6); // 31,200 ÷ 31,200 m²
+        Assert.Equal(1.0, Repair.Number(variables, "costPerSquareMetre"), 6); // no units registered: 31,200 ÷ 31,200 m² of the compound
+        Assert.Empty(variables["costShares"]!.AsArray());
         await Repair.CompleteAsync(host, "bureau.housing", id, "postAudit", new { auditResult = "adjust", auditNote = "核减500元" });
         Assert.Equal("completed", (await Repair.InstanceAsync(host, id))["status"]!.GetValue<string>());
     }
@@ -296,15 +311,16 @@ public sealed class EmergencyRepairPostgresTests(OrdinaryWeekPostgresHost host) 
         await Repair.CompleteAsync(host, "firm.binjiang", id, "startReport", new { startedOn = "2026-03-02", startNote = "进场" });
         await Repair.CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-03", completionNote = "完工" });
         await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "合格" });
-        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 97_200, settlementNote = "结算" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 100_440, settlementNote = "结算" });
         await Repair.CompleteAsync(host, "bureau.housing", id, "postAudit", new { auditResult = "pass", auditNote = "通过" });
 
         var instance = await Repair.InstanceAsync(host, id);
         Assert.Equal("completed", instance["status"]!.GetValue<string>());
         var variables = instance["variables"]!.AsObject();
         Assert.Equal(50_000, Repair.Number(variables, "prepayment"));
-        Assert.Equal(47_200, Repair.Number(variables, "remainingPayment"));
-        Assert.Equal(2.0, Repair.Number(variables, "costPerSquareMetre"), 6);
+        Assert.Equal(50_440, Repair.Number(variables, "remainingPayment"));
+        Assert.Equal(100, Repair.Number(variables, "costPerSquareMetre"), 6);
+        Assert.Equal(9, variables["costShares"]!.AsArray().Count);
         Assert.Equal(2, (await Repair.NoticesAsync(host, id)).Count);
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using static Anju.Definitions.Tests.Support.ProcedureApi;
 using static Anju.Definitions.Tests.Support.ProcedureData;
 
@@ -281,12 +281,11 @@ public sealed class EnforcementReferralTests(OrdinaryWeekHost host) : IClassFixt
         await Referral.RegisterAsync(host, before);
         Assert.Equal("gongan", (await Referral.VariablesAsync(host, before))["leadingDepartment"]!.GetValue<string>());
 
-        await host.EditHostDbAsync(async db =>
+        using (var admin = await host.As("admin"))
         {
-            var row = await db.ViolationCategories.SingleAsync(c => c.Id == "dog-keeping");
-            row.LeadingDepartment = "chengguan";
-            row.Urgent = true;
-        });
+            var changed = await admin.PutAsJsonAsync("/api/registry/violation-categories/dog-keeping", new { leadingDepartment = "chengguan", urgent = true }).Expect(HttpStatusCode.OK);
+            Assert.Equal("chengguan", changed["leadingDepartment"]!.GetValue<string>());
+        }
 
         var after = await Referral.ReportAsync(host, "dog-keeping");
         await Referral.RegisterAsync(host, after);
@@ -297,12 +296,10 @@ public sealed class EnforcementReferralTests(OrdinaryWeekHost host) : IClassFixt
         Assert.True(await chengguan.SeesTaskAsync(after, "arrive"));
         Assert.False(await chengguan.SeesTaskAsync(before, "arrive"));
 
-        await host.EditHostDbAsync(async db =>
+        using (var admin = await host.As("admin"))
         {
-            var row = await db.ViolationCategories.SingleAsync(c => c.Id == "dog-keeping");
-            row.LeadingDepartment = "gongan";
-            row.Urgent = false;
-        });
+            await admin.PutAsJsonAsync("/api/registry/violation-categories/dog-keeping", new { leadingDepartment = "gongan", urgent = false }).Expect(HttpStatusCode.OK);
+        }
     }
 
     [Fact]

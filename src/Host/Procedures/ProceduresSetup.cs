@@ -17,7 +17,8 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
             .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
             .AddServiceTaskHandler<FirstOf>(FirstOf.Name)
-            .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name);
+            .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name)
+            .AddServiceTaskHandler<ShareCostByArea>(ShareCostByArea.Name);
         return builder;
     }
 }

@@ -3,10 +3,9 @@ using Anju.Workflows.Handlers;
 namespace Anju.Host.Procedures;
 
 /// <summary>
-/// <c>setVariables</c>: sets one variable per extension property of the task, to the property's value evaluated
-/// now (a literal or an expression). The BPMN stand-in for a script task: a deadline fixed when a case is
-/// registered (<c>feedbackDue = ${workingDays(5)}</c>), an amount derived from a ratio written in the model
-/// (<c>prepayment = ${approvedBudget * prepaymentRatio}</c>), a flag.
+/// <c>setVariables</c>: every extension property of the task becomes a variable of the same name, its value
+/// evaluated now (<c>${now()}</c>, <c>${returns + 1}</c>, <c>${urgent ? hours(24) : workingDays(3)}</c>). The
+/// engine has no script tasks; this is how a procedure records timestamps, counters and outcomes in BPMN.
 /// </summary>
 public sealed class SetVariables : IServiceTaskHandler
 {
@@ -14,9 +13,11 @@ public sealed class SetVariables : IServiceTaskHandler
 
     public ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
-        foreach (var name in context.PropertyNames)
+        // Evaluate all first, then write, so that properties read the variables as they were before the task.
+        var values = context.PropertyNames.Distinct(StringComparer.Ordinal).Select(name => (name, value: context.GetProperty(name))).ToList();
+        foreach (var (name, value) in values)
         {
-            context.SetVariable(name, context.GetProperty(name));
+            context.SetVariable(name, value);
         }
 
         return ValueTask.CompletedTask;

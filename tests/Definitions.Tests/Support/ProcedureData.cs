@@ -8,13 +8,16 @@ namespace Anju.Definitions.Tests.Support;
 /// <summary>Reads and edits the Host's own tables (notifications, registry) the way an administrator's change would land.</summary>
 public static class ProcedureData
 {
-    /// <summary>The in-app notifications an instance sent, oldest first.</summary>
+    /// <summary>
+    /// The in-app notifications an instance's steps sent (notify handler), oldest first; the Host's automatic
+    /// "new task" notices (kind new-task) are left out.
+    /// </summary>
     public static async Task<List<Notification>> NotificationsAsync(this ProcedureHost host, string instanceId)
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var id = Guid.Parse(instanceId);
-        var rows = await db.Notifications.AsNoTracking().Where(n => n.InstanceId == id).ToListAsync();
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.InstanceId == id && n.Kind != "new-task").ToListAsync();
         return [.. rows.OrderBy(n => n.CreatedAt).ThenBy(n => n.Username, StringComparer.Ordinal)];
     }
 
