@@ -4,6 +4,7 @@ using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
+using Anju.Host.Procedures;
 using Anju.Host.Problems;
 using Anju.Host.Seeding;
 using Anju.Host.Telemetry;
@@ -16,6 +17,7 @@ builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
+builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddOpenApi();
 

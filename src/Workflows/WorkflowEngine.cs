@@ -98,6 +98,11 @@ public sealed partial class WorkflowEngine
         runner.SetVariables(root.Id, variables);
         var start = startEventId ?? definition.Process.NoneStartEvent?.Id
             ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event.");
+        if (definition.Process.Node(start) is StartEvent { Initiator: { } initiator } && context.Actor is { } actor)
+        {
+            runner.SetVariables(root.Id, new Dictionary<string, JsonNode?> { [initiator] = actor });
+        }
+
         var token = new TokenState { Id = context.NewId(), ScopeId = root.Id, NodeId = start };
         state.Tokens.Add(token);
         runner.Schedule(token);

@@ -8,6 +8,7 @@ public sealed class CurrentUser
 {
     public const string JurisdictionClaim = "anju:jurisdiction";
     public const string DisplayNameClaim = "anju:display_name";
+    public const string DepartmentClaim = "anju:department";
 
     public CurrentUser(ClaimsPrincipal principal)
     {
@@ -15,7 +16,15 @@ public sealed class CurrentUser
         DisplayName = principal.FindFirstValue(DisplayNameClaim) ?? Username;
         Roles = [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)];
         Jurisdictions = [.. principal.FindAll(JurisdictionClaim).Select(c => c.Value)];
+        Department = principal.FindFirstValue(DepartmentClaim);
+        Groups = Department is null ? Roles : [.. Roles, "dept:" + Department];
     }
+
+    /// <summary>The department of a department officer (org.json id), else null.</summary>
+    public string? Department { get; }
+
+    /// <summary>The candidate groups the user belongs to: the roles, and dept:&lt;id&gt; for a department officer.</summary>
+    public IReadOnlyList<string> Groups { get; }
 
     public string Username { get; }
     public string DisplayName { get; }

@@ -28,6 +28,10 @@ public sealed class TokenIssuer(
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(jurisdictions.Select(j => new Claim(CurrentUser.JurisdictionClaim, j)));
+        if (user.DepartmentId is { Length: > 0 } department)
+        {
+            claims.Add(new Claim(CurrentUser.DepartmentClaim, department));
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, BearerTokenDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
 
         var options = bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme);

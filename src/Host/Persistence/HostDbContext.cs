@@ -1,4 +1,6 @@
 using Anju.Host.Features.Voting;
+using Anju.Host.Notifications;
+using Anju.Host.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,12 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
     public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
     public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ViolationCategory> ViolationCategories => Set<ViolationCategory>();
+    public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +66,44 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(x => x.InstanceId);
         });
         VotingModel.Configure(builder);
+        builder.Entity<Compound>(e =>
+        {
+            e.ToTable("host_compounds");
+            e.HasKey(x => x.Path);
+            e.Property(x => x.FloorArea).HasPrecision(14, 2);
+            e.Property(x => x.DeliveredShare).HasPrecision(5, 4);
+            e.HasIndex(x => x.CommunityPath);
+            e.HasIndex(x => x.StreetPath);
+        });
+        builder.Entity<Department>(e =>
+        {
+            e.ToTable("host_departments");
+            e.HasKey(x => x.Id);
+        });
+        builder.Entity<ViolationCategory>(e =>
+        {
+            e.ToTable("host_violation_categories");
+            e.HasKey(x => x.Id);
+        });
+        builder.Entity<RegistryChange>(e =>
+        {
+            e.ToTable("host_registry_changes");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Entity, x.Key });
+        });
+        builder.Entity<Notification>(e =>
+        {
+            e.ToTable("host_notifications");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Username, x.CreatedAt });
+        });
+        builder.Entity<PublicNotice>(e =>
+        {
+            e.ToTable("host_public_notices");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Jurisdiction);
+            e.HasIndex(x => x.InstanceId);
+        });
     }
 }
 

@@ -7,6 +7,9 @@ public sealed class AnjuUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
+    /// <summary>For role department: which department (org.json id); its tasks go to the group dept:&lt;id&gt;.</summary>
+    public string? DepartmentId { get; set; }
+
     /// <summary>The jurisdiction paths the user acts in (city → town/street/zone → community → compound).</summary>
     public List<UserJurisdiction> Jurisdictions { get; set; } = [];
 }

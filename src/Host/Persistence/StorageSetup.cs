@@ -38,7 +38,7 @@ public static class StorageSetup
         }
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(ServiceTaskHandlerRegistrations.Build);
+        services.AddSingleton(Anju.Host.Procedures.HandlerRegistration.Build);
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<WorkflowStorage>(),
             sp.GetRequiredService<ServiceTaskHandlers>(),

@@ -2,6 +2,7 @@ using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
+using Anju.Host.Registry;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,7 @@ public static class DemoData
         ReferenceData.Add(db, existing, new JurisdictionNode { Path = Xingfu, Id = "xingfu", Name = "幸福社区", Kind = "community", ParentPath = Nanzha });
         ReferenceData.Add(db, existing, new JurisdictionNode { Path = Xingfuli, Id = "xingfuli", Name = "幸福里小区", Kind = "compound", ParentPath = Xingfu });
         await db.SaveChangesAsync();
+        await SeedCompoundsAsync(db);
 
         var password = AdminAccount.DemoPassword;
         await EnsureUserAsync(services, "street.chengjiang", "澄江街道 王科长", password, [Roles.StreetOffice], [Chengjiang]);
@@ -39,7 +41,11 @@ public static class DemoData
         await EnsureUserAsync(services, "committee.binjiang", "滨江花园业委会 周主任", password, [Roles.OwnersCommittee], [Binjiang]);
         await EnsureUserAsync(services, "station.chengjiang", "澄江联合执法工作站 孙队长", password, [Roles.EnforcementStation], [Chengjiang]);
         await EnsureUserAsync(services, "bureau.housing", "市住建局 物业科 吴科长", password, [Roles.HousingBureau], [Jurisdiction.City]);
-        await EnsureUserAsync(services, "dept.chengguan", "市城管局 郑队员", password, [Roles.Department], [Jurisdiction.City]);
+        await EnsureUserAsync(services, "dept.chengguan", "市城管局 郑队员", password, [Roles.Department], [Jurisdiction.City], department: "chengguan");
+        await EnsureUserAsync(services, "dept.xiaofang", "市消防救援大队 钱参谋", password, [Roles.Department], [Jurisdiction.City], department: "xiaofang");
+        await EnsureUserAsync(services, "dept.zhujian", "市住建局 执法科 冯科员", password, [Roles.Department], [Jurisdiction.City], department: "zhujian");
+        await EnsureUserAsync(services, "community.xingfu", "幸福社区 何主任", password, [Roles.Community], [Xingfu]);
+        await EnsureUserAsync(services, "firm.yuxiu", "毓秀物业 蒋经理", password, [Roles.PropertyFirm], [Huangshan + "/yuxiu-court"]);
         await EnsureUserAsync(services, "owner.li", "业主 李先生", password, [Roles.Owner], [Binjiang]);
         foreach (var (username, displayName) in BinjiangOwners)
         {
@@ -88,7 +94,7 @@ public static class DemoData
         await db.SaveChangesAsync();
     }
 
-    public static async Task EnsureUserAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions)
+    public static async Task EnsureUserAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions, string? department = null)
     {
         var users = services.GetRequiredService<UserManager<AnjuUser>>();
         if (await users.FindByNameAsync(username) is not null)
@@ -96,7 +102,7 @@ public static class DemoData
             return;
         }
 
-        var user = new AnjuUser { UserName = username, DisplayName = displayName };
+        var user = new AnjuUser { UserName = username, DisplayName = displayName, DepartmentId = department };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -106,6 +112,20 @@ public static class DemoData
         await users.AddToRolesAsync(user, roles);
         var db = services.GetRequiredService<HostDbContext>();
         db.UserJurisdictions.AddRange(jurisdictions.Select(j => new UserJurisdiction { UserId = user.Id, Path = j }));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The demo compounds' registry records (firm, committee, area, units).</summary>
+    private static async Task SeedCompoundsAsync(HostDbContext db)
+    {
+        var existing = (await db.Compounds.Select(c => c.Path).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        Compound[] compounds =
+        [
+            new() { Path = Binjiang, Name = "滨江花园", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴滨江物业服务有限公司", ProjectManager = "陈经理", CommitteeStatus = CommitteeStatuses.OwnersCommittee, FloorArea = 48_600m, Units = 420, FirstDeliveredOn = new DateOnly(2015, 6, 1) },
+            new() { Path = Huangshan + "/yuxiu-court", Name = "毓秀苑", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴毓秀物业管理有限公司", ProjectManager = "蒋经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 31_200m, Units = 268, DeliveredShare = 0.42m, FirstDeliveredOn = new DateOnly(2025, 5, 1) },
+            new() { Path = Xingfuli, Name = "幸福里小区", CommunityPath = Xingfu, StreetPath = Nanzha, PropertyFirm = "南闸幸福物业有限公司", ProjectManager = "孔经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 26_400m, Units = 230, FirstDeliveredOn = new DateOnly(2012, 9, 1) },
+        ];
+        db.Compounds.AddRange(compounds.Where(c => existing.Add(c.Path)));
         await db.SaveChangesAsync();
     }
 }

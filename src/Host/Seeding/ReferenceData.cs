@@ -1,11 +1,16 @@
 using System.Text.Json;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
+using Anju.Host.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Seeding;
 
-/// <summary>The city and its 16 towns/streets and 2 zones, from Reference/org.json (idempotent).</summary>
+/// <summary>
+/// The city, its 16 towns/streets and 2 zones and its departments (Reference/org.json), and the violation
+/// categories with their leading departments (Reference/violation-categories.json). Idempotent: only what is
+/// missing is added, so administrators' edits survive a restart.
+/// </summary>
 public static class ReferenceData
 {
     public static async Task LoadAsync(HostDbContext db, string orgFile)
@@ -25,6 +30,43 @@ public static class ReferenceData
                 Name = town.GetProperty("name").GetString()!,
                 Kind = town.GetProperty("kind").GetString()!,
                 ParentPath = Jurisdiction.City,
+            });
+        }
+
+        var departments = (await db.Departments.Select(d => d.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var department in root.GetProperty("departments").EnumerateArray())
+        {
+            var id = department.GetProperty("id").GetString()!;
+            if (departments.Add(id))
+            {
+                db.Departments.Add(new Department { Id = id, Name = department.GetProperty("name").GetString()!, ShortName = department.GetProperty("short").GetString()! });
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task LoadViolationCategoriesAsync(HostDbContext db, string file)
+    {
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        var existing = (await db.ViolationCategories.Select(c => c.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in document.RootElement.GetProperty("categories").EnumerateArray())
+        {
+            var id = category.GetProperty("id").GetString()!;
+            if (!existing.Add(id))
+            {
+                continue;
+            }
+
+            db.ViolationCategories.Add(new ViolationCategory
+            {
+                Id = id,
+                Name = category.GetProperty("name").GetString()!,
+                LeadingDepartment = category.GetProperty("leading").GetString()!,
+                Urgent = category.GetProperty("urgent").GetBoolean(),
+                SupportingDepartments = category.TryGetProperty("supporting", out var supporting)
+                    ? string.Join(',', supporting.EnumerateArray().Select(s => s.GetString()))
+                    : "",
             });
         }
 

@@ -21,6 +21,7 @@ public static partial class Startup
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             await db.Database.MigrateAsync();
             await ReferenceData.LoadAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "org.json"));
+            await ReferenceData.LoadViolationCategoriesAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "violation-categories.json"));
             await AdminAccount.EnsureAsync(scope.ServiceProvider, app.Configuration, app.Environment);
             if (app.Configuration.GetValue("Anju:SeedDemoData", false))
             {

@@ -57,6 +57,14 @@ internal static class DefinitionValidator
                 CheckExpression(node, mi.CompletionCondition, "completionCondition");
             }
 
+            if (node is ServiceTask { Properties.Length: > 0 } withProperties)
+            {
+                foreach (var property in withProperties.Properties)
+                {
+                    CheckExpression(node, property.Value, $"property '{property.Name}'");
+                }
+            }
+
             switch (node)
             {
                 case UserTask task:
@@ -66,6 +74,7 @@ internal static class DefinitionValidator
                     CheckExpression(node, task.DueDate, "dueDate");
                     CheckExpression(node, task.FollowUpDate, "followUpDate");
                     CheckExpression(node, task.Priority, "priority");
+                    CheckExpression(node, task.Jurisdiction, "jurisdiction property");
                     foreach (var field in task.FormFields)
                     {
                         CheckExpression(node, field.DefaultValue, $"form field '{field.Id}' defaultValue");
@@ -87,6 +96,7 @@ internal static class DefinitionValidator
                 case CallActivity call:
                     CheckExpression(node, call.CalledElement, "calledElement");
                     CheckExpression(node, call.BusinessKey, "businessKey");
+                    CheckExpression(node, call.Jurisdiction, "jurisdiction property");
                     foreach (var mapping in call.In.Concat(call.Out))
                     {
                         CheckExpression(node, mapping.SourceExpression, "sourceExpression");

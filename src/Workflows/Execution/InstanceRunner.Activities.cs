@@ -24,6 +24,7 @@ internal sealed partial class InstanceRunner
             DueAt = DateOrNull(token, element.DueDate, "dueDate"),
             FollowUpAt = DateOrNull(token, element.FollowUpDate, "followUpDate"),
             Priority = element.Priority is null ? 50 : (int)Math.Clamp(NumberOf(token, element.Priority, "priority"), 0, 1000),
+            Jurisdiction = TextOrNull(token, element.Jurisdiction),
         };
 
         foreach (var field in element.FormFields)
@@ -86,17 +87,28 @@ internal sealed partial class InstanceRunner
             return;
         }
 
+        // Processes the handler starts are created only if it succeeds (or ends in a BPMN error, which is an
+        // outcome, not a failure); a failed attempt that will be retried must not leave instances behind.
+        var starts = new List<Action>();
         var context = new ServiceTaskContext(
             State.Id, State.DefinitionKey, element.Id, State.BusinessKey, State.Jurisdiction, Now,
             name => Variables(token).TryGetVariable(name, out var v) ? v : null,
             (name, value) => SetVariable(token.ScopeId, name, value),
-            Command.Db.Database.CurrentTransaction?.GetDbTransaction());
+            (start, ct) => PrepareDetachedStartAsync(start, starts, ct),
+            name => element.Properties.FirstOrDefault(p => p.Name == name) is { } property
+                ? ExpressionValues.ToJson(Evaluate(token, property.Value))
+                : null,
+            [.. element.Properties.Select(p => p.Name)])
+        {
+            Transaction = Command.Db.Database.CurrentTransaction?.GetDbTransaction(),
+        };
         try
         {
             await handler.ExecuteAsync(context, cancellationToken);
         }
         catch (BpmnErrorException error)
         {
+            starts.ForEach(s => s());
             ThrowBpmnError(token, error.ErrorCode, error.Message);
             return;
         }
@@ -110,6 +122,7 @@ internal sealed partial class InstanceRunner
             return;
         }
 
+        starts.ForEach(s => s());
         State.Jobs.RemoveAll(j => j.TokenId == token.Id && j.Kind == JobKind.Retry);
         Leave(token, element);
     }

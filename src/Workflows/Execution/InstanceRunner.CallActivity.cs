@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Expressions;
+using Anju.Workflows.Handlers;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Execution;
@@ -28,11 +29,12 @@ internal sealed partial class InstanceRunner
         }
 
         var businessKey = call.BusinessKey is null ? null : ExpressionValues.ToText(Evaluate(token, call.BusinessKey));
+        var jurisdiction = call.Jurisdiction is null ? State.Jurisdiction : ExpressionValues.ToText(Evaluate(token, call.Jurisdiction));
         token.Phase = TokenPhase.Waiting;
         var childId = Command.NewId();
         token.CalledInstanceId = childId;
         var version = call.Binding == "version" ? call.Version : null;
-        Command.StartCalledInstance(new CalledInstanceRequest(childId, key, version, businessKey, State.Jurisdiction, variables, State.Id, token.Id, call.Id));
+        Command.StartCalledInstance(new CalledInstanceRequest(childId, key, version, businessKey, jurisdiction, variables, State.Id, token.Id, call.Id));
     }
 
     private JsonNode? MappedValue(TokenState token, VariableMapping mapping)
@@ -84,5 +86,32 @@ internal sealed partial class InstanceRunner
 
         token.CalledInstanceId = null;
         Leave(token, call);
+    }
+
+    /// <summary>
+    /// A handler starts an unrelated instance (no parent). The id is given now; <paramref name="starts"/> gets
+    /// the action that creates and runs it after this instance, in the same transaction.
+    /// </summary>
+    private async ValueTask<Guid> PrepareDetachedStartAsync(ProcessStart start, List<Action> starts, CancellationToken cancellationToken)
+    {
+        var definition = await Command.Engine.Definitions.ResolveAsync(Command.Db, start.DefinitionKey, null, cancellationToken)
+            ?? throw WorkflowException.NotFound($"No process with the key '{start.DefinitionKey}' is deployed.");
+        if (definition.Process.NoneStartEvent is null)
+        {
+            throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event.");
+        }
+
+        var id = Command.NewId();
+        var jurisdiction = start.Jurisdiction ?? State.Jurisdiction;
+        starts.Add(() =>
+        {
+            Journal("ProcessStarted", null, new JsonObject { ["instanceId"] = id.ToString(), ["definitionKey"] = definition.Key });
+            Command.Defer(async ct =>
+            {
+                var child = Command.Engine.CreateInstance(Command, definition, id, start.BusinessKey, jurisdiction, start.Variables);
+                await child.RunAsync(ct);
+            });
+        });
+        return id;
     }
 }

@@ -21,6 +21,9 @@ public sealed class UserTaskState
     /// <summary>Default values of form fields, evaluated when the task was created.</summary>
     public Dictionary<string, JsonNode?> FormDefaults { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where the task lands when not in the instance's jurisdiction (extension property); else null.</summary>
+    public string? Jurisdiction { get; set; }
+
     /// <summary>Who the task was delegated from (转办), if it was.</summary>
     public string? DelegatedFrom { get; set; }
 }

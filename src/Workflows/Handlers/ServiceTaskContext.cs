@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 
 namespace Anju.Workflows.Handlers;
@@ -8,6 +7,8 @@ public sealed class ServiceTaskContext
 {
     private readonly Func<string, JsonNode?> _read;
     private readonly Action<string, JsonNode?> _write;
+    private readonly Func<ProcessStart, CancellationToken, ValueTask<Guid>>? _start;
+    private readonly Func<string, JsonNode?>? _property;
 
     internal ServiceTaskContext(
         Guid instanceId,
@@ -18,7 +19,9 @@ public sealed class ServiceTaskContext
         DateTimeOffset now,
         Func<string, JsonNode?> read,
         Action<string, JsonNode?> write,
-        DbTransaction? transaction = null)
+        Func<ProcessStart, CancellationToken, ValueTask<Guid>>? start = null,
+        Func<string, JsonNode?>? property = null,
+        IReadOnlyList<string>? propertyNames = null)
     {
         InstanceId = instanceId;
         DefinitionKey = definitionKey;
@@ -28,8 +31,26 @@ public sealed class ServiceTaskContext
         Now = now;
         _read = read;
         _write = write;
-        Transaction = transaction;
+        _start = start;
+        _property = property;
+        PropertyNames = propertyNames ?? [];
     }
+
+    /// <summary>
+    /// The command's open database transaction (its connection is <c>Transaction.Connection</c>). A handler
+    /// that writes tables of its own in the engine's database does so here, so that its rows commit or roll
+    /// back with the instance. On SQLite this is also the only way to write: the command holds the write lock.
+    /// </summary>
+    public System.Data.Common.DbTransaction? Transaction { get; init; }
+
+    /// <summary>Names of the task's extension properties (camunda:properties).</summary>
+    public IReadOnlyList<string> PropertyNames { get; }
+
+    /// <summary>
+    /// An extension property of the task, its value evaluated now (a literal, or an expression over the
+    /// variables); null when the task has no such property. This is how a BPMN file parameterises a handler.
+    /// </summary>
+    public JsonNode? GetProperty(string name) => _property?.Invoke(name);
 
     public Guid InstanceId { get; }
     public string DefinitionKey { get; }
@@ -38,18 +59,33 @@ public sealed class ServiceTaskContext
     public string? Jurisdiction { get; }
     public DateTimeOffset Now { get; }
 
-    /// <summary>
-    /// The command's open database transaction (null outside a database command). A handler that writes its
-    /// own tables in the same database enlists in it, so that its rows commit or roll back together with the
-    /// instance's state change, as Camunda's delegates share the engine's transaction. It must not commit,
-    /// roll back or dispose it. A second connection would not do on SQLite: the command holds the file's
-    /// write lock until it commits, so the handler's write would wait for its own command.
-    /// </summary>
-    public DbTransaction? Transaction { get; }
-
     /// <summary>The variable visible from the task's scope, or null when it is not set.</summary>
     public JsonNode? GetVariable(string name) => _read(name)?.DeepClone();
 
     /// <summary>Sets a variable with Camunda's rule: where it already exists, else on the process.</summary>
     public void SetVariable(string name, JsonNode? value) => _write(name, value?.DeepClone());
+
+    /// <summary>
+    /// Starts an instance of another process (latest version, at its none start event) in the same
+    /// transaction as this command: if the command fails, the new instance is not created either. Returns its
+    /// id. An undeployed key throws, which makes this service task fail (retries, then an incident).
+    /// </summary>
+    public ValueTask<Guid> StartProcessAsync(ProcessStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return _start is null
+            ? throw new InvalidOperationException("Starting a process is not available in this context.")
+            : _start(start, cancellationToken);
+    }
+}
+
+/// <summary>A process a service-task handler starts (see <see cref="ServiceTaskContext.StartProcessAsync"/>).</summary>
+public sealed record ProcessStart(string DefinitionKey)
+{
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Null: the starting instance's jurisdiction.</summary>
+    public string? Jurisdiction { get; init; }
+
+    public IReadOnlyDictionary<string, JsonNode?>? Variables { get; init; }
 }

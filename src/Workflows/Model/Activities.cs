@@ -44,6 +44,12 @@ public sealed record UserTask : Activity
     public ExpressionText? Priority { get; init; }
     public string? FormKey { get; init; }
     public ImmutableArray<FormField> FormFields { get; init; } = [];
+
+    /// <summary>
+    /// camunda:property name="jurisdiction": where the task lands when it is not the instance's own
+    /// jurisdiction (a city-wide assessment's task for one compound's community). Null: the instance's.
+    /// </summary>
+    public ExpressionText? Jurisdiction { get; init; }
 }
 
 /// <summary>One camunda:formField of a user task.</summary>
@@ -87,7 +93,16 @@ public sealed record ServiceTask : Activity
 
     /// <summary>camunda:resultVariable for expression implementations.</summary>
     public string? ResultVariable { get; init; }
+
+    /// <summary>
+    /// The task's extension properties (camunda:properties), handed to its handler evaluated: how a BPMN file
+    /// gives a handler its parameters (whom to notify, weights, thresholds) without numbers in C#.
+    /// </summary>
+    public ImmutableArray<ExtensionProperty> Properties { get; init; } = [];
 }
+
+/// <summary>One camunda:property; its value may be an expression.</summary>
+public sealed record ExtensionProperty(string Name, ExpressionText Value);
 
 /// <summary>Manual task and plain task: the token passes straight through.</summary>
 public sealed record PassThroughTask : Activity
@@ -124,6 +139,9 @@ public sealed record CallActivity : Activity
 
     /// <summary>camunda:in businessKey="..." expression.</summary>
     public ExpressionText? BusinessKey { get; init; }
+
+    /// <summary>camunda:property name="jurisdiction": the called instance's jurisdiction. Null: the caller's.</summary>
+    public ExpressionText? Jurisdiction { get; init; }
 }
 
 /// <summary>camunda:in / camunda:out: source (variable name) or sourceExpression into target, or all variables.</summary>

@@ -6,6 +6,9 @@ public sealed record StartEvent : FlowNode
     public EventTrigger Trigger { get; init; }
     public string? MessageName { get; init; }
     public TimerDefinition? Timer { get; init; }
+
+    /// <summary>camunda:initiator: the variable that receives the username of whoever started the instance.</summary>
+    public string? Initiator { get; init; }
 }
 
 public sealed record EndEvent : FlowNode

@@ -31,6 +31,15 @@ internal static class BpmnXml
     public static IEnumerable<XElement> CamundaExtensions(this XElement element, string localName) =>
         element.BpmnChildren("extensionElements").Elements(Namespaces.Camunda + localName);
 
+    /// <summary>
+    /// The value of a camunda:property in the element's camunda:properties (the "extension properties" of
+    /// Camunda Modeler and the bpmn-js properties panel); null when absent or blank.
+    /// </summary>
+    public static string? CamundaProperty(this XElement element, string name) =>
+        Clean(element.CamundaExtensions("properties")
+            .Elements(Namespaces.Camunda + "property")
+            .FirstOrDefault(p => p.Attr("name") == name)?.Attribute("value")?.Value);
+
     /// <summary>An unqualified attribute, trimmed; null when absent or blank.</summary>
     public static string? Attr(this XElement element, string name) =>
         Clean(element.Attribute(name)?.Value);

@@ -57,6 +57,7 @@ internal static class CallActivityReader
             In = ReadMappings(element, "in", id, context),
             Out = ReadMappings(element, "out", id, context),
             BusinessKey = BpmnXml.Expression(businessKeys.FirstOrDefault()),
+            Jurisdiction = BpmnXml.Expression(element.CamundaProperty(TaskReader.JurisdictionProperty)),
         };
     }
 

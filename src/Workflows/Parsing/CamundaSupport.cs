@@ -45,6 +45,7 @@ internal static class CamundaSupport
             ["subProcess"] = ActivityAttributes,
             ["callActivity"] = [.. ActivityAttributes, "calledElementBinding", "calledElementVersion"],
             ["multiInstanceLoopCharacteristics"] = ["collection", "elementVariable"],
+            ["startEvent"] = ["initiator"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static readonly string[] ActivityExtensions = ["failedJobRetryTimeCycle"];

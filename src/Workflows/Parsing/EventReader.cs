@@ -24,7 +24,7 @@ internal static class EventReader
         }
 
         var description = $"{definition.Kind} start event '{id}'";
-        return definition switch
+        var start = definition switch
         {
             { Kind: "none" } => new StartEvent { Id = id },
             { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
@@ -35,6 +35,7 @@ internal static class EventReader
                 : null,
             _ => Unsupported<StartEvent>(element, description, context),
         };
+        return start is null ? null : start with { Initiator = element.CamundaAttr("initiator") };
     }
 
     public static EndEvent? ReadEnd(XElement element, string id, ReadContext context)

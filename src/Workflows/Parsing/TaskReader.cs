@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Anju.Workflows.Model;
@@ -18,6 +19,9 @@ internal static partial class TaskReader
     private const string NoImplementation =
         "has no implementation (camunda:class, camunda:delegateExpression, camunda:expression or camunda:type=\"external\")";
 
+    /// <summary>The extension property that places a task (or a called instance) in another jurisdiction.</summary>
+    public const string JurisdictionProperty = "jurisdiction";
+
     public static UserTask ReadUserTask(XElement element, string id, ReadContext context)
     {
         foreach (var role in element.BpmnChildren().Where(c => c.Name.LocalName is "potentialOwner" or "humanPerformer" or "performer"))
@@ -37,6 +41,7 @@ internal static partial class TaskReader
             Priority = BpmnXml.Expression(element.CamundaAttr("priority")),
             FormKey = element.CamundaAttr("formKey"),
             FormFields = FormFieldReader.Read(element, id, context),
+            Jurisdiction = BpmnXml.Expression(element.CamundaProperty(JurisdictionProperty)),
         };
     }
 
@@ -64,6 +69,7 @@ internal static partial class TaskReader
                 Kind = kind,
                 Implementation = implementation,
                 ResultVariable = element.CamundaAttr("resultVariable"),
+                Properties = ReadProperties(element, id, context),
             };
     }
 
@@ -140,4 +146,28 @@ internal static partial class TaskReader
     /// <summary>${name} or #{name}, the form in which a delegate expression names a bean.</summary>
     [GeneratedRegex(@"^[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}$", RegexOptions.CultureInvariant)]
     private static partial Regex DelegateName();
+
+    private static ImmutableArray<ExtensionProperty> ReadProperties(XElement element, string id, ReadContext context)
+    {
+        var properties = ImmutableArray.CreateBuilder<ExtensionProperty>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.CamundaExtensions("properties").Elements(Namespaces.Camunda + "property"))
+        {
+            if (property.Attr("name") is not { } name)
+            {
+                context.Report(property, id, $"a camunda:property of '{id}' has no name");
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                context.Report(property, id, $"camunda:property '{name}' appears twice on '{id}'");
+                continue;
+            }
+
+            properties.Add(new ExtensionProperty(name, new ExpressionText(property.Attribute("value")?.Value ?? "")));
+        }
+
+        return properties.ToImmutable();
+    }
 }

@@ -156,7 +156,7 @@ internal static class InstanceStore
                 DefinitionKey = state.DefinitionKey,
                 DefinitionId = state.DefinitionId,
                 BusinessKey = state.BusinessKey,
-                Jurisdiction = state.Jurisdiction,
+                Jurisdiction = task.Jurisdiction ?? state.Jurisdiction,
                 CreatedAt = task.CreatedAt.UtcDateTime,
                 DueAt = task.DueAt?.UtcDateTime,
                 DueSort = task.DueAt?.UtcDateTime ?? TaskRow.NoDueDate,

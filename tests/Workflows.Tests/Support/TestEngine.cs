@@ -104,6 +104,12 @@ public sealed class TestEngine : IAsyncDisposable
         await Engine.CompleteTaskAsync(task.Id, Vars(variables), actor);
     }
 
+    public async Task<List<InstanceRow>> InstancesAsync(System.Linq.Expressions.Expression<Func<InstanceRow, bool>> where)
+    {
+        await using var db = Storage.CreateContext();
+        return await db.Instances.AsNoTracking().Where(where).ToListAsync();
+    }
+
     public async Task<List<JobRow>> JobsAsync(Guid? instanceId = null)
     {
         await using var db = Storage.CreateContext();

@@ -22,7 +22,7 @@ internal static class TaskAccess
         }
 
         var me = user.Username;
-        var roles = user.Roles.ToList();
+        var roles = user.Groups.ToList();
         return db.Tasks
             .Where(t => t.Assignee == me || db.TaskCandidates.Any(c => c.TaskId == t.Id
                 && ((c.Kind == 'u' && c.Value == me) || (c.Kind == 'g' && roles.Contains(c.Value)))))

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Anju.Host.Jurisdictions;
-using Anju.Host.Persistence;
+using Anju.Host.Procedures;
 using Anju.Workflows;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Handlers;
@@ -17,7 +17,7 @@ namespace Anju.Host.Features.Voting;
 /// <see cref="BallotCloser"/> sends when the ballot closes.
 /// </summary>
 /// <remarks>
-/// The ballot row is written on the engine command's own transaction (<see cref="EnlistedHostDb"/>), so it exists
+/// The ballot row is written on the engine command's own transaction (<see cref="EngineTransaction"/>), so it exists
 /// exactly when the process's step past this task is committed: a command that rolls back takes the ballot with
 /// it, and no orphan ballot is left to close. Should the task run again while the ballot it opened is still open
 /// (a loop back that did not wait for the close), that ballot is reused rather than a second one opened.
@@ -45,10 +45,7 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         var messageName = context.GetVariable("ballotMessageName") is JsonValue m && m.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name)
             ? name.Trim()
             : DefaultMessageName;
-        var transaction = context.Transaction
-            ?? throw new InvalidOperationException("openBallot runs only inside a database command of the engine.");
-
-        await using var db = EnlistedHostDb.Create(transaction);
+        await using var db = await context.HostDbAsync(cancellationToken);
         var reopened = await db.Ballots.AsNoTracking()
             .Where(b => b.InstanceId == context.InstanceId && b.ActivityId == context.ActivityId && b.Status == Ballot.Open)
             .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);

@@ -1,4 +1,4 @@
-using Anju.Host.Persistence;
+using Anju.Host.Procedures;
 
 namespace Anju.Host.Features.Voting;
 

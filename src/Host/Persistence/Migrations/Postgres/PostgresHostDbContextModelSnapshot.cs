@@ -213,6 +213,84 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                     b.ToTable("host_units", (string)null);
                 });
 
+            modelBuilder.Entity("Anju.Host.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Username", "CreatedAt");
+
+                    b.ToTable("host_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Notifications.PublicNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DefinitionKey")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("Jurisdiction");
+
+                    b.ToTable("host_public_notices", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Host.Persistence.AnjuUser", b =>
                 {
                     b.Property<string>("Id")
@@ -223,6 +301,9 @@ namespace Anju.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentId")
                         .HasColumnType("text");
 
                     b.Property<string>("DisplayName")
@@ -421,6 +502,135 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "Path");
 
                     b.ToTable("host_user_jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Registry.Compound", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CommitteeStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CommunityPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("DeliveredShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<DateOnly?>("FirstDeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("FloorArea")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProjectManager")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PropertyFirm")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StreetPath")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Path");
+
+                    b.HasIndex("CommunityPath");
+
+                    b.HasIndex("StreetPath");
+
+                    b.ToTable("host_compounds", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Registry.Department", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("host_departments", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Registry.RegistryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Entity", "Key");
+
+                    b.ToTable("host_registry_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Anju.Host.Registry.ViolationCategory", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeadingDepartment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SupportingDepartments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("host_violation_categories", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
