@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Procedures;
@@ -11,10 +12,12 @@ namespace Anju.Host.Features.Voting;
 
 /// <summary>
 /// Service task <c>${openBallot}</c>: opens an owners' vote in the instance's compound and sets
-/// <c>ballotId</c>. In: <c>ballotTitle</c>, <c>ballotQuestions</c> ([{ id, text, matter }]),
-/// <c>ballotDays</c> (working days until it closes) or <c>ballotClosesAt</c> (ISO 8601), optionally
-/// <c>ballotMessageName</c> (default <c>ballot-closed</c>). The process then waits for that message, which
-/// <see cref="BallotCloser"/> sends when the ballot closes.
+/// <c>ballotId</c>. Each parameter is the task's extension property (camunda:properties, so that the BPMN file
+/// holds the numbers) or, when the task has none, a process variable: <c>title</c> / <c>ballotTitle</c>;
+/// <c>questions</c> / <c>ballotQuestions</c> ([{ id, text, matter }], as JSON text in a property);
+/// <c>days</c> / <c>ballotDays</c> (working days until it closes) or <c>closesAt</c> / <c>ballotClosesAt</c>
+/// (ISO 8601); optionally <c>messageName</c> / <c>ballotMessageName</c> (default <c>ballot-closed</c>). The
+/// process then waits for that message, which <see cref="BallotCloser"/> sends when the ballot closes.
 /// </summary>
 /// <remarks>
 /// The ballot row is written on the engine command's own transaction (<see cref="EngineTransaction"/>), so it exists
@@ -36,14 +39,14 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         var compound = context.Jurisdiction is { } path && services.GetRequiredService<JurisdictionDirectory>().Find(path) is { Kind: "compound" }
             ? path
             : throw new InvalidOperationException($"openBallot needs an instance whose jurisdiction is a residential compound; it is '{context.Jurisdiction}'.");
-        var title = context.GetVariable("ballotTitle") is JsonValue t && t.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 200
-            ? s.Trim()
-            : throw new InvalidOperationException("openBallot needs the variable ballotTitle (text of 1 to 200 characters).");
-        var questions = BallotQuestion.Read(context.GetVariable("ballotQuestions"), out var problem)
+        var title = HandlerValues.AsText(Parameter(context, "title", "ballotTitle"))?.Trim() is { Length: > 0 and <= 200 } t
+            ? t
+            : throw new InvalidOperationException("openBallot needs a title (property title or variable ballotTitle) of 1 to 200 characters.");
+        var questions = BallotQuestion.Read(Questions(Parameter(context, "questions", "ballotQuestions")), out var problem)
             ?? throw new InvalidOperationException(problem);
         var closesAt = ClosingTime(context);
-        var messageName = context.GetVariable("ballotMessageName") is JsonValue m && m.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name)
-            ? name.Trim()
+        var messageName = HandlerValues.AsText(Parameter(context, "messageName", "ballotMessageName"))?.Trim() is { Length: > 0 } name
+            ? name
             : DefaultMessageName;
         await using var db = await context.HostDbAsync(cancellationToken);
         var reopened = await db.Ballots.AsNoTracking()
@@ -91,31 +94,48 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         context.SetVariable("ballotId", ballot.Id.ToString());
     }
 
-    /// <summary>ballotDays working days from now (China time, the working-day calendar), else ballotClosesAt.</summary>
+    /// <summary>The task's extension property when it has one, else the process variable.</summary>
+    private static JsonNode? Parameter(ServiceTaskContext context, string property, string variable) =>
+        context.GetProperty(property) ?? context.GetVariable(variable);
+
+    /// <summary>Questions as an array, or as the JSON text of one (how an extension property holds them).</summary>
+    private static JsonNode? Questions(JsonNode? node)
+    {
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>days working days from now (China time, the working-day calendar), else closesAt.</summary>
     private DateTimeOffset ClosingTime(ServiceTaskContext context)
     {
-        if (context.GetVariable("ballotDays") is JsonValue days)
+        if (Parameter(context, "days", "ballotDays") is { } days)
         {
-            var count = days.TryGetValue<int>(out var n) ? n
-                : days.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-                : 0;
-            if (count is < 1 or > 365)
-            {
-                throw new InvalidOperationException($"ballotDays must be a whole number of working days from 1 to 365; it is {days.ToJsonString()}.");
-            }
-
+            var count = HandlerValues.ToNumber(days) is { } n && n == decimal.Truncate(n) && n is >= 1 and <= 365
+                ? (int)n
+                : throw new InvalidOperationException($"openBallot: days must be a whole number of working days from 1 to 365; it is {days.ToJsonString()}.");
             var calendar = services.GetRequiredService<WorkflowEngine>().Calendar;
             return calendar.AddWorkingDays(context.Now, count, WorkingCalendar.ChinaStandardTime);
         }
 
-        if (context.GetVariable("ballotClosesAt") is JsonValue at && at.TryGetValue<string>(out var iso)
+        if (HandlerValues.AsText(Parameter(context, "closesAt", "ballotClosesAt")) is { } iso
             && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var closesAt))
         {
             return closesAt > context.Now
                 ? closesAt
-                : throw new InvalidOperationException($"ballotClosesAt {iso} is not in the future.");
+                : throw new InvalidOperationException($"openBallot: closesAt {iso} is not in the future.");
         }
 
-        throw new InvalidOperationException("openBallot needs ballotDays (working days until closing) or ballotClosesAt (ISO 8601 date and time).");
+        throw new InvalidOperationException("openBallot needs days (working days until closing) or closesAt (ISO 8601), as a property or as the variable ballotDays / ballotClosesAt.");
     }
 }

@@ -298,6 +298,25 @@ public abstract class BallotTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task The_BPMN_file_can_hold_the_title_questions_and_days_as_extension_properties()
+    {
+        var admin = await host.ClientAsync("admin");
+        var suffix = ProcessApi.NewSuffix();
+        await admin.DeployAsync("Features/Voting/BallotTests.Properties.bpmn", suffix);
+        var before = DateTimeOffset.UtcNow;
+
+        var instance = await admin.StartAsync($"vote-props-{suffix}", new { jurisdiction = Binjiang, variables = new { ballotWorkingDays = 10 } });
+        var ballot = await (await host.ClientAsync("owner.li")).GetFromJsonAsync<JsonObject>($"/api/ballots/{instance.BallotId()}");
+
+        Assert.Equal(["closed"], instance["activeActivityIds"].Strings());
+        Assert.Equal("续筹维修资金", ballot!["title"]!.GetValue<string>());
+        var question = Assert.Single(ballot["questions"]!.AsArray())!;
+        Assert.Equal("raise", question["id"]!.GetValue<string>());
+        Assert.Equal("major", question["matter"]!.GetValue<string>());
+        Assert.InRange(ballot["closesAt"]!.GetValue<DateTimeOffset>(), before.AddDays(13), before.AddDays(20));
+    }
+
+    [Fact]
     public async Task Owners_list_the_open_ballots_they_may_vote_on()
     {
         var (_, _, ballotId) = await OpenAsync();
