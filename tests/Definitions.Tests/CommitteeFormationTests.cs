@@ -17,10 +17,6 @@ public static class OwnersVoting
 
     public static DateTimeOffset Cn(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, Cst);
 
-    public static string Id(this JsonObject json) => json["id"]!.GetValue<string>();
-
-    public static DateTimeOffset DueAt(this JsonObject task) => DateTimeOffset.Parse(task["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-
     public static async Task<JsonObject> VariablesAsync(this ProcedureHost host, string id)
     {
         using var admin = await host.As("admin");
@@ -71,22 +67,6 @@ public static class OwnersVoting
     {
         using var client = await host.As(user);
         await client.CompleteAsync(id, activity, variables);
-    }
-
-    public static async Task<List<Anju.Host.Notifications.Notification>> NotificationsAsync(this ProcedureHost host, string id, string username, string kind)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        var instance = Guid.Parse(id);
-        return await db.Notifications.AsNoTracking().Where(n => n.InstanceId == instance && n.Username == username && n.Kind == kind).ToListAsync();
-    }
-
-    public static async Task<List<Anju.Host.Notifications.PublicNotice>> NoticesAsync(this ProcedureHost host, string id)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        var instance = Guid.Parse(id);
-        return [.. (await db.PublicNotices.AsNoTracking().Where(n => n.InstanceId == instance).ToListAsync()).OrderBy(n => n.PostedAt)];
     }
 
     public static async Task<(Compound Compound, List<RegistryChange> Changes)> RegistryAsync(this ProcedureHost host, string path)

@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Jurisdictions;
-using Anju.Host.Persistence;
+using Anju.Host.Procedures;
 using Anju.Workflows;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Handlers;
@@ -11,14 +12,15 @@ namespace Anju.Host.Features.Voting;
 
 /// <summary>
 /// Service task <c>${openBallot}</c>: opens an owners' vote in the instance's compound and sets
-/// <c>ballotId</c>. In: the extension properties <c>title</c>, <c>questions</c> (JSON text) and <c>days</c>, each
-/// falling back to the variable <c>ballotTitle</c>, <c>ballotQuestions</c> ([{ id, text, matter }]),
-/// <c>ballotDays</c> (working days until it closes) or <c>ballotClosesAt</c> (ISO 8601), optionally
-/// <c>ballotMessageName</c> (default <c>ballot-closed</c>). The process then waits for that message, which
-/// <see cref="BallotCloser"/> sends when the ballot closes.
+/// <c>ballotId</c>. Each parameter is the task's extension property (camunda:properties, so that the BPMN file
+/// holds the numbers) or, when the task has none, a process variable: <c>title</c> / <c>ballotTitle</c>;
+/// <c>questions</c> / <c>ballotQuestions</c> ([{ id, text, matter }], as JSON text in a property);
+/// <c>days</c> / <c>ballotDays</c> (working days until it closes) or <c>closesAt</c> / <c>ballotClosesAt</c>
+/// (ISO 8601); optionally <c>messageName</c> / <c>ballotMessageName</c> (default <c>ballot-closed</c>). The
+/// process then waits for that message, which <see cref="BallotCloser"/> sends when the ballot closes.
 /// </summary>
 /// <remarks>
-/// The ballot row is written on the engine command's own transaction (<see cref="EnlistedHostDb"/>), so it exists
+/// The ballot row is written on the engine command's own transaction (<see cref="EngineTransaction"/>), so it exists
 /// exactly when the process's step past this task is committed: a command that rolls back takes the ballot with
 /// it, and no orphan ballot is left to close. Should the task run again while the ballot it opened is still open
 /// (a loop back that did not wait for the close), that ballot is reused rather than a second one opened.
@@ -37,19 +39,16 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         var compound = context.Jurisdiction is { } path && services.GetRequiredService<JurisdictionDirectory>().Find(path) is { Kind: "compound" }
             ? path
             : throw new InvalidOperationException($"openBallot needs an instance whose jurisdiction is a residential compound; it is '{context.Jurisdiction}'.");
-        var title = Input(context, "title", "ballotTitle") is JsonValue t && t.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 200
-            ? s.Trim()
-            : throw new InvalidOperationException("openBallot needs the variable ballotTitle (text of 1 to 200 characters).");
-        var questions = BallotQuestion.Read(Questions(Input(context, "questions", "ballotQuestions")), out var problem)
+        var title = HandlerValues.AsText(Parameter(context, "title", "ballotTitle"))?.Trim() is { Length: > 0 and <= 200 } t
+            ? t
+            : throw new InvalidOperationException("openBallot needs a title (property title or variable ballotTitle) of 1 to 200 characters.");
+        var questions = BallotQuestion.Read(Questions(Parameter(context, "questions", "ballotQuestions")), out var problem)
             ?? throw new InvalidOperationException(problem);
         var closesAt = ClosingTime(context);
-        var messageName = context.GetVariable("ballotMessageName") is JsonValue m && m.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name)
-            ? name.Trim()
+        var messageName = HandlerValues.AsText(Parameter(context, "messageName", "ballotMessageName"))?.Trim() is { Length: > 0 } name
+            ? name
             : DefaultMessageName;
-        var transaction = context.Transaction
-            ?? throw new InvalidOperationException("openBallot runs only inside a database command of the engine.");
-
-        await using var db = EnlistedHostDb.Create(transaction);
+        await using var db = await context.HostDbAsync(cancellationToken);
         var reopened = await db.Ballots.AsNoTracking()
             .Where(b => b.InstanceId == context.InstanceId && b.ActivityId == context.ActivityId && b.Status == Ballot.Open)
             .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
@@ -95,14 +94,11 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         context.SetVariable("ballotId", ballot.Id.ToString());
     }
 
-    /// <summary>
-    /// The task's extension property (definitions/CONVENTIONS.md: <c>title</c>, <c>questions</c>, <c>days</c>)
-    /// when it has one, else the process variable (<c>ballotTitle</c>, <c>ballotQuestions</c>, <c>ballotDays</c>).
-    /// </summary>
-    private static JsonNode? Input(ServiceTaskContext context, string property, string variable) =>
-        context.PropertyNames.Contains(property) ? context.GetProperty(property) : context.GetVariable(variable);
+    /// <summary>The task's extension property when it has one, else the process variable.</summary>
+    private static JsonNode? Parameter(ServiceTaskContext context, string property, string variable) =>
+        context.GetProperty(property) ?? context.GetVariable(variable);
 
-    /// <summary>Questions written in BPMN arrive as JSON text; parse it into the array.</summary>
+    /// <summary>Questions as an array, or as the JSON text of one (how an extension property holds them).</summary>
     private static JsonNode? Questions(JsonNode? node)
     {
         if (node is JsonValue value && value.TryGetValue<string>(out var text))
@@ -111,40 +107,35 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
             {
                 return JsonNode.Parse(text);
             }
-            catch (System.Text.Json.JsonException)
+            catch (JsonException)
             {
-                return node;
+                return null;
             }
         }
 
         return node;
     }
 
-    /// <summary>ballotDays working days from now (China time, the working-day calendar), else ballotClosesAt.</summary>
+    /// <summary>days working days from now (China time, the working-day calendar), else closesAt.</summary>
     private DateTimeOffset ClosingTime(ServiceTaskContext context)
     {
-        if (Input(context, "days", "ballotDays") is JsonValue days)
+        if (Parameter(context, "days", "ballotDays") is { } days)
         {
-            var count = days.TryGetValue<int>(out var n) ? n
-                : days.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-                : 0;
-            if (count is < 1 or > 365)
-            {
-                throw new InvalidOperationException($"ballotDays must be a whole number of working days from 1 to 365; it is {days.ToJsonString()}.");
-            }
-
+            var count = HandlerValues.ToNumber(days) is { } n && n == decimal.Truncate(n) && n is >= 1 and <= 365
+                ? (int)n
+                : throw new InvalidOperationException($"openBallot: days must be a whole number of working days from 1 to 365; it is {days.ToJsonString()}.");
             var calendar = services.GetRequiredService<WorkflowEngine>().Calendar;
             return calendar.AddWorkingDays(context.Now, count, WorkingCalendar.ChinaStandardTime);
         }
 
-        if (context.GetVariable("ballotClosesAt") is JsonValue at && at.TryGetValue<string>(out var iso)
+        if (HandlerValues.AsText(Parameter(context, "closesAt", "ballotClosesAt")) is { } iso
             && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var closesAt))
         {
             return closesAt > context.Now
                 ? closesAt
-                : throw new InvalidOperationException($"ballotClosesAt {iso} is not in the future.");
+                : throw new InvalidOperationException($"openBallot: closesAt {iso} is not in the future.");
         }
 
-        throw new InvalidOperationException("openBallot needs ballotDays (working days until closing) or ballotClosesAt (ISO 8601 date and time).");
+        throw new InvalidOperationException("openBallot needs days (working days until closing) or closesAt (ISO 8601), as a property or as the variable ballotDays / ballotClosesAt.");
     }
 }
