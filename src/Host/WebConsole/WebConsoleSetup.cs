@@ -38,9 +38,14 @@ public static class WebConsoleSetup
         app.MapFallback("{*path:nonfile}", async context =>
         {
             // Unknown server routes stay a 404 problem; everything else is a console route for the client router.
+            // An anonymous call under /api is 401 (the contract: every /api call needs a token), as it is when a
+            // route exists but its request shape does not match.
             if (IsServerPath(context.Request.Path))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.StatusCode = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    && context.User.Identity?.IsAuthenticated != true
+                        ? StatusCodes.Status401Unauthorized
+                        : StatusCodes.Status404NotFound;
                 return;
             }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Anju.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -50,8 +51,22 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
         Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
     }
 
+    [Fact]
+    public async Task An_unknown_api_route_is_401_without_a_token_and_404_with_one()
+    {
+        var anonymous = await Client().GetAsync("/api/no-such-thing");
+        var admin = Client();
+        var login = await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HostFixture.Password });
+        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["token"]!.GetValue<string>();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var signedIn = await admin.GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signedIn.StatusCode);
+        Assert.NotEqual("text/html", signedIn.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
-    [InlineData("/api/no-such-thing")]
     [InlineData("/health/nothing")]
     [InlineData("/scalar/x/y")]
     [InlineData("/assets/missing.js")]
