@@ -69,10 +69,10 @@ public abstract class CompoundUnitsTests<THost>(THost host) : IClassFixture<THos
     public async Task A_ballot_takes_its_owners_from_the_register_when_it_opens()
     {
         var admin = await host.ClientAsync("admin");
-        var created = await admin.PostAsJsonAsync("/api/compounds/yuxiu-court/units", new { number = "1-101", area = 100m, owner = "owner.zhao" });
+        var created = await admin.PostAsJsonAsync("/api/compounds/dingshan-yayuan/units", new { number = "1-101", area = 100m, owner = "owner.zhao" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var instance = await admin.StartVoteAsync("yuxiu-court", VotingApi.OneQuestion("major"));
+        var instance = await admin.StartVoteAsync("dingshan-yayuan", VotingApi.OneQuestion("major"));
         var ballotId = instance.BallotId();
         var zhao = await host.ClientAsync("owner.zhao");
         var ballot = await zhao.GetFromJsonAsync<JsonObject>($"/api/ballots/{ballotId}");
