@@ -14,10 +14,12 @@ class Diagram:
         self.edges = []   # (id, waypoints)
         self.order = []
 
-    def place(self, el_id, kind, cx, cy, w=None, h=None, expanded=False):
+    def place(self, el_id, kind, cx, cy, w=None, h=None, expanded=False, marker=False):
+        """marker: an exclusive gateway, drawn with its X (isMarkerVisible) as bpmn-js and Camunda Modeler do."""
         dw, dh = SIZES.get(kind, (100, 80))
         w, h = w or dw, h or dh
-        self.shapes[el_id] = (cx - w / 2, cy - h / 2, w, h, expanded)
+        extra = (' isExpanded="true"' if expanded else "") + (' isMarkerVisible="true"' if marker else "")
+        self.shapes[el_id] = (cx - w / 2, cy - h / 2, w, h, extra)
         self.order.append(el_id)
 
     def box(self, el_id):
@@ -47,8 +49,7 @@ class Diagram:
         out = [f'  <bpmndi:BPMNDiagram id="{self.process_id}-diagram">',
                f'    <bpmndi:BPMNPlane id="{self.process_id}-plane" bpmnElement="{self.process_id}">']
         for el_id in self.order:
-            x, y, w, h, expanded = self.shapes[el_id]
-            ex = ' isExpanded="true"' if expanded else ""
+            x, y, w, h, ex = self.shapes[el_id]
             out.append(f'      <bpmndi:BPMNShape id="{el_id}_di" bpmnElement="{el_id}"{ex}>'
                        f'<dc:Bounds x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}"/></bpmndi:BPMNShape>')
         for flow_id, points in self.edges:

@@ -159,7 +159,8 @@ class Process:
         a(f'  <bpmndi:BPMNDiagram id="{self.key}-diagram">')
         a(f'    <bpmndi:BPMNPlane id="{self.key}-plane" bpmnElement="{self.key}">')
         for n in self.order:
-            a(f'      <bpmndi:BPMNShape id="{n.id}_di" bpmnElement="{n.id}"><dc:Bounds x="{n.x:g}" y="{n.y:g}" width="{n.w}" height="{n.h}" />'
+            marker = ' isMarkerVisible="true"' if n.kind == "exclusiveGateway" else ""
+            a(f'      <bpmndi:BPMNShape id="{n.id}_di" bpmnElement="{n.id}"{marker}><dc:Bounds x="{n.x:g}" y="{n.y:g}" width="{n.w}" height="{n.h}" />'
               + (f'<bpmndi:BPMNLabel><dc:Bounds x="{n.x - 22:g}" y="{n.y + n.h + 4:g}" width="{n.w + 44}" height="27" /></bpmndi:BPMNLabel>' if n.kind in ("startEvent", "endEvent", "exclusiveGateway", "boundaryEvent") else "")
               + "</bpmndi:BPMNShape>")
         for f in self.flows:

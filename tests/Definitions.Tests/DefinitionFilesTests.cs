@@ -60,6 +60,20 @@ public sealed class DefinitionFilesTests(OrdinaryWeekHost host) : IClassFixture<
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_exclusive_gateway_is_drawn_with_its_marker(string file)
+    {
+        // Without isMarkerVisible bpmn-js draws an empty diamond, which reads as "some gateway" to an official,
+        // and the designer adds the attribute on the first save.
+        var document = XDocument.Load(Path.Combine(Repository.Definitions, file));
+        var exclusive = document.Descendants(Bpmn + "exclusiveGateway").Select(e => (string?)e.Attribute("id")).ToHashSet(StringComparer.Ordinal);
+        foreach (var shape in document.Descendants(BpmnDi + "BPMNShape").Where(s => exclusive.Contains((string?)s.Attribute("bpmnElement"))))
+        {
+            Assert.True((bool?)shape.Attribute("isMarkerVisible") == true, $"{file}: the shape of exclusive gateway '{(string?)shape.Attribute("bpmnElement")}' has no isMarkerVisible=\"true\"");
+        }
+    }
+
     [Fact]
     public async Task The_host_deployed_every_procedure_at_start_up()
     {

@@ -50,7 +50,8 @@ public static partial class Startup
             {
                 Files = [new DeploymentFile(Path.GetFileName(file), await File.ReadAllTextAsync(file))],
                 DeployedBy = "system",
-                Note = "deployed at start-up",
+                // Shown in the designer's version history, which officials read in Chinese.
+                Note = $"启动时自动部署（definitions/{Path.GetFileName(file)}）",
             });
             if (!result.Succeeded)
             {

@@ -44,6 +44,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return format(dictionaries[current][key] ?? zhCN[key] ?? key, params);
 }
 
+/** Whether the dictionaries have this key (for keys built at run time, such as an attribute's label). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
 /** A role's display name, or the role itself for one the console does not know. */
 export function roleName(role: string): string {
   const key = `role.${role}` as MessageKey;

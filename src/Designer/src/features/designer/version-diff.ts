@@ -1,27 +1,65 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { diff } from 'bpmn-js-differ';
+import { ChangeHandler, diff } from 'bpmn-js-differ';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { h, replace } from '../../app/dom';
-import { t } from '../../app/i18n';
+import { hasMessage, t } from '../../app/i18n';
 import { translateModule } from './modeler/translate';
 
 /** What bpmn-js-differ reports, by element id. */
 export interface DiffResult {
   added: string[];
   removed: string[];
-  changed: { id: string; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }[];
+  /**
+   * Changed elements: `attrs` holds the attributes with old and new values; `nested` names the properties
+   * whose contents changed further down (form fields, listeners and the like under `extensionElements`).
+   */
+  changed: { id: string; attrs: Record<string, { oldValue: unknown; newValue: unknown }>; nested: string[] }[];
+  /** The name of each element above that has one (the newer one's for a changed element). */
+  names: Record<string, string>;
 }
 
-interface RawDiff {
-  _added: Record<string, unknown>;
-  _removed: Record<string, unknown>;
-  _changed: Record<string, { attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
+interface RawChanged {
+  model: { id?: string; name?: string };
+  attrs: Record<string, { oldValue: unknown; newValue: unknown }>;
 }
 
-/** Compares two sets of moddle definitions (semantic changes; layout-only moves are left out). */
+/**
+ * bpmn-js-differ's handler, also remembering which properties of a tracked element changed only below it: the
+ * differ reports those as changed(element, property) with no values, which would otherwise leave an element
+ * marked changed with nothing to show for it.
+ */
+class NestedChangeHandler extends ChangeHandler {
+  declare _added: Record<string, unknown>;
+  declare _removed: Record<string, unknown>;
+  declare _changed: Record<string, RawChanged>;
+  readonly nested = new Map<string, Set<string>>();
+
+  changed(model: { id?: string }, property: string, newValue?: unknown, oldValue?: unknown): void {
+    super.changed(model, property, newValue, oldValue);
+    const id = model.id;
+    if (newValue !== undefined || oldValue !== undefined || id === undefined || !this._changed[id]) return;
+    const properties = this.nested.get(id) ?? new Set<string>();
+    properties.add(property);
+    this.nested.set(id, properties);
+  }
+}
+
+/**
+ * Compares two sets of moddle definitions (semantic changes; layout-only moves are left out). Pass definitions
+ * that went through {@link canonicalDefinitions}, or attribute order alone can count as a change.
+ */
 export function compare(older: unknown, newer: unknown): DiffResult {
-  const raw = diff(older, newer) as RawDiff;
+  const raw = diff(older, newer, new NestedChangeHandler()) as NestedChangeHandler;
+  const names: Record<string, string> = {};
+  const named = (id: string, element: unknown) => {
+    const name = (element as { name?: unknown } | undefined)?.name;
+    if (typeof name === 'string' && name.trim() !== '') names[id] = name.trim();
+  };
+  for (const [id, element] of Object.entries(raw._added)) named(id, element);
+  for (const [id, element] of Object.entries(raw._removed)) named(id, element);
+  for (const [id, change] of Object.entries(raw._changed)) named(id, change.model);
   return {
+    names,
     added: Object.keys(raw._added),
     removed: Object.keys(raw._removed),
     // bpmn-js-differ 3.2.0 hands jsondiffpatch's [old, new] pair to ChangeHandler.changed(model, key, newValue,
@@ -31,8 +69,25 @@ export function compare(older: unknown, newer: unknown): DiffResult {
       attrs: Object.fromEntries(
         Object.entries(change.attrs).map(([property, values]) => [property, { oldValue: values.newValue, newValue: values.oldValue }]),
       ),
+      nested: [...(raw.nested.get(id) ?? [])].filter((property) => !(property in change.attrs)),
     })),
   };
+}
+
+interface Moddle {
+  toXML(element: unknown): Promise<{ xml: string }>;
+  fromXML(xml: string): Promise<{ rootElement: unknown }>;
+}
+
+/**
+ * The definitions as the modeler would write them, read back. The differ matches elements without an id (a
+ * form, a constraint) by their JSON, whose key order follows the attribute order of the file; a file written
+ * by another tool or generator and the same file saved by the designer differ in that order only, so both
+ * sides are put through one serialiser before comparing.
+ */
+export async function canonicalDefinitions(moddle: Moddle, definitions: unknown): Promise<unknown> {
+  const { xml } = await moddle.toXML(definitions);
+  return (await moddle.fromXML(xml)).rootElement;
 }
 
 interface Viewer {
@@ -70,7 +125,10 @@ export async function renderDiff(container: HTMLElement, left: { label: string; 
   const rightViewer = new NavigatedViewer({ container: rightCanvas, ...options }) as unknown as Viewer;
   await leftViewer.importXML(left.xml);
   await rightViewer.importXML(right.xml);
-  const result = compare(leftViewer.getDefinitions(), rightViewer.getDefinitions());
+  const result = compare(
+    await canonicalDefinitions(leftViewer.get('moddle') as Moddle, leftViewer.getDefinitions()),
+    await canonicalDefinitions(rightViewer.get('moddle') as Moddle, rightViewer.getDefinitions()),
+  );
 
   const leftRegistry = leftViewer.get('elementRegistry') as { get(id: string): unknown };
   const rightRegistry = rightViewer.get('elementRegistry') as { get(id: string): unknown };
@@ -91,21 +149,22 @@ export async function renderDiff(container: HTMLElement, left: { label: string; 
     h(
       'ul',
       { class: 'diff-list' },
-      result.added.map((id) => h('li', { class: 'diff-added-item' }, h('strong', null, t('designer.diffAdded')), ' ', h('code', null, id))),
-      result.removed.map((id) => h('li', { class: 'diff-removed-item' }, h('strong', null, t('designer.diffRemoved')), ' ', h('code', null, id))),
+      result.added.map((id) => h('li', { class: 'diff-added-item', 'data-element-id': id }, h('strong', null, t('designer.diffAdded')), ' ', elementLabel(result, id))),
+      result.removed.map((id) => h('li', { class: 'diff-removed-item', 'data-element-id': id }, h('strong', null, t('designer.diffRemoved')), ' ', elementLabel(result, id))),
       result.changed.map((c) =>
         h(
           'li',
           { class: 'diff-changed-item', 'data-element-id': c.id },
           h('strong', null, t('designer.diffChanged')),
           ' ',
-          h('code', null, c.id),
+          elementLabel(result, c.id),
           h(
             'ul',
             null,
             Object.entries(c.attrs).map(([property, change]) =>
-              h('li', null, t('designer.diffProperty', { property, old: show(change.oldValue), new: show(change.newValue) })),
+              h('li', null, t('designer.diffProperty', { property: attributeLabel(property), old: show(change.oldValue), new: show(change.newValue) })),
             ),
+            c.nested.map((property) => h('li', null, t('designer.diffNested', { property: attributeLabel(property) }))),
           ),
         ),
       ),
@@ -115,6 +174,18 @@ export async function renderDiff(container: HTMLElement, left: { label: string; 
     leftViewer.destroy();
     rightViewer.destroy();
   };
+}
+
+/** 社区受理（accept）: the element's name with its id, or the id alone. */
+function elementLabel(result: DiffResult, id: string): string {
+  const name = result.names[id];
+  return name === undefined ? id : t('designer.diffElement', { name, id });
+}
+
+/** 到期时间（dueDate）: a known BPMN/Camunda attribute in the console's language, with its XML name. */
+export function attributeLabel(property: string): string {
+  const key = `designer.attr.${property.replace(/\[\d+\]$/, '')}`;
+  return hasMessage(key) ? t('designer.diffAttr', { label: t(key), property }) : property;
 }
 
 function show(value: unknown): string {
