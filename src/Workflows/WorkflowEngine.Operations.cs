@@ -100,4 +100,30 @@ public sealed partial class WorkflowEngine
 
         return (task, await Definitions.GetAsync(db, row.DefinitionId, cancellationToken), InstanceView.From(state));
     }
+
+    /// <summary>
+    /// Where an open task may be returned to (退回), the step done last first; empty when there is none or the task
+    /// is one signature of a 会签/或签; null when the task does not exist or is done.
+    /// </summary>
+    public async Task<IReadOnlyList<ReturnTarget>?> GetReturnTargetsAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        var row = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
+            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.DefinitionId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var state = InstanceDocument.Read(row.Document);
+        var task = state.Tasks.Find(t => t.Id == taskId);
+        if (task is null)
+        {
+            return null;
+        }
+
+        var definition = await Definitions.GetAsync(db, row.DefinitionId, cancellationToken);
+        return [.. InstanceRunner.ReturnTargets(definition.Process, state, task).Select(node => new ReturnTarget(node.Id, node.Name))];
+    }
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** The CI artefact folder for screenshots of each main screen (see README). */
 export const screenshotDir = resolve(import.meta.dirname, '..', 'test-results', 'screenshots');
@@ -26,4 +26,14 @@ export async function logIn(page: Page, username: string): Promise<void> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** An API client signed in as the user (bearer token), for setting up a case without clicking through it. */
+export async function apiAs(playwright: { request: { newContext(options: object): Promise<APIRequestContext> } }, username: string, secret = password): Promise<APIRequestContext> {
+  const anonymous = await playwright.request.newContext({ baseURL: process.env.ANJU_E2E_BASE_URL });
+  const login = await anonymous.post('/api/auth/login', { data: { username, password: secret } });
+  expect(login.ok(), `login as ${username}`).toBeTruthy();
+  const { token } = (await login.json()) as { token: string };
+  await anonymous.dispose();
+  return playwright.request.newContext({ baseURL: process.env.ANJU_E2E_BASE_URL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
 }

@@ -35,4 +35,17 @@ public static class Recipients
         var byUser = held.ToLookup(j => j.UserId, j => j.Path);
         return [.. users.Where(u => jurisdiction is null || Jurisdiction.CoversAny(byUser[u.Id], jurisdiction)).Select(u => u.Name).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>The user of that name, if the account exists and its jurisdiction covers the place.</summary>
+    public static async Task<List<string>> OfUserAsync(HostDbContext db, string username, string? jurisdiction, CancellationToken cancellationToken)
+    {
+        var id = await db.Users.AsNoTracking().Where(u => u.UserName == username).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return [];
+        }
+
+        var held = await db.UserJurisdictions.AsNoTracking().Where(j => j.UserId == id).Select(j => j.Path).ToListAsync(cancellationToken);
+        return jurisdiction is null || Jurisdiction.CoversAny(held, jurisdiction) ? [username] : [];
+    }
 }

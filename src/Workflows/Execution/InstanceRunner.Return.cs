@@ -18,9 +18,7 @@ internal sealed partial class InstanceRunner
         }
 
         var current = Process.Node(task.ActivityId);
-        var target = toActivityId ?? State.CompletedActivities
-            .AsEnumerable().Reverse()
-            .FirstOrDefault(id => id != current.Id && Process.Nodes.TryGetValue(id, out var n) && n is UserTask && n.ParentId == current.ParentId);
+        var target = toActivityId ?? (ReturnTargets(Process, State, task) is [var last, ..] ? last.Id : null);
         if (target is null)
         {
             throw new WorkflowException(WorkflowErrorKind.InvalidArgument, $"There is no earlier user task to return task '{task.ActivityId}' to.", task.ActivityId);
@@ -48,5 +46,26 @@ internal sealed partial class InstanceRunner
         token.NodeId = target;
         token.ArrivedVia = null;
         Schedule(token);
+    }
+
+    /// <summary>
+    /// The steps a task may be returned to, the one done last first: user tasks at the task's level (same process
+    /// or subprocess) that this case has completed. None for one signature of a 会签/或签.
+    /// </summary>
+    public static IReadOnlyList<FlowNode> ReturnTargets(ProcessDefinition process, InstanceState state, UserTaskState task)
+    {
+        if (state.FindToken(task.TokenId) is not { IsIteration: false })
+        {
+            return [];
+        }
+
+        var current = process.Node(task.ActivityId);
+        return [.. state.CompletedActivities
+            .AsEnumerable().Reverse()
+            .Distinct(StringComparer.Ordinal)
+            .Where(id => id != current.Id)
+            .Select(id => process.Nodes.TryGetValue(id, out var node) ? node : null)
+            .OfType<UserTask>()
+            .Where(node => node.ParentId == current.ParentId)];
     }
 }

@@ -197,7 +197,7 @@ public static class AuthorizationMatrix
         yield return new("GET tasks/done", Anonymous, "GET", "/api/tasks/done", "", 401);
 
         // Reading one task, its comments and attachments: the task's audience only.
-        foreach (var (url, what) in new[] { ("/api/tasks/{0}", "GET tasks/{id}"), ("/api/tasks/{0}/comments", "GET tasks/{id}/comments"), ("/api/tasks/{0}/attachments", "GET tasks/{id}/attachments") })
+        foreach (var (url, what) in new[] { ("/api/tasks/{0}", "GET tasks/{id}"), ("/api/tasks/{0}/comments", "GET tasks/{id}/comments"), ("/api/tasks/{0}/attachments", "GET tasks/{id}/attachments"), ("/api/tasks/{0}/return-targets", "GET tasks/{id}/return-targets"), ("/api/tasks/{0}/delegates", "GET tasks/{id}/delegates") })
         {
             yield return new(what + " IN community step", Admin, "GET", string.Format(null, url, "{inTask}"), "", 200);
             yield return new(what + " IN community step", Community, "GET", string.Format(null, url, "{inTask}"), "", 200);

@@ -2,6 +2,7 @@ using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Registry;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;
@@ -59,9 +60,10 @@ public static class DelegateTask
         }
 
         var roles = await users.GetRolesAsync(target);
-        var candidateUsers = Split(task.CandidateUsers);
-        var candidateGroups = Split(task.CandidateGroups);
-        if (!candidateUsers.Contains(target.UserName!) && !roles.Any(candidateGroups.Contains))
+        var groups = target.DepartmentId is { } department ? [.. roles, Department.GroupOf(department)] : roles.ToList();
+        var candidateUsers = TaskChoices.Split(task.CandidateUsers);
+        var candidateGroups = TaskChoices.Split(task.CandidateGroups);
+        if (!candidateUsers.Contains(target.UserName!) && !groups.Any(candidateGroups.Contains))
         {
             errors.Add("username", "task.delegateNotCandidate", username);
             return errors.ToProblem(context);
@@ -85,7 +87,4 @@ public static class DelegateTask
 
         return TypedResults.NoContent();
     }
-
-    private static HashSet<string> Split(string? list) =>
-        string.IsNullOrWhiteSpace(list) ? [] : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

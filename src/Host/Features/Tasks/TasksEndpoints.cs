@@ -14,6 +14,8 @@ public static class TasksEndpoints
         tasks.MapPost("/{id:guid}/complete", CompleteTask.Handle).AddEndpointFilter<Idempotency>();
         tasks.MapPost("/{id:guid}/return", ReturnTask.Handle).AddEndpointFilter<Idempotency>();
         tasks.MapPost("/{id:guid}/delegate", DelegateTask.Handle).AddEndpointFilter<Idempotency>();
+        tasks.MapGet("/{id:guid}/return-targets", TaskChoices.ReturnTargets);
+        tasks.MapGet("/{id:guid}/delegates", TaskChoices.Delegates);
         tasks.MapGet("/{id:guid}/comments", TaskComments.List);
         tasks.MapPost("/{id:guid}/comments", TaskComments.Add).AddEndpointFilter<Idempotency>();
         tasks.MapGet("/{id:guid}/attachments", TaskAttachments.List);

@@ -12,7 +12,7 @@ import { diagramLegend, showDiagram } from '../common/diagram';
 import { filePicker } from '../common/files';
 import { collectVariables, generateForm } from './form';
 import { dueBadge } from './inbox';
-import type { Attachment, Comment, Instance, Task } from './types';
+import type { Attachment, Comment, Delegate, Instance, ReturnTarget, Task } from './types';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -121,42 +121,93 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   fields.length ? form.element : h('p', { class: 'muted' }, t('tasks.noForm')),
   h('div', { class: 'form-actions' }, submit));
 
-  // 退回 and 转办
+  // 退回 and 转办: the official picks the step and the colleague from what the server will accept.
+  const returnTarget = h('select', { id: 'return-target', 'data-testid': 'return-target' });
   const returnReason = h('textarea', { id: 'return-reason', rows: 2, maxlength: 500 });
   const returnButton = h('button', { type: 'button', 'data-testid': 'return' }, t('tasks.returnConfirm'));
+  const returnBody = h('div', { class: 'verb-body' }, h('p', { class: 'muted' }, t('tasks.loadingChoices')));
+  const loadReturnTargets = async () => {
+    try {
+      const targets = await api.get<ReturnTarget[]>(`/api/tasks/${task.id}/return-targets`);
+      if (targets.length === 0) {
+        replace(returnBody, h('p', { class: 'muted', 'data-testid': 'no-return-target' }, t('tasks.noReturnTarget')));
+        return;
+      }
+      replace(returnTarget, targets.map((target, index) =>
+        h('option', { value: target.activityId, selected: index === 0 }, target.name ? `${target.name}（${target.activityId}）` : target.activityId)));
+      replace(returnBody,
+        h('p', { class: 'muted' }, t('tasks.returnHint')),
+        h('label', { for: 'return-target' }, t('tasks.returnTo'), returnTarget),
+        h('label', { for: 'return-reason' }, t('tasks.reason'), returnReason), returnButton);
+    } catch (error) {
+      replace(returnBody, banner('error', message(error)));
+    }
+  };
   returnButton.addEventListener('click', () => {
     if (!returnReason.value.trim()) {
       replace(status, banner('error', t('tasks.reasonRequired')));
       returnReason.focus();
       return;
     }
+    const label = returnTarget.selectedOptions[0]?.textContent ?? returnTarget.value;
     void act(returnButton, async () => {
-      await api.post(`/api/tasks/${task.id}/return`, { reason: returnReason.value.trim() });
-      done(t('tasks.returned'));
+      await api.post(`/api/tasks/${task.id}/return`, { toActivityId: returnTarget.value, reason: returnReason.value.trim() });
+      done(t('tasks.returned', { step: label }));
     });
   });
-  const delegateUser = h('input', { id: 'delegate-user', autocomplete: 'off', placeholder: t('tasks.delegateUserHint') });
+
+  const delegateSearch = h('input', { id: 'delegate-search', type: 'search', autocomplete: 'off', placeholder: t('tasks.delegateSearchHint') });
+  const delegateUser = h('select', { id: 'delegate-user', 'data-testid': 'delegate-user' });
   const delegateReason = h('textarea', { id: 'delegate-reason', rows: 2, maxlength: 500 });
   const delegateButton = h('button', { type: 'button', 'data-testid': 'delegate' }, t('tasks.delegateConfirm'));
+  const delegateNone = h('p', { class: 'muted', hidden: true, 'data-testid': 'no-delegate' }, t('tasks.noDelegate'));
+  const loadDelegates = async () => {
+    try {
+      const query = delegateSearch.value.trim();
+      const people = await api.get<Delegate[]>(`/api/tasks/${task.id}/delegates?q=${encodeURIComponent(query)}`);
+      const chosen = delegateUser.value; // a search typed after choosing keeps the choice while it still matches
+      replace(delegateUser,
+        h('option', { value: '' }, t('tasks.delegateChoose')),
+        people.map((person) => h('option', { value: person.username, selected: person.username === chosen },
+          person.displayName ? `${person.displayName}（${person.username}）` : person.username)));
+      delegateNone.hidden = people.length > 0;
+    } catch (error) {
+      replace(status, banner('error', message(error)));
+    }
+  };
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  delegateSearch.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void loadDelegates(), 250);
+  });
   delegateButton.addEventListener('click', () => {
-    if (!delegateUser.value.trim() || !delegateReason.value.trim()) {
+    if (!delegateUser.value || !delegateReason.value.trim()) {
       replace(status, banner('error', t('tasks.delegateRequired')));
       return;
     }
+    const name = delegateUser.selectedOptions[0]?.textContent ?? delegateUser.value;
     void act(delegateButton, async () => {
-      await api.post(`/api/tasks/${task.id}/delegate`, { username: delegateUser.value.trim(), reason: delegateReason.value.trim() });
-      done(t('tasks.delegated', { name: delegateUser.value.trim() }));
+      await api.post(`/api/tasks/${task.id}/delegate`, { username: delegateUser.value, reason: delegateReason.value.trim() });
+      done(t('tasks.delegated', { name }));
     });
   });
   const isOwnerOnly = (user()?.roles ?? []).every((r) => r === 'owner');
+  // The choices are fetched when a section is opened, not for every task page.
+  const once = (load: () => Promise<void>) => {
+    let started = false;
+    return (event: Event) => {
+      if (started || !(event.currentTarget as HTMLDetailsElement).open) return;
+      started = true;
+      void load();
+    };
+  };
   const verbs = isOwnerOnly
     ? null
     : h('div', { class: 'verbs' },
-        h('details', { class: 'card' }, h('summary', null, t('tasks.return')),
-          h('p', { class: 'muted' }, t('tasks.returnHint')),
-          h('label', { for: 'return-reason' }, t('tasks.reason'), returnReason), returnButton),
-        h('details', { class: 'card' }, h('summary', null, t('tasks.delegate')),
-          h('label', { for: 'delegate-user' }, t('tasks.delegateUser'), delegateUser),
+        h('details', { class: 'card', 'data-testid': 'return-section', ontoggle: once(loadReturnTargets) }, h('summary', null, t('tasks.return')), returnBody),
+        h('details', { class: 'card', 'data-testid': 'delegate-section', ontoggle: once(loadDelegates) }, h('summary', null, t('tasks.delegate')),
+          h('label', { for: 'delegate-search' }, t('tasks.delegateSearch'), delegateSearch),
+          h('label', { for: 'delegate-user' }, t('tasks.delegateUser'), delegateUser), delegateNone,
           h('label', { for: 'delegate-reason' }, t('tasks.reason'), delegateReason), delegateButton));
 
   // Comments

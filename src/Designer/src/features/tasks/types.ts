@@ -73,3 +73,15 @@ export interface Instance {
   endedAt: string | null;
   startedBy: string | null;
 }
+
+/** An earlier step 退回 may send the case back to (GET /api/tasks/{id}/return-targets). */
+export interface ReturnTarget {
+  activityId: string;
+  name: string | null;
+}
+
+/** A colleague 转办 accepts (GET /api/tasks/{id}/delegates). */
+export interface Delegate {
+  username: string;
+  displayName: string;
+}
