@@ -7,24 +7,53 @@ using Anju.Workflows.Deployment;
 using Anju.Workflows.Persistence;
 
 // The Host under load, over HTTP: inbox latency with many open tasks, and instances completed per second.
-//   dotnet run -c Release --project bench/Api.Bench -- [--tasks 100000] [--requests 2000] [--concurrency 4] [--instances 1000] [--keep]
-// It seeds open tasks with the engine straight into a fresh SQLite data folder (18 towns), then starts the
-// real Host (src/Host, Release build) on that folder and measures with its own HTTP client.
+//   dotnet run -c Release --project bench/Api.Bench -- [--store sqlite|postgres] [--conn "Host=…"] [--tasks 100000]
+//       [--requests 2000] [--concurrency 4] [--instances 1000] [--keep] [--data DIR]
+// It seeds open tasks with the engine straight into a fresh SQLite data folder or PostgreSQL database (18 towns),
+// then starts the real Host (src/Host, Release build) on it and measures with its own HTTP client. --keep keeps
+// the folder (and database); --data DIR reuses a kept SQLite folder without seeding again.
 string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 var tasks = int.Parse(Arg("--tasks", "100000"));
 var requests = int.Parse(Arg("--requests", "2000"));
 var concurrency = int.Parse(Arg("--concurrency", "4"));
 var instances = int.Parse(Arg("--instances", "1000"));
 var keep = args.Contains("--keep");
+var store = Arg("--store", "sqlite");
+var reuse = Arg("--data", "");
 var root = FindRepositoryRoot();
-var data = Path.Combine(Path.GetTempPath(), "anju-api-bench", Guid.NewGuid().ToString("N"));
+var data = reuse.Length > 0 ? reuse : Path.Combine(Path.GetTempPath(), "anju-api-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
+string? database = null;
+string? server = null;
+string? connection = null;
+if (store == "postgres")
+{
+    server = Arg("--conn", Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES") ?? throw new InvalidOperationException("--conn or ANJU_TEST_POSTGRES is needed for PostgreSQL."));
+    database = "anju_api_bench_" + Guid.NewGuid().ToString("N")[..12];
+    await using (var admin = new Npgsql.NpgsqlConnection(server))
+    {
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50 }.ToString();
+}
+else if (store != "sqlite")
+{
+    throw new InvalidOperationException("--store is sqlite or postgres.");
+}
 string[] towns = ["chengjiang", "nanzha", "yunting", "xiagang", "shengang", "ligang", "huangtu", "yuecheng", "qingyang", "xuxiake", "huashi", "zhouzhuang", "xinqiao", "changjing", "gushan", "zhutang", "gaoxin", "lingang"];
 
-Console.WriteLine($"Seeding {tasks} open tasks across {towns.Length} towns into {data} ...");
 var seedWatch = Stopwatch.StartNew();
-using (var storage = WorkflowStorage.Sqlite(Path.Combine(data, "anju.db")))
+if (reuse.Length > 0 && File.Exists(Path.Combine(data, "anju.db")))
 {
+    Console.WriteLine($"Reusing {data} (seeded before).");
+}
+else
+{
+    Console.WriteLine($"Seeding {tasks} open tasks across {towns.Length} towns into {(connection is null ? data : "PostgreSQL database " + database)} ...");
+    using var storage = connection is null ? WorkflowStorage.Sqlite(Path.Combine(data, "anju.db")) : WorkflowStorage.Postgres(connection);
     await storage.MigrateAsync();
     var engine = new WorkflowEngine(storage);
     var deployed = await engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("inbox.bpmn", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "inbox.bpmn")))] });
@@ -35,9 +64,10 @@ using (var storage = WorkflowStorage.Sqlite(Path.Combine(data, "anju.db")))
 
     await Parallel.ForAsync(0, tasks, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
         await engine.StartAsync(new StartInstance { DefinitionKey = "bench-inbox", BusinessKey = $"B-{i}", Jurisdiction = $"jiangyin/{towns[i % towns.Length]}" }, ct));
+    Console.WriteLine($"Seeded in {seedWatch.Elapsed.TotalSeconds:F0} s.");
 }
 
-Console.WriteLine($"Seeded in {seedWatch.Elapsed.TotalSeconds:F0} s. Starting the Host ...");
+Console.WriteLine("Starting the Host ...");
 var port = 5600 + Random.Shared.Next(300);
 var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Anju.Host.dll");
 var start = new ProcessStartInfo("dotnet", [hostDll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
@@ -45,6 +75,12 @@ start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
 start.Environment["Anju__DataDirectory"] = data;
 start.Environment["Anju__SeedDemoData"] = "true";
+if (connection is not null)
+{
+    start.Environment["Anju__Database__Provider"] = "Postgres";
+    start.Environment["ConnectionStrings__Anju"] = connection;
+}
+
 start.Environment["Logging__LogLevel__Default"] = "Warning";
 using var host = Process.Start(start)!;
 host.OutputDataReceived += (_, _) => { };
@@ -130,13 +166,21 @@ finally
     host.Kill(entireProcessTree: true);
     await host.WaitForExitAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    if (keep)
+    Npgsql.NpgsqlConnection.ClearAllPools();
+    if (keep || reuse.Length > 0)
     {
-        Console.WriteLine($"kept {data}");
+        Console.WriteLine($"kept {data}{(database is null ? "" : " and database " + database)}");
     }
     else
     {
         Directory.Delete(data, recursive: true);
+        if (database is not null)
+        {
+            await using var admin = new Npgsql.NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }
 

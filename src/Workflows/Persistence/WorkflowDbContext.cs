@@ -18,6 +18,12 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<JournalRow> Journal => Set<JournalRow>();
 
+    /// <summary>wf_tasks by (Jurisdiction, Assignee, DueSort, CreatedAt, Id).</summary>
+    public const string JurisdictionIndex = "IX_wf_tasks_inbox_jurisdiction";
+
+    /// <summary>wf_tasks by (DueSort, CreatedAt, Id, Jurisdiction, Assignee): the inbox's order.</summary>
+    public const string DueOrderIndex = "IX_wf_tasks_inbox_due_order";
+
     public abstract bool IsPostgres { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -53,8 +59,12 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.Assignee);
-            e.HasIndex(x => new { x.Jurisdiction, x.DueSort });
-            e.HasIndex(x => new { x.DueSort, x.CreatedAt });
+
+            // The inbox (see the Host's ListTasks): both indexes cover its filter and order, so neither visits
+            // the table. By jurisdiction for counting and for a reach of few tasks; in due order for paging
+            // through a reach of many, where walking the order and filtering beats sorting them all.
+            e.HasIndex(x => new { x.Jurisdiction, x.Assignee, x.DueSort, x.CreatedAt, x.Id }).HasDatabaseName(JurisdictionIndex);
+            e.HasIndex(x => new { x.DueSort, x.CreatedAt, x.Id, x.Jurisdiction, x.Assignee }).HasDatabaseName(DueOrderIndex);
             e.HasIndex(x => x.DefinitionKey);
         });
 
@@ -62,7 +72,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         {
             e.ToTable("wf_task_candidates");
             e.HasKey(x => new { x.Kind, x.Value, x.TaskId });
-            e.HasIndex(x => x.TaskId);
+
+            // Covers "is the caller a candidate of this task?", asked once per task an inbox query walks.
+            e.HasIndex(x => new { x.TaskId, x.Kind, x.Value });
             e.HasOne<TaskRow>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -13,31 +13,35 @@ namespace Anju.Host.Features.Tasks;
 /// </summary>
 internal static class TaskAccess
 {
-    /// <summary>Tasks whose audience includes the caller, held by anyone.</summary>
-    public static IQueryable<TaskRow> Audience(WorkflowDbContext db, CurrentUser user)
+    /// <summary>
+    /// Tasks whose audience includes the caller, held by anyone; from <c>source</c> when given (the task table
+    /// with a query hint, as the inbox's due order), else from the task table.
+    /// </summary>
+    public static IQueryable<TaskRow> Audience(WorkflowDbContext db, CurrentUser user, IQueryable<TaskRow>? source = null)
     {
+        var tasks = source ?? db.Tasks;
         if (user.IsAdmin)
         {
-            return db.Tasks;
+            return tasks;
         }
 
         var me = user.Username;
         var roles = user.Groups.ToList();
-        return db.Tasks
+        return tasks
             .Where(t => t.Assignee == me || db.TaskCandidates.Any(c => c.TaskId == t.Id
                 && ((c.Kind == 'u' && c.Value == me) || (c.Kind == 'g' && roles.Contains(c.Value)))))
             .Within(t => t.Jurisdiction, user.Jurisdictions, binaryOrder: !db.IsPostgres);
     }
 
     /// <summary>Tasks the caller sees: of the audience, those unassigned or assigned to the caller.</summary>
-    public static IQueryable<TaskRow> Visible(WorkflowDbContext db, CurrentUser user)
+    public static IQueryable<TaskRow> Visible(WorkflowDbContext db, CurrentUser user, IQueryable<TaskRow>? source = null)
     {
         if (user.IsAdmin)
         {
-            return db.Tasks;
+            return source ?? db.Tasks;
         }
 
         var me = user.Username;
-        return Audience(db, user).Where(t => t.Assignee == null || t.Assignee == me);
+        return Audience(db, user, source).Where(t => t.Assignee == null || t.Assignee == me);
     }
 }

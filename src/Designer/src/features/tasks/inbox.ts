@@ -143,7 +143,9 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
     );
   });
 
-  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  const exact = result.totalExact !== false;
+  // Past the counted total the next page exists while this one is full.
+  const pages = exact ? Math.max(1, Math.ceil(result.total / pageSize)) : Math.max(state.page + (result.items.length === pageSize ? 1 : 0), 1);
   const goto = (page: number) => {
     const next = new URLSearchParams(query);
     next.set('page', String(page));
@@ -151,14 +153,14 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
   };
   replace(
     list,
-    h('p', { class: 'muted', 'data-testid': 'tasks-total' }, t('tasks.total', { total: result.total })),
+    h('p', { class: 'muted', 'data-testid': 'tasks-total' }, exact ? t('tasks.total', { total: result.total }) : t('tasks.totalMore', { total: result.total })),
     h('table', { class: 'grid' },
       h('thead', null, h('tr', null, ['tasks.col.name', 'tasks.col.procedure', 'tasks.col.businessKey', 'tasks.col.area', 'tasks.col.assignee', 'tasks.col.due', 'tasks.col.actions'].map((k) => h('th', null, t(k as 'tasks.col.name'))))),
       h('tbody', null, rows)),
     pages > 1
       ? h('div', { class: 'pager' },
           h('button', { type: 'button', disabled: state.page <= 1, onclick: () => goto(state.page - 1) }, t('app.previous')),
-          h('span', null, t('app.pageOf', { page: state.page, pages })),
+          h('span', null, exact ? t('app.pageOf', { page: state.page, pages }) : t('app.pageOnly', { page: state.page })),
           h('button', { type: 'button', disabled: state.page >= pages, onclick: () => goto(state.page + 1) }, t('app.next')))
       : null,
   );

@@ -23,6 +23,8 @@ export interface Task {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** false when the server stopped counting at `total` (the inbox counts up to 1000). */
+  totalExact?: boolean;
   page: number;
   pageSize: number;
 }

@@ -365,7 +365,7 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Kind", "Value", "TaskId");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId", "Kind", "Value");
 
                     b.ToTable("wf_task_candidates", (string)null);
                 });
@@ -435,9 +435,11 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("DueSort", "CreatedAt");
+                    b.HasIndex("DueSort", "CreatedAt", "Id", "Jurisdiction", "Assignee")
+                        .HasDatabaseName("IX_wf_tasks_inbox_due_order");
 
-                    b.HasIndex("Jurisdiction", "DueSort");
+                    b.HasIndex("Jurisdiction", "Assignee", "DueSort", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_wf_tasks_inbox_jurisdiction");
 
                     b.ToTable("wf_tasks", (string)null);
                 });

@@ -360,7 +360,7 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Kind", "Value", "TaskId");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId", "Kind", "Value");
 
                     b.ToTable("wf_task_candidates", (string)null);
                 });
@@ -430,9 +430,11 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("DueSort", "CreatedAt");
+                    b.HasIndex("DueSort", "CreatedAt", "Id", "Jurisdiction", "Assignee")
+                        .HasDatabaseName("IX_wf_tasks_inbox_due_order");
 
-                    b.HasIndex("Jurisdiction", "DueSort");
+                    b.HasIndex("Jurisdiction", "Assignee", "DueSort", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_wf_tasks_inbox_jurisdiction");
 
                     b.ToTable("wf_tasks", (string)null);
                 });
