@@ -72,7 +72,7 @@ var port = 5600 + Random.Shared.Next(300);
 var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Anju.Host.dll");
 var start = new ProcessStartInfo("dotnet", [hostDll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
 start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["Anju__DataDirectory"] = data;
 start.Environment["Anju__SeedDemoData"] = "true";
 if (connection is not null)
@@ -144,22 +144,31 @@ try
     var admin = await LoginAsync(port, "admin");
     var completed = 0;
     var run = Stopwatch.StartNew();
+    long startTicks = 0, listTicks = 0, completeTicks = 0;
     await Parallel.ForAsync(0, instances, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
     {
+        var watch = Stopwatch.StartNew();
         var started = await admin.PostAsJsonAsync("/api/definitions/bench-inbox/instances", new { jurisdiction = "jiangyin/chengjiang", businessKey = $"H-{i}" }, ct);
         started.EnsureSuccessStatusCode();
         var view = (await started.Content.ReadFromJsonAsync<JsonObject>(ct))!;
+        Interlocked.Add(ref startTicks, watch.ElapsedTicks);
         var id = view["id"]!.GetValue<string>();
         for (var step = 0; step < 2; step++)
         {
+            watch.Restart();
             var list = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}", ct))!;
+            Interlocked.Add(ref listTicks, watch.ElapsedTicks);
             var task = list["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
+            watch.Restart();
             (await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new { variables = new { } }, ct)).EnsureSuccessStatusCode();
+            Interlocked.Add(ref completeTicks, watch.ElapsedTicks);
         }
 
         Interlocked.Increment(ref completed);
     });
     Console.WriteLine($"HTTP: {completed} instances (start + 2 task completions + 2 inbox reads each) in {run.Elapsed.TotalSeconds:F1} s = {completed / run.Elapsed.TotalSeconds:F0} completed instances/s (concurrency {concurrency})");
+    double Mean(long ticks, int count) => count == 0 ? 0 : ticks * 1000.0 / Stopwatch.Frequency / count;
+    Console.WriteLine($"  mean latency: start {Mean(startTicks, completed):F1} ms, inbox read {Mean(listTicks, 2 * completed):F1} ms, complete {Mean(completeTicks, 2 * completed):F1} ms");
 }
 finally
 {

@@ -18,6 +18,9 @@ public static class ListTasks
     /// <summary>Above this many tasks the total is given as "more than CountCap" (<c>totalExact</c> false).</summary>
     public const int CountCap = 1000;
 
+    /// <summary>Up to this many matches a page is read in one query with full rows, above it as ids first.</summary>
+    private const int DirectRowsUpTo = 200;
+
     /// <summary>Query parameters as text, so that a bad value is a field error rather than a binding failure.</summary>
     public sealed record Query(
         string? AssignedToMe, string? Candidate, string? InstanceId, string? DefinitionKey, string? Overdue,
@@ -140,6 +143,16 @@ public static class ListTasks
         // due-order index and stops at the page. SQLite's planner prefers the sort even there (its statistics see
         // one jurisdiction value, not a street's subtree), so it is told which index to use; PostgreSQL's planner
         // weighs LIMIT against the filter itself.
+        if (exact && counted <= DirectRowsUpTo)
+        {
+            // Few enough to read in full and sort: one query (the usual inbox, and any filtered one).
+            var few = await Filtered(db, db.Tasks)
+                .OrderBy(t => t.DueSort).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .ToListAsync(cancellationToken);
+            return TypedResults.Ok(new Response([.. few.Select(TaskView.FromRow)], counted, true, page, pageSize));
+        }
+
         var source = exact || db.IsPostgres
             ? db.Tasks
             : db.Tasks.FromSqlRaw($"SELECT * FROM \"wf_tasks\" INDEXED BY \"{WorkflowDbContext.DueOrderIndex}\"");

@@ -54,6 +54,26 @@ public abstract class TaskInboxCapTests<THost>(THost host) : IClassFixture<THost
     }
 
     [Fact]
+    public async Task Exactly_at_the_cap_the_total_is_exact_and_pages_are_in_due_order()
+    {
+        await SeedAsync();
+        var street = await host.ClientAsync("street.chengjiang");
+
+        var seen = new List<JsonNode>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var body = await GetAsync(street, $"definitionKey={Key}&text=CAP-0&pageSize=200&page={page}"); // CAP-0000 … CAP-0999
+            Assert.Equal(ListTasks.CountCap, body["total"]!.GetValue<int>());
+            Assert.True(body["totalExact"]!.GetValue<bool>());
+            seen.AddRange(body["items"]!.AsArray()!.Select(i => i!));
+        }
+
+        Assert.Equal(ListTasks.CountCap, seen.Select(i => i["id"]!.GetValue<string>()).Distinct().Count());
+        var due = seen.Select(i => i["dueAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(due.Order(), due);
+    }
+
+    [Fact]
     public async Task A_street_office_of_another_street_counts_none_of_them()
     {
         await SeedAsync();
