@@ -10,6 +10,21 @@ public sealed partial class WorkflowEngine
     public Task<InstanceView> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, actor, (runner, task) => runner.CompleteUserTask(task, variables), cancellationToken);
 
+    /// <summary>
+    /// Completes a user task after <paramref name="check"/> has seen it and its definition, in the same command
+    /// (one load of the instance). An exception from the check abandons the command: nothing is saved.
+    /// </summary>
+    public Task<InstanceView> CompleteTaskAsync(
+        Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, Action<UserTaskState, CompiledDefinition> check, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return WithTaskAsync(taskId, actor, (runner, task) =>
+        {
+            check(task, runner.Loaded.Definition);
+            runner.CompleteUserTask(task, variables);
+        }, cancellationToken);
+    }
+
     /// <summary>Takes a task for <paramref name="user"/>; a task someone else holds is a conflict.</summary>
     public Task<InstanceView> ClaimTaskAsync(Guid taskId, string user, CancellationToken cancellationToken = default) =>
         WithTaskAsync(taskId, user, (runner, task) =>

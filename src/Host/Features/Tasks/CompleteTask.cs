@@ -31,23 +31,24 @@ public static class CompleteTask
             return Problem.Of(context, StatusCodes.Status409Conflict, "task.claimedByOther", task.Assignee);
         }
 
-        if (await engine.GetTaskDetailsAsync(id, cancellationToken) is not { } details)
-        {
-            return Problem.Of(context, StatusCodes.Status409Conflict, "conflict");
-        }
-
         var variables = request?.Variables ?? [];
-        var errors = FormValidator.Validate(TaskView.FormFieldsOf(details.Definition, details.Task.ActivityId), details.Task.FormDefaults, variables);
-        if (errors.Count > 0)
-        {
-            return new FieldErrors(errors).ToProblem(context);
-        }
-
         try
         {
-            var after = await engine.CompleteTaskAsync(id, variables, user.Username, cancellationToken);
+            // The form is checked inside the engine's command, on the instance as it is being completed.
+            var after = await engine.CompleteTaskAsync(id, variables, user.Username, (task, definition) =>
+            {
+                var errors = FormValidator.Validate(TaskView.FormFieldsOf(definition, task.ActivityId), task.FormDefaults, variables);
+                if (errors.Count > 0)
+                {
+                    throw new FormRejected(errors);
+                }
+            }, cancellationToken);
             metrics.TasksCompleted.Add(1, new KeyValuePair<string, object?>("definition", after.DefinitionKey));
             metrics.Record(after, started: false);
+        }
+        catch (FormRejected rejected)
+        {
+            return new FieldErrors(rejected.Errors).ToProblem(context);
         }
         catch (WorkflowException error)
         {
@@ -56,4 +57,10 @@ public static class CompleteTask
 
         return TypedResults.NoContent();
     }
+}
+
+/// <summary>The form's values did not pass: the engine command is abandoned and these errors answered (400).</summary>
+internal sealed class FormRejected(Dictionary<string, List<FormValidator.FieldError>> errors) : Exception("The form's values were rejected.")
+{
+    public Dictionary<string, List<FormValidator.FieldError>> Errors { get; } = errors;
 }
