@@ -10,35 +10,40 @@ namespace Anju.Workflows.Persistence;
 /// </summary>
 internal static class InstanceStore
 {
-    public static async ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken)
-    {
-        var row = await command.Db.Instances.AsNoTracking()
-            .Where(i => i.Id == id)
-            .Select(i => new { i.Document, i.Revision, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var definition = await command.Engine.Definitions.GetAsync(command.Db, row.DefinitionId, cancellationToken);
-        return new LoadedInstance(InstanceDocument.Read(row.Document), definition, row.Revision, isNew: false);
-    }
+    public static ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken) =>
+        LoadWhereAsync<InstanceRow>(command, """
+            SELECT "Document", "Revision", "DefinitionId" FROM "wf_instances" WHERE "Id" = @id
+            """, id, cancellationToken);
 
     /// <summary>The instance that holds a user task, in one query (the inbox's hot path).</summary>
-    public static async ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken)
+    public static ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
+        LoadWhereAsync<TaskRow>(command, """
+            SELECT i."Document", i."Revision", i."DefinitionId" FROM "wf_tasks" t
+            JOIN "wf_instances" i ON i."Id" = t."InstanceId" WHERE t."Id" = @id
+            """, taskId, cancellationToken);
+
+    /// <summary>Reads document, revision and definition id; <c>@id</c> is bound as <typeparamref name="TKeyRow"/>'s key.</summary>
+    private static async ValueTask<LoadedInstance?> LoadWhereAsync<TKeyRow>(CommandContext command, string sql, Guid id, CancellationToken cancellationToken)
     {
-        var row = await command.Db.Tasks.AsNoTracking()
-            .Where(t => t.Id == taskId)
-            .Join(command.Db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.Revision, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        string document;
+        long revision;
+        string definitionId;
+        await using (var query = await DirectSql.CreateAsync(command.Db, sql, cancellationToken))
         {
-            return null;
+            DirectSql.Bind<TKeyRow>(query, command.Db, "@id", "Id", id);
+            await using var reader = await query.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            document = reader.GetString(0);
+            revision = reader.GetInt64(1);
+            definitionId = reader.GetString(2);
         }
 
-        var definition = await command.Engine.Definitions.GetAsync(command.Db, row.DefinitionId, cancellationToken);
-        return new LoadedInstance(InstanceDocument.Read(row.Document), definition, row.Revision, isNew: false);
+        var definition = await command.Engine.Definitions.GetAsync(command.Db, definitionId, cancellationToken);
+        return new LoadedInstance(InstanceDocument.Read(document), definition, revision, isNew: false);
     }
 
     public static async ValueTask SaveAsync(CommandContext command, CancellationToken cancellationToken)
