@@ -117,6 +117,12 @@ internal static class InstanceStore
             loaded.Journal.Add(new JournalEntry(command.Now, "VariablesChanged", null, command.Actor, new() { ["variables"] = variables }));
         }
 
+        if (loaded.Journal.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<JournalRow>(loaded.Journal.Count);
         foreach (var entry in loaded.Journal)
         {
             var row = new JournalRow
@@ -134,9 +140,10 @@ internal static class InstanceStore
             };
             row.Hash = JournalChain.Hash(row, state.JournalHash);
             state.JournalHash = row.Hash;
-            batch.Insert(row);
+            rows.Add(row);
         }
 
+        batch.InsertMany(rows);
         loaded.Journal.Clear();
     }
 
