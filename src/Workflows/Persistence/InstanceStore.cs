@@ -84,15 +84,32 @@ internal static class InstanceStore
             {
                 // The revision guard runs on its own so that its row count is the guard's alone.
                 var pending = new SqlBatch(db);
-                pending.Statement<InstanceRow>(
-                    "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
-                    ("Document", document),
-                    ("Revision", loaded.Revision + 1),
-                    ("Status", status),
-                    ("HasIncident", hasIncident),
-                    ("EndedAt", endedAt),
-                    ("Id", state.Id),
-                    ("Revision", loaded.Revision));
+                if (state.Status == loaded.OriginalStatus)
+                {
+                    // Status is indexed, and setting it to the value it has still rewrites its index entry (a
+                    // page more in the write-ahead log), so it is only set when it changed.
+                    pending.Statement<InstanceRow>(
+                        "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {HasIncident} = {2}, {EndedAt} = {3} WHERE {Id} = {4} AND {Revision} = {5}",
+                        ("Document", document),
+                        ("Revision", loaded.Revision + 1),
+                        ("HasIncident", hasIncident),
+                        ("EndedAt", endedAt),
+                        ("Id", state.Id),
+                        ("Revision", loaded.Revision));
+                }
+                else
+                {
+                    pending.Statement<InstanceRow>(
+                        "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
+                        ("Document", document),
+                        ("Revision", loaded.Revision + 1),
+                        ("Status", status),
+                        ("HasIncident", hasIncident),
+                        ("EndedAt", endedAt),
+                        ("Id", state.Id),
+                        ("Revision", loaded.Revision));
+                }
+
                 if (await pending.ExecuteAsync(cancellationToken) != 1)
                 {
                     throw WorkflowException.Conflict($"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.");

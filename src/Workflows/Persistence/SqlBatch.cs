@@ -19,6 +19,9 @@ internal sealed class SqlBatch
 {
     private static readonly ConcurrentDictionary<(Type, bool), TableShape> Shapes = new();
 
+    /// <summary>Statement templates with table and column names filled in, per provider (shape).</summary>
+    private static readonly ConcurrentDictionary<(string, Type, bool), string> Templates = new();
+
     private readonly WorkflowDbContext _db;
     private readonly DbCommand _command;
     private readonly StringBuilder _sql = new();
@@ -97,16 +100,21 @@ internal sealed class SqlBatch
         where TRow : class
     {
         var shape = Shape(typeof(TRow));
-        var sql = sqlWithPlaceholders.Replace("{table}", shape.Table, StringComparison.Ordinal);
+        var sql = Templates.GetOrAdd((sqlWithPlaceholders, typeof(TRow), _db.IsPostgres), static (key, shape) =>
+        {
+            var resolved = key.Item1.Replace("{table}", shape.Table, StringComparison.Ordinal);
+            foreach (var column in shape.Columns)
+            {
+                resolved = resolved.Replace("{" + column.Property.Name + "}", column.Quoted, StringComparison.Ordinal);
+            }
+
+            return resolved;
+        }, shape);
         for (var i = 0; i < values.Length; i++)
         {
-            var column = shape.Columns.First(c => c.Property.Name == values[i].Property);
+            var column = Array.Find(shape.Columns, c => c.Property.Name == values[i].Property)
+                ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{values[i].Property} is not mapped.");
             sql = sql.Replace("{" + i + "}", Parameter(column.Mapping, values[i].Value), StringComparison.Ordinal);
-        }
-
-        foreach (var column in shape.Columns)
-        {
-            sql = sql.Replace("{" + column.Property.Name + "}", column.Quoted, StringComparison.Ordinal);
         }
 
         _sql.Append(sql).Append(";\n");
