@@ -15,19 +15,33 @@ public sealed partial class WorkflowEngine
     public Task<bool> ExecuteJobAsync(Guid jobId, string? actor = null, CancellationToken cancellationToken = default) =>
         RunAsync<bool, bool>(actor, async (context, ct) =>
         {
-            var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-            if (row is null)
+            // Plain ADO.NET for the common case (a job of an instance); a timer start reads the whole row.
+            Guid? instanceId;
+            await using (var query = await DirectSql.CreateAsync(context.Db, """SELECT "InstanceId" FROM "wf_jobs" WHERE "Id" = @id""", ct))
             {
-                return false;
+                DirectSql.Bind<JobRow>(query, context.Db, "@id", nameof(JobRow.Id), jobId);
+                await using var reader = await query.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
+                if (!await reader.ReadAsync(ct))
+                {
+                    return false;
+                }
+
+                instanceId = reader.IsDBNull(0) ? null : reader.GetGuid(0);
             }
 
-            if (row.InstanceId is null)
+            if (instanceId is null)
             {
+                var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+                if (row is null)
+                {
+                    return false;
+                }
+
                 await FireTimerStartAsync(context, row, ct);
                 return true;
             }
 
-            var runner = await context.GetAsync(row.InstanceId.Value, ct);
+            var runner = await context.GetAsync(instanceId.Value, ct);
             var job = runner.State.Jobs.Find(j => j.Id == jobId);
             if (job is null)
             {

@@ -35,10 +35,21 @@ public sealed class DefinitionRepository
     /// <summary>The latest version of a key, or a given version; null when there is none.</summary>
     internal async ValueTask<CompiledDefinition?> ResolveAsync(WorkflowDbContext db, string key, int? version, CancellationToken cancellationToken)
     {
-        var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
-        var id = version is { } v
-            ? await query.Where(d => d.Version == v).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken)
-            : await query.OrderByDescending(d => d.Version).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        // Plain ADO.NET: every start resolves its definition, and EF's query pipeline cost more than the lookup.
+        string? id;
+        await using (var query = await DirectSql.CreateAsync(db, version is null
+            ? """SELECT "Id" FROM "wf_definitions" WHERE "Key" = @key ORDER BY "Version" DESC LIMIT 1"""
+            : """SELECT "Id" FROM "wf_definitions" WHERE "Key" = @key AND "Version" = @version""", cancellationToken))
+        {
+            DirectSql.Bind<DefinitionRow>(query, db, "@key", nameof(DefinitionRow.Key), key);
+            if (version is { } v)
+            {
+                DirectSql.Bind<DefinitionRow>(query, db, "@version", nameof(DefinitionRow.Version), v);
+            }
+
+            id = await query.ExecuteScalarAsync(cancellationToken) as string;
+        }
+
         return id is null ? null : await GetAsync(db, id, cancellationToken);
     }
 

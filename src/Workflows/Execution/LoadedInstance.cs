@@ -9,6 +9,7 @@ internal sealed class LoadedInstance
         Definition = definition;
         Revision = revision;
         IsNew = isNew;
+        OriginalStatus = state.Status;
         if (!isNew)
         {
             OriginalTasks = state.Tasks.Select(t => t.Id).ToHashSet();
@@ -23,6 +24,9 @@ internal sealed class LoadedInstance
     public CompiledDefinition Definition { get; }
     public long Revision { get; }
     public bool IsNew { get; }
+
+    /// <summary>The status as loaded (the stored row has it too).</summary>
+    public InstanceStatus OriginalStatus { get; }
 
     public HashSet<Guid> OriginalTasks { get; } = [];
     public HashSet<Guid> OriginalJobs { get; } = [];

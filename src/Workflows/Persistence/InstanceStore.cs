@@ -10,35 +10,40 @@ namespace Anju.Workflows.Persistence;
 /// </summary>
 internal static class InstanceStore
 {
-    public static async ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken)
-    {
-        var row = await command.Db.Instances.AsNoTracking()
-            .Where(i => i.Id == id)
-            .Select(i => new { i.Document, i.Revision, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var definition = await command.Engine.Definitions.GetAsync(command.Db, row.DefinitionId, cancellationToken);
-        return new LoadedInstance(InstanceDocument.Read(row.Document), definition, row.Revision, isNew: false);
-    }
+    public static ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken) =>
+        LoadWhereAsync<InstanceRow>(command, """
+            SELECT "Document", "Revision", "DefinitionId" FROM "wf_instances" WHERE "Id" = @id
+            """, id, cancellationToken);
 
     /// <summary>The instance that holds a user task, in one query (the inbox's hot path).</summary>
-    public static async ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken)
+    public static ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
+        LoadWhereAsync<TaskRow>(command, """
+            SELECT i."Document", i."Revision", i."DefinitionId" FROM "wf_tasks" t
+            JOIN "wf_instances" i ON i."Id" = t."InstanceId" WHERE t."Id" = @id
+            """, taskId, cancellationToken);
+
+    /// <summary>Reads document, revision and definition id; <c>@id</c> is bound as <typeparamref name="TKeyRow"/>'s key.</summary>
+    private static async ValueTask<LoadedInstance?> LoadWhereAsync<TKeyRow>(CommandContext command, string sql, Guid id, CancellationToken cancellationToken)
     {
-        var row = await command.Db.Tasks.AsNoTracking()
-            .Where(t => t.Id == taskId)
-            .Join(command.Db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.Revision, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        string document;
+        long revision;
+        string definitionId;
+        await using (var query = await DirectSql.CreateAsync(command.Db, sql, cancellationToken))
         {
-            return null;
+            DirectSql.Bind<TKeyRow>(query, command.Db, "@id", "Id", id);
+            await using var reader = await query.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            document = reader.GetString(0);
+            revision = reader.GetInt64(1);
+            definitionId = reader.GetString(2);
         }
 
-        var definition = await command.Engine.Definitions.GetAsync(command.Db, row.DefinitionId, cancellationToken);
-        return new LoadedInstance(InstanceDocument.Read(row.Document), definition, row.Revision, isNew: false);
+        var definition = await command.Engine.Definitions.GetAsync(command.Db, definitionId, cancellationToken);
+        return new LoadedInstance(InstanceDocument.Read(document), definition, revision, isNew: false);
     }
 
     public static async ValueTask SaveAsync(CommandContext command, CancellationToken cancellationToken)
@@ -79,15 +84,32 @@ internal static class InstanceStore
             {
                 // The revision guard runs on its own so that its row count is the guard's alone.
                 var pending = new SqlBatch(db);
-                pending.Statement<InstanceRow>(
-                    "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
-                    ("Document", document),
-                    ("Revision", loaded.Revision + 1),
-                    ("Status", status),
-                    ("HasIncident", hasIncident),
-                    ("EndedAt", endedAt),
-                    ("Id", state.Id),
-                    ("Revision", loaded.Revision));
+                if (state.Status == loaded.OriginalStatus)
+                {
+                    // Status is indexed, and setting it to the value it has still rewrites its index entry (a
+                    // page more in the write-ahead log), so it is only set when it changed.
+                    pending.Statement<InstanceRow>(
+                        "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {HasIncident} = {2}, {EndedAt} = {3} WHERE {Id} = {4} AND {Revision} = {5}",
+                        ("Document", document),
+                        ("Revision", loaded.Revision + 1),
+                        ("HasIncident", hasIncident),
+                        ("EndedAt", endedAt),
+                        ("Id", state.Id),
+                        ("Revision", loaded.Revision));
+                }
+                else
+                {
+                    pending.Statement<InstanceRow>(
+                        "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
+                        ("Document", document),
+                        ("Revision", loaded.Revision + 1),
+                        ("Status", status),
+                        ("HasIncident", hasIncident),
+                        ("EndedAt", endedAt),
+                        ("Id", state.Id),
+                        ("Revision", loaded.Revision));
+                }
+
                 if (await pending.ExecuteAsync(cancellationToken) != 1)
                 {
                     throw WorkflowException.Conflict($"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.");
@@ -112,6 +134,12 @@ internal static class InstanceStore
             loaded.Journal.Add(new JournalEntry(command.Now, "VariablesChanged", null, command.Actor, new() { ["variables"] = variables }));
         }
 
+        if (loaded.Journal.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<JournalRow>(loaded.Journal.Count);
         foreach (var entry in loaded.Journal)
         {
             var row = new JournalRow
@@ -129,9 +157,10 @@ internal static class InstanceStore
             };
             row.Hash = JournalChain.Hash(row, state.JournalHash);
             state.JournalHash = row.Hash;
-            batch.Insert(row);
+            rows.Add(row);
         }
 
+        batch.InsertMany(rows);
         loaded.Journal.Clear();
     }
 
