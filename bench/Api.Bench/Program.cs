@@ -8,15 +8,17 @@ using Anju.Workflows.Persistence;
 
 // The Host under load, over HTTP: inbox latency with many open tasks, and instances completed per second.
 //   dotnet run -c Release --project bench/Api.Bench -- [--store sqlite|postgres] [--conn "Host=…"] [--tasks 100000]
-//       [--requests 2000] [--concurrency 4] [--instances 1000] [--keep] [--data DIR]
+//       [--requests 2000] [--concurrency 4] [--instances 1000] [--warmup 2000] [--keep] [--data DIR]
 // It seeds open tasks with the engine straight into a fresh SQLite data folder or PostgreSQL database (18 towns),
 // then starts the real Host (src/Host, Release build) on it and measures with its own HTTP client. --keep keeps
-// the folder (and database); --data DIR reuses a kept SQLite folder without seeding again.
+// the folder (and database); --data DIR reuses a kept SQLite folder without seeding again. Each measurement
+// follows a warm-up at the same load (--warmup requests; a quarter as many instances).
 string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 var tasks = int.Parse(Arg("--tasks", "100000"));
 var requests = int.Parse(Arg("--requests", "2000"));
 var concurrency = int.Parse(Arg("--concurrency", "4"));
 var instances = int.Parse(Arg("--instances", "1000"));
+var warmup = int.Parse(Arg("--warmup", "2000"));
 var keep = args.Contains("--keep");
 var store = Arg("--store", "sqlite");
 var reuse = Arg("--data", "");
@@ -117,10 +119,10 @@ try
         var client = await LoginAsync(port, user);
         var latencies = new List<double>(requests);
         var gate = new object();
-        for (var w = 0; w < 20; w++)
-        {
-            (await client.GetAsync("/api/tasks?page=1&pageSize=20")).EnsureSuccessStatusCode();
-        }
+        // Warm-up at the same load, so that the figures are the steady state of a long-running server and not
+        // .NET's start-up (tiered compilation recompiles hot methods during the first tens of seconds).
+        await Parallel.ForAsync(0, warmup, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            (await client.GetAsync($"/api/tasks?page={1 + (i % 5)}&pageSize=20", ct)).EnsureSuccessStatusCode());
 
         var total = Stopwatch.StartNew();
         await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
@@ -142,30 +144,38 @@ try
 
     // Completed instances per second through HTTP: start, then complete both user tasks, as the admin.
     var admin = await LoginAsync(port, "admin");
-    var completed = 0;
-    var run = Stopwatch.StartNew();
     long startTicks = 0, listTicks = 0, completeTicks = 0;
-    await Parallel.ForAsync(0, instances, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+    async Task<int> RunInstancesAsync(int count, string prefix)
     {
-        var watch = Stopwatch.StartNew();
-        var started = await admin.PostAsJsonAsync("/api/definitions/bench-inbox/instances", new { jurisdiction = "jiangyin/chengjiang", businessKey = $"H-{i}" }, ct);
-        started.EnsureSuccessStatusCode();
-        var view = (await started.Content.ReadFromJsonAsync<JsonObject>(ct))!;
-        Interlocked.Add(ref startTicks, watch.ElapsedTicks);
-        var id = view["id"]!.GetValue<string>();
-        for (var step = 0; step < 2; step++)
+        var done = 0;
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
         {
-            watch.Restart();
-            var list = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}", ct))!;
-            Interlocked.Add(ref listTicks, watch.ElapsedTicks);
-            var task = list["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
-            watch.Restart();
-            (await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new { variables = new { } }, ct)).EnsureSuccessStatusCode();
-            Interlocked.Add(ref completeTicks, watch.ElapsedTicks);
-        }
+            var watch = Stopwatch.StartNew();
+            var started = await admin.PostAsJsonAsync("/api/definitions/bench-inbox/instances", new { jurisdiction = "jiangyin/chengjiang", businessKey = $"{prefix}-{i}" }, ct);
+            started.EnsureSuccessStatusCode();
+            var view = (await started.Content.ReadFromJsonAsync<JsonObject>(ct))!;
+            Interlocked.Add(ref startTicks, watch.ElapsedTicks);
+            var id = view["id"]!.GetValue<string>();
+            for (var step = 0; step < 2; step++)
+            {
+                watch.Restart();
+                var list = (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}", ct))!;
+                Interlocked.Add(ref listTicks, watch.ElapsedTicks);
+                var task = list["items"]!.AsArray()[0]!["id"]!.GetValue<string>();
+                watch.Restart();
+                (await admin.PostAsJsonAsync($"/api/tasks/{task}/complete", new { variables = new { } }, ct)).EnsureSuccessStatusCode();
+                Interlocked.Add(ref completeTicks, watch.ElapsedTicks);
+            }
 
-        Interlocked.Increment(ref completed);
-    });
+            Interlocked.Increment(ref done);
+        });
+        return done;
+    }
+
+    await RunInstancesAsync(Math.Min(instances, warmup / 4), "W");
+    (startTicks, listTicks, completeTicks) = (0, 0, 0);
+    var run = Stopwatch.StartNew();
+    var completed = await RunInstancesAsync(instances, "H");
     Console.WriteLine($"HTTP: {completed} instances (start + 2 task completions + 2 inbox reads each) in {run.Elapsed.TotalSeconds:F1} s = {completed / run.Elapsed.TotalSeconds:F0} completed instances/s (concurrency {concurrency})");
     double Mean(long ticks, int count) => count == 0 ? 0 : ticks * 1000.0 / Stopwatch.Frequency / count;
     Console.WriteLine($"  mean latency: start {Mean(startTicks, completed):F1} ms, inbox read {Mean(listTicks, 2 * completed):F1} ms, complete {Mean(completeTicks, 2 * completed):F1} ms");

@@ -58,14 +58,16 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.ToTable("wf_tasks");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
-            e.HasIndex(x => x.Assignee);
 
             // The inbox (see the Host's ListTasks): both indexes cover its filter and order, so neither visits
             // the table. By jurisdiction for counting and for a reach of few tasks; in due order for paging
             // through a reach of many, where walking the order and filtering beats sorting them all.
             e.HasIndex(x => new { x.Jurisdiction, x.Assignee, x.DueSort, x.CreatedAt, x.Id }).HasDatabaseName(JurisdictionIndex);
             e.HasIndex(x => new { x.DueSort, x.CreatedAt, x.Id, x.Jurisdiction, x.Assignee }).HasDatabaseName(DueOrderIndex);
-            e.HasIndex(x => x.DefinitionKey);
+
+            // No index of its own on Assignee or DefinitionKey: every task query but the administrator's is
+            // bounded by jurisdiction and the inbox indexes carry the assignee; each index on this table is
+            // written twice per task (created, then done), which is most of what a step costs.
         });
 
         modelBuilder.Entity<TaskCandidateRow>(e =>

@@ -429,10 +429,6 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Assignee");
-
-                    b.HasIndex("DefinitionKey");
-
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("DueSort", "CreatedAt", "Id", "Jurisdiction", "Assignee")

@@ -424,10 +424,6 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Assignee");
-
-                    b.HasIndex("DefinitionKey");
-
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("DueSort", "CreatedAt", "Id", "Jurisdiction", "Assignee")
