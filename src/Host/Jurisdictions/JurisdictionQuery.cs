@@ -4,9 +4,10 @@ namespace Anju.Host.Jurisdictions;
 
 /// <summary>
 /// "At or below any of these nodes" as a SQL filter: path = p OR path LIKE 'p/%' for each held path. With
-/// <c>binaryOrder</c> (SQLite, whose default collation is byte order) "below" is written as the range
-/// 'p/' &lt; path &lt; 'p0' ('0' follows '/'), which an index on the path can serve; PostgreSQL's locale collations do
-/// not order bytes, so there the LIKE form is kept.
+/// <c>binaryOrder</c> (a column compared byte by byte: every column on SQLite, and wf_tasks.Jurisdiction, which
+/// has collation "C" on PostgreSQL) "below" is written as the range 'p/' &lt; path &lt; 'p0' ('0' follows '/'), which
+/// an index on the path can serve; PostgreSQL's locale collations do not order bytes, so for other PostgreSQL
+/// columns the LIKE form is kept.
 /// </summary>
 public static class JurisdictionQuery
 {

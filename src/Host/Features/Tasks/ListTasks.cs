@@ -125,7 +125,7 @@ public static class ListTasks
 
             if (jurisdiction is not null)
             {
-                tasks = tasks.Within(t => t.Jurisdiction, [jurisdiction], binaryOrder: !db.IsPostgres);
+                tasks = tasks.Within(t => t.Jurisdiction, [jurisdiction], binaryOrder: true);
             }
 
             return tasks;

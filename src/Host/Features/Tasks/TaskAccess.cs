@@ -28,9 +28,12 @@ internal static class TaskAccess
         var me = user.Username;
         var roles = user.Groups.ToList();
         return tasks
-            .Where(t => t.Assignee == me || db.TaskCandidates.Any(c => c.TaskId == t.Id
-                && ((c.Kind == 'u' && c.Value == me) || (c.Kind == 'g' && roles.Contains(c.Value)))))
-            .Within(t => t.Jurisdiction, user.Jurisdictions, binaryOrder: !db.IsPostgres);
+            // A count rather than Any(): PostgreSQL may turn EXISTS into a hash of every candidate row of the
+            // caller's roles (all tasks of the city for a street office), where a per-task probe of the covering
+            // index is what a bounded inbox needs; both databases probe a scalar subquery per task.
+            .Where(t => t.Assignee == me || db.TaskCandidates.Count(c => c.TaskId == t.Id
+                && ((c.Kind == 'u' && c.Value == me) || (c.Kind == 'g' && roles.Contains(c.Value)))) > 0)
+            .Within(t => t.Jurisdiction, user.Jurisdictions, binaryOrder: true); // wf_tasks.Jurisdiction is byte-ordered on both databases
     }
 
     /// <summary>Tasks the caller sees: of the audience, those unassigned or assigned to the caller.</summary>

@@ -419,7 +419,8 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Jurisdiction")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .HasColumnType("text");
