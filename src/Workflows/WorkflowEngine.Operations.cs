@@ -80,32 +80,22 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>The open user task with its form defaults (evaluated at creation), from the instance document.</summary>
-    public async Task<(UserTaskState Task, CompiledDefinition Definition, InstanceView Instance)?> GetTaskDetailsAsync(Guid taskId, CancellationToken cancellationToken = default)
-    {
-        await using var db = Storage.CreateContext();
-        var row = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
-            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var state = InstanceDocument.Read(row.Document);
-        var task = state.Tasks.Find(t => t.Id == taskId);
-        if (task is null)
-        {
-            return null;
-        }
-
-        return (task, await Definitions.GetAsync(db, row.DefinitionId, cancellationToken), InstanceView.From(state));
-    }
+    public async Task<(UserTaskState Task, CompiledDefinition Definition, InstanceView Instance)?> GetTaskDetailsAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        await ReadOpenTaskAsync<(UserTaskState, CompiledDefinition, InstanceView)?>(taskId, (state, task, definition) => (task, definition, InstanceView.From(state)), cancellationToken);
 
     /// <summary>
     /// Where an open task may be returned to (退回), the step done last first; empty when there is none or the task
     /// is one signature of a 会签/或签; null when the task does not exist or is done.
     /// </summary>
-    public async Task<IReadOnlyList<ReturnTarget>?> GetReturnTargetsAsync(Guid taskId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReturnTarget>?> GetReturnTargetsAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        await ReadOpenTaskAsync<IReadOnlyList<ReturnTarget>>(taskId, (state, task, definition) =>
+            [.. InstanceRunner.ReturnTargets(definition.Process, state, task).Select(node => new ReturnTarget(node.Id, node.Name))], cancellationToken);
+
+    /// <summary>
+    /// Reads an open task's instance document and definition (no command); default (null: make a value-type T
+    /// nullable) when the task is gone.
+    /// </summary>
+    private async Task<T?> ReadOpenTaskAsync<T>(Guid taskId, Func<InstanceState, UserTaskState, CompiledDefinition, T> read, CancellationToken cancellationToken)
     {
         await using var db = Storage.CreateContext();
         var row = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
@@ -113,17 +103,11 @@ public sealed partial class WorkflowEngine
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return null;
+            return default;
         }
 
         var state = InstanceDocument.Read(row.Document);
         var task = state.Tasks.Find(t => t.Id == taskId);
-        if (task is null)
-        {
-            return null;
-        }
-
-        var definition = await Definitions.GetAsync(db, row.DefinitionId, cancellationToken);
-        return [.. InstanceRunner.ReturnTargets(definition.Process, state, task).Select(node => new ReturnTarget(node.Id, node.Name))];
+        return task is null ? default : read(state, task, await Definitions.GetAsync(db, row.DefinitionId, cancellationToken));
     }
 }

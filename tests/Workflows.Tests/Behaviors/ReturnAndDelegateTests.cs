@@ -33,6 +33,23 @@ public sealed class ReturnAndDelegateTests
     }
 
     [Fact]
+    public async Task Return_targets_are_the_steps_done_and_nothing_for_a_task_that_is_gone()
+    {
+        var (t, id) = await AtApproveAsync();
+        await using var _ = t;
+        var approve = await t.TaskAsync(id, "approve");
+
+        var targets = await t.Engine.GetReturnTargetsAsync(approve.Id);
+
+        Assert.Equal(["review"], targets!.Select(x => x.ActivityId));
+        Assert.NotNull(await t.Engine.GetTaskDetailsAsync(approve.Id));
+        await t.CompleteAsync(id, "approve");
+        Assert.Null(await t.Engine.GetReturnTargetsAsync(approve.Id));
+        Assert.Null(await t.Engine.GetTaskDetailsAsync(approve.Id));
+        Assert.Null(await t.Engine.GetTaskDetailsAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
     public async Task Returning_to_a_step_not_yet_done_is_refused_and_changes_nothing()
     {
         var (t, id) = await AtApproveAsync();
