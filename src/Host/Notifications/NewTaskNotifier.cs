@@ -21,8 +21,32 @@ public sealed partial class NewTaskNotifier(
 
     public static readonly TimeSpan Lookback = TimeSpan.FromMinutes(2);
 
+    /// <summary>Tasks handled per round trip: bounds memory and the SQL parameters of one query.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>
+    /// The tasks this Host has already announced inside the look-back window (task id → created at), so that each
+    /// pass does not insert again what the unique index would refuse. Another Host, or this one after a restart,
+    /// has its own; the index keeps that correct.
+    /// </summary>
+    private readonly Dictionary<Guid, DateTime> _announced = [];
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
     /// <summary>Looks once: notifies about tasks created since the watermark; returns how many notifications were added.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await LookAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<int> LookAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
@@ -37,13 +61,54 @@ public sealed partial class NewTaskNotifier(
         }
 
         var since = DateTime.SpecifyKind(watermark.Value, DateTimeKind.Utc) - Lookback;
+        foreach (var old in _announced.Where(a => a.Value < since).Select(a => a.Key).ToList())
+        {
+            _announced.Remove(old);
+        }
+
+        // Ids and times only, oldest first; whole rows are read a batch at a time. A burst (an import, a Host that
+        // was down for a while) is worked through in pieces, each committed with its watermark, and never as one
+        // query with a parameter per task (SQLite allows 32,766).
+        List<(Guid Id, DateTime CreatedAt)> pending;
+        await using (var engine = storage.CreateContext())
+        {
+            pending = [.. (await engine.Tasks.AsNoTracking().Where(t => t.CreatedAt >= since)
+                    .Select(t => new { t.Id, t.CreatedAt }).ToListAsync(cancellationToken))
+                .Where(t => !_announced.ContainsKey(t.Id))
+                .OrderBy(t => t.CreatedAt)
+                .Select(t => (t.Id, t.CreatedAt))];
+        }
+
+        var groupHolders = new Dictionary<(string Group, string? Jurisdiction), List<string>>();
+        var added = 0;
+        foreach (var batch in pending.Chunk(BatchSize))
+        {
+            added += await AnnounceAsync(db, [.. batch.Select(t => t.Id)], groupHolders, now, cancellationToken);
+            foreach (var (id, createdAt) in batch)
+            {
+                _announced[id] = createdAt;
+            }
+        }
+
+        if (added > 0)
+        {
+            LogNotified(logger, added, pending.Count);
+        }
+
+        return added;
+    }
+
+    /// <summary>Announces one batch of tasks in one transaction and moves the watermark to its newest task.</summary>
+    private async Task<int> AnnounceAsync(
+        HostDbContext db, List<Guid> ids, Dictionary<(string Group, string? Jurisdiction), List<string>> groupHolders, DateTime now, CancellationToken cancellationToken)
+    {
         List<TaskRow> tasks;
         List<TaskCandidateRow> candidates;
         await using (var engine = storage.CreateContext())
         {
-            tasks = await engine.Tasks.AsNoTracking().Where(t => t.CreatedAt >= since).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-            var ids = tasks.Select(t => t.Id).ToList();
-            candidates = ids.Count == 0 ? [] : await engine.TaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
+            // Still open: a task completed meanwhile is not announced.
+            tasks = await engine.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            candidates = await engine.TaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
         }
 
         if (tasks.Count == 0)
@@ -52,8 +117,8 @@ public sealed partial class NewTaskNotifier(
         }
 
         var byTask = candidates.ToLookup(c => c.TaskId);
-        var groupHolders = new Dictionary<(string Group, string? Jurisdiction), List<string>>();
         var added = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var task in tasks)
         {
             var recipients = new SortedSet<string>(StringComparer.Ordinal);
@@ -93,14 +158,10 @@ public sealed partial class NewTaskNotifier(
             }
         }
 
-        var latest = DateTime.SpecifyKind(tasks.Max(t => t.CreatedAt), DateTimeKind.Utc);
+        var latest = DateTime.SpecifyKind(tasks[^1].CreatedAt, DateTimeKind.Utc);
         await db.Watermarks.Where(w => w.Name == WatermarkName && w.Value < latest)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Value, latest), cancellationToken);
-        if (added > 0)
-        {
-            LogNotified(logger, added, tasks.Count);
-        }
-
+        await transaction.CommitAsync(cancellationToken);
         return added;
     }
 
@@ -130,6 +191,12 @@ public sealed partial class NewTaskNotifier(
                 break;
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _pass.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Added {Count} new-task notifications for {Tasks} recent tasks")]

@@ -9,31 +9,31 @@ public static class Recipients
 {
     public static async Task<List<string>> OfGroupAsync(HostDbContext db, string candidateGroup, string? jurisdiction, CancellationToken cancellationToken)
     {
-        List<(string Id, string Name)> users;
+        // One query that joins the holders to their jurisdictions: no list of user ids as parameters, which a
+        // role held by thousands of accounts (owners) would turn into thousands of SQL variables.
+        IQueryable<AnjuUser> holders;
         if (candidateGroup.StartsWith("dept:", StringComparison.Ordinal))
         {
             var department = candidateGroup["dept:".Length..];
-            users = [.. (await db.Users.AsNoTracking().Where(u => u.DepartmentId == department)
-                .Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.UserName!))];
+            holders = db.Users.AsNoTracking().Where(u => u.DepartmentId == department);
         }
         else
         {
-            users = [.. (await (from u in db.Users.AsNoTracking()
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                where r.Name == candidateGroup
-                                select new { u.Id, u.UserName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.UserName!))];
+            holders = from u in db.Users.AsNoTracking()
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where r.Name == candidateGroup
+                      select u;
         }
 
-        if (users.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = users.Select(u => u.Id).ToList();
-        var held = await db.UserJurisdictions.AsNoTracking().Where(j => ids.Contains(j.UserId)).ToListAsync(cancellationToken);
-        var byUser = held.ToLookup(j => j.UserId, j => j.Path);
-        return [.. users.Where(u => jurisdiction is null || Jurisdiction.CoversAny(byUser[u.Id], jurisdiction)).Select(u => u.Name).Order(StringComparer.Ordinal)];
+        var held = await (from u in holders
+                          join j in db.UserJurisdictions.AsNoTracking() on u.Id equals j.UserId into paths
+                          from j in paths.DefaultIfEmpty()
+                          select new { u.UserName, Path = (string?)j.Path }).ToListAsync(cancellationToken);
+        return [.. held.GroupBy(h => h.UserName!, StringComparer.Ordinal)
+            .Where(user => jurisdiction is null || Jurisdiction.CoversAny(user.Where(h => h.Path is not null).Select(h => h.Path!), jurisdiction))
+            .Select(user => user.Key)
+            .Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The user of that name, if the account exists and its jurisdiction covers the place.</summary>

@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Anju.Host.Notifications;
+using Anju.Host.Persistence;
 using Anju.Host.Tests.Procedures;
 using Anju.Host.Tests.Support;
+using Anju.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Anju.Host.Tests.Features.Notifications;
 
@@ -57,9 +62,40 @@ public abstract class NotificationsTests<THost>(THost host) : IClassFixture<THos
         Assert.Empty(await MineAsync("firm.yuxiu", instanceId));
         Assert.Empty(await MineAsync("community.huangshan", instanceId));
 
-        // Looking again, or from two Hosts at once, announces nothing twice.
-        await Task.WhenAll(host.Notifier.RunOnceAsync(CancellationToken.None), host.Notifier.RunOnceAsync(CancellationToken.None));
+        // Looking again, or from two Hosts at once (each with its own watcher), announces nothing twice.
+        using var otherHost = ActivatorUtilities.CreateInstance<NewTaskNotifier>(host.Services);
+        await Task.WhenAll(host.Notifier.RunOnceAsync(CancellationToken.None), otherHost.RunOnceAsync(CancellationToken.None));
         Assert.Single(await MineAsync("firm.binjiang", instanceId));
+    }
+
+    [Fact]
+    public async Task A_burst_of_new_tasks_larger_than_a_batch_is_announced_in_pieces_each_task_once()
+    {
+        var key = await DeployAsync("Lookup", "lookup");
+        var engine = host.Services.GetRequiredService<WorkflowEngine>();
+        var count = (2 * NewTaskNotifier.BatchSize) + 37;
+        var started = new HashSet<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            started.Add((await engine.StartAsync(new StartInstance { DefinitionKey = key, Jurisdiction = Binjiang })).Id);
+        }
+
+        var added = await host.Notifier.RunOnceAsync(CancellationToken.None);
+        var again = await host.Notifier.RunOnceAsync(CancellationToken.None);
+
+        Assert.True(added >= count, $"{added} notifications for {count} new tasks");
+        Assert.Equal(0, again);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var announced = await db.Notifications.AsNoTracking()
+            .Where(n => n.Username == "firm.binjiang" && n.Kind == NewTaskNotifier.Kind && n.InstanceId != null)
+            .Select(n => n.InstanceId!.Value).ToListAsync();
+        var ofBurst = announced.Where(started.Contains).ToList();
+        Assert.Equal(count, ofBurst.Count);
+        Assert.Equal(count, ofBurst.Distinct().Count());
+
+        // The other tests of this class share the database: the burst is not left for their dispatcher to work through.
+        await db.Notifications.Where(n => n.InstanceId != null && started.Contains(n.InstanceId.Value)).ExecuteDeleteAsync();
     }
 
     [Fact]
