@@ -86,6 +86,59 @@ public abstract class TaskInboxCapTests<THost>(THost host) : IClassFixture<THost
         Assert.Empty(body["items"]!.AsArray());
     }
 
+    [Fact]
+    public async Task One_instances_tasks_are_counted_exactly_whether_or_not_they_fill_the_page()
+    {
+        var engine = host.Services.GetRequiredService<WorkflowEngine>();
+        var deployed = await engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("sign.bpmn", Signing)], DeployedBy = "admin" });
+        Assert.True(deployed.Succeeded, string.Join("; ", deployed.Problems));
+        var instance = await engine.StartAsync(new StartInstance
+        {
+            DefinitionKey = "inboxSign",
+            Jurisdiction = TaskFlow.Binjiang,
+            Variables = new Dictionary<string, JsonNode?> { ["signers"] = new JsonArray("a", "b", "c", "d", "e") },
+            Actor = "admin",
+        });
+        var street = await host.ClientAsync("street.chengjiang");
+
+        var all = await GetAsync(street, $"instanceId={instance.Id}&pageSize=10");
+        var full = await GetAsync(street, $"instanceId={instance.Id}&pageSize=5");
+        var pages = new[] { 1, 2, 3 }.Select(p => GetAsync(street, $"instanceId={instance.Id}&pageSize=2&page={p}")).ToList();
+        var other = await GetAsync(await host.ClientAsync("street.nanzha"), $"instanceId={instance.Id}");
+
+        Assert.Equal(5, all["total"]!.GetValue<int>());
+        Assert.True(all["totalExact"]!.GetValue<bool>());
+        Assert.Equal(5, all["items"]!.AsArray().Count);
+        Assert.Equal(5, full["total"]!.GetValue<int>());
+        Assert.Equal(5, full["items"]!.AsArray().Count);
+        var paged = new List<string>();
+        foreach (var page in pages)
+        {
+            var body = await page;
+            Assert.Equal(5, body["total"]!.GetValue<int>());
+            paged.AddRange(body["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(all["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()), paged);
+        Assert.Equal(0, other["total"]!.GetValue<int>());
+        Assert.Empty(other["items"]!.AsArray());
+    }
+
+    private const string Signing = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="signing" targetNamespace="urn:anju:test">
+          <bpmn:process id="inboxSign" name="会签" isExecutable="true">
+            <bpmn:startEvent id="s" />
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="sign" />
+            <bpmn:userTask id="sign" name="会签" camunda:candidateGroups="street-office">
+              <bpmn:multiInstanceLoopCharacteristics camunda:collection="${signers}" camunda:elementVariable="signer" />
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="sign" targetRef="e" />
+            <bpmn:endEvent id="e" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     private static async Task<JsonObject> GetAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/api/tasks?" + query);
