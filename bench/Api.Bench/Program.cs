@@ -8,7 +8,7 @@ using Anju.Workflows.Persistence;
 
 // The Host under load, over HTTP: inbox latency with many open tasks, and instances completed per second.
 //   dotnet run -c Release --project bench/Api.Bench -- [--store sqlite|postgres] [--conn "Host=…"] [--tasks 100000]
-//       [--requests 2000] [--concurrency 4] [--instances 1000] [--warmup 2000] [--keep] [--data DIR]
+//       [--requests 2000] [--concurrency 4] [--instance-concurrency 4,8] [--instances 1000] [--warmup 2000] [--keep] [--data DIR]
 // It seeds open tasks with the engine straight into a fresh SQLite data folder or PostgreSQL database (18 towns),
 // then starts the real Host (src/Host, Release build) on it and measures with its own HTTP client. --keep keeps
 // the folder (and database); --data DIR reuses a kept SQLite folder without seeding again. Each measurement
@@ -17,6 +17,9 @@ string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i a
 var tasks = int.Parse(Arg("--tasks", "100000"));
 var requests = int.Parse(Arg("--requests", "2000"));
 var concurrency = int.Parse(Arg("--concurrency", "4"));
+// Clients for the instance throughput, each figure after its own warm-up: 4 leaves the two cores partly idle
+// (each client waits for its answers), 8 keeps them busy.
+var instanceConcurrency = Arg("--instance-concurrency", "4,8").Split(',').Select(int.Parse).ToArray();
 var instances = int.Parse(Arg("--instances", "1000"));
 var warmup = int.Parse(Arg("--warmup", "2000"));
 var keep = args.Contains("--keep");
@@ -145,10 +148,10 @@ try
     // Completed instances per second through HTTP: start, then complete both user tasks, as the admin.
     var admin = await LoginAsync(port, "admin");
     long startTicks = 0, listTicks = 0, completeTicks = 0;
-    async Task<int> RunInstancesAsync(int count, string prefix)
+    async Task<int> RunInstancesAsync(int count, string prefix, int clients)
     {
         var done = 0;
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, ct) =>
         {
             var watch = Stopwatch.StartNew();
             var started = await admin.PostAsJsonAsync("/api/definitions/bench-inbox/instances", new { jurisdiction = "jiangyin/chengjiang", businessKey = $"{prefix}-{i}" }, ct);
@@ -172,13 +175,16 @@ try
         return done;
     }
 
-    await RunInstancesAsync(Math.Min(instances, warmup / 4), "W");
-    (startTicks, listTicks, completeTicks) = (0, 0, 0);
-    var run = Stopwatch.StartNew();
-    var completed = await RunInstancesAsync(instances, "H");
-    Console.WriteLine($"HTTP: {completed} instances (start + 2 task completions + 2 inbox reads each) in {run.Elapsed.TotalSeconds:F1} s = {completed / run.Elapsed.TotalSeconds:F0} completed instances/s (concurrency {concurrency})");
-    double Mean(long ticks, int count) => count == 0 ? 0 : ticks * 1000.0 / Stopwatch.Frequency / count;
-    Console.WriteLine($"  mean latency: start {Mean(startTicks, completed):F1} ms, inbox read {Mean(listTicks, 2 * completed):F1} ms, complete {Mean(completeTicks, 2 * completed):F1} ms");
+    foreach (var clients in instanceConcurrency)
+    {
+        await RunInstancesAsync(Math.Min(instances, warmup / 4), $"W{clients}", clients);
+        (startTicks, listTicks, completeTicks) = (0, 0, 0);
+        var run = Stopwatch.StartNew();
+        var completed = await RunInstancesAsync(instances, $"H{clients}", clients);
+        Console.WriteLine($"HTTP: {completed} instances (start + 2 task completions + 2 inbox reads each) in {run.Elapsed.TotalSeconds:F1} s = {completed / run.Elapsed.TotalSeconds:F0} completed instances/s (concurrency {clients})");
+        double Mean(long ticks, int count) => count == 0 ? 0 : ticks * 1000.0 / Stopwatch.Frequency / count;
+        Console.WriteLine($"  mean latency: start {Mean(startTicks, completed):F1} ms, inbox read {Mean(listTicks, 2 * completed):F1} ms, complete {Mean(completeTicks, 2 * completed):F1} ms");
+    }
 }
 finally
 {
