@@ -131,14 +131,16 @@ public static class ListTasks
             return tasks;
         }
 
+        static IQueryable<TaskRow> InDueOrder(IQueryable<TaskRow> tasks) =>
+            tasks.OrderBy(t => t.DueSort).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+
         await using var db = storage.CreateContext();
 
         if (instanceId is not null && page == 1)
         {
             // One instance's open tasks are few (a 会签 has one per signer): the page itself tells the total when it
             // is not full, so the count is only asked for when it is.
-            var own = await Filtered(db, db.Tasks)
-                .OrderBy(t => t.DueSort).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            var own = await InDueOrder(Filtered(db, db.Tasks))
                 .Take(pageSize)
                 .ToListAsync(cancellationToken);
             if (own.Count < pageSize)
@@ -160,8 +162,7 @@ public static class ListTasks
         if (exact && counted <= DirectRowsUpTo)
         {
             // Few enough to read in full and sort: one query (the usual inbox, and any filtered one).
-            var few = await Filtered(db, db.Tasks)
-                .OrderBy(t => t.DueSort).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            var few = await InDueOrder(Filtered(db, db.Tasks))
                 .Skip((page - 1) * pageSize).Take(pageSize)
                 .ToListAsync(cancellationToken);
             return TypedResults.Ok(new Response([.. few.Select(TaskView.FromRow)], counted, true, page, pageSize));
@@ -170,8 +171,7 @@ public static class ListTasks
         var source = exact || db.IsPostgres
             ? db.Tasks
             : db.Tasks.FromSqlRaw($"SELECT * FROM \"wf_tasks\" INDEXED BY \"{WorkflowDbContext.DueOrderIndex}\"");
-        var ids = await Filtered(db, source)
-            .OrderBy(t => t.DueSort).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        var ids = await InDueOrder(Filtered(db, source))
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(t => t.Id)
             .ToListAsync(cancellationToken);
