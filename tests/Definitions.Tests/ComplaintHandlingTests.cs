@@ -172,6 +172,19 @@ public sealed class ComplaintHandlingTests(OrdinaryWeekHost host) : IClassFixtur
     public Task Owner_files_on_the_portal_firm_handles_community_verifies_owner_is_basically_satisfied() => Complaint.MainPathAsync(host);
 
     [Fact]
+    public async Task A_filing_without_a_category_reaches_the_community_as_other()
+    {
+        using var hotline = await host.As("community.huangshan");
+        var id = (await hotline.StartAsync(Complaint.Key, ProcedureApi.Binjiang, new { owner = "owner.li", description = "楼道灯不亮" })).Id();
+
+        var task = await hotline.GetAsync($"/api/tasks/{(await hotline.TaskAsync(id, "accept")).Id()}").Expect(HttpStatusCode.OK);
+
+        Assert.Equal("other", task["variables"]!["category"]!.GetValue<string>());
+        using var admin = await host.As("admin");
+        Assert.Empty((await admin.InstanceAsync(id))["incidents"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Community_rejects_with_a_reason_and_the_owner_is_told()
     {
         var id = await Complaint.FileOnPortalAsync(host, "other");
