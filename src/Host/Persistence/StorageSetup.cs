@@ -21,8 +21,8 @@ public static class StorageSetup
         services.AddSingleton(new DataDirectory(dataDirectory));
         if (postgres)
         {
-            var connectionString = configuration.GetConnectionString("Anju")
-                ?? throw new InvalidOperationException("Anju:Database:Provider is Postgres but ConnectionStrings:Anju is not set.");
+            var connectionString = WorkflowStorage.PostgresConnectionString(configuration.GetConnectionString("Anju")
+                ?? throw new InvalidOperationException("Anju:Database:Provider is Postgres but ConnectionStrings:Anju is not set."));
             services.AddSingleton(_ => WorkflowStorage.Postgres(connectionString));
             services.AddDbContext<HostDbContext, PostgresHostDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(HostDbContext.HistoryTable)));
         }

@@ -50,11 +50,15 @@ internal static class InstanceStore
     {
         var db = command.Db;
         var batch = new SqlBatch(db);
-        foreach (var runner in command.Runners)
+
+        // Instance rows first: the revision guards go before the statements they protect (see SqlBatch.Guard).
+        var runners = command.Runners.ToList();
+        var journals = new List<List<JournalRow>>(runners.Count);
+        foreach (var runner in runners)
         {
             var loaded = runner.Loaded;
             var state = loaded.State;
-            AppendJournal(command, loaded, batch);
+            journals.Add(JournalRows(command, loaded)); // advances the chain the document records
             var document = InstanceDocument.Write(state);
             var status = state.Status.ToString().ToLowerInvariant();
             var hasIncident = state.Incidents.Count > 0;
@@ -79,44 +83,43 @@ internal static class InstanceStore
                     Revision = 1,
                     Document = document,
                 });
+                continue;
+            }
+
+            var conflict = $"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.";
+            if (state.Status == loaded.OriginalStatus)
+            {
+                // Status is indexed, and setting it to the value it has still rewrites its index entry (a
+                // page more in the write-ahead log), so it is only set when it changed.
+                batch.Guard<InstanceRow>(
+                    conflict,
+                    "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {HasIncident} = {2}, {EndedAt} = {3} WHERE {Id} = {4} AND {Revision} = {5}",
+                    ("Document", document),
+                    ("Revision", loaded.Revision + 1),
+                    ("HasIncident", hasIncident),
+                    ("EndedAt", endedAt),
+                    ("Id", state.Id),
+                    ("Revision", loaded.Revision));
             }
             else
             {
-                // The revision guard runs on its own so that its row count is the guard's alone.
-                var pending = new SqlBatch(db);
-                if (state.Status == loaded.OriginalStatus)
-                {
-                    // Status is indexed, and setting it to the value it has still rewrites its index entry (a
-                    // page more in the write-ahead log), so it is only set when it changed.
-                    pending.Statement<InstanceRow>(
-                        "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {HasIncident} = {2}, {EndedAt} = {3} WHERE {Id} = {4} AND {Revision} = {5}",
-                        ("Document", document),
-                        ("Revision", loaded.Revision + 1),
-                        ("HasIncident", hasIncident),
-                        ("EndedAt", endedAt),
-                        ("Id", state.Id),
-                        ("Revision", loaded.Revision));
-                }
-                else
-                {
-                    pending.Statement<InstanceRow>(
-                        "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
-                        ("Document", document),
-                        ("Revision", loaded.Revision + 1),
-                        ("Status", status),
-                        ("HasIncident", hasIncident),
-                        ("EndedAt", endedAt),
-                        ("Id", state.Id),
-                        ("Revision", loaded.Revision));
-                }
-
-                if (await pending.ExecuteAsync(cancellationToken) != 1)
-                {
-                    throw WorkflowException.Conflict($"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.");
-                }
+                batch.Guard<InstanceRow>(
+                    conflict,
+                    "UPDATE {table} SET {Document} = {0}, {Revision} = {1}, {Status} = {2}, {HasIncident} = {3}, {EndedAt} = {4} WHERE {Id} = {5} AND {Revision} = {6}",
+                    ("Document", document),
+                    ("Revision", loaded.Revision + 1),
+                    ("Status", status),
+                    ("HasIncident", hasIncident),
+                    ("EndedAt", endedAt),
+                    ("Id", state.Id),
+                    ("Revision", loaded.Revision));
             }
+        }
 
-            Project(loaded, batch);
+        for (var i = 0; i < runners.Count; i++)
+        {
+            batch.InsertMany(journals[i]);
+            Project(runners[i].Loaded, batch);
         }
 
         await batch.ExecuteAsync(cancellationToken);
@@ -126,17 +129,13 @@ internal static class InstanceStore
         }
     }
 
-    private static void AppendJournal(CommandContext command, LoadedInstance loaded, SqlBatch batch)
+    /// <summary>The journal rows of this command's entries, hash-chained onto the instance's last one.</summary>
+    private static List<JournalRow> JournalRows(CommandContext command, LoadedInstance loaded)
     {
         var state = loaded.State;
         if (command.TakeVariableChanges(state.Id) is { Count: > 0 } variables)
         {
             loaded.Journal.Add(new JournalEntry(command.Now, "VariablesChanged", null, command.Actor, new() { ["variables"] = variables }));
-        }
-
-        if (loaded.Journal.Count == 0)
-        {
-            return;
         }
 
         var rows = new List<JournalRow>(loaded.Journal.Count);
@@ -160,8 +159,8 @@ internal static class InstanceStore
             rows.Add(row);
         }
 
-        batch.InsertMany(rows);
         loaded.Journal.Clear();
+        return rows;
     }
 
     private static void Project(LoadedInstance loaded, SqlBatch batch)

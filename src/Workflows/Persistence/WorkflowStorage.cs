@@ -50,7 +50,37 @@ public sealed class WorkflowStorage : IDisposable
         return new WorkflowStorage(StorageProvider.Sqlite, builder.ToString());
     }
 
-    public static WorkflowStorage Postgres(string connectionString) => new(StorageProvider.Postgres, connectionString);
+    /// <summary>A PostgreSQL database, reached with <see cref="PostgresConnectionString"/>'s defaults.</summary>
+    public static WorkflowStorage Postgres(string connectionString) => new(StorageProvider.Postgres, PostgresConnectionString(connectionString));
+
+    /// <summary>
+    /// The connection string with these Npgsql settings unless the string sets them itself:
+    /// <list type="bullet">
+    /// <item>automatic statement preparation: every command re-sends the same few statements (load by task,
+    /// revision-guarded update, task and journal inserts), and without it PostgreSQL parses and plans each of
+    /// them every time (measured: engine scenario (a) with 2 threads went from 285 to 506 instances/s).
+    /// Prepared statements stay with the pooled physical connection.</item>
+    /// <item>no session reset when a connection goes back to the pool: the reset is seven statements on the
+    /// next use of the connection (RESET ALL, CLOSE ALL, UNLISTEN, DISCARD …), and Anju never changes session
+    /// state (no SET, LISTEN, temporary tables or session-level advisory locks).</item>
+    /// </list>
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        Default("Max Auto Prepare", "MaxAutoPrepare", 64);
+        Default("Auto Prepare Min Usages", "AutoPrepareMinUsages", 2);
+        Default("No Reset On Close", "NoResetOnClose", true);
+        return builder.ConnectionString;
+
+        void Default(string keyword, string synonym, object value)
+        {
+            if (!builder.ContainsKey(keyword) && !builder.ContainsKey(synonym))
+            {
+                builder[keyword] = value;
+            }
+        }
+    }
 
     /// <summary>A context from the pool; dispose it to return it.</summary>
     public WorkflowDbContext CreateContext() => Provider == StorageProvider.Sqlite

@@ -38,6 +38,49 @@ public sealed class ConcurrencyTests
         Assert.True(verification.Intact, verification.Message);
     }
 
+    /// <summary>
+    /// The race that the revision guard exists for, made deterministic: a command loads the instance, another
+    /// command changes it and commits, then the first saves. On PostgreSQL the guard runs in one batch with the
+    /// statements it protects, and the loser's journal row collides with the winner's sequence number; the
+    /// loser must still fail as a conflict (409 to an API caller, "try again"), not as a database error, and
+    /// change nothing. (On SQLite the writer lock makes this interleaving impossible.)
+    /// </summary>
+    [Fact]
+    public async Task A_command_overtaken_between_its_load_and_its_save_fails_as_a_conflict_and_changes_nothing()
+    {
+        var entered = new SemaphoreSlim(0);
+        var release = new SemaphoreSlim(0);
+        var handlers = new Anju.Workflows.Handlers.ServiceTaskHandlers().Register("hold", async _ =>
+        {
+            entered.Release();
+            await release.WaitAsync();
+        });
+        await using var t = await TestEngine.CreateAsync(Store.Postgres, handlers);
+        await t.DeployFixtureAsync("Persistence", "ConcurrencyTests.HeldBranch.bpmn");
+        var started = await t.StartAsync("held-branch");
+        var a = await t.TaskAsync(started.Id, "a");
+        var b = await t.TaskAsync(started.Id, "b");
+
+        var slow = t.Engine.CompleteTaskAsync(a.Id, null, "slow");
+        Assert.True(await entered.WaitAsync(TimeSpan.FromSeconds(30)), "The first command did not reach its service task.");
+        await t.Engine.CompleteTaskAsync(b.Id, null, "fast");
+        release.Release();
+
+        var conflict = await Assert.ThrowsAsync<WorkflowException>(() => slow);
+        Assert.Equal(WorkflowErrorKind.Conflict, conflict.Kind);
+        Assert.Contains(started.Id.ToString(), conflict.Message, StringComparison.Ordinal);
+
+        Assert.Equal(["a", "afterB"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+        var (entries, verification) = await t.Engine.ReadJournalAsync(started.Id);
+        Assert.True(verification.Intact, verification.Message);
+        Assert.DoesNotContain(entries, e => e.Actor == "slow");
+
+        // The loser may simply try again, and then it goes through.
+        release.Release();
+        await t.Engine.CompleteTaskAsync(a.Id, null, "slow");
+        Assert.Equal(["afterA", "afterB"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+    }
+
     [Fact]
     public async Task Two_nodes_on_one_postgres_database_complete_each_task_once()
     {
