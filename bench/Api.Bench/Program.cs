@@ -179,11 +179,14 @@ try
     {
         await RunInstancesAsync(Math.Min(instances, warmup / 4), $"W{clients}", clients);
         (startTicks, listTicks, completeTicks) = (0, 0, 0);
+        var cpuBefore = CpuNow(host);
         var run = Stopwatch.StartNew();
         var completed = await RunInstancesAsync(instances, $"H{clients}", clients);
+        var cpu = CpuNow(host) - cpuBefore;
         Console.WriteLine($"HTTP: {completed} instances (start + 2 task completions + 2 inbox reads each) in {run.Elapsed.TotalSeconds:F1} s = {completed / run.Elapsed.TotalSeconds:F0} completed instances/s (concurrency {clients})");
         double Mean(long ticks, int count) => count == 0 ? 0 : ticks * 1000.0 / Stopwatch.Frequency / count;
         Console.WriteLine($"  mean latency: start {Mean(startTicks, completed):F1} ms, inbox read {Mean(listTicks, 2 * completed):F1} ms, complete {Mean(completeTicks, 2 * completed):F1} ms");
+        Console.WriteLine($"  CPU per completed instance: Host {cpu.Host / completed:F2} ms, PostgreSQL server {cpu.Postgres / completed:F2} ms, load client {cpu.Client / completed:F2} ms (steadier than the rate when the machine is noisy)");
     }
 }
 finally
@@ -209,6 +212,49 @@ finally
     }
 }
 
+// CPU milliseconds used so far by the Host, by every PostgreSQL server process (0 on SQLite, which runs inside
+// the Host) and by this load client. Read from /proc: the rate of a run on a shared 2-core machine varies with
+// steal time, the CPU each instance costs much less.
+static CpuSample CpuNow(Process host)
+{
+    host.Refresh();
+    double postgres = 0;
+    foreach (var directory in Directory.EnumerateDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(directory), out _))
+        {
+            continue;
+        }
+
+        string stat;
+        try
+        {
+            stat = File.ReadAllText(Path.Combine(directory, "stat"));
+        }
+        catch (IOException)
+        {
+            continue; // the process ended meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            continue;
+        }
+
+        var open = stat.IndexOf('(', StringComparison.Ordinal);
+        var close = stat.LastIndexOf(')');
+        if (open < 0 || close < open || stat[(open + 1)..close] != "postgres")
+        {
+            continue;
+        }
+
+        // After "(comm) ": state is field 3, utime and stime fields 14 and 15, in clock ticks (100 per second on Linux).
+        var fields = stat[(close + 2)..].Split(' ');
+        postgres += (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+    }
+
+    return new CpuSample(host.TotalProcessorTime.TotalMilliseconds, postgres, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+}
+
 static async Task<HttpClient> LoginAsync(int port, string user)
 {
     var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -228,4 +274,9 @@ static string FindRepositoryRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
+
+internal readonly record struct CpuSample(double Host, double Postgres, double Client)
+{
+    public static CpuSample operator -(CpuSample a, CpuSample b) => new(a.Host - b.Host, a.Postgres - b.Postgres, a.Client - b.Client);
 }
