@@ -182,9 +182,12 @@ internal sealed class SqlBatch
     }
 
     /// <summary>
-    /// The conflict of the first guard that ran before <paramref name="failed"/> (or in the whole batch when
-    /// nothing failed) and did not change exactly one row; null when every guard held, or when the failure
-    /// came before a guard could run (then it is not a conflict and is reported as it is).
+    /// The conflict of the first guard that did not change exactly one row, among those before <paramref name="failed"/>
+    /// (or in the whole batch when nothing failed); null when every guard held. Npgsql does not name the failed
+    /// statement (<see cref="DbException.BatchCommand"/> stays null; the overtaken-command test depends on this
+    /// scan), so there a guard that never ran counts as failed too. Only instance rows go before a guard (other
+    /// guards, a new instance's insert), so only their failure or the connection's can come before one; the
+    /// transaction then changes nothing, and "try again" is the right answer to those as well.
     /// </summary>
     private string? FailedGuard(DbBatch batch, DbBatchCommand? failed)
     {
