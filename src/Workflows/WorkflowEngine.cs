@@ -134,8 +134,10 @@ public sealed partial class WorkflowEngine
         await context.DrainAsync(cancellationToken);
         try
         {
-            await InstanceStore.SaveAsync(context, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (!await InstanceStore.SaveAsync(context, commit: true, cancellationToken))
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException ex)
         {

@@ -46,7 +46,12 @@ internal static class InstanceStore
         return new LoadedInstance(InstanceDocument.Read(document), definition, revision, isNew: false);
     }
 
-    public static async ValueTask SaveAsync(CommandContext command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the command's instances with their projections and journal rows. Returns true when it also
+    /// committed the transaction (PostgreSQL, asked to by <paramref name="commit"/>, and nothing tracked by EF
+    /// left to save after the batch); otherwise the caller commits.
+    /// </summary>
+    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken)
     {
         var db = command.Db;
         var batch = new SqlBatch(db);
@@ -122,11 +127,14 @@ internal static class InstanceStore
             Project(runners[i].Loaded, batch);
         }
 
-        await batch.ExecuteAsync(cancellationToken);
-        if (db.ChangeTracker.HasChanges())
+        var tracked = db.ChangeTracker.HasChanges();
+        await batch.ExecuteAsync(commit && !tracked, cancellationToken);
+        if (tracked)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        return batch.Committed;
     }
 
     /// <summary>The journal rows of this command's entries, hash-chained onto the instance's last one.</summary>

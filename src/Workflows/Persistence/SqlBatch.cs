@@ -6,13 +6,14 @@ using Anju.Workflows.Execution;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Anju.Workflows.Persistence;
 
 /// <summary>
 /// The statements of one command's save, sent as one batch on the command's connection and transaction:
-/// on PostgreSQL one <see cref="DbBatch"/> (one round trip, with each statement's row count), on SQLite, which
-/// runs in-process and has no batch API, as one multi-statement command between guards.
+/// on PostgreSQL one <see cref="DbBatch"/> (one round trip, which can end with the transaction's COMMIT), on
+/// SQLite, which runs in-process and has no batch API, as one multi-statement command between guards.
 /// Column names and value conversions come from the EF Core model, so SQLite and PostgreSQL each get
 /// their own representation (TEXT Guids and dates on SQLite, uuid and timestamptz on PostgreSQL) exactly as
 /// EF writes and reads them. It exists because EF's change tracker cost more than the database work on the
@@ -21,6 +22,9 @@ namespace Anju.Workflows.Persistence;
 internal sealed class SqlBatch
 {
     private static readonly ConcurrentDictionary<(Type, bool), TableShape> Shapes = new();
+
+    /// <summary>SQLSTATE raised by anju_expect_one_row (PostgreSQL migration RevisionGuardFunction).</summary>
+    private const string GuardFailedState = "AJ409";
 
     /// <summary>Statement templates with table and column names filled in, per provider (shape).</summary>
     private static readonly ConcurrentDictionary<(string, Type, bool), string> Templates = new();
@@ -44,6 +48,9 @@ internal sealed class SqlBatch
     }
 
     public bool IsEmpty => _statements.Count == 0;
+
+    /// <summary>The last <see cref="ExecuteAsync"/> also committed the transaction (PostgreSQL, when asked to).</summary>
+    public bool Committed { get; private set; }
 
     public void Insert<TRow>(TRow row)
         where TRow : class => InsertMany<TRow>([row]);
@@ -117,21 +124,38 @@ internal sealed class SqlBatch
     /// <summary>
     /// Adds a statement that must change exactly one row, or the command fails with a conflict naming
     /// <paramref name="conflict"/> (an optimistic-concurrency guard). Add guards before the statements they
-    /// protect: a statement after a failed guard may fail for the same reason (a journal sequence number the
-    /// other command took), and that failure is reported as the conflict it is.
+    /// protect. On PostgreSQL the guard raises inside the batch (SQLSTATE AJ409), so nothing after it runs,
+    /// the batch's COMMIT included, and the transaction is rolled back; on SQLite it runs as its own command
+    /// and its row count is checked before the next.
     /// </summary>
     public void Guard<TRow>(string conflict, string sqlWithPlaceholders, params (string Property, object? Value)[] values)
         where TRow : class
     {
         var statement = Build<TRow>(sqlWithPlaceholders, values);
         statement.Conflict = conflict;
+        if (_db.IsPostgres)
+        {
+            var name = "@p" + _parameters++;
+            var message = _parameterFactory.CreateParameter();
+            message.ParameterName = name;
+            message.DbType = System.Data.DbType.String;
+            message.Value = conflict;
+            statement.Parameters.Add(message);
+            statement.Sql = $"WITH changed AS ({statement.Sql} RETURNING 1) SELECT anju_expect_one_row((SELECT count(*) FROM changed), {name})";
+        }
+
         _statements.Add(statement);
     }
 
-    /// <summary>Runs everything added so far; returns the rows affected.</summary>
+    /// <summary>
+    /// Runs everything added so far; returns the rows affected. With <paramref name="commit"/>, on PostgreSQL the
+    /// transaction's COMMIT goes in the same round trip, after the statements (see <see cref="Committed"/>);
+    /// SQLite's caller commits as before, in-process that costs no round trip.
+    /// </summary>
     /// <exception cref="WorkflowException">A guard did not change exactly one row (kind Conflict).</exception>
-    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(bool commit, CancellationToken cancellationToken)
     {
+        Committed = false;
         if (_statements.Count == 0)
         {
             return 0;
@@ -140,7 +164,7 @@ internal sealed class SqlBatch
         try
         {
             return _connection.CanCreateBatch
-                ? await ExecuteAsBatchAsync(cancellationToken)
+                ? await ExecuteAsBatchAsync(commit && _transaction is not null, cancellationToken)
                 : await ExecuteAsCommandsAsync(cancellationToken);
         }
         finally
@@ -150,8 +174,8 @@ internal sealed class SqlBatch
         }
     }
 
-    /// <summary>One round trip; each guard's own row count comes back with the batch.</summary>
-    private async Task<int> ExecuteAsBatchAsync(CancellationToken cancellationToken)
+    /// <summary>One round trip; a failed guard raises and stops the batch before anything it protects.</summary>
+    private async Task<int> ExecuteAsBatchAsync(bool commit, CancellationToken cancellationToken)
     {
         await using var batch = _connection.CreateBatch();
         batch.Transaction = _transaction;
@@ -163,49 +187,27 @@ internal sealed class SqlBatch
             batch.BatchCommands.Add(command);
         }
 
+        if (commit)
+        {
+            // A statement of the batch, not the transaction's Commit: one round trip fewer per command. The
+            // server skips it when anything before it failed, and Npgsql sees the transaction end.
+            var end = batch.CreateBatchCommand();
+            end.CommandText = "COMMIT";
+            batch.BatchCommands.Add(end);
+        }
+
         int affected;
         try
         {
             affected = await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (DbException ex) when (FailedGuard(batch, ex.BatchCommand) is { } conflict)
+        catch (PostgresException ex) when (ex.SqlState == GuardFailedState)
         {
-            throw WorkflowException.Conflict(conflict);
+            throw WorkflowException.Conflict(ex.MessageText);
         }
 
-        if (FailedGuard(batch, failed: null) is { } failedGuard)
-        {
-            throw WorkflowException.Conflict(failedGuard);
-        }
-
+        Committed = commit;
         return affected;
-    }
-
-    /// <summary>
-    /// The conflict of the first guard that did not change exactly one row, among those before <paramref name="failed"/>
-    /// (or in the whole batch when nothing failed); null when every guard held. Npgsql does not name the failed
-    /// statement (<see cref="DbException.BatchCommand"/> stays null; the overtaken-command test depends on this
-    /// scan), so there a guard that never ran counts as failed too. Only instance rows go before a guard (other
-    /// guards, a new instance's insert), so only their failure or the connection's can come before one; the
-    /// transaction then changes nothing, and "try again" is the right answer to those as well.
-    /// </summary>
-    private string? FailedGuard(DbBatch batch, DbBatchCommand? failed)
-    {
-        for (var i = 0; i < _statements.Count; i++)
-        {
-            var command = batch.BatchCommands[i];
-            if (ReferenceEquals(command, failed))
-            {
-                return null;
-            }
-
-            if (_statements[i].Conflict is { } conflict && command.RecordsAffected != 1)
-            {
-                return conflict;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>SQLite: consecutive statements as one command, each guard on its own to read its row count.</summary>

@@ -41,9 +41,10 @@ public sealed class ConcurrencyTests
     /// <summary>
     /// The race that the revision guard exists for, made deterministic: a command loads the instance, another
     /// command changes it and commits, then the first saves. On PostgreSQL the guard runs in one batch with the
-    /// statements it protects, and the loser's journal row collides with the winner's sequence number; the
-    /// loser must still fail as a conflict (409 to an API caller, "try again"), not as a database error, and
-    /// change nothing. (On SQLite the writer lock makes this interleaving impossible.)
+    /// statements it protects and the transaction's COMMIT, and raises when it changed no row; without that, the
+    /// loser's journal row would collide with the winner's sequence number (a unique violation, not a conflict).
+    /// The loser must fail as a conflict (409 to an API caller, "try again") and change nothing. (On SQLite the
+    /// writer lock makes this interleaving impossible.)
     /// </summary>
     [Fact]
     public async Task A_command_overtaken_between_its_load_and_its_save_fails_as_a_conflict_and_changes_nothing()
@@ -79,6 +80,40 @@ public sealed class ConcurrencyTests
         release.Release();
         await t.Engine.CompleteTaskAsync(a.Id, null, "slow");
         Assert.Equal(["afterA", "afterB"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+    }
+
+    /// <summary>
+    /// On PostgreSQL a command's COMMIT is the last statement of its write batch, not a round trip of its own.
+    /// What must hold: when the command returns, its change is committed (another session sees it), and the
+    /// pooled connection it used is not left inside a transaction. Were the COMMIT skipped, the change would be
+    /// rolled back when the connection went back to the pool.
+    /// </summary>
+    [Fact]
+    public async Task A_postgres_command_that_commits_in_its_write_batch_is_durable_and_leaves_no_transaction_open()
+    {
+        await using var t = await TestEngine.CreateAsync(Store.Postgres);
+        await t.DeployFixtureAsync("Behaviors", "SequenceTests.TwoUserTasks.bpmn");
+        var started = await t.StartAsync("two-tasks", new { reviewer = "wang" });
+        await t.CompleteAsync(started.Id, "review");
+
+        await using var other = new Npgsql.NpgsqlConnection(t.Storage.ConnectionString + ";Pooling=false");
+        await other.OpenAsync();
+        await using (var seen = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM wf_tasks WHERE \"InstanceId\" = @id AND \"ActivityId\" = 'approve'", other))
+        {
+            seen.Parameters.AddWithValue("id", started.Id);
+            Assert.Equal(1L, (long)(await seen.ExecuteScalarAsync())!);
+        }
+
+        await using (var open = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'", other))
+        {
+            Assert.Equal(0L, (long)(await open.ExecuteScalarAsync())!);
+        }
+
+        // The same pooled connections carry on: the next command and a read after it work as usual.
+        await t.CompleteAsync(started.Id, "approve");
+        Assert.Equal("completed", (await t.InstancesAsync(i => i.Id == started.Id)).Single().Status);
     }
 
     [Fact]
