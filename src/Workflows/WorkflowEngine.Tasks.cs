@@ -11,16 +11,18 @@ public sealed partial class WorkflowEngine
         WithTaskAsync(taskId, actor, (runner, task) => runner.CompleteUserTask(task, variables), cancellationToken);
 
     /// <summary>
-    /// Completes a user task after <paramref name="check"/> has seen it and its definition, in the same command
-    /// (one load of the instance). An exception from the check abandons the command: nothing is saved.
+    /// Completes a user task after <paramref name="check"/> has seen it, in the same command (one load of the
+    /// instance): who may act on it and whether its form is valid are decided on the state being completed, not on
+    /// an earlier read. An exception from the check abandons the command: nothing is saved.
     /// </summary>
     public Task<InstanceView> CompleteTaskAsync(
-        Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, Action<UserTaskState, CompiledDefinition> check, CancellationToken cancellationToken = default)
+        Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, Action<UserTaskCheck> check, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(check);
         return WithTaskAsync(taskId, actor, (runner, task) =>
         {
-            check(task, runner.Loaded.Definition);
+            // The jurisdiction as projected to wf_tasks: the task's own, else its instance's.
+            check(new UserTaskCheck(task, task.Jurisdiction ?? runner.State.Jurisdiction, runner.Loaded.Definition));
             runner.CompleteUserTask(task, variables);
         }, cancellationToken);
     }
@@ -84,3 +86,6 @@ public sealed partial class WorkflowEngine
             return runner;
         }, static runner => InstanceView.From(runner.State), cancellationToken);
 }
+
+/// <summary>What a completion check sees: the open task, the jurisdiction it is in, and its definition.</summary>
+public sealed record UserTaskCheck(UserTaskState Task, string? Jurisdiction, CompiledDefinition Definition);

@@ -9,46 +9,47 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Anju.Host.Features.Tasks;
 
 /// <summary>
-/// POST /api/tasks/{id}/complete: the form's values are checked on the server (all errors at once, nothing
-/// changed), then the engine completes the task with the caller as actor and runs the case on.
+/// POST /api/tasks/{id}/complete: inside the engine's command, on the task as it is being completed, the caller
+/// must be of its audience (else 404, as for a task that does not exist) and not see it held by someone else
+/// (409), and the form's values must pass (400 with every field's errors); then the task is completed with the
+/// caller as actor and the case runs on. Any refusal changes nothing.
 /// </summary>
 public static class CompleteTask
 {
     public sealed record Request(Dictionary<string, JsonNode?>? Variables);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid id, Request? request, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, Telemetry.AnjuMetrics metrics, CancellationToken cancellationToken)
+        Guid id, Request? request, HttpContext context, WorkflowEngine engine, Telemetry.AnjuMetrics metrics, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(context);
-        var task = await TaskLookup.InAudienceAsync(storage, user, id, cancellationToken);
-        if (task is null)
-        {
-            return Problem.NotFound(context);
-        }
-
-        if (TaskLookup.HeldByOther(task, user))
-        {
-            return Problem.Of(context, StatusCodes.Status409Conflict, "task.claimedByOther", task.Assignee);
-        }
-
         var variables = request?.Variables ?? [];
         try
         {
-            // The form is checked inside the engine's command, on the instance as it is being completed.
-            var after = await engine.CompleteTaskAsync(id, variables, user.Username, (task, definition) =>
+            var after = await engine.CompleteTaskAsync(id, variables, user.Username, check =>
             {
-                var errors = FormValidator.Validate(TaskView.FormFieldsOf(definition, task.ActivityId), task.FormDefaults, variables);
+                var task = check.Task;
+                if (!TaskAccess.InAudience(user, task.Assignee, task.CandidateUsers, task.CandidateGroups, check.Jurisdiction))
+                {
+                    throw new CompletionRefused(Problem.NotFound(context));
+                }
+
+                if (task.Assignee is { } holder && holder != user.Username)
+                {
+                    throw new CompletionRefused(Problem.Of(context, StatusCodes.Status409Conflict, "task.claimedByOther", holder));
+                }
+
+                var errors = FormValidator.Validate(TaskView.FormFieldsOf(check.Definition, task.ActivityId), task.FormDefaults, variables);
                 if (errors.Count > 0)
                 {
-                    throw new FormRejected(errors);
+                    throw new CompletionRefused(new FieldErrors(errors).ToProblem(context));
                 }
             }, cancellationToken);
             metrics.TasksCompleted.Add(1, new KeyValuePair<string, object?>("definition", after.DefinitionKey));
             metrics.Record(after, started: false);
         }
-        catch (FormRejected rejected)
+        catch (CompletionRefused refused)
         {
-            return new FieldErrors(rejected.Errors).ToProblem(context);
+            return refused.Problem;
         }
         catch (WorkflowException error)
         {
@@ -59,8 +60,8 @@ public static class CompleteTask
     }
 }
 
-/// <summary>The form's values did not pass: the engine command is abandoned and these errors answered (400).</summary>
-internal sealed class FormRejected(Dictionary<string, List<FormValidator.FieldError>> errors) : Exception("The form's values were rejected.")
+/// <summary>The completion was refused by the check inside the engine command, which is abandoned; this is the answer.</summary>
+internal sealed class CompletionRefused(ProblemHttpResult problem) : Exception("The task completion was refused.")
 {
-    public Dictionary<string, List<FormValidator.FieldError>> Errors { get; } = errors;
+    public ProblemHttpResult Problem { get; } = problem;
 }

@@ -36,6 +36,22 @@ internal static class TaskAccess
             .Within(t => t.Jurisdiction, user.Jurisdictions, binaryOrder: true); // wf_tasks.Jurisdiction is byte-ordered on both databases
     }
 
+    /// <summary>
+    /// <see cref="Audience"/> for one task in memory, decided inside the engine command that acts on it (no
+    /// query of its own): the same rule, and <c>TaskAccessTests</c> holds the two to the same answers.
+    /// </summary>
+    public static bool InAudience(CurrentUser user, string? assignee, IReadOnlyCollection<string> candidateUsers, IReadOnlyCollection<string> candidateGroups, string? jurisdiction)
+    {
+        if (user.IsAdmin)
+        {
+            return true;
+        }
+
+        var me = user.Username;
+        var offered = assignee == me || candidateUsers.Contains(me) || candidateGroups.Any(user.Groups.Contains);
+        return offered && Jurisdiction.CoversAny(user.Jurisdictions, jurisdiction);
+    }
+
     /// <summary>Tasks the caller sees: of the audience, those unassigned or assigned to the caller.</summary>
     public static IQueryable<TaskRow> Visible(WorkflowDbContext db, CurrentUser user, IQueryable<TaskRow>? source = null)
     {
