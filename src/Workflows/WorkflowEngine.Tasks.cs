@@ -8,7 +8,7 @@ public sealed partial class WorkflowEngine
 {
     /// <summary>Completes a user task with the given variables; the instance runs on until it waits.</summary>
     public Task<InstanceView> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, CancellationToken cancellationToken = default) =>
-        WithTaskAsync(taskId, actor, (runner, task) => runner.CompleteUserTask(task, variables), cancellationToken);
+        WithTaskAsync(taskId, actor, (runner, task) => runner.CompleteUserTask(task, variables), cancellationToken, computeBeforeWriter: true);
 
     /// <summary>
     /// Completes a user task after <paramref name="check"/> has seen it, in the same command (one load of the
@@ -24,7 +24,7 @@ public sealed partial class WorkflowEngine
             // The jurisdiction as projected to wf_tasks: the task's own, else its instance's.
             check(new UserTaskCheck(task, task.Jurisdiction ?? runner.State.Jurisdiction, runner.Loaded.Definition));
             runner.CompleteUserTask(task, variables);
-        }, cancellationToken);
+        }, cancellationToken, computeBeforeWriter: true);
     }
 
     /// <summary>Takes a task for <paramref name="user"/>; a task someone else holds is a conflict.</summary>
@@ -74,7 +74,7 @@ public sealed partial class WorkflowEngine
         WithTaskAsync(taskId, actor, (runner, task) => runner.ReturnTask(task, toActivityId, reason), cancellationToken);
 
     /// <summary>The instance of a task, from the task table; a missing task is NotFound.</summary>
-    private Task<InstanceView> WithTaskAsync(Guid taskId, string? actor, Action<InstanceRunner, UserTaskState> action, CancellationToken cancellationToken) =>
+    private Task<InstanceView> WithTaskAsync(Guid taskId, string? actor, Action<InstanceRunner, UserTaskState> action, CancellationToken cancellationToken, bool computeBeforeWriter = false) =>
         RunAsync(actor, async (context, ct) =>
         {
             var runner = await context.GetByTaskAsync(taskId, ct)
@@ -84,7 +84,7 @@ public sealed partial class WorkflowEngine
             action(runner, task);
             await runner.RunAsync(ct);
             return runner;
-        }, static runner => InstanceView.From(runner.State), cancellationToken);
+        }, static runner => InstanceView.From(runner.State), cancellationToken, computeBeforeWriter);
 }
 
 /// <summary>What a completion check sees: the open task, the jurisdiction it is in, and its definition.</summary>

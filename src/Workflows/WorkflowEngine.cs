@@ -68,7 +68,7 @@ public sealed partial class WorkflowEngine
             var runner = CreateInstance(context, definition, context.NewId(), command.BusinessKey, command.Jurisdiction, command.Variables, start.Id);
             await runner.RunAsync(ct);
             return runner;
-        }, r => InstanceView.From(r.State), cancellationToken);
+        }, r => InstanceView.From(r.State), cancellationToken, computeBeforeWriter: true);
     }
 
     /// <summary>Creates an instance inside a command with its token ready at the start event.</summary>
@@ -124,8 +124,18 @@ public sealed partial class WorkflowEngine
         string? actor,
         Func<CommandContext, CancellationToken, ValueTask<TState>> body,
         Func<TState, TResult> result,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool computeBeforeWriter = false)
     {
+        if (computeBeforeWriter && Storage.Provider == StorageProvider.Sqlite)
+        {
+            var (done, computed) = await TryRunBeforeWriterAsync(actor, body, cancellationToken);
+            if (done)
+            {
+                return result(computed!);
+            }
+        }
+
         using var writer = await Storage.EnterWriterAsync(cancellationToken);
         await using var db = Storage.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -145,6 +155,49 @@ public sealed partial class WorkflowEngine
         }
 
         return result(state);
+    }
+
+    /// <summary>
+    /// SQLite, for commands whose every write is an instance document guarded by its revision (start, complete a
+    /// task): loads and computes without the process-wide writer lock, so that on two cores one command computes
+    /// while another writes; only the prepared statements and the commit run under the lock. The revision guards
+    /// catch an instance changed meanwhile; then, or when the command left anything else to save, it is not
+    /// done here and the caller runs it again under the lock from the start (false). This is how PostgreSQL runs
+    /// every command.
+    /// </summary>
+    private async Task<(bool Done, TState? State)> TryRunBeforeWriterAsync<TState>(
+        string? actor, Func<CommandContext, CancellationToken, ValueTask<TState>> body, CancellationToken cancellationToken)
+    {
+        await using var db = Storage.CreateContext();
+        var context = new CommandContext(this, db, Time.GetUtcNow(), actor) { BeforeWriter = true };
+        TState state;
+        try
+        {
+            state = await body(context, cancellationToken);
+            await context.DrainAsync(cancellationToken);
+        }
+        catch (NeedsWriterException)
+        {
+            return (false, default);
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            return (false, default);
+        }
+
+        var batch = InstanceStore.PrepareSave(context);
+        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        try
+        {
+            batch.CommitOn(Storage.SqliteWriter);
+        }
+        catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
+        {
+            return (false, default);
+        }
+
+        return (true, state);
     }
 
     internal Task RunAsync(string? actor, Func<CommandContext, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>

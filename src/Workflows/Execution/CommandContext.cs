@@ -25,6 +25,22 @@ internal sealed class CommandContext
         Actor = actor;
     }
 
+    /// <summary>
+    /// The command is computed before it holds SQLite's writer lock, with no transaction open (see
+    /// WorkflowEngine.RunAsync): a step that needs the transaction (a service-task handler, which may write on
+    /// it and act on the world) calls <see cref="RequireWriter"/>, and the command runs again under the lock.
+    /// </summary>
+    public bool BeforeWriter { get; init; }
+
+    /// <exception cref="NeedsWriterException">The command is computed before the writer lock.</exception>
+    public void RequireWriter()
+    {
+        if (BeforeWriter)
+        {
+            throw new NeedsWriterException();
+        }
+    }
+
     public WorkflowEngine Engine { get; }
     public WorkflowDbContext Db { get; }
     public DateTimeOffset Now { get; }
@@ -162,6 +178,15 @@ internal sealed class CommandContext
 
             await action(cancellationToken);
         }
+    }
+}
+
+/// <summary>Abandons a command computed before the writer lock; it runs again under the lock.</summary>
+internal sealed class NeedsWriterException : Exception
+{
+    public NeedsWriterException()
+        : base("This command needs the writer's transaction.")
+    {
     }
 }
 

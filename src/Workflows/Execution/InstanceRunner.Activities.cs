@@ -87,6 +87,9 @@ internal sealed partial class InstanceRunner
             return;
         }
 
+        // A handler may write on the command's transaction and act on the world: it runs once, under the writer.
+        Command.RequireWriter();
+
         // Processes the handler starts are created only if it succeeds (or ends in a BPMN error, which is an
         // outcome, not a failure); a failed attempt that will be retried must not leave instances behind.
         var starts = new List<Action>();

@@ -51,10 +51,34 @@ internal static class InstanceStore
     /// committed the transaction (PostgreSQL, asked to by <paramref name="commit"/>, and nothing tracked by EF
     /// left to save after the batch); otherwise the caller commits.
     /// </summary>
-    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken)
+    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken) =>
+        await ExecuteSaveAsync(command, PrepareSave(command), commit, cancellationToken);
+
+    /// <summary>
+    /// Runs a batch from <see cref="PrepareSave"/> in the command's current transaction, then anything EF tracks.
+    /// Returns true when the batch also committed (see <see cref="SaveAsync"/>).
+    /// </summary>
+    public static async ValueTask<bool> ExecuteSaveAsync(CommandContext command, SqlBatch batch, bool commit, CancellationToken cancellationToken)
     {
         var db = command.Db;
-        var batch = new SqlBatch(db);
+        var tracked = db.ChangeTracker.HasChanges();
+        await batch.ExecuteAsync(commit && !tracked, cancellationToken);
+        if (tracked)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return batch.Committed;
+    }
+
+    /// <summary>
+    /// Serialises the command's instances, chains their journal rows and builds the statements that write them
+    /// with their projections; nothing touches the database yet. It advances each instance's journal chain, so a
+    /// command prepares its save once.
+    /// </summary>
+    public static SqlBatch PrepareSave(CommandContext command)
+    {
+        var batch = new SqlBatch(command.Db);
 
         // Instance rows first: the revision guards go before the statements they protect (see SqlBatch.Guard).
         var runners = command.Runners.ToList();
@@ -127,14 +151,7 @@ internal static class InstanceStore
             Project(runners[i].Loaded, batch);
         }
 
-        var tracked = db.ChangeTracker.HasChanges();
-        await batch.ExecuteAsync(commit && !tracked, cancellationToken);
-        if (tracked)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return batch.Committed;
+        return batch;
     }
 
     /// <summary>The journal rows of this command's entries, hash-chained onto the instance's last one.</summary>

@@ -31,19 +31,17 @@ internal sealed class SqlBatch
 
     private readonly WorkflowDbContext _db;
     private readonly DbConnection _connection;
-    private readonly DbTransaction? _transaction;
+    private DbTransaction? _transaction;
 
     /// <summary>Creates parameters only; statements run on their own commands or batch commands.</summary>
     private readonly DbCommand _parameterFactory;
 
     private readonly List<SqlStatement> _statements = [];
-    private int _parameters;
 
     public SqlBatch(WorkflowDbContext db)
     {
         _db = db;
         _connection = db.Database.GetDbConnection();
-        _transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         _parameterFactory = _connection.CreateCommand();
     }
 
@@ -135,7 +133,7 @@ internal sealed class SqlBatch
         statement.Conflict = conflict;
         if (_db.IsPostgres)
         {
-            var name = "@p" + _parameters++;
+            var name = "@p" + statement.Parameters.Count;
             var message = _parameterFactory.CreateParameter();
             message.ParameterName = name;
             message.DbType = System.Data.DbType.String;
@@ -161,6 +159,9 @@ internal sealed class SqlBatch
             return 0;
         }
 
+        // The transaction current when it runs: a batch may be prepared before the transaction begins.
+        _transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+
         try
         {
             return _connection.CanCreateBatch
@@ -170,7 +171,6 @@ internal sealed class SqlBatch
         finally
         {
             _statements.Clear();
-            _parameters = 0;
         }
     }
 
@@ -210,41 +210,43 @@ internal sealed class SqlBatch
         return affected;
     }
 
-    /// <summary>SQLite: consecutive statements as one command, each guard on its own to read its row count.</summary>
+    /// <summary>SQLite: each statement as its own command on the context's transaction; a guard's row count is checked.</summary>
     private async Task<int> ExecuteAsCommandsAsync(CancellationToken cancellationToken)
     {
         var affected = 0;
-        var start = 0;
-        while (start < _statements.Count)
+        foreach (var statement in _statements)
         {
-            var end = start + 1;
-            if (_statements[start].Conflict is null)
-            {
-                while (end < _statements.Count && _statements[end].Conflict is null)
-                {
-                    end++;
-                }
-            }
-
             await using var command = _connection.CreateCommand();
             command.Transaction = _transaction;
-            command.CommandText = string.Join(";\n", _statements[start..end].Select(s => s.Sql));
-            foreach (var statement in _statements[start..end])
-            {
-                command.Parameters.AddRange(statement.Parameters.ToArray());
-            }
-
+            command.CommandText = statement.Sql;
+            command.Parameters.AddRange(statement.Parameters.ToArray());
             var rows = await command.ExecuteNonQueryAsync(cancellationToken);
-            if (_statements[start].Conflict is { } conflict && rows != 1)
+            if (statement.Conflict is { } conflict && rows != 1)
             {
                 throw WorkflowException.Conflict(conflict);
             }
 
             affected += rows;
-            start = end;
         }
 
         return affected;
+    }
+
+    /// <summary>
+    /// SQLite: runs everything added so far in a transaction of its own on <paramref name="writer"/>, with its
+    /// prepared statements, and commits it; the caller holds the writer lock.
+    /// </summary>
+    /// <exception cref="WorkflowException">A guard did not change exactly one row (kind Conflict); nothing was written.</exception>
+    public void CommitOn(SqliteWriter writer)
+    {
+        try
+        {
+            writer.Commit(_statements);
+        }
+        finally
+        {
+            _statements.Clear();
+        }
     }
 
     private SqlStatement Build<TRow>(string sqlWithPlaceholders, (string Property, object? Value)[] values)
@@ -273,10 +275,13 @@ internal sealed class SqlBatch
         return statement;
     }
 
-    /// <summary>A parameter of <paramref name="statement"/>, named uniquely within the batch (SQLite joins statements).</summary>
+    /// <summary>
+    /// A parameter of <paramref name="statement"/>, named by its position in it: the same statement has the same
+    /// text in every command, so SQLite's writer can keep it prepared.
+    /// </summary>
     private string Parameter(SqlStatement statement, RelationalTypeMapping mapping, object? value)
     {
-        var name = "@p" + _parameters++;
+        var name = "@p" + statement.Parameters.Count;
         statement.Parameters.Add(mapping.CreateParameter(_parameterFactory, name, value, nullable: true));
         return name;
     }
@@ -295,16 +300,17 @@ internal sealed class SqlBatch
 
     private static string Quote(string identifier) => "\"" + identifier + "\"";
 
-    private sealed class SqlStatement
-    {
-        public string Sql { get; set; } = "";
-        public List<DbParameter> Parameters { get; } = [];
-
-        /// <summary>Set on a guard: the conflict to report when it does not change exactly one row.</summary>
-        public string? Conflict { get; set; }
-    }
-
     private sealed record Column(PropertyInfo Property, string Quoted, RelationalTypeMapping Mapping);
 
     private sealed record TableShape(string Table, Column[] Columns, string ColumnList, Column Key);
+}
+
+/// <summary>One statement of a <see cref="SqlBatch"/>; its parameters are named @p0, @p1… within it.</summary>
+internal sealed class SqlStatement
+{
+    public string Sql { get; set; } = "";
+    public List<DbParameter> Parameters { get; } = [];
+
+    /// <summary>Set on a guard: the conflict to report when it does not change exactly one row.</summary>
+    public string? Conflict { get; set; }
 }

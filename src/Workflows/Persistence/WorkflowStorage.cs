@@ -20,6 +20,7 @@ public sealed class WorkflowStorage : IDisposable
     private readonly PooledDbContextFactory<SqliteWorkflowDbContext>? _sqlite;
     private readonly PooledDbContextFactory<PostgresWorkflowDbContext>? _postgres;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private SqliteWriter? _sqliteWriter;
 
     private WorkflowStorage(StorageProvider provider, string connectionString)
     {
@@ -132,7 +133,17 @@ public sealed class WorkflowStorage : IDisposable
         return new Release(_writer);
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>SQLite's long-lived writer connection (opened on first use); only while holding the writer lock.</summary>
+    internal SqliteWriter SqliteWriter => _sqliteWriter ??= Provider == StorageProvider.Sqlite
+        ? new SqliteWriter(ConnectionString)
+        : throw new InvalidOperationException("Only SQLite has a writer connection.");
+
+    public void Dispose()
+    {
+        _sqliteWriter?.Dispose();
+        _sqliteWriter = null;
+        _writer.Dispose();
+    }
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable
     {

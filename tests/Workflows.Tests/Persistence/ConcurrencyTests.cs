@@ -43,8 +43,8 @@ public sealed class ConcurrencyTests
     /// command changes it and commits, then the first saves. On PostgreSQL the guard runs in one batch with the
     /// statements it protects and the transaction's COMMIT, and raises when it changed no row; without that, the
     /// loser's journal row would collide with the winner's sequence number (a unique violation, not a conflict).
-    /// The loser must fail as a conflict (409 to an API caller, "try again") and change nothing. (On SQLite the
-    /// writer lock makes this interleaving impossible.)
+    /// The loser must fail as a conflict (409 to an API caller, "try again") and change nothing. (On SQLite a
+    /// command with a handler runs wholly under the writer lock, which makes this interleaving impossible.)
     /// </summary>
     [Fact]
     public async Task A_command_overtaken_between_its_load_and_its_save_fails_as_a_conflict_and_changes_nothing()
@@ -80,6 +80,45 @@ public sealed class ConcurrencyTests
         release.Release();
         await t.Engine.CompleteTaskAsync(a.Id, null, "slow");
         Assert.Equal(["afterA", "afterB"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+    }
+
+    /// <summary>
+    /// On SQLite, starting an instance and completing a task are computed before the process-wide writer lock
+    /// and only written under it. When another command changes the instance in between, the revision guard
+    /// stops the write, the writer connection's transaction is rolled back, and the command runs again under the
+    /// lock on the instance as it is now: to a caller it is as if the two had run one after the other. (Were the
+    /// rollback missing, the second run could not write: SQLite allows one writer, and it would wait 30 s.)
+    /// </summary>
+    [Fact]
+    public async Task A_sqlite_completion_overtaken_before_it_writes_runs_again_on_the_changed_instance()
+    {
+        await using var t = await TestEngine.CreateAsync(Store.Sqlite);
+        await t.DeployFixtureAsync("Behaviors", "SequenceTests.TwoUserTasks.bpmn");
+        var started = await t.StartAsync("two-tasks", new { reviewer = "wang" });
+        var review = await t.TaskAsync(started.Id, "review");
+
+        var seen = new List<string?>();
+        var completed = await t.Engine.CompleteTaskAsync(review.Id, TestEngine.Vars(new { ok = true }), "wang", check =>
+        {
+            seen.Add(check.Task.Assignee);
+            if (seen.Count == 1)
+            {
+                // Another command claims the task after this one loaded it and before it writes.
+                t.Engine.ClaimTaskAsync(review.Id, "li").GetAwaiter().GetResult();
+            }
+        });
+
+        Assert.Equal([null, "li"], seen);
+        Assert.Equal(["approve"], completed.ActiveActivityIds);
+        var (entries, verification) = await t.Engine.ReadJournalAsync(started.Id);
+        Assert.True(verification.Intact, verification.Message);
+        var kinds = entries.Select(e => e.Type).ToList();
+        Assert.True(kinds.IndexOf("TaskClaimed") < kinds.IndexOf("TaskCompleted"), string.Join(", ", kinds));
+        Assert.Single(entries, e => e.Type == "TaskCompleted");
+
+        // The writer connection carries on.
+        await t.CompleteAsync(started.Id, "approve");
+        Assert.Equal("completed", (await t.InstancesAsync(i => i.Id == started.Id)).Single().Status);
     }
 
     /// <summary>
