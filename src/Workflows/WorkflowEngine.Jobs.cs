@@ -19,8 +19,8 @@ public sealed partial class WorkflowEngine
             Guid? instanceId;
             await using (var query = await DirectSql.CreateAsync(context.Db, """SELECT "InstanceId" FROM "wf_jobs" WHERE "Id" = @id""", ct))
             {
-                DirectSql.Bind<JobRow>(query, context.Db, "@id", nameof(JobRow.Id), jobId);
-                await using var reader = await query.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
+                query.Bind<JobRow>("@id", nameof(JobRow.Id), jobId);
+                await using var reader = await query.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
                 if (!await reader.ReadAsync(ct))
                 {
                     return false;

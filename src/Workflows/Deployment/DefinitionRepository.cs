@@ -41,13 +41,13 @@ public sealed class DefinitionRepository
             ? """SELECT "Id" FROM "wf_definitions" WHERE "Key" = @key ORDER BY "Version" DESC LIMIT 1"""
             : """SELECT "Id" FROM "wf_definitions" WHERE "Key" = @key AND "Version" = @version""", cancellationToken))
         {
-            DirectSql.Bind<DefinitionRow>(query, db, "@key", nameof(DefinitionRow.Key), key);
+            query.Bind<DefinitionRow>("@key", nameof(DefinitionRow.Key), key);
             if (version is { } v)
             {
-                DirectSql.Bind<DefinitionRow>(query, db, "@version", nameof(DefinitionRow.Version), v);
+                query.Bind<DefinitionRow>("@version", nameof(DefinitionRow.Version), v);
             }
 
-            id = await query.ExecuteScalarAsync(cancellationToken) as string;
+            id = await query.Command.ExecuteScalarAsync(cancellationToken) as string;
         }
 
         return id is null ? null : await GetAsync(db, id, cancellationToken);

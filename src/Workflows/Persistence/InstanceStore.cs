@@ -30,8 +30,8 @@ internal static class InstanceStore
         string definitionId;
         await using (var query = await DirectSql.CreateAsync(command.Db, sql, cancellationToken))
         {
-            DirectSql.Bind<TKeyRow>(query, command.Db, "@id", "Id", id);
-            await using var reader = await query.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            query.Bind<TKeyRow>("@id", "Id", id);
+            await using var reader = await query.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;

@@ -26,6 +26,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
 
     public abstract bool IsPostgres { get; }
 
+    /// <summary>SQLite: the storage's kept-open read connections (set by <see cref="WorkflowStorage.CreateContext"/>).</summary>
+    internal SqliteReaders? SqliteReaders { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -21,6 +21,7 @@ public sealed class WorkflowStorage : IDisposable
     private readonly PooledDbContextFactory<PostgresWorkflowDbContext>? _postgres;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private SqliteWriter? _sqliteWriter;
+    private readonly SqliteReaders? _sqliteReaders;
 
     private WorkflowStorage(StorageProvider provider, string connectionString)
     {
@@ -32,6 +33,7 @@ public sealed class WorkflowStorage : IDisposable
                 .UseSqlite(connectionString)
                 .AddInterceptors(SqlitePragmas.Instance)
                 .Options);
+            _sqliteReaders = new SqliteReaders(connectionString);
         }
         else
         {
@@ -84,9 +86,17 @@ public sealed class WorkflowStorage : IDisposable
     }
 
     /// <summary>A context from the pool; dispose it to return it.</summary>
-    public WorkflowDbContext CreateContext() => Provider == StorageProvider.Sqlite
-        ? _sqlite!.CreateDbContext()
-        : _postgres!.CreateDbContext();
+    public WorkflowDbContext CreateContext()
+    {
+        if (Provider != StorageProvider.Sqlite)
+        {
+            return _postgres!.CreateDbContext();
+        }
+
+        var db = _sqlite!.CreateDbContext();
+        db.SqliteReaders = _sqliteReaders;
+        return db;
+    }
 
     /// <summary>Creates or upgrades the schema with this provider's migrations.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -142,6 +152,7 @@ public sealed class WorkflowStorage : IDisposable
     {
         _sqliteWriter?.Dispose();
         _sqliteWriter = null;
+        _sqliteReaders?.Dispose();
         _writer.Dispose();
     }
 
