@@ -50,9 +50,11 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Revision).IsConcurrencyToken();
             e.Property(x => x.Status).HasMaxLength(20);
             e.HasIndex(x => new { x.DefinitionKey, x.Status });
-            e.HasIndex(x => x.BusinessKey);
+            // Most instances have no business key and no parent: partial indexes hold only those that do, and
+            // starting or ending such an instance writes no page of them. Both are looked up by equality only.
+            e.HasIndex(x => x.BusinessKey).HasFilter("\"BusinessKey\" IS NOT NULL");
             e.HasIndex(x => x.Jurisdiction);
-            e.HasIndex(x => x.ParentInstanceId);
+            e.HasIndex(x => x.ParentInstanceId).HasFilter("\"ParentInstanceId\" IS NOT NULL");
             e.HasIndex(x => x.StartedBy);
         });
 

@@ -31,6 +31,7 @@ public sealed class WorkflowStorage : IDisposable
         {
             _sqlite = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(connectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, SqliteMigrationsGenerator>()
                 .AddInterceptors(SqlitePragmas.Instance)
                 .Options);
             _sqliteReaders = new SqliteReaders(connectionString);
