@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Anju.Workflows.Tests.Persistence;
 
 /// <summary>
-/// The tables written on every command are WITHOUT ROWID on SQLite (one B-tree per table instead of two), which
+/// Task candidates and journal rows, written on every command, are WITHOUT ROWID tables on SQLite (one B-tree per table instead of two), which
 /// EF Core cannot model: a migration rebuilds them, and SqliteMigrationsGenerator keeps the form through EF's own
 /// rebuilds. A database created before that migration must come through it with every row, index and foreign key.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class SqliteSchemaTests : IDisposable
         }
 
         Assert.DoesNotContain("WITHOUT ROWID", tables["wf_instances"], StringComparison.Ordinal);
+        Assert.DoesNotContain("WITHOUT ROWID", tables["wf_tasks"], StringComparison.Ordinal);
         Assert.Contains("WHERE \"BusinessKey\" IS NOT NULL", await IndexSqlAsync(storage, "IX_wf_instances_BusinessKey"), StringComparison.Ordinal);
     }
 
@@ -57,7 +58,8 @@ public sealed class SqliteSchemaTests : IDisposable
         await storage.MigrateAsync();
 
         var tables = await TablesAsync(storage);
-        Assert.EndsWith("WITHOUT ROWID", tables["wf_tasks"], StringComparison.Ordinal);
+        Assert.EndsWith("WITHOUT ROWID", tables["wf_task_candidates"], StringComparison.Ordinal);
+        Assert.EndsWith("WITHOUT ROWID", tables["wf_journal"], StringComparison.Ordinal);
         Assert.Equal(2L, await ScalarAsync(storage, "SELECT count(*) FROM wf_tasks"));
         Assert.Equal(2L, await ScalarAsync(storage, "SELECT count(*) FROM wf_task_candidates"));
         Assert.Equal(2L, await ScalarAsync(storage, "SELECT count(*) FROM wf_journal"));

@@ -5,42 +5,12 @@
 namespace Anju.Workflows.Persistence.Migrations.Sqlite
 {
     /// <summary>
-    /// Partial indexes for BusinessKey and ParentInstanceId, and wf_tasks, wf_task_candidates and wf_journal
-    /// rebuilt as WITHOUT ROWID tables (see SqliteMigrationsGenerator). SQLite cannot alter a table's form, so each
-    /// is copied into a new table, the old one dropped and the new one renamed, with foreign keys off meanwhile
-    /// (dropping wf_tasks would otherwise delete every candidate row through ON DELETE CASCADE).
+    /// Partial indexes for BusinessKey and ParentInstanceId, and wf_task_candidates and wf_journal rebuilt as
+    /// WITHOUT ROWID tables (see SqliteMigrationsGenerator). SQLite cannot alter a table's form, so each is copied
+    /// into a new table, the old one dropped and the new one renamed, with foreign keys off meanwhile.
     /// </summary>
     public partial class PartialIndexesAndWithoutRowId : Migration
     {
-        private const string TaskColumns = "\"Id\", \"InstanceId\", \"ActivityId\", \"Name\", \"Assignee\", \"CandidateUsers\", \"CandidateGroups\", \"DefinitionKey\", \"DefinitionId\", \"BusinessKey\", \"Jurisdiction\", \"CreatedAt\", \"DueAt\", \"FollowUpAt\", \"Priority\", \"FormKey\", \"DueSort\"";
-
-        private const string Tasks = """
-            "Id" TEXT NOT NULL CONSTRAINT "PK_wf_tasks" PRIMARY KEY,
-            "InstanceId" TEXT NOT NULL,
-            "ActivityId" TEXT NOT NULL,
-            "Name" TEXT NULL,
-            "Assignee" TEXT NULL,
-            "CandidateUsers" TEXT NULL,
-            "CandidateGroups" TEXT NULL,
-            "DefinitionKey" TEXT NOT NULL,
-            "DefinitionId" TEXT NOT NULL,
-            "BusinessKey" TEXT NULL,
-            "Jurisdiction" TEXT NULL,
-            "CreatedAt" TEXT NOT NULL,
-            "DueAt" TEXT NULL,
-            "FollowUpAt" TEXT NULL,
-            "Priority" INTEGER NOT NULL,
-            "FormKey" TEXT NULL,
-            "DueSort" TEXT NOT NULL DEFAULT '0001-01-01 00:00:00'
-            """;
-
-        private static readonly string[] TaskIndexes =
-        [
-            """CREATE INDEX "IX_wf_tasks_InstanceId" ON "wf_tasks" ("InstanceId")""",
-            """CREATE INDEX "IX_wf_tasks_inbox_due_order" ON "wf_tasks" ("DueSort", "CreatedAt", "Id", "Jurisdiction", "Assignee")""",
-            """CREATE INDEX "IX_wf_tasks_inbox_jurisdiction" ON "wf_tasks" ("Jurisdiction", "Assignee", "DueSort", "CreatedAt", "Id")""",
-        ];
-
         private const string Candidates = """
             "TaskId" TEXT NOT NULL,
             "Kind" TEXT NOT NULL,
@@ -70,7 +40,6 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
         private static void Rebuild(MigrationBuilder migrationBuilder, bool withoutRowId)
         {
             migrationBuilder.Sql("PRAGMA foreign_keys = 0;", suppressTransaction: true);
-            Copy(migrationBuilder, "wf_tasks", Tasks, TaskColumns, TaskIndexes, withoutRowId);
             Copy(migrationBuilder, "wf_task_candidates", Candidates, "\"TaskId\", \"Kind\", \"Value\"", CandidateIndexes, withoutRowId);
             Copy(migrationBuilder, "wf_journal", Journal, "\"InstanceId\", \"Seq\", \"At\", \"Type\", \"ActivityId\", \"Actor\", \"Details\", \"PreviousHash\", \"Hash\"", [], withoutRowId);
             migrationBuilder.Sql("PRAGMA foreign_keys = 1;", suppressTransaction: true);
