@@ -1,6 +1,6 @@
 namespace Anju.Bench;
 
-internal sealed record BenchOptions(string Store, string? Connection, int Count, int Memory, string[] Scenarios, int[] Threads)
+internal sealed record BenchOptions(string Store, string? Connection, int Count, int Memory, string[] Scenarios, int[] Threads, int Warmup)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchOptions(string Store, string? Connection, int Count,
             int.Parse(Value("--count", "2000")),
             int.Parse(Value("--memory", "0")),
             Value("--scenarios", "a,b,c").Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Value("--threads", "1,2").Split(',').Select(int.Parse).ToArray());
+            Value("--threads", "1,2").Split(',').Select(int.Parse).ToArray(),
+            int.Parse(Value("--warmup", "300")));
     }
 }

@@ -9,19 +9,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Engine throughput and memory. Not a test: it prints figures for the README.
 //   dotnet run -c Release --project bench/Engine.Bench -- [--store sqlite|postgres] [--conn "..."] [--count N]
-//       [--scenarios a,b,c] [--threads 1,2] [--memory N]
+//       [--scenarios a,b,c] [--threads 1,2] [--memory N] [--warmup N]
+// --warmup: instances per scenario and thread count run first and not measured (JIT tiering, pools, caches).
 var options = BenchOptions.Parse(args);
-Console.WriteLine($"Anju engine benchmark — store {options.Store}, {options.Count} instances per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"Anju engine benchmark — store {options.Store}, {options.Count} instances per run after {options.Warmup} per scenario and thread count as warm-up, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine();
-Console.WriteLine("| scenario | client threads | completed instances | seconds | instances/s |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine("| scenario | client threads | completed instances | seconds | instances/s | JIT compiling meanwhile (s, all threads) |");
+Console.WriteLine("|---|---|---|---|---|---|");
 
 // Warm-up (JIT, connection pools), not measured.
 await using (var warm = await BenchStore.CreateAsync(options))
 {
     foreach (var scenario in options.Scenarios)
     {
-        await Scenarios.RunAsync(warm, scenario, 300, 1);
+        foreach (var threads in options.Threads.Distinct())
+        {
+            await Scenarios.RunAsync(warm, scenario, options.Warmup, threads);
+        }
     }
 }
 
@@ -30,8 +34,10 @@ foreach (var scenario in options.Scenarios)
     foreach (var threads in options.Threads)
     {
         await using var run = await BenchStore.CreateAsync(options);
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var result = await Scenarios.RunAsync(run, scenario, options.Count, threads);
-        Console.WriteLine($"| {Scenarios.Describe(scenario)} | {threads} | {result.Completed} | {result.Seconds:F2} | {result.Completed / result.Seconds:F0} |");
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+        Console.WriteLine($"| {Scenarios.Describe(scenario)} | {threads} | {result.Completed} | {result.Seconds:F2} | {result.Completed / result.Seconds:F0} | {jit.TotalSeconds:F2} |");
     }
 }
 
