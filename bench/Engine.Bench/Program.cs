@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Anju engine benchmark — store {options.Store}, {options.Count} instances per run after {options.Warmup} per scenario and thread count as warm-up, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine();
-Console.WriteLine("| scenario | client threads | completed instances | seconds | instances/s | JIT compiling meanwhile (s, all threads) |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine("| scenario | client threads | completed instances | seconds | instances/s | CPU per instance (ms, all threads) | JIT compiling meanwhile (s, all threads) |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 
 // Warm-up (JIT, connection pools), not measured.
 await using (var warm = await BenchStore.CreateAsync(options))
@@ -35,9 +35,11 @@ foreach (var scenario in options.Scenarios)
     {
         await using var run = await BenchStore.CreateAsync(options);
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await Scenarios.RunAsync(run, scenario, options.Count, threads);
         var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
-        Console.WriteLine($"| {Scenarios.Describe(scenario)} | {threads} | {result.Completed} | {result.Seconds:F2} | {result.Completed / result.Seconds:F0} | {jit.TotalSeconds:F2} |");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"| {Scenarios.Describe(scenario)} | {threads} | {result.Completed} | {result.Seconds:F2} | {result.Completed / result.Seconds:F0} | {cpu.TotalMilliseconds / result.Completed:F2} | {jit.TotalSeconds:F2} |");
     }
 }
 
