@@ -10,6 +10,13 @@ namespace Anju.Workflows.Persistence;
 /// parsed and compiled again by SQLite; opening and closing it cost as much again. Used for reads outside a
 /// transaction only (a command computed before the writer lock, or no command at all): inside a transaction a
 /// read must see that transaction's own writes, so it runs on the transaction's connection.
+/// <para>
+/// When no one holds the writer lock, a read borrows the writer's connection instead (taking the lock for the
+/// read). In WAL mode a connection drops its whole page cache when it finds that another connection has
+/// committed, so a read connection re-read from the log every page that a command had touched; the writer's
+/// connection made those commits itself and keeps its cache (measured on engine scenario (a) with one thread:
+/// <c>pread</c> and cache resets were about 7 % of the time).
+/// </para>
 /// </summary>
 internal sealed class SqliteReaders : IDisposable
 {
@@ -23,12 +30,45 @@ internal sealed class SqliteReaders : IDisposable
     private readonly ConcurrentBag<Reader> _idle = [];
     private volatile bool _disposed;
 
-    public SqliteReaders(string connectionString) => _connectionString = connectionString;
+    private readonly SemaphoreSlim? _writerLock;
+    private readonly Func<Reader>? _writer;
 
-    public Reader Rent() => _idle.TryTake(out var reader) ? reader : new Reader(_connectionString);
+    /// <param name="connectionString">The database.</param>
+    /// <param name="writerLock">The writer lock; a read that can take it at once reads on <paramref name="writer"/>.</param>
+    /// <param name="writer">The writer's connection as a reader; called only while holding <paramref name="writerLock"/>.</param>
+    public SqliteReaders(string connectionString, SemaphoreSlim? writerLock = null, Func<Reader>? writer = null)
+    {
+        _connectionString = connectionString;
+        _writerLock = writerLock;
+        _writer = writer;
+    }
+
+    public Reader Rent()
+    {
+        if (_writer is not null && !_disposed && _writerLock!.Wait(0))
+        {
+            try
+            {
+                return _writer();
+            }
+            catch
+            {
+                _writerLock.Release();
+                throw;
+            }
+        }
+
+        return _idle.TryTake(out var reader) ? reader : new Reader(_connectionString);
+    }
 
     public void Return(Reader reader)
     {
+        if (reader.IsWriter)
+        {
+            _writerLock!.Release();
+            return;
+        }
+
         if (_disposed || _idle.Count >= MaxIdle)
         {
             reader.Dispose();
@@ -66,6 +106,16 @@ internal sealed class SqliteReaders : IDisposable
             readOnly.ExecuteNonQuery();
         }
 
+        /// <summary>Reads on the writer's connection, which stays the writer's (disposing this does not close it).</summary>
+        public Reader(SqliteConnection writer)
+        {
+            _connection = writer;
+            IsWriter = true;
+        }
+
+        /// <summary>On the writer's connection: returning it releases the writer lock.</summary>
+        public bool IsWriter { get; }
+
         /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared; not to be disposed.</summary>
         public SqliteCommand Command(string sql)
         {
@@ -99,7 +149,10 @@ internal sealed class SqliteReaders : IDisposable
             }
 
             _prepared.Clear();
-            _connection.Dispose();
+            if (!IsWriter)
+            {
+                _connection.Dispose();
+            }
         }
     }
 }

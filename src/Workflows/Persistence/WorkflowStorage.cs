@@ -34,7 +34,7 @@ public sealed class WorkflowStorage : IDisposable
                 .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, SqliteMigrationsGenerator>()
                 .AddInterceptors(SqlitePragmas.Instance)
                 .Options);
-            _sqliteReaders = new SqliteReaders(connectionString);
+            _sqliteReaders = new SqliteReaders(connectionString, _writer, () => SqliteWriter.Reader);
         }
         else
         {
