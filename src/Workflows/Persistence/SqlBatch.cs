@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Anju.Workflows.Execution;
@@ -26,7 +27,10 @@ internal sealed class SqlBatch
     /// <summary>SQLSTATE raised by anju_expect_one_row (PostgreSQL migration RevisionGuardFunction).</summary>
     private const string GuardFailedState = "AJ409";
 
-    /// <summary>Statement templates with table and column names filled in, per provider (shape).</summary>
+    /// <summary>Placeholders {0}…{63} a statement template may use.</summary>
+    private const int MaxPlaceholders = 64;
+
+    /// <summary>Statement templates with table, column and parameter names filled in, per provider (shape).</summary>
     private static readonly ConcurrentDictionary<(string, Type, bool), string> Templates = new();
 
     private readonly WorkflowDbContext _db;
@@ -64,28 +68,16 @@ internal sealed class SqlBatch
         var rowsPerStatement = Math.Max(1, 900 / shape.Columns.Length);
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
         {
-            var statement = new SqlStatement();
-            var sql = new StringBuilder();
-            sql.Append("INSERT INTO ").Append(shape.Table).Append(" (").Append(shape.ColumnList).Append(") VALUES ");
             var end = Math.Min(rows.Count, start + rowsPerStatement);
+            var statement = new SqlStatement { Sql = shape.InsertSql(end - start) };
             for (var r = start; r < end; r++)
             {
-                sql.Append(r == start ? "(" : ", (");
-                for (var i = 0; i < shape.Columns.Length; i++)
+                foreach (var column in shape.Columns)
                 {
-                    if (i > 0)
-                    {
-                        sql.Append(", ");
-                    }
-
-                    var column = shape.Columns[i];
-                    sql.Append(Parameter(statement, column.Mapping, column.Property.GetValue(rows[r])));
+                    Parameter(statement, column.Mapping, column.Get(rows[r]));
                 }
-
-                sql.Append(')');
             }
 
-            statement.Sql = sql.ToString();
             _statements.Add(statement);
         }
     }
@@ -253,6 +245,8 @@ internal sealed class SqlBatch
         where TRow : class
     {
         var shape = Shape(typeof(TRow));
+
+        // Placeholder {i} becomes @p{i}: parameters are named by their position, so the text depends on the template only.
         var sql = Templates.GetOrAdd((sqlWithPlaceholders, typeof(TRow), _db.IsPostgres), static (key, shape) =>
         {
             var resolved = key.Item1.Replace("{table}", shape.Table, StringComparison.Ordinal);
@@ -261,17 +255,25 @@ internal sealed class SqlBatch
                 resolved = resolved.Replace("{" + column.Property.Name + "}", column.Quoted, StringComparison.Ordinal);
             }
 
+            for (var i = 0; i < MaxPlaceholders; i++)
+            {
+                resolved = resolved.Replace("{" + i + "}", "@p" + i, StringComparison.Ordinal);
+            }
+
             return resolved;
         }, shape);
-        var statement = new SqlStatement();
-        for (var i = 0; i < values.Length; i++)
+        if (values.Length > MaxPlaceholders)
         {
-            var column = Array.Find(shape.Columns, c => c.Property.Name == values[i].Property)
-                ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{values[i].Property} is not mapped.");
-            sql = sql.Replace("{" + i + "}", Parameter(statement, column.Mapping, values[i].Value), StringComparison.Ordinal);
+            throw new ArgumentException($"At most {MaxPlaceholders} values per statement.", nameof(values));
         }
 
-        statement.Sql = sql;
+        var statement = new SqlStatement { Sql = sql };
+        foreach (var (property, value) in values)
+        {
+            var column = shape.Column(property) ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{property} is not mapped.");
+            Parameter(statement, column.Mapping, value);
+        }
+
         return statement;
     }
 
@@ -292,17 +294,64 @@ internal sealed class SqlBatch
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var columns = entity.GetProperties()
-            .Select(p => new Column(p.PropertyInfo!, Quote(p.GetColumnName(store)!), p.GetRelationalTypeMapping()))
+            .Select(p => new Column(p.PropertyInfo!, Quote(p.GetColumnName(store)!), p.GetRelationalTypeMapping(), Getter(p.PropertyInfo!)))
             .ToArray();
         var keyName = entity.FindPrimaryKey()!.Properties[0].Name;
-        return new TableShape(Quote(table), columns, string.Join(", ", columns.Select(c => c.Quoted)), columns.First(c => c.Property.Name == keyName));
+        return new TableShape(Quote(table), columns, columns.First(c => c.Property.Name == keyName));
     }, _db);
 
     private static string Quote(string identifier) => "\"" + identifier + "\"";
 
-    private sealed record Column(PropertyInfo Property, string Quoted, RelationalTypeMapping Mapping);
+    /// <summary>A compiled getter: reading a row's columns by reflection cost more than building the statement.</summary>
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var row = Expression.Parameter(typeof(object), "row");
+        var value = Expression.Property(Expression.Convert(row, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
+    }
 
-    private sealed record TableShape(string Table, Column[] Columns, string ColumnList, Column Key);
+    private sealed record Column(PropertyInfo Property, string Quoted, RelationalTypeMapping Mapping, Func<object, object?> Get);
+
+    private sealed class TableShape
+    {
+        private readonly Dictionary<string, Column> _byProperty;
+
+        /// <summary>INSERT statements by row count; parameters are named by position, so the text depends on the count only.</summary>
+        private readonly ConcurrentDictionary<int, string> _inserts = new();
+
+        public TableShape(string table, Column[] columns, Column key)
+        {
+            Table = table;
+            Columns = columns;
+            Key = key;
+            _byProperty = columns.ToDictionary(c => c.Property.Name, StringComparer.Ordinal);
+        }
+
+        public string Table { get; }
+        public Column[] Columns { get; }
+        public Column Key { get; }
+
+        public Column? Column(string property) => _byProperty.GetValueOrDefault(property);
+
+        public string InsertSql(int rows) => _inserts.GetOrAdd(rows, static (count, shape) =>
+        {
+            var sql = new StringBuilder();
+            sql.Append("INSERT INTO ").Append(shape.Table).Append(" (").AppendJoin(", ", shape.Columns.Select(c => c.Quoted)).Append(") VALUES ");
+            var parameter = 0;
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var i = 0; i < shape.Columns.Length; i++)
+                {
+                    sql.Append(i > 0 ? ", @p" : "@p").Append(parameter++);
+                }
+
+                sql.Append(')');
+            }
+
+            return sql.ToString();
+        }, this);
+    }
 }
 
 /// <summary>One statement of a <see cref="SqlBatch"/>; its parameters are named @p0, @p1… within it.</summary>
