@@ -6,11 +6,12 @@ using Anju.Workflows.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // A node that the crash tests kill at a random moment: it runs due jobs of a SQLite database forever,
-// each job's handler taking a little while so that a kill often lands inside a job's transaction.
+// each job's handler taking a little while so that a kill often lands inside a job's transaction, and so that the
+// test, polling the database, sees a few timers fired and kills the probe before it has fired them all.
 //   Anju.Workflows.CrashProbe <database> <bpmn file> <instances>
 // It prints "ready" once its instances exist and "fired <n>" after each job.
 var (database, model, count) = (args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
-var handlers = new ServiceTaskHandlers().Register("slow", async _ => await Task.Delay(20));
+var handlers = new ServiceTaskHandlers().Register("slow", async _ => await Task.Delay(50));
 using var storage = WorkflowStorage.Sqlite(database);
 await storage.MigrateAsync();
 var engine = new WorkflowEngine(storage, handlers);

@@ -59,13 +59,18 @@ public sealed class ProcessKillTests
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         var before = await FiredAsync(database);
         var fired = before;
+        string? exitedEarly = null;
         try
         {
             while (fired - before < killAfterFired && DateTime.UtcNow < deadline && !process.HasExited)
@@ -76,12 +81,30 @@ public sealed class ProcessKillTests
         }
         finally
         {
+            if (process.HasExited)
+            {
+                exitedEarly = $"The probe exited by itself (code {process.ExitCode}). ";
+            }
+
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
         }
 
-        Assert.True(fired - before >= killAfterFired, $"The probe fired {fired - before} timers before the deadline.");
-        Assert.True(fired < Instances, "The probe finished every timer before it was killed; nothing was tested.");
+        // What the probe printed last, for a failure here: its errors, or how far it got.
+        var said = exitedEarly + "Its last lines: " + string.Join(" | ", output.TakeLast(8));
+        Assert.True(fired - before >= killAfterFired, $"The probe fired {fired - before} timers before the deadline. {said}");
+        Assert.True(fired < Instances, $"The probe finished every timer before it was killed; nothing was tested. {said}");
+
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                output.Enqueue(line);
+                while (output.Count > 50 && output.TryDequeue(out _))
+                {
+                }
+            }
+        }
     }
 
     private static async Task<int> FiredAsync(string database)
