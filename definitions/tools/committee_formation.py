@@ -184,3 +184,6 @@ p.flow("f_managementEstablished", "notifyManagement", "managementEstablished")
 
 with open(os.path.join(ROOT, "definitions", "committee-formation.bpmn"), "w", encoding="utf-8") as f:
     f.write(with_messages(p.xml(), [("Msg_ballotClosed", "ballot-closed")]))
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

@@ -166,3 +166,6 @@ p.flow("f_referredEnd", "notifyReferred", "referredEnd")
 
 with open(os.path.join(ROOT, "definitions", "complaint-handling.bpmn"), "w", encoding="utf-8") as f:
     f.write(p.xml())
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

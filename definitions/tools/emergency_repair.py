@@ -173,3 +173,6 @@ p.flow("postAudit", "notifyAudit")
 p.flow("notifyAudit", "done")
 
 p.write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emergency-repair.bpmn"))
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

@@ -135,3 +135,6 @@ p.flow("reviewGateway", "notifyUpheld", name="维持")
 p.flow("notifyUpheld", "upheldEnd")
 
 p.write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "enforcement-referral.bpmn"))
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

@@ -144,3 +144,6 @@ p.flow("f_contractSupervised", "superviseContract", "contractSupervised")
 
 with open(os.path.join(ROOT, "definitions", "fund-normal-use.bpmn"), "w", encoding="utf-8") as f:
     f.write(with_messages(p.xml(), [("Msg_ballotClosed", "ballot-closed")]))
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

@@ -276,3 +276,6 @@ if __name__ == "__main__":
         with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
             f.write(content)
         print("wrote", name)
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

@@ -92,3 +92,6 @@ p.flow("f_supervised", "supervise", "supervised")
 
 with open(os.path.join(ROOT, "definitions", "rectification.bpmn"), "w", encoding="utf-8") as f:
     f.write(p.xml())
+
+import starters  # noqa: E402  (who may start it, and its start form)
+starters.apply_all()

@@ -65,14 +65,15 @@ public sealed partial class WorkflowEngine
                     : $"No process with the key '{command.DefinitionKey}' is deployed.");
             var start = definition.Process.NoneStartEvent
                 ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event; it starts by message or timer.");
-            var runner = CreateInstance(context, definition, context.NewId(), command.BusinessKey, command.Jurisdiction, command.Variables, start.Id);
+            var note = command.Authorize?.Invoke(definition, start);
+            var runner = CreateInstance(context, definition, command.InstanceId ?? context.NewId(), command.BusinessKey, command.Jurisdiction, command.Variables, start.Id, note);
             await runner.RunAsync(ct);
             return runner;
         }, r => InstanceView.From(r.State), cancellationToken, computeBeforeWriter: true);
     }
 
     /// <summary>Creates an instance inside a command with its token ready at the start event.</summary>
-    internal InstanceRunner CreateInstance(CommandContext context, CompiledDefinition definition, Guid id, string? businessKey, string? jurisdiction, IReadOnlyDictionary<string, JsonNode?>? variables, string? startEventId = null)
+    internal InstanceRunner CreateInstance(CommandContext context, CompiledDefinition definition, Guid id, string? businessKey, string? jurisdiction, IReadOnlyDictionary<string, JsonNode?>? variables, string? startEventId = null, JsonObject? startNote = null)
     {
         var state = new InstanceState
         {
@@ -89,12 +90,18 @@ public sealed partial class WorkflowEngine
         var root = new ScopeState { Id = context.NewId(), Kind = ScopeKind.Process };
         state.Scopes.Add(root);
         var runner = context.Add(new LoadedInstance(state, definition, 0, isNew: true));
-        runner.Journal("InstanceStarted", null, new JsonObject
+        var started = new JsonObject
         {
             ["definitionId"] = definition.Id,
             ["businessKey"] = state.BusinessKey,
             ["jurisdiction"] = state.Jurisdiction,
-        });
+        };
+        foreach (var (name, value) in startNote ?? [])
+        {
+            started[name] = value?.DeepClone();
+        }
+
+        runner.Journal("InstanceStarted", null, started);
         runner.SetVariables(root.Id, variables);
         var start = startEventId ?? definition.Process.NoneStartEvent?.Id
             ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event.");
@@ -217,4 +224,14 @@ public sealed record StartInstance
     public string? Jurisdiction { get; init; }
     public IReadOnlyDictionary<string, JsonNode?>? Variables { get; init; }
     public string? Actor { get; init; }
+
+    /// <summary>The new instance's id, when the caller must know it in advance (an idempotent start derives it from its key); else a new one.</summary>
+    public Guid? InstanceId { get; init; }
+
+    /// <summary>
+    /// Called inside the command with the version being started and its none start event, before anything is created:
+    /// throws to refuse the start (nothing is written); may return members added to the InstanceStarted journal entry
+    /// (e.g. who filed on behalf of whom). It may run more than once for one start.
+    /// </summary>
+    public Func<CompiledDefinition, Model.StartEvent, JsonObject?>? Authorize { get; init; }
 }

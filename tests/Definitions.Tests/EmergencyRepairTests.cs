@@ -18,7 +18,6 @@ internal static class Repair
     {
         emergencyKind = "elevator",
         description = "2幢电梯曳引机故障，电梯停运，困人风险",
-        photos = new[] { "repair/elevator-01.jpg" },
         repairPlan = "更换曳引机及控制柜",
         budget,
         contractor = "江阴市某电梯工程有限公司",

@@ -18,7 +18,6 @@ internal static class Referral
         category,
         location = "3幢1单元楼道口",
         description = "业主在公共绿地上搭建彩钢棚",
-        photos = new[] { "evidence/2026-03-02-01.jpg", "evidence/2026-03-02-02.jpg" },
         stopMeasures = "物业两次上门劝阻并书面告知，业主拒不停止",
     };
 
@@ -309,7 +308,7 @@ public sealed class EnforcementReferralTests(OrdinaryWeekHost host) : IClassFixt
         const string complaint = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-              <bpmn:process id="complaint-stand-in" name="投诉转执法" isExecutable="true">
+              <bpmn:process id="complaint-stand-in" name="投诉转执法" isExecutable="true" camunda:candidateStarterGroups="community">
                 <bpmn:startEvent id="s" name="投诉" camunda:initiator="initiator" />
                 <bpmn:serviceTask id="refer" name="移送执法" camunda:delegateExpression="${startProcess}">
                   <bpmn:extensionElements><camunda:properties>

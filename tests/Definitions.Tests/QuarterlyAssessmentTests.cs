@@ -55,7 +55,7 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         // ---- complaints in 2026Q1 (the clock is Monday 2026-03-02): three in 幸福里 ---------------------------
         for (var i = 0; i < 3; i++)
         {
-            await admin.StartAsync("complaint-handling", Xingfuli, new { title = "电梯故障", description = $"第 {i + 1} 次投诉" });
+            await admin.StartAsync("complaint-handling", Xingfuli, new { category = "facilities", description = $"电梯故障，第 {i + 1} 次投诉" });
         }
 
         // ---- 2026Q1 ----------------------------------------------------------------------------------------

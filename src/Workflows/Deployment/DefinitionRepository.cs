@@ -32,6 +32,18 @@ public sealed class DefinitionRepository
         return Compile(row);
     }
 
+    /// <summary>A stored version by id, compiled (cached after the first call).</summary>
+    public async ValueTask<CompiledDefinition> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        await using var db = _engine.Storage.CreateContext();
+        return await GetAsync(db, id, cancellationToken);
+    }
+
     /// <summary>The latest version of a key, or a given version; null when there is none.</summary>
     internal async ValueTask<CompiledDefinition?> ResolveAsync(WorkflowDbContext db, string key, int? version, CancellationToken cancellationToken)
     {

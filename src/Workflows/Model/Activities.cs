@@ -58,12 +58,15 @@ public sealed record FormField
     public required string Id { get; init; }
     public string? Label { get; init; }
 
-    /// <summary>string, long, boolean, date or enum.</summary>
+    /// <summary>string, long, double, boolean, date or enum.</summary>
     public required string Type { get; init; }
 
     public ExpressionText? DefaultValue { get; init; }
     public ImmutableArray<FormEnumValue> EnumValues { get; init; } = [];
     public ImmutableArray<FormConstraint> Constraints { get; init; } = [];
+
+    /// <summary>camunda:properties of the field: metadata the Host reads (e.g. <c>onBehalfOf</c> on a field naming a person).</summary>
+    public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public bool IsRequired => Constraints.Any(c => c.Name == "required");
     public bool IsReadOnly => Constraints.Any(c => c.Name == "readonly");

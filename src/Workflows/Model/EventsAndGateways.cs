@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace Anju.Workflows.Model;
 
 public sealed record StartEvent : FlowNode
@@ -9,6 +10,10 @@ public sealed record StartEvent : FlowNode
 
     /// <summary>camunda:initiator: the variable that receives the username of whoever started the instance.</summary>
     public string? Initiator { get; init; }
+
+    /// <summary>camunda:formData of a none start event: the start form. When present, it is the whole list of variables an
+    /// instance may be started with through the API.</summary>
+    public ImmutableArray<FormField> FormFields { get; init; } = [];
 }
 
 public sealed record EndEvent : FlowNode

@@ -19,6 +19,12 @@ public sealed record ProcessDefinition
     /// <summary>Start events at process level (none, message, timer).</summary>
     public ImmutableArray<string> StartEvents { get; init; } = [];
 
+    /// <summary>camunda:candidateStarterGroups: the groups (roles) whose members may start the process through the API.</summary>
+    public ImmutableArray<string> CandidateStarterGroups { get; init; } = [];
+
+    /// <summary>camunda:candidateStarterUsers: the users who may start the process through the API.</summary>
+    public ImmutableArray<string> CandidateStarterUsers { get; init; } = [];
+
     public FlowNode Node(string id) =>
         Nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"No element '{id}' in process '{Key}'.");
 

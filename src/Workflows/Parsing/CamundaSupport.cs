@@ -18,7 +18,7 @@ internal static class CamundaSupport
     private static readonly FrozenSet<string> HarmlessAttributes = FrozenSet.Create(
         StringComparer.Ordinal,
         "exclusive", "jobPriority", "taskPriority", "historyTimeToLive", "versionTag", "isStartableInTasklist",
-        "candidateStarterGroups", "candidateStarterUsers", "modelerTemplate", "modelerTemplateVersion",
+        "modelerTemplate", "modelerTemplateVersion",
         "diagramRelationId");
 
     private static readonly string[] ActivityAttributes = ["asyncBefore", "asyncAfter", "async"];
@@ -46,6 +46,7 @@ internal static class CamundaSupport
             ["callActivity"] = [.. ActivityAttributes, "calledElementBinding", "calledElementVersion"],
             ["multiInstanceLoopCharacteristics"] = ["collection", "elementVariable"],
             ["startEvent"] = ["initiator"],
+            ["process"] = ["candidateStarterGroups", "candidateStarterUsers"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static readonly string[] ActivityExtensions = ["failedJobRetryTimeCycle"];
@@ -62,6 +63,7 @@ internal static class CamundaSupport
             ["manualTask"] = ActivityExtensions,
             ["subProcess"] = ActivityExtensions,
             ["callActivity"] = [.. ActivityExtensions, "in", "out"],
+            ["startEvent"] = ["formData"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>

@@ -35,7 +35,17 @@ internal static class EventReader
                 : null,
             _ => Unsupported<StartEvent>(element, description, context),
         };
-        return start is null ? null : start with { Initiator = element.CamundaAttr("initiator") };
+        if (start is not null && start.Trigger != EventTrigger.None && element.CamundaExtensions("formData").Any())
+        {
+            context.Report(element, $"{description} has a start form (camunda:formData); only a none start event can have one");
+            return null;
+        }
+
+        return start is null ? null : start with
+        {
+            Initiator = element.CamundaAttr("initiator"),
+            FormFields = start.Trigger == EventTrigger.None ? FormFieldReader.Read(element, id, context) : [],
+        };
     }
 
     public static EndEvent? ReadEnd(XElement element, string id, ReadContext context)

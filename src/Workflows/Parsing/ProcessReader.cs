@@ -56,7 +56,30 @@ internal sealed class ProcessReader
             Nodes = nodes.ToFrozenDictionary(n => n.Id, StringComparer.Ordinal),
             Flows = flows.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal),
             StartEvents = [.. nodes.OfType<StartEvent>().Where(s => s.ParentId is null).Select(s => s.Id)],
+            CandidateStarterGroups = ReadStarters(process, "candidateStarterGroups", context),
+            CandidateStarterUsers = ReadStarters(process, "candidateStarterUsers", context),
         };
+    }
+
+    /// <summary>
+    /// camunda:candidateStarterGroups / candidateStarterUsers: a comma-separated list of names. Camunda 7 turns them
+    /// into authorizations at deploy; they are literal names there too, so an expression is refused rather than
+    /// read as a group called "${...}".
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<string> ReadStarters(XElement process, string attribute, ReadContext context)
+    {
+        if (process.CamundaAttr(attribute) is not { } raw)
+        {
+            return [];
+        }
+
+        if (raw.Contains("${", StringComparison.Ordinal) || raw.Contains("#{", StringComparison.Ordinal))
+        {
+            context.Report(process, $"camunda:{attribute} of process '{process.Id()}' must list names, not an expression: \"{raw}\"");
+            return [];
+        }
+
+        return [.. raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>

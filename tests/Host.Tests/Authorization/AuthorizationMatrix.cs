@@ -114,13 +114,16 @@ public static class AuthorizationMatrix
         yield return new("GET definitions/{key}/xml", Anonymous, "GET", "/api/definitions/{definitionKey}/xml", "", 401);
 
         // ---- Instances ----
-        // Start: anyone signed in, in a jurisdiction they reach (out of reach: 400 jurisdictionOutOfReach).
+        // Start: the definition's starters (camunda:candidateStarterGroups = community, street-office, property-firm, owner)
+        // and administrators, in a jurisdiction they reach (out of reach: 400 jurisdictionOutOfReach); anyone else who
+        // reaches it: 403 start.forbidden, and nothing is created.
         foreach (var user in SignedIn)
         {
+            var starter = user is Admin or StreetIn or StreetOut or Community or Firm or Owner;
             yield return new("POST start instance IN (binjiang-garden)", user, "POST", "/api/definitions/{definitionKey}/instances",
-                """{"jurisdiction":"jiangyin/chengjiang/huangshan/binjiang-garden"}""", MatrixWorld.Reaches(user, MatrixWorld.Binjiang) ? 201 : 400);
+                """{"jurisdiction":"jiangyin/chengjiang/huangshan/binjiang-garden"}""", !MatrixWorld.Reaches(user, MatrixWorld.Binjiang) ? 400 : starter ? 201 : 403);
             yield return new("POST start instance OUT (xingfuli)", user, "POST", "/api/definitions/{definitionKey}/instances",
-                """{"jurisdiction":"jiangyin/nanzha/xingfu/xingfuli"}""", MatrixWorld.Reaches(user, MatrixWorld.Xingfuli) ? 201 : 400);
+                """{"jurisdiction":"jiangyin/nanzha/xingfu/xingfuli"}""", !MatrixWorld.Reaches(user, MatrixWorld.Xingfuli) ? 400 : starter ? 201 : 403);
         }
 
         yield return new("POST start instance IN (binjiang-garden)", Anonymous, "POST", "/api/definitions/{definitionKey}/instances",

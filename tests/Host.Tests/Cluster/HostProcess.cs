@@ -35,7 +35,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string DataFolder { get; }
 
-    public static HostProcess Start(string name, string connectionString)
+    /// <summary>Starts a Host on the database; <paramref name="settings"/> are extra configuration (environment variables, "__" for ":").</summary>
+    public static HostProcess Start(string name, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "Anju.Host.dll");
         Assert.True(File.Exists(assembly), $"The Host is not next to the test assembly: {assembly}");
@@ -59,6 +60,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Anju__SeedDemoData"] = "true";
         start.Environment["Anju__Database__Provider"] = "Postgres";
         start.Environment["ConnectionStrings__Anju"] = connectionString;
+        foreach (var (setting, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[setting] = value;
+        }
 
         var process = new Process { StartInfo = start };
         var host = new HostProcess(name, process, address, dataFolder);
@@ -114,6 +119,31 @@ public sealed class HostProcess : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"]!.GetValue<string>());
         return client;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush, as a crash or kill -9 would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Waits until the Host has written a line containing <paramref name="fragment"/>.</summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_output.Any(line => line.Contains(fragment, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            Assert.False(_process.HasExited, $"Host {Name} exited with code {(_process.HasExited ? _process.ExitCode : 0)}.\n{Output()}");
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Host {Name} did not write \"{fragment}\" within {timeout.TotalSeconds} s.\n{Output()}");
     }
 
     /// <summary>The last lines the Host wrote (stdout and stderr).</summary>

@@ -4,7 +4,8 @@ public static class InstancesEndpoints
 {
     public static RouteGroupBuilder MapInstances(this RouteGroupBuilder api)
     {
-        api.MapPost("/definitions/{key}/instances", StartInstance.Handle).AddEndpointFilter<Idempotency>().WithTags("Instances");
+        api.MapPost("/definitions/{key}/instances", StartInstance.Handle).AddEndpointFilter<Idempotency>()
+            .WithMetadata(new StartInstance.Recovery()).WithTags("Instances");
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapGet("/", ListInstances.Handle);
         instances.MapGet("/counts", CountInstances.Handle);

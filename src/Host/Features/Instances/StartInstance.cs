@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Anju.Host.Features.Instances;
 
 /// <summary>
-/// POST /api/definitions/{key}/instances: anyone signed in may start a procedure in a jurisdiction they
-/// reach (an owner files a complaint about their own compound); administrators anywhere. Without a
-/// jurisdiction the caller's first one is used.
+/// POST /api/definitions/{key}/instances: a user whom the definition names as a starter (see
+/// <see cref="StartAuthorization"/>) starts it in a jurisdiction they reach (an owner files a complaint about their own
+/// compound); administrators anything anywhere. Without a jurisdiction the caller's first one is used. A refused start
+/// (403, or 400 for the start form) creates nothing.
 /// </summary>
 public static class StartInstance
 {
@@ -44,16 +45,54 @@ public static class StartInstance
             }
         }
 
-        var instance = await engine.StartAsync(new Workflows.StartInstance
+        var submitted = variables ?? new Dictionary<string, JsonNode?>();
+        Workflows.InstanceView instance;
+        try
         {
-            DefinitionKey = key,
-            Version = request.Version,
-            BusinessKey = request.BusinessKey,
-            Jurisdiction = jurisdiction,
-            Variables = variables,
-            Actor = user.Username,
-        }, cancellationToken);
+            instance = await engine.StartAsync(new Workflows.StartInstance
+            {
+                DefinitionKey = key,
+                Version = request.Version,
+                BusinessKey = request.BusinessKey,
+                Jurisdiction = jurisdiction,
+                Variables = variables,
+                Actor = user.Username,
+                InstanceId = Idempotency.KeyOf(context) is { } idempotencyKey ? InstanceIdFor(user.Username, idempotencyKey) : null,
+                Authorize = (definition, start) => StartAuthorization.Check(context, user, definition.Process, start, submitted),
+            }, cancellationToken);
+        }
+        catch (StartRefused refused)
+        {
+            return refused.Problem;
+        }
+
         metrics.Record(instance, started: true);
         return TypedResults.Created($"/api/instances/{instance.Id}", instance);
+    }
+
+    /// <summary>
+    /// The id of the instance an idempotent start creates: derived from the user and the key, so that a retry after the
+    /// first request's process died finds the instance if it was committed (<see cref="Recovery"/>).
+    /// </summary>
+    public static Guid InstanceIdFor(string user, string key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("anju-start\n" + user + "\n" + key));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // variant
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    /// <summary>A retried start whose first request died: the instance is there (201 with it) or it is not (null: start it).</summary>
+    public sealed class Recovery : IIdempotentRecovery
+    {
+        public async ValueTask<IResult?> RecoverAsync(EndpointFilterInvocationContext context, string key)
+        {
+            var http = context.HttpContext;
+            var engine = http.RequestServices.GetRequiredService<WorkflowEngine>();
+            var id = InstanceIdFor(CurrentUser.From(http).Username, key);
+            return await engine.GetInstanceAsync(id, http.RequestAborted) is { } instance
+                ? TypedResults.Created($"/api/instances/{instance.Id}", instance)
+                : null;
+        }
     }
 }

@@ -74,6 +74,9 @@ public static class FormValidator
             case "long":
                 CheckLong(field, effective!, errors);
                 break;
+            case "double":
+                CheckDouble(field, effective!, errors);
+                break;
             case "boolean":
                 if (effective!.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
                 {
@@ -138,6 +141,28 @@ public static class FormValidator
         if (Config(field, "max") is { } max && long.TryParse(max, CultureInfo.InvariantCulture, out var upper) && number > upper)
         {
             errors.Add(new FieldError("field.max", upper));
+        }
+    }
+
+    private static void CheckDouble(FormField field, JsonNode value, List<FieldError> errors)
+    {
+        // Any finite JSON number: 0.33, 3 and 1e3 are, "0.33" is not.
+        if (value.GetValueKind() != JsonValueKind.Number
+            || !double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            || !double.IsFinite(number))
+        {
+            errors.Add(new FieldError("field.type.double"));
+            return;
+        }
+
+        if (Config(field, "min") is { } min && double.TryParse(min, NumberStyles.Float, CultureInfo.InvariantCulture, out var lower) && number < lower)
+        {
+            errors.Add(new FieldError("field.min", min));
+        }
+
+        if (Config(field, "max") is { } max && double.TryParse(max, NumberStyles.Float, CultureInfo.InvariantCulture, out var upper) && number > upper)
+        {
+            errors.Add(new FieldError("field.max", max));
         }
     }
 

@@ -1,0 +1,129 @@
+"""Who may start each procedure, and its start form (issue 15: start authorization).
+
+Every generator calls apply_all() after writing its file, and `python3 definitions/tools/starters.py` applies it to
+the committed files by hand. It is idempotent: it rewrites camunda:candidateStarterGroups on the <bpmn:process> and
+the camunda:formData of the none start event named here, whatever was there before.
+
+The start form is the whole list of variables the API accepts at start (the Host refuses others); a field with the
+property onBehalfOf names a person, and only the listed roles may name someone other than themselves (staff
+entering a 12345 hotline case for an owner). Photos are not start variables: they are attachments of the case.
+Roles: docs/procedures.md (complaints by owners, and community or street staff for a caller; emergency repairs by
+firms, committees, communities and street offices; the quarterly assessment by administrators and the housing
+bureau, besides its timer). Administrators may start anything; the per-compound assessment is only called.
+"""
+import glob
+import os
+import re
+from xml.sax.saxutils import quoteattr
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFINITIONS = os.path.join(HERE, "..")
+
+
+def field(id, label, type="string", required=False, min=None, max=None, minlength=None, maxlength=None, values=None, on_behalf_of=None):
+    constraints = []
+    if required:
+        constraints.append('<camunda:constraint name="required" />')
+    for name, value in (("minlength", minlength), ("maxlength", maxlength), ("min", min), ("max", max)):
+        if value is not None:
+            constraints.append(f'<camunda:constraint name="{name}" config="{value}" />')
+    inner = "".join(f'<camunda:value id={quoteattr(v)} name={quoteattr(n)} />' for v, n in (values or []))
+    if on_behalf_of:
+        inner += f'<camunda:properties><camunda:property id="onBehalfOf" value="{on_behalf_of}" /></camunda:properties>'
+    if constraints:
+        inner += "<camunda:validation>" + "".join(constraints) + "</camunda:validation>"
+    return f'<camunda:formField id="{id}" label={quoteattr(label)} type="{type}">{inner}</camunda:formField>'
+
+
+COMPLAINT_CATEGORIES = [("sanitation", "环境卫生"), ("facilities", "设施设备"), ("public-order", "治安秩序"), ("fire-safety", "消防安全"),
+                        ("fees", "收费问题"), ("service-attitude", "服务态度"), ("other", "其他")]
+EMERGENCIES = [("elevator", "电梯严重故障"), ("fire-facilities", "消防设施、器材严重损坏"), ("facade", "建筑外立面有脱落危险"),
+               ("wall-road", "围墙、道路坍塌"), ("leakage", "屋面、外墙渗漏"), ("drainage", "排水设施严重堵塞或损坏")]
+
+# key -> (candidateStarterGroups, start event id, [fields]); None for the start event: no start form.
+STARTERS = {
+    "complaint-handling": ("owner,community,street-office", "filed", [
+        # No category: registered as "other" (hotline cases from outside systems); the community may correct it.
+        field("category", "投诉类别", "enum", values=COMPLAINT_CATEGORIES),
+        field("description", "问题描述", required=True, minlength=2, maxlength=2000),
+        field("location", "具体位置", maxlength=200),
+        field("contact", "联系电话", maxlength=40),
+        field("urgent", "紧急", "boolean"),
+        field("owner", "投诉业主（代为登记时填写业主账号）", maxlength=64, on_behalf_of="community,street-office"),
+    ]),
+    "emergency-repair": ("property-firm,owners-committee,community,street-office", "start", [
+        field("emergencyKind", "紧急情况类别", "enum", required=True, values=EMERGENCIES),
+        field("description", "险情描述", required=True, maxlength=2000),
+        field("repairPlan", "维修方案", required=True, maxlength=4000),
+        field("budget", "预算（元）", "long", required=True, min=1, max=100000000),
+        field("contractor", "施工单位", required=True, maxlength=200),
+        field("plannedDays", "计划工期（天）", "long", required=True, min=1, max=365),
+    ]),
+    "enforcement-referral": ("property-firm,owners-committee", "start", [
+        # The category is an id of the registry (administrators edit it), so it is checked by routeViolation, not an enum here.
+        field("category", "违法行为类别", required=True, maxlength=64),
+        field("location", "具体位置", required=True, maxlength=200),
+        field("description", "情况描述", required=True, maxlength=2000),
+        field("stopMeasures", "已采取的劝阻、制止措施", maxlength=2000),
+        field("urgent", "紧急", "boolean"),
+        field("reporter", "报告人账号", maxlength=64, on_behalf_of="enforcement-station"),
+    ]),
+    "committee-formation": ("owner,street-office", "applied", [
+        field("initiatedBy", "申请方式", "enum", required=True, values=[("owners", "业主联名申请"), ("developer", "建设单位申请"), ("street-office", "街道主动组建")]),
+        field("applicantShare", "联名业主占比（0–1）", "double", required=True, min=0, max=1),
+        field("applicationNote", "申请说明", maxlength=2000),
+    ]),
+    "fund-normal-use": ("owners-committee,property-firm", "planSubmitted", [
+        field("planTitle", "方案名称", required=True, maxlength=200),
+        field("planAmount", "方案金额（元）", "long", required=True, min=1, max=100000000),
+        field("raisesFund", "筹集或续筹维修资金", "boolean"),
+    ]),
+    "quarterly-assessment": ("housing-bureau", "manualStart", [
+        field("quarter", "考核季度（如 2026Q1）", maxlength=6, minlength=6),
+    ]),
+    "quarterly-assessment-compound": (None, None, []),
+    "rectification": ("community,street-office", "found", [
+        field("problem", "发现的问题", required=True, maxlength=2000),
+        field("source", "问题来源", maxlength=200),
+    ]),
+}
+
+
+def apply(key, xml):
+    groups, start, fields = STARTERS[key]
+    process = re.compile(r'<bpmn:process id="' + re.escape(key) + r'"([^>]*?)>')
+    m = process.search(xml)
+    if not m:
+        raise SystemExit(f"{key}: no <bpmn:process id=\"{key}\">")
+    attrs = re.sub(r'\s+camunda:candidateStarterGroups="[^"]*"', "", m.group(1))
+    if groups:
+        attrs += f' camunda:candidateStarterGroups="{groups}"'
+    xml = xml[:m.start()] + f'<bpmn:process id="{key}"{attrs}>' + xml[m.end():]
+    if start:
+        event = re.compile(r'<bpmn:startEvent id="' + re.escape(start) + r'"([^>]*?)(/?)>')
+        m = event.search(xml)
+        if not m:
+            raise SystemExit(f"{key}: no start event {start}")
+        form = "<bpmn:extensionElements><camunda:formData>" + "".join(fields) + "</camunda:formData></bpmn:extensionElements>"
+        if m.group(2) == "/":
+            xml = xml[:m.start()] + f'<bpmn:startEvent id="{start}"{m.group(1).rstrip()}>{form}</bpmn:startEvent>' + xml[m.end():]
+        else:
+            rest = xml[m.end():]
+            rest = re.sub(r'^<bpmn:extensionElements><camunda:formData>.*?</camunda:formData></bpmn:extensionElements>', "", rest, count=1, flags=re.S)
+            xml = xml[:m.start()] + f'<bpmn:startEvent id="{start}"{m.group(1)}>{form}' + rest
+    return xml
+
+
+def apply_all():
+    for path in sorted(glob.glob(os.path.join(DEFINITIONS, "*.bpmn"))):
+        key = os.path.basename(path)[:-len(".bpmn")]
+        with open(path, encoding="utf-8") as f:
+            xml = f.read()
+        new = apply(key, xml)
+        if new != xml:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(new)
+
+
+if __name__ == "__main__":
+    apply_all()
