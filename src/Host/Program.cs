@@ -31,6 +31,7 @@ app.UseAnjuProblems();
 app.UseRouting();
 app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
+app.UseCredentialCheck();        // deleted, locked, logged-out or changed users' tokens and cookies stop working
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -14,11 +14,15 @@ namespace Anju.Host.Identity;
 public static class IdentitySetup
 {
     public const string Scheme = "Anju";
+    public const string CookieName = "anju";
+
+    /// <summary>The longest a token or cookie lives, whatever Anju:TokenLifetimeHours says.</summary>
+    public const int MaxTokenLifetimeHours = 12;
 
     public static WebApplicationBuilder AddAnjuIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var hours = builder.Configuration.GetValue("Anju:TokenLifetimeHours", 12);
+        var hours = Math.Clamp(builder.Configuration.GetValue("Anju:TokenLifetimeHours", MaxTokenLifetimeHours), 1, MaxTokenLifetimeHours);
         // Keys that protect tokens and cookies. Nodes of a cluster must share them (Anju:KeysDirectory on shared
         // storage) or a token issued by one node is refused by another.
         var keys = builder.Configuration["Anju:KeysDirectory"] is { Length: > 0 } shared
@@ -46,11 +50,11 @@ public static class IdentitySetup
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(hours))
             .AddCookie(o =>
             {
-                o.Cookie.Name = "anju";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(hours);
-                o.SlidingExpiration = true;
+                o.SlidingExpiration = false; // an absolute cap, like the bearer token's
 
                 // An API answers 401/403, it does not redirect to a login page.
                 o.Events.OnRedirectToLogin = c =>
@@ -68,6 +72,8 @@ public static class IdentitySetup
             .SetFallbackPolicy(null)
             .AddPolicy("admin", p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         services.AddScoped<TokenIssuer>();
+        services.AddMemoryCache();
+        services.AddSingleton<CredentialCheck>();
         return builder;
     }
 }

@@ -25,6 +25,7 @@ public sealed class TokenIssuer(
             new(ClaimTypes.NameIdentifier, user.Id),
             new(ClaimTypes.Name, user.UserName!),
             new(CurrentUser.DisplayNameClaim, user.DisplayName),
+            new(CredentialCheck.StampClaim, user.SecurityStamp ?? await EnsureStampAsync(user)),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(jurisdictions.Select(j => new Claim(CurrentUser.JurisdictionClaim, j)));
@@ -40,6 +41,12 @@ public sealed class TokenIssuer(
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expires };
         var token = options.BearerTokenProtector.Protect(new AuthenticationTicket(principal, properties, BearerTokenDefaults.AuthenticationScheme));
         return (token, expires, principal);
+    }
+
+    private async Task<string> EnsureStampAsync(AnjuUser user)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        return user.SecurityStamp!;
     }
 
     public static Task SignInCookieAsync(HttpContext context, ClaimsPrincipal principal) =>

@@ -14,7 +14,7 @@ namespace Anju.Host.Features.Users;
 public static class DeleteUser
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        string username, HttpContext context, UserManager<AnjuUser> users, HostDbContext db)
+        string username, HttpContext context, UserManager<AnjuUser> users, HostDbContext db, CredentialCheck credentials)
     {
         var user = await users.FindByNameAsync(username);
         if (user is null)
@@ -33,6 +33,7 @@ public static class DeleteUser
         }
 
         var deleted = await users.DeleteAsync(user);
+        credentials.Forget(user.Id); // its tokens name a user that no longer exists
         return deleted.Succeeded
             ? TypedResults.NoContent()
             : Problem.Of(context, StatusCodes.Status409Conflict, "conflict");

@@ -7,14 +7,14 @@ namespace Anju.Host.Features.Users;
 
 /// <summary>
 /// POST /api/users/{username}/password: an administrator sets a new password (the user forgot theirs).
-/// Known limitation: tokens issued before stay valid until they expire.
+/// Every token and cookie the user had ends (a new security stamp).
 /// </summary>
 public static class ResetPassword
 {
     public sealed record Request(string? Password);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        string username, Request request, HttpContext context, UserManager<AnjuUser> users, HostDbContext db)
+        string username, Request request, HttpContext context, UserManager<AnjuUser> users, HostDbContext db, Identity.CredentialCheck credentials)
     {
         var user = await users.FindByNameAsync(username);
         if (user is null)
@@ -37,7 +37,9 @@ public static class ResetPassword
             return Problem.BadRequest(context, string.Join("; ", added.Errors.Select(e => e.Description)));
         }
 
+        await credentials.RevokeAsync(users, user);
         await transaction.CommitAsync();
+        credentials.Forget(user.Id);
         return TypedResults.NoContent();
     }
 }

@@ -10,7 +10,8 @@ namespace Anju.Host.Features.Users;
 
 /// <summary>
 /// PUT /api/users/{username}: a new display name, roles, jurisdictions or department (departmentId, "" clears it); a member left out stays as it is,
-/// a list given replaces the old one. Takes effect at the user's next login (see <see cref="UsersEndpoints"/>).
+/// a list given replaces the old one. A change of roles, jurisdictions or department ends the user's tokens and cookies at
+/// once (see <see cref="CredentialCheck"/>): the user signs in again with the new ones.
 /// </summary>
 public static class UpdateUser
 {
@@ -18,7 +19,7 @@ public static class UpdateUser
 
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> Handle(
         string username, Request request, HttpContext context, UserManager<AnjuUser> users, HostDbContext db,
-        JurisdictionDirectory directory, TimeProvider time)
+        JurisdictionDirectory directory, TimeProvider time, CredentialCheck credentials)
     {
         var user = await users.FindByNameAsync(username);
         if (user is null)
@@ -53,6 +54,7 @@ public static class UpdateUser
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var newDepartment = department is { Length: > 0 } ? department : null;
+        var previousDepartment = user.DepartmentId;
         if (request.DisplayName is not null || newDepartment != user.DepartmentId)
         {
             user.DisplayName = request.DisplayName?.Trim() ?? user.DisplayName;
@@ -74,7 +76,14 @@ public static class UpdateUser
             await db.SaveChangesAsync();
         }
 
+        if (roles is not null || jurisdictions is not null || newDepartment != previousDepartment)
+        {
+            // The user's tokens carry the old roles and jurisdictions: they end now, and the user signs in again.
+            await credentials.RevokeAsync(users, user);
+        }
+
         await transaction.CommitAsync();
+        credentials.Forget(user.Id);
         return TypedResults.Ok(await UserView.LoadAsync(db, user, time.GetUtcNow()));
     }
 }

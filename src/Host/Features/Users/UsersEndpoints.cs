@@ -4,10 +4,9 @@ namespace Anju.Host.Features.Users;
 /// User administration (administrators only) and the jurisdiction tree that its forms pick from.
 /// </summary>
 /// <remarks>
-/// Roles and jurisdictions travel in the token as claims issued at login, so a change made here takes effect at
-/// the user's next login; until then the user's existing tokens and cookie keep the old roles and jurisdictions.
-/// Known limitation: a password reset or a deletion does not revoke tokens already issued either; they stay
-/// valid until they expire (Anju:TokenLifetimeHours).
+/// Roles and jurisdictions travel in the token as claims issued at login. A change of them, a password reset, a lock
+/// or a deletion ends the user's tokens and cookies (Identity/CredentialCheck.cs): at once on this node, within 30 s
+/// on another.
 /// </remarks>
 public static class UsersEndpoints
 {
@@ -20,6 +19,7 @@ public static class UsersEndpoints
         users.MapPut("/{username}", UpdateUser.Handle).AddEndpointFilter<Idempotency>();
         users.MapPost("/{username}/password", ResetPassword.Handle).AddEndpointFilter<Idempotency>();
         users.MapPost("/{username}/unlock", UnlockUser.Handle).AddEndpointFilter<Idempotency>();
+        users.MapPost("/{username}/lock", LockUser.Handle).AddEndpointFilter<Idempotency>();
         users.MapDelete("/{username}", DeleteUser.Handle).AddEndpointFilter<Idempotency>();
 
         // Any signed-in user: every form with a jurisdiction field offers these nodes.

@@ -1,0 +1,39 @@
+using Anju.Host.Identity;
+using Anju.Host.Persistence;
+using Anju.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Anju.Host.Features.Users;
+
+/// <summary>
+/// POST /api/users/{username}/lock: an administrator locks an account until it is unlocked (a staff member left, an
+/// account is misused). The user cannot sign in, and every token and cookie they had ends at once.
+/// </summary>
+public static class LockUser
+{
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+        string username, HttpContext context, UserManager<AnjuUser> users, HostDbContext db, CredentialCheck credentials)
+    {
+        var user = await users.FindByNameAsync(username);
+        if (user is null)
+        {
+            return Problem.NotFound(context);
+        }
+
+        if (string.Equals(user.UserName, CurrentUser.From(context).Username, StringComparison.Ordinal))
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "cannotLockSelf");
+        }
+
+        if (await LastAdministrator.IsAsync(db, user.Id))
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "lastAdmin");
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await credentials.RevokeAsync(users, user);
+        return TypedResults.NoContent();
+    }
+}
