@@ -23,6 +23,14 @@ public static class StorageSetup
         {
             var connectionString = WorkflowStorage.PostgresConnectionString(configuration.GetConnectionString("Anju")
                 ?? throw new InvalidOperationException("Anju:Database:Provider is Postgres but ConnectionStrings:Anju is not set."));
+            // On PostgreSQL the busy timeout is opt-in (lock_timeout): row locks between cluster nodes are normal waits.
+            if (configuration.GetValue<int?>("Anju:Database:BusyTimeoutSeconds") is { } lockSeconds)
+            {
+                var withTimeout = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                withTimeout.Options = $"{withTimeout.Options} -c lock_timeout={Math.Max(1, lockSeconds) * 1000}".Trim();
+                connectionString = withTimeout.ConnectionString;
+            }
+
             services.AddSingleton(_ => WorkflowStorage.Postgres(connectionString));
             services.AddDbContext<HostDbContext, PostgresHostDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(HostDbContext.HistoryTable)));
         }

@@ -4,7 +4,7 @@ namespace Anju.Host.Security;
 
 /// <summary>
 /// Recognises the storage failures that callers should see as such instead of a 500: a database kept locked by
-/// another process (SQLite SQLITE_BUSY/SQLITE_LOCKED beyond the busy timeout) and a full disk.
+/// another process (SQLite SQLITE_BUSY/SQLITE_LOCKED beyond the busy timeout, PostgreSQL lock_timeout) and a full disk.
 /// </summary>
 public static class StorageFailures
 {
@@ -22,11 +22,13 @@ public static class StorageFailures
     private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
 
     public static bool IsDatabaseBusy(Exception? error) =>
-        Chain(error).Any(e => e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked });
+        Chain(error).Any(e => e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }
+            || e is Npgsql.PostgresException { SqlState: "55P03" }); // lock_not_available (lock_timeout)
 
     public static bool IsDiskFull(Exception? error) =>
         Chain(error).Any(e => e is IOException { HResult: Enospc or WindowsDiskFull or WindowsHandleDiskFull }
-            || e is SqliteException { SqliteErrorCode: 13 }); // SQLITE_FULL
+            || e is SqliteException { SqliteErrorCode: 13 } // SQLITE_FULL
+            || e is Npgsql.PostgresException { SqlState: "53100" }); // disk_full
 
     private static IEnumerable<Exception> Chain(Exception? error)
     {
