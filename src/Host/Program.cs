@@ -13,7 +13,7 @@ using Anju.Host.Telemetry;
 using Anju.Host.WebConsole;
 
 // Anju's Host: the HTTP API of ../shared/design/api.md in front of the engine. Read top to bottom.
-AppDomain.CurrentDomain.UnhandledException += AnjuStartupException.ExitOnStartupFailure; // one line, exit 1
+AnjuStartupException.ExitCleanlyWhenUnhandled(); // a start-up failure is one line on stderr and exit code 1
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the engine and its job executor
 builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles

@@ -6,14 +6,25 @@ namespace Anju.Host.Security;
 /// </summary>
 public sealed class AnjuStartupException(string message, Exception? inner = null) : Exception(message, inner)
 {
-    /// <summary>Prints the one-line reason and ends the process with exit code 1 instead of a crash dump.</summary>
-    public static void ExitOnStartupFailure(object? sender, UnhandledExceptionEventArgs args)
+    private static int _registered;
+
+    /// <summary>
+    /// From now on, an <see cref="AnjuStartupException"/> that nothing catches prints its one line to standard error
+    /// and ends the process with exit code 1 instead of a stack trace and a crash. Registered once per process.
+    /// </summary>
+    public static void ExitCleanlyWhenUnhandled()
     {
-        if (args.ExceptionObject is AnjuStartupException failure)
+        if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
-            Console.Error.WriteLine(failure.Message);
-            Console.Error.Flush();
-            Environment.Exit(1);
+            AppDomain.CurrentDomain.UnhandledException += static (_, args) =>
+            {
+                if (args.ExceptionObject is AnjuStartupException failure)
+                {
+                    Console.Error.WriteLine(failure.Message);
+                    Console.Error.Flush();
+                    Environment.Exit(1);
+                }
+            };
         }
     }
 }

@@ -14,14 +14,29 @@ public static class DataFolder
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new AnjuStartupException($"Anju cannot start: the data folder {path} (Anju:DataDirectory) is not writable ({Reason(error)})", error);
+            throw new AnjuStartupException($"Anju cannot start: the data folder {path} (Anju:DataDirectory) is not writable ({Reason(path, error)})", error);
         }
     }
 
-    private static string Reason(Exception error) => error switch
+    private static string Reason(string path, Exception error) => error switch
     {
+        _ when BlockingFile(path) is { } file => $"{file} is a file, not a folder",
         UnauthorizedAccessException => "Permission denied",
         IOException io when StorageFailures.IsDiskFull(io) => "No space left on device",
         _ => error.Message,
     };
+
+    /// <summary>The path itself or a parent of it that exists as a file, if any.</summary>
+    private static string? BlockingFile(string path)
+    {
+        for (var current = Path.GetFullPath(path); !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
 }
