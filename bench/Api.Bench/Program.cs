@@ -80,6 +80,7 @@ start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["Anju__DataDirectory"] = data;
 start.Environment["Anju__SeedDemoData"] = "true";
+start.Environment["Anju__KeyProtection__AllowUnprotected"] = "true"; // a throw-away data folder
 if (connection is not null)
 {
     start.Environment["Anju__Database__Provider"] = "Postgres";

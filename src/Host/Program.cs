@@ -7,15 +7,17 @@ using Anju.Host.Notifications;
 using Anju.Host.Persistence;
 using Anju.Host.Procedures;
 using Anju.Host.Problems;
+using Anju.Host.Security;
 using Anju.Host.Seeding;
 using Anju.Host.Telemetry;
 using Anju.Host.WebConsole;
-using Scalar.AspNetCore;
 
 // Anju's Host: the HTTP API of ../shared/design/api.md in front of the engine. Read top to bottom.
+AnjuStartupException.ExitCleanlyWhenUnhandled(); // a start-up failure is one line on stderr and exit code 1
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the engine and its job executor
 builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
+builder.AddAnjuHardening();      // no Server header, Secure cookies, keys encrypted at rest, token lifetime cap
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
@@ -27,14 +29,14 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 await app.InitializeAnjuAsync(); // migrations, reference data, accounts, definitions/*.bpmn
 
+app.UseAnjuHardening();          // CSP, nosniff, no framing, no referrer on every response
 app.UseAnjuProblems();
 app.UseRouting();
 app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
 app.UseCredentialCheck();        // deleted, locked, logged-out or changed users' tokens and cookies stop working
 app.UseAuthorization();
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapAnjuApiReference();         // /openapi/v1.json and /scalar: administrators only outside Development
 app.MapHealth();
 app.MapGroup("/api").MapAnjuApi();
 app.MapAnjuConsole();              // the web console (src/Designer/dist) at "/", when built

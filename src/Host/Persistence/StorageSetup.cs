@@ -13,7 +13,7 @@ public static class StorageSetup
     {
         var configuration = builder.Configuration;
         var dataDirectory = Path.GetFullPath(configuration["Anju:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
+        Security.DataFolder.EnsureWritable(dataDirectory); // one clear line and exit 1 when it cannot be written
         var provider = configuration["Anju:Database:Provider"] ?? "Sqlite";
         var postgres = string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -23,14 +23,24 @@ public static class StorageSetup
         {
             var connectionString = WorkflowStorage.PostgresConnectionString(configuration.GetConnectionString("Anju")
                 ?? throw new InvalidOperationException("Anju:Database:Provider is Postgres but ConnectionStrings:Anju is not set."));
+            // On PostgreSQL the busy timeout is opt-in (lock_timeout): row locks between cluster nodes are normal waits.
+            if (configuration.GetValue<int?>("Anju:Database:BusyTimeoutSeconds") is { } lockSeconds)
+            {
+                var withTimeout = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                withTimeout.Options = $"{withTimeout.Options} -c lock_timeout={Math.Max(1, lockSeconds) * 1000}".Trim();
+                connectionString = withTimeout.ConnectionString;
+            }
+
             services.AddSingleton(_ => WorkflowStorage.Postgres(connectionString));
             services.AddDbContext<HostDbContext, PostgresHostDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(HostDbContext.HistoryTable)));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var file = Path.Combine(dataDirectory, "anju.db");
-            services.AddSingleton(_ => WorkflowStorage.Sqlite(file));
-            services.AddDbContext<HostDbContext, SqliteHostDbContext>(o => o.UseSqlite($"Data Source={file};Default Timeout=30", s => s.MigrationsHistoryTable(HostDbContext.HistoryTable)));
+            // Bounded wait for a lock another process holds; beyond it a request answers 503 databaseBusy.
+            var busySeconds = Math.Max(1, configuration.GetValue("Anju:Database:BusyTimeoutSeconds", 5));
+            services.AddSingleton(_ => WorkflowStorage.Sqlite(file, busySeconds));
+            services.AddDbContext<HostDbContext, SqliteHostDbContext>(o => o.UseSqlite($"Data Source={file};Default Timeout={busySeconds}", s => s.MigrationsHistoryTable(HostDbContext.HistoryTable)));
         }
         else
         {

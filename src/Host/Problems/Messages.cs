@@ -93,6 +93,10 @@ public static class Messages
         ["field.vote.unknownQuestion"] = ("本次表决没有这一事项。", "This ballot has no such question."),
         ["field.unit.area"] = ("专有部分面积须大于 0、不超过 100000 平方米，最多两位小数。", "The exclusive area must be more than 0 and at most 100,000 m², with at most two decimals."),
         ["field.unit.owner"] = ("没有该业主账号（须为业主角色）：{0}", "There is no owner account (role owner) with this user name: {0}"),
+
+        // Storage failures that show (web hardening, issue 15 item 6).
+        ["databaseBusy"] = ("数据库正忙（被其他程序锁定），请稍后重试。", "The database is busy (locked by another process); try again shortly."),
+        ["diskFull"] = ("服务器存储空间已满，文件未保存。请联系系统管理员。", "The server's storage is full; nothing was saved. Contact the administrator."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

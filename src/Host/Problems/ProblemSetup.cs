@@ -24,14 +24,25 @@ public static partial class ProblemSetup
                 BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Problem.Details(context, 413, "tooLarge", "10 MB"),
                 BadHttpRequestException bad => Problem.Details(context, 400, "invalidRequest", bad.Message),
                 System.Text.Json.JsonException json => Problem.Details(context, 400, "invalidRequest", json.Message),
+                _ when Security.StorageFailures.IsDatabaseBusy(error) => Problem.Details(context, 503, "databaseBusy"),
+                _ when Security.StorageFailures.IsDiskFull(error) => Problem.Details(context, 507, "diskFull"),
                 _ => Problem.Details(context, 500, "internal"),
             };
             if (details.Status == 500)
             {
                 LogUnhandled(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Host"), error, context.Request.Path);
             }
+            else if (details.Status is 503 or 507)
+            {
+                LogStorageFailure(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Host"), context.Request.Path, error?.Message);
+            }
 
             context.Response.StatusCode = details.Status ?? 500;
+            if (details.Status == 503)
+            {
+                context.Response.Headers.RetryAfter = Security.StorageFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await context.Response.WriteAsJsonAsync(details, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }));
         app.UseStatusCodePages(async statusContext =>
@@ -67,4 +78,7 @@ public static partial class ProblemSetup
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception? exception, string path);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Storage unavailable on {Path}: {Reason}")]
+    private static partial void LogStorageFailure(ILogger logger, string path, string? reason);
 }

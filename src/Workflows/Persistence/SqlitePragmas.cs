@@ -8,7 +8,7 @@ namespace Anju.Workflows.Persistence;
 /// <summary>
 /// Per-connection SQLite settings: NORMAL synchronisation is durable across application crashes in WAL
 /// mode (only an OS crash or power loss may drop the last commits, never corrupt the file), and a busy
-/// timeout lets a reader wait for a checkpoint instead of failing; foreign keys make task candidates go
+/// timeout (the connection's Default Timeout) lets a reader wait for a checkpoint instead of failing; foreign keys make task candidates go
 /// with their task. The write-ahead log is checkpointed into the database every 10,000 pages (~40 MB) instead
 /// of SQLite's 1,000: a checkpoint costs fsyncs on the command that triggers it, and pages that many commands
 /// rewrite (index ends, the newest rows) are copied once per checkpoint (measured on scenario (a): fsync time
@@ -39,8 +39,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             return;
         }
 
+        // The busy timeout follows the connection string's Default Timeout (30 s unless the host bounds it).
+        var busyMilliseconds = ((connection as SqliteConnection)?.DefaultTimeout ?? 30) * 1000;
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;";
+        command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;";
         command.ExecuteNonQuery();
         if (handle is not null)
         {

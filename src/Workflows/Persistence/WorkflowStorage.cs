@@ -47,10 +47,13 @@ public sealed class WorkflowStorage : IDisposable
     public StorageProvider Provider { get; }
     public string ConnectionString { get; }
 
-    /// <summary>A SQLite file (created when missing), in WAL mode.</summary>
-    public static WorkflowStorage Sqlite(string path)
+    /// <summary>
+    /// A SQLite file (created when missing), in WAL mode. A command waits at most <paramref name="busyTimeoutSeconds"/>
+    /// for a lock another process holds, then fails with SQLITE_BUSY.
+    /// </summary>
+    public static WorkflowStorage Sqlite(string path, int busyTimeoutSeconds = 30)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = busyTimeoutSeconds };
         return new WorkflowStorage(StorageProvider.Sqlite, builder.ToString());
     }
 

@@ -1,24 +1,81 @@
 using Anju.Host.Persistence;
 using Anju.Workflows.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Features.Health;
 
-/// <summary>/health/live (the process answers) and /health/ready (database reachable, migrations applied).</summary>
+/// <summary>
+/// /health/live (the process answers) and /health/ready: database reachable with migrations applied, accepting a
+/// write (one row inserted in a transaction that is rolled back), and the data folder's disk holding at least
+/// Anju:Health:MinFreeMegabytes (default 200). A failing check answers 503 naming it in "failed".
+/// </summary>
 public static class HealthEndpoints
 {
+    public const long DefaultMinFreeMegabytes = 200;
+
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous().WithTags("Health");
-        app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, DataDirectory data, IConfiguration configuration, CancellationToken ct) =>
         {
             await using var engineDb = storage.CreateContext();
             var pendingEngine = (await engineDb.Database.GetPendingMigrationsAsync(ct)).ToList();
             var pendingHost = (await hostDb.Database.GetPendingMigrationsAsync(ct)).ToList();
-            var ready = await engineDb.Database.CanConnectAsync(ct) && pendingEngine.Count == 0 && pendingHost.Count == 0;
-            var body = new { status = ready ? "ready" : "not ready", pendingMigrations = pendingEngine.Concat(pendingHost) };
-            return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var failed = new List<string>();
+            if (!await engineDb.Database.CanConnectAsync(ct) || pendingEngine.Count > 0 || pendingHost.Count > 0)
+            {
+                failed.Add("migrations");
+            }
+
+            if (!await AcceptsWriteAsync(hostDb, ct))
+            {
+                failed.Add("database");
+            }
+
+            var minFree = configuration.GetValue("Anju:Health:MinFreeMegabytes", DefaultMinFreeMegabytes);
+            if (FreeMegabytes(data.Path) is not { } free || free < minFree)
+            {
+                failed.Add("disk");
+            }
+
+            var body = new { status = failed.Count == 0 ? "ready" : "not ready", failed, pendingMigrations = pendingEngine.Concat(pendingHost) };
+            return failed.Count == 0 ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
         return app;
+    }
+
+    /// <summary>Inserts a throw-away row and rolls it back: proves the database is writable and not locked.</summary>
+    private static async Task<bool> AcceptsWriteAsync(HostDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var probe = "health-" + Guid.NewGuid().ToString("N");
+            db.Roles.Add(new IdentityRole { Id = probe, Name = probe, NormalizedName = probe.ToUpperInvariant() });
+            await db.SaveChangesAsync(ct);
+            await transaction.RollbackAsync(ct);
+            return true;
+        }
+        catch (Exception error) when (error is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static long? FreeMegabytes(string folder)
+    {
+        try
+        {
+            return new DriveInfo(folder).AvailableFreeSpace / (1024 * 1024);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 }

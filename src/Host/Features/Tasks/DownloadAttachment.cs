@@ -31,6 +31,16 @@ public static class DownloadAttachment
             return Problem.NotFound(context);
         }
 
-        return TypedResults.PhysicalFile(path, attachment.ContentType, attachment.FileName);
+        // Always a download, never rendered in the console's origin: attachment disposition (ASCII filename plus
+        // UTF-8 filename*), nosniff (SecurityHeaders) and a sandboxing policy in case a browser displays it anyway.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.PhysicalFile(path, attachment.ContentType, SafeFileName(attachment.FileName));
+    }
+
+    /// <summary>The stored name without control characters, quotes, separators or path parts; "attachment" if nothing is left.</summary>
+    public static string SafeFileName(string name)
+    {
+        var cleaned = new string([.. Path.GetFileName(name.Replace('\\', '/')).Select(c => char.IsControl(c) || c is '"' or '/' or '\\' or ';' or ':' or '*' or '?' or '<' or '>' or '|' ? '_' : c)]).Trim(' ', '.');
+        return cleaned.Length == 0 ? "attachment" : cleaned;
     }
 }

@@ -83,13 +83,25 @@ public static class TaskAttachments
         };
         var folder = Path.Combine(data.Path, "attachments", instanceId.ToString("N"));
         Directory.CreateDirectory(folder);
-        await using (var target = File.Create(Path.Combine(folder, attachment.StoredName)))
+        var path = Path.Combine(folder, attachment.StoredName);
+        var files = context.RequestServices.GetService<IAttachmentFiles>() ?? AttachmentFiles.Disk;
+        try
         {
-            await file.CopyToAsync(target, cancellationToken);
-        }
+            await using (var target = files.Create(path))
+            {
+                await file.CopyToAsync(target, cancellationToken);
+            }
 
-        db.Attachments.Add(attachment);
-        await db.SaveChangesAsync(cancellationToken);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // A full disk or a failed insert leaves neither a partial file nor a row (ProblemSetup: 507 diskFull).
+            db.ChangeTracker.Clear();
+            File.Delete(path);
+            throw;
+        }
         return TypedResults.Created($"/api/attachments/{attachment.Id}", AttachmentView.From(attachment));
     }
 

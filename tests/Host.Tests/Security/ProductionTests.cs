@@ -1,0 +1,111 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Anju.Host.Security;
+using Anju.Host.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Anju.Host.Tests.Security;
+
+/// <summary>The Host in Production: the API reference for administrators only, token-signing keys encrypted at rest.</summary>
+public abstract class ProductionTests<THost>(THost host) : IClassFixture<THost>
+    where THost : ProductionHost
+{
+    [Fact]
+    public async Task The_api_reference_is_for_administrators_only()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/scalar")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.ClientAsync("owner.li")).GetAsync("/openapi/v1.json")).StatusCode);
+        var admin = await host.ClientAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/scalar")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_signing_keys_are_stored_encrypted_with_the_certificate()
+    {
+        await host.ClientAsync("owner.li"); // issues a token, so a key exists
+
+        var keys = Directory.GetFiles(Path.Combine(host.DataFolder, "keys"), "key-*.xml");
+
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
+        {
+            var xml = await File.ReadAllTextAsync(key);
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_certificate_Production_refuses_to_start_naming_the_setting_unless_allowed()
+    {
+        using var unprotected = host.WithWebHostBuilder(b => b.UseSetting("Anju:KeyProtection:CertificatePath", ""));
+        await using var allowed = host.WithWebHostBuilder(b => b
+            .UseSetting("Anju:KeyProtection:CertificatePath", "")
+            .UseSetting("Anju:KeyProtection:AllowUnprotected", "true")
+            .UseSetting("Anju:KeysDirectory", Path.Combine(host.DataFolder, "plain-keys"))); // not the fixture's protected keys
+
+        var error = Assert.ThrowsAny<Exception>(() => unprotected.CreateClient());
+
+        var failure = Assert.Single(Chain(error).OfType<AnjuStartupException>());
+        Assert.StartsWith("Anju cannot start: ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Anju:KeyProtection:CertificatePath", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Anju:KeyProtection:AllowUnprotected=true", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+        Assert.Equal(HttpStatusCode.OK, (await allowed.CreateClient().GetAsync("/health/live")).StatusCode);
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The Host in the Production environment, its keys protected by a self-signed certificate made here.</summary>
+public abstract class ProductionHost : HostFixture
+{
+    public const string CertificatePassword = "key-protection-test";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var certificate = Path.Combine(DataFolder, "key-protection.pfx");
+        if (!File.Exists(certificate))
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=Anju key protection (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(certificate, created.Export(X509ContentType.Pkcs12, CertificatePassword));
+        }
+
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Anju:KeyProtection:CertificatePath", certificate);
+        builder.UseSetting("Anju:KeyProtection:CertificatePassword", CertificatePassword);
+    }
+}
+
+public sealed class SqliteProductionHost : ProductionHost
+{
+    protected override bool UsePostgres => false;
+}
+
+public sealed class PostgresProductionHost : ProductionHost
+{
+    protected override bool UsePostgres => true;
+}
+
+public sealed class SqliteProductionTests(SqliteProductionHost host) : ProductionTests<SqliteProductionHost>(host);
+
+public sealed class PostgresProductionTests(PostgresProductionHost host) : ProductionTests<PostgresProductionHost>(host);
