@@ -29,6 +29,7 @@ await app.InitializeAnjuAsync(); // migrations, reference data, accounts, defini
 
 app.UseAnjuProblems();
 app.UseRouting();
+app.UseAnjuRequestBodyLimits();  // each route's body limit (Anju:Limits), before anything reads the body
 app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
 app.UseAuthorization();
