@@ -78,7 +78,7 @@ public static class VariableBounds
         _ => 0,
     };
 
-    private static string Shorten(string name) => name.Length <= 40 ? name : name[..40] + "…";
+    private static string Shorten(string name) => name.Length <= 40 ? name : name[..40] + "...";
 
     private static ProblemHttpResult Refuse(HttpContext context, string code, params object?[] args) =>
         Problem.Of(context, StatusCodes.Status400BadRequest, code, args);

@@ -34,19 +34,20 @@ public static class AttachmentRules
     }
 
     /// <summary>
-    /// The name as shown and sent back on download: the last path segment, without control, format (bidi
+    /// The name as shown and sent back on download: the last path segment ('/' or '\'), without control, format (bidi
     /// overrides and isolates, LRM/RLM/ALM, zero-width) or separator characters and path separators, trimmed,
     /// and shortened to <paramref name="maxLength"/> characters keeping the extension. Never empty.
     /// </summary>
     public static string SafeFileName(string? name, int maxLength)
     {
         var clean = new StringBuilder();
-        foreach (var rune in Path.GetFileName(name ?? "").EnumerateRunes())
+        var lastSegment = (name ?? "").Split('/', '\\')[^1];
+        foreach (var rune in lastSegment.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
                 or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-                || rune.Value is '/' or '\\' || rune == Rune.ReplacementChar)
+                || rune == Rune.ReplacementChar)
             {
                 continue;
             }
