@@ -39,6 +39,12 @@ public sealed class RequestLimits
     /// <summary>Characters of a reason: cancelling an instance (return and delegate have their own 500).</summary>
     public int MaxReasonLength { get; set; } = 500;
 
+    /// <summary>Characters of a password set by an administrator (create user, reset password).</summary>
+    public int MaxPasswordLength { get; set; } = 128;
+
+    /// <summary>Characters of a deployment's note.</summary>
+    public int MaxNoteLength { get; set; } = 500;
+
     /// <summary>Bytes of a request body on a route without a limit of its own (JSON API routes).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

@@ -170,6 +170,38 @@ public abstract class BoundsTests<THost>(THost host) : IClassFixture<THost>
         Assert.NotNull((await worker.Json())["errors"]!["workerId"]);
     }
 
+    [Fact]
+    public async Task A_password_set_by_an_administrator_is_at_most_128_characters()
+    {
+        var admin = await host.ClientAsync("admin");
+        var at = "up-" + ProcessApi.NewSuffix();
+        var past = "up-" + ProcessApi.NewSuffix();
+
+        var refused = await admin.PostAsJsonAsync("/api/users", NewUser(past, "Aa1@" + new string('x', 125)));
+        var accepted = await admin.PostAsJsonAsync("/api/users", NewUser(at, "Aa1@" + new string('x', 124)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull((await refused.Json())["errors"]!["password"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/users/{past}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deployment_note_is_at_most_500_characters()
+    {
+        var admin = await host.ClientAsync("admin");
+        var at = "noted" + ProcessApi.NewSuffix();
+        var past = "noted" + ProcessApi.NewSuffix();
+
+        var refused = await admin.PostXmlAsync("/api/deployments?note=" + Uri.EscapeDataString(new string('注', 501)), FlowXml(past));
+        var accepted = await admin.PostXmlAsync("/api/deployments?note=" + Uri.EscapeDataString(new string('注', 500)), FlowXml(at));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull((await refused.Json())["errors"]!["note"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/definitions/{past}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+    }
+
     // ---- 3. Request body size per route ----------------------------------------------------------------
 
     [Theory]
@@ -471,6 +503,14 @@ public abstract class BoundsTests<THost>(THost host) : IClassFixture<THost>
         content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
         return content;
     }
+
+    private static object NewUser(string username, string password) => new
+    {
+        username, displayName = "上限测试", password, roles = new[] { "community" }, jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
+    };
+
+    private static string FlowXml(string key) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Security", "BoundsTests.Flow.bpmn")).Replace("id=\"boundsFlow\"", $"id=\"{key}\"", StringComparison.Ordinal);
 
     private async Task DeployAsync()
     {
