@@ -32,6 +32,7 @@ await app.InitializeAnjuAsync(); // migrations, reference data, accounts, defini
 app.UseAnjuHardening();          // CSP, nosniff, no framing, no referrer on every response
 app.UseAnjuProblems();
 app.UseRouting();
+app.UseAnjuRequestBodyLimits();  // each route's body limit (Anju:Limits), before anything reads the body
 app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
 app.UseCredentialCheck();        // deleted, locked, logged-out or changed users' tokens and cookies stop working

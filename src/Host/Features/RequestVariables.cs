@@ -6,7 +6,10 @@ namespace Anju.Host.Features;
 /// <summary>The "variables" member of a request body: absent, null or a JSON object of plain JSON values.</summary>
 public static class RequestVariables
 {
-    /// <summary>The variables as the engine takes them, or a 400 naming the field when they are not an object.</summary>
+    /// <summary>
+    /// The variables as the engine takes them, or a 400 naming the field when they are not an object or the
+    /// problem of the first bound they break (<see cref="VariableBounds"/>).
+    /// </summary>
     public static bool TryRead(HttpContext context, JsonNode? variables, out IReadOnlyDictionary<string, JsonNode?>? values, out Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? problem)
     {
         values = null;
@@ -17,7 +20,8 @@ public static class RequestVariables
                 return true;
             case JsonObject map:
                 values = map.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
-                return true;
+                problem = VariableBounds.Check(context, values);
+                return problem is null;
             default:
                 problem = Problem.Validation(context, new Dictionary<string, string[]> { ["variables"] = [Messages.Text(context, "field.type.object")] });
                 return false;

@@ -97,6 +97,19 @@ public static class Messages
         // Storage failures that show (web hardening, issue 15 item 6).
         ["databaseBusy"] = ("数据库正忙（被其他程序锁定），请稍后重试。", "The database is busy (locked by another process); try again shortly."),
         ["diskFull"] = ("服务器存储空间已满，文件未保存。请联系系统管理员。", "The server's storage is full; nothing was saved. Contact the administrator."),
+
+        // Bounds on every input (issue 15, item 5): variables, body sizes, attachments (Features/RequestLimits.cs).
+        ["payloadTooLarge"] = ("请求内容超过大小上限（{0}），未做任何更改。", "The request body is larger than the limit ({0}); nothing was changed."),
+        ["variables.tooMany"] = ("变量过多：一次最多 {0} 个。", "Too many variables: at most {0} per request."),
+        ["variables.nameTooLong"] = ("变量名“{0}”过长：最多 {1} 个字符。", "The variable name '{0}' is too long: at most {1} characters."),
+        ["variables.valueTooLarge"] = ("变量“{0}”过大：最多 {1} 字节（JSON）。", "The variable '{0}' is too large: at most {1} bytes as JSON."),
+        ["variables.stringTooLong"] = ("变量“{0}”中的文字过长：最多 {1} 个字符。", "The variable '{0}' holds a text longer than {1} characters."),
+        ["variables.totalTooLarge"] = ("变量合计过大：最多 {0} 字节（JSON）。", "The variables are too large together: at most {0} bytes as JSON."),
+        ["variables.tooDeep"] = ("变量“{0}”嵌套过深：最多 {1} 层。", "The variable '{0}' is nested too deeply: at most {1} levels."),
+        ["attachment.oneFile"] = ("每次只能上传一个文件（收到 {0} 个）。", "Upload exactly one file per request ({0} received)."),
+        ["attachmentQuota"] = ("附件超出限额，未保存：{0}", "Attachment quota reached; nothing was stored: {0}"),
+        ["attachmentQuota.instance"] = ("每个案件最多 {0} 个附件、合计 {1}", "a case may have at most {0} attachments, {1} in all"),
+        ["attachmentQuota.user"] = ("每人 24 小时内最多上传 {0} 个附件、合计 {1}", "one person may upload at most {0} attachments, {1} in all, in 24 hours"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

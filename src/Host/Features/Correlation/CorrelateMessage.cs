@@ -26,6 +26,12 @@ public static class CorrelateMessage
             return Problem.Validation(context, new Dictionary<string, string[]> { ["messageName"] = [Messages.Text(context, "field.required")] });
         }
 
+        var limits = RequestLimits.From(context);
+        if (TextBounds.Check(context, ("messageName", request.MessageName, limits.MaxNameLength), ("businessKey", request.BusinessKey, limits.MaxBusinessKeyLength)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
         {
             return problem!;

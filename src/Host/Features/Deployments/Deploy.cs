@@ -31,6 +31,11 @@ public static class Deploy
             return TooLarge(context);
         }
 
+        if (TextBounds.Check(context, ("note", note, RequestLimits.From(context).MaxNoteLength)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var asExternal = string.Equals(unknownServiceTasks, "external", StringComparison.OrdinalIgnoreCase);
         if (unknownServiceTasks is not null && !asExternal && !string.Equals(unknownServiceTasks, "reject", StringComparison.OrdinalIgnoreCase))
         {

@@ -31,6 +31,16 @@ public static class BpmnErrorExternalTask
             return Problem.Validation(context, errors);
         }
 
+        var limits = RequestLimits.From(context);
+        if (TextBounds.Check(
+            context,
+            ("workerId", request.WorkerId, limits.MaxNameLength),
+            ("errorCode", request.ErrorCode, limits.MaxNameLength),
+            ("errorMessage", request.ErrorMessage, limits.MaxCommentLength)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
         {
             return problem!;

@@ -17,6 +17,11 @@ public static class CompleteExternalTask
             return Problem.Validation(context, new Dictionary<string, string[]> { ["workerId"] = [Messages.Text(context, "field.required")] });
         }
 
+        if (TextBounds.Check(context, ("workerId", request.WorkerId, RequestLimits.From(context).MaxNameLength)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
         {
             return problem!;

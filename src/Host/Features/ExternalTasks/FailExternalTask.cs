@@ -44,6 +44,12 @@ public static class FailExternalTask
             return Problem.Validation(context, errors);
         }
 
+        var limits = RequestLimits.From(context);
+        if (TextBounds.Check(context, ("workerId", request.WorkerId, limits.MaxNameLength), ("errorMessage", request.ErrorMessage, limits.MaxCommentLength)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         await engine.FailExternalTaskAsync(id, request.WorkerId!, request.ErrorMessage!, request.Retries!.Value, request.RetryTimeoutMs ?? 0, cancellationToken);
         return TypedResults.NoContent();
     }

@@ -36,6 +36,12 @@ public static class FetchAndLock
             return Problem.Validation(context, errors);
         }
 
+        var limits = RequestLimits.From(context);
+        if (TextBounds.Check(context, [("workerId", request.WorkerId, limits.MaxNameLength), .. request.Topics!.Select((t, i) => ($"topics[{i}].topicName", t.TopicName, limits.MaxNameLength))]) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var topics = request.Topics!.Select(t => new TopicRequest(t.TopicName!, t.LockDurationMs)).ToList();
         var deadline = engine.Time.GetUtcNow() + TimeSpan.FromMilliseconds(request.AsyncResponseTimeoutMs ?? 0);
         while (true)

@@ -20,6 +20,11 @@ public static class CancelInstance
             return Problem.Validation(context, new Dictionary<string, string[]> { ["reason"] = [Messages.Text(context, "field.required")] });
         }
 
+        if (TextBounds.Check(context, ("reason", request.Reason, RequestLimits.From(context).MaxReasonLength)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         string? status;
         await using (var db = storage.CreateContext())
         {

@@ -14,7 +14,7 @@ public static class InstancesEndpoints
         instances.MapGet("/{id:guid}/attachments", InstanceAttachments.List);
 
         // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
-        instances.MapPost("/{id:guid}/attachments", InstanceAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery();
+        instances.MapPost("/{id:guid}/attachments", InstanceAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
         instances.MapPost("/{id:guid}/cancel", CancelInstance.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
         return api;
     }

@@ -26,6 +26,11 @@ public static class StartInstance
             return problem!;
         }
 
+        if (TextBounds.BusinessKey(context, request.BusinessKey) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         string? jurisdiction;
         if (string.IsNullOrWhiteSpace(request.Jurisdiction))
         {

@@ -23,6 +23,11 @@ public static class CompleteTask
     {
         var user = CurrentUser.From(context);
         var variables = request?.Variables ?? [];
+        if (VariableBounds.Check(context, variables) is { } tooMuch)
+        {
+            return tooMuch;
+        }
+
         try
         {
             var after = await engine.CompleteTaskAsync(id, variables, user.Username, check =>

@@ -37,8 +37,9 @@ public static class TaskAttachments
     }
 
     /// <summary>
-    /// Checks and stores one uploaded file for a case (and the task it came with, if any): size limit, type by
-    /// content, kept under the data folder per instance. Shared by task and instance uploads.
+    /// Checks and stores one uploaded file for a case (and the task it came with, if any): one file per request,
+    /// size limit, type by content, a safe file name, the quotas (<see cref="AttachmentRules"/>), kept under the
+    /// data folder per instance. Shared by task and instance uploads.
     /// </summary>
     public static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> StoreAsync(
         HttpContext context, IFormFile? file, Guid instanceId, Guid? taskId, string uploadedBy, HostDbContext db, DataDirectory data,
@@ -51,6 +52,13 @@ public static class TaskAttachments
             return errors.ToProblem(context);
         }
 
+        if (await AttachmentRules.OneFileAsync(context, cancellationToken) is { } notOne)
+        {
+            return notOne;
+        }
+
+        var limits = RequestLimits.From(configuration);
+        var fileName = AttachmentRules.SafeFileName(file.FileName, limits.MaxFileNameLength);
         var maxBytes = configuration.GetValue("Anju:Attachments:MaxBytes", DefaultMaxBytes);
         if (file.Length > maxBytes)
         {
@@ -66,7 +74,7 @@ public static class TaskAttachments
 
         if (contentType is null || !allowed.Contains(contentType, StringComparer.OrdinalIgnoreCase))
         {
-            return Problem.Of(context, StatusCodes.Status415UnsupportedMediaType, "unsupportedMediaType", Path.GetFileName(file.FileName));
+            return Problem.Of(context, StatusCodes.Status415UnsupportedMediaType, "unsupportedMediaType", fileName);
         }
 
         var attachment = new Attachment
@@ -74,35 +82,43 @@ public static class TaskAttachments
             Id = Guid.NewGuid(),
             InstanceId = instanceId,
             TaskId = taskId,
-            FileName = Path.GetFileName(file.FileName),
+            FileName = fileName,
             ContentType = contentType,
             Size = file.Length,
             StoredName = Guid.NewGuid().ToString("N"),
             UploadedBy = uploadedBy,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        var folder = Path.Combine(data.Path, "attachments", instanceId.ToString("N"));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, attachment.StoredName);
-        var files = context.RequestServices.GetService<IAttachmentFiles>() ?? AttachmentFiles.Disk;
-        try
-        {
-            await using (var target = files.Create(path))
+        return await AttachmentRules.WithinQuotaAsync<Results<Created<AttachmentView>, ProblemHttpResult>>(
+            context, db, limits, instanceId, uploadedBy, file.Length, attachment.CreatedAt,
+            async () =>
             {
-                await file.CopyToAsync(target, cancellationToken);
-            }
+                var folder = Path.Combine(data.Path, "attachments", instanceId.ToString("N"));
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, attachment.StoredName);
+                var files = context.RequestServices.GetService<IAttachmentFiles>() ?? AttachmentFiles.Disk;
+                try
+                {
+                    await using (var target = files.Create(path))
+                    {
+                        await file.CopyToAsync(target, cancellationToken);
+                    }
 
-            db.Attachments.Add(attachment);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // A full disk or a failed insert leaves neither a partial file nor a row (ProblemSetup: 507 diskFull).
-            db.ChangeTracker.Clear();
-            File.Delete(path);
-            throw;
-        }
-        return TypedResults.Created($"/api/attachments/{attachment.Id}", AttachmentView.From(attachment));
+                    db.Attachments.Add(attachment);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch
+                {
+                    // A full disk or a failed insert leaves neither a partial file nor a row (ProblemSetup: 507 diskFull).
+                    db.ChangeTracker.Clear();
+                    File.Delete(path);
+                    throw;
+                }
+
+                return TypedResults.Created($"/api/attachments/{attachment.Id}", AttachmentView.From(attachment));
+            },
+            refused => refused,
+            cancellationToken);
     }
 
     public static async Task<Results<Ok<List<AttachmentView>>, ProblemHttpResult>> List(

@@ -10,6 +10,7 @@ namespace Anju.Host.Features.Tasks;
 /// <summary>GET and POST /api/tasks/{id}/comments: remarks on a task (办理意见), oldest first.</summary>
 public static class TaskComments
 {
+    /// <summary>The default of <see cref="RequestLimits.MaxCommentLength"/>.</summary>
     public const int MaxLength = 2000;
 
     public sealed record Request(string? Text);
@@ -43,7 +44,7 @@ public static class TaskComments
         }
 
         var errors = new FieldErrors();
-        var text = errors.RequireText("text", request.Text, MaxLength);
+        var text = errors.RequireText("text", request.Text, RequestLimits.From(context).MaxCommentLength);
         if (errors.Any)
         {
             return errors.ToProblem(context);

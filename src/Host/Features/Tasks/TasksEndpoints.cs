@@ -21,7 +21,7 @@ public static class TasksEndpoints
         tasks.MapGet("/{id:guid}/attachments", TaskAttachments.List);
 
         // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
-        tasks.MapPost("/{id:guid}/attachments", TaskAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery();
+        tasks.MapPost("/{id:guid}/attachments", TaskAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
         api.MapGet("/attachments/{id:guid}", DownloadAttachment.Handle).WithTags("Tasks");
         return api;
     }

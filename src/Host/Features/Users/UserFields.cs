@@ -136,6 +136,13 @@ public sealed partial class UserFields(HttpContext context)
             return;
         }
 
+        var maxLength = RequestLimits.From(context).MaxPasswordLength;
+        if (password.Length > maxLength)
+        {
+            Add("password", "field.maxlength", maxLength);
+            return;
+        }
+
         var rules = users.Options.Password;
         foreach (var validator in users.PasswordValidators)
         {

@@ -131,7 +131,7 @@ public abstract class DeploymentTests<THost>(THost host) : IClassFixture<THost>
         var multipart = await admin.PostAsync("/api/deployments", Multipart(xml));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, raw.StatusCode);
-        Assert.Equal("tooLarge", (await raw.Json()).Code());
+        Assert.Equal("payloadTooLarge", (await raw.Json()).Code());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, multipart.StatusCode);
     }
 
