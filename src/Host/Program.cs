@@ -1,4 +1,5 @@
 using Anju.Host.Features;
+using Anju.Host.Features.Auth;
 using Anju.Host.Features.Health;
 using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
@@ -16,6 +17,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the engine and its job executor
 builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
+builder.AddAnjuLoginProtection(); // sign-in rate limits, lockout per account and client, login body cap
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
@@ -29,6 +31,7 @@ await app.InitializeAnjuAsync(); // migrations, reference data, accounts, defini
 
 app.UseAnjuProblems();
 app.UseRouting();
+app.UseAnjuLoginProtection();    // rate limiter and the login body cap (after routing: they go by endpoint)
 app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
 app.UseAuthorization();

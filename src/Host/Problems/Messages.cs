@@ -87,6 +87,12 @@ public static class Messages
         ["field.vote.unknownQuestion"] = ("本次表决没有这一事项。", "This ballot has no such question."),
         ["field.unit.area"] = ("专有部分面积须大于 0、不超过 100000 平方米，最多两位小数。", "The exclusive area must be more than 0 and at most 100,000 m², with at most two decimals."),
         ["field.unit.owner"] = ("没有该业主账号（须为业主角色）：{0}", "There is no owner account (role owner) with this user name: {0}"),
+
+        // Sign-in protection (issue 15, item 4): rate limits, the login body's cap, the password policy.
+        ["rateLimited"] = ("登录尝试过于频繁，请 {0} 秒后再试。", "Too many sign-in attempts; try again in {0} seconds."),
+        ["login.tooLarge"] = ("登录请求过大（上限 {0}）。", "The sign-in request is too large (limit {0})."),
+        ["field.password.common"] = ("该密码过于常见或已在泄露的密码库中出现，请换一个。", "This password is too common or known from leaks; choose another."),
+        ["field.password.containsUsername"] = ("密码不能包含用户名。", "The password must not contain the user name."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

@@ -43,6 +43,10 @@ public abstract class HostFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Development");
         builder.UseSetting("Anju:DataDirectory", _folder);
         builder.UseSetting("Anju:SeedDemoData", "true");
+        // Tests sign in often, all from one in-process client: the login rate limits are lifted here
+        // (Features/Auth/LoginThrottlingTests.cs checks the real ones).
+        builder.UseSetting("Anju:Login:PerClientPerMinute", "1000000");
+        builder.UseSetting("Anju:Login:PerAccountPerMinute", "1000000");
         if (UsePostgres)
         {
             builder.UseSetting("Anju:Database:Provider", "Postgres");
