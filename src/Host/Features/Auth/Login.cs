@@ -37,9 +37,9 @@ public static class Login
         }
 
         using var gate = await throttle.EnterAsync(account, context.RequestAborted);
-        if (throttle.LockedUntil(account, client) is not null)
+        if (throttle.LockedUntil(account, client) is { } locked)
         {
-            return Problem.Of(context, StatusCodes.Status429TooManyRequests, "lockedOut");
+            return LockedOut(context, locked);
         }
 
         var user = await users.FindByNameAsync(username);
@@ -68,12 +68,19 @@ public static class Login
                 await users.SetLockoutEndDateAsync(user, lockedUntil);
             }
 
-            return Problem.Of(context, StatusCodes.Status429TooManyRequests, "lockedOut");
+            return LockedOut(context, lockedUntil);
         }
 
         throttle.RecordSuccess(account, client);
         var (token, expiresAt, principal) = await issuer.IssueAsync(user!);
         await TokenIssuer.SignInCookieAsync(context, principal);
         return TypedResults.Ok(new Response(token, expiresAt, Me.UserView.From(new CurrentUser(principal))));
+    }
+
+    private static ProblemHttpResult LockedOut(HttpContext context, DateTimeOffset until)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem.Of(context, StatusCodes.Status429TooManyRequests, "lockedOut");
     }
 }

@@ -40,6 +40,7 @@ public abstract class LoginLockoutTests<THost>(THost host) : IClassFixture<THost
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fromAttacker.StatusCode);
         Assert.Equal("lockedOut", await CodeAsync(fromAttacker));
+        Assert.InRange(int.Parse(Assert.Single(fromAttacker.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 1, 15 * 60);
         Assert.Equal(HttpStatusCode.OK, fromOwner.StatusCode);
     }
 
