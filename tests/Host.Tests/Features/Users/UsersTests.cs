@@ -9,7 +9,7 @@ namespace Anju.Host.Tests.Features.Users;
 public abstract class UsersTests<THost>(THost host) : IClassFixture<THost>
     where THost : HostFixture
 {
-    private const string NewPassword = "Binjiang-Gate42";
+    private const string NewPassword = HostFixture.NewUserPassword;
 
     [Fact]
     public async Task A_created_user_can_log_in_and_sees_their_jurisdiction_in_me()
