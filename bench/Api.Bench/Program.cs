@@ -77,7 +77,8 @@ var port = 5600 + Random.Shared.Next(300);
 var hostDll = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Anju.Host.dll");
 var start = new ProcessStartInfo("dotnet", [hostDll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
 start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+// Development: the demo accounts (published password) are refused in any other environment (Seeding/DemoPasswordGuard.cs).
+start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
 start.Environment["Anju__DataDirectory"] = data;
 start.Environment["Anju__SeedDemoData"] = "true";
 start.Environment["Anju__KeyProtection__AllowUnprotected"] = "true"; // a throw-away data folder

@@ -1,4 +1,5 @@
 using Anju.Host.Features;
+using Anju.Host.Features.Auth;
 using Anju.Host.Features.Health;
 using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the engine and its job executor
 builder.AddAnjuIdentity();       // accounts, bearer tokens and cookies, roles
 builder.AddAnjuHardening();      // no Server header, Secure cookies, keys encrypted at rest, token lifetime cap
+builder.AddAnjuLoginProtection(); // sign-in rate limits, lockout per account and client, login body cap
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
 builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
@@ -33,6 +35,7 @@ app.UseAnjuHardening();          // CSP, nosniff, no framing, no referrer on eve
 app.UseAnjuProblems();
 app.UseRouting();
 app.UseAnjuRequestBodyLimits();  // each route's body limit (Anju:Limits), before anything reads the body
+app.UseAnjuLoginProtection();    // rate limiter and the login body cap (after routing: they go by endpoint)
 app.UseRequestLogScope();        // instance, task and job ids in every log line of a request
 app.UseAuthentication();
 app.UseCredentialCheck();        // deleted, locked, logged-out or changed users' tokens and cookies stop working

@@ -34,6 +34,9 @@ export default async function globalSetup(): Promise<void> {
       ASPNETCORE_ENVIRONMENT: 'Development',
       Anju__DataDirectory: dataDirectory,
       Anju__SeedDemoData: 'true',
+      // The suite signs in often, all from 127.0.0.1: lift the login rate limits (Host Features/Auth/LoginOptions.cs).
+      Anju__Login__PerClientPerMinute: '100000',
+      Anju__Login__PerAccountPerMinute: '100000',
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
     },
   });

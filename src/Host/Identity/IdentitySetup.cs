@@ -32,7 +32,7 @@ public static class IdentitySetup
 
         services.AddIdentityCore<AnjuUser>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = 10; // plus Identity/PasswordPolicy.cs: not the user name, not a common password
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -40,6 +40,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddEntityFrameworkStores<HostDbContext>();
 
         services.AddAuthentication(Scheme)

@@ -110,6 +110,12 @@ public static class Messages
         ["attachmentQuota"] = ("附件超出限额，未保存：{0}", "Attachment quota reached; nothing was stored: {0}"),
         ["attachmentQuota.instance"] = ("每个案件最多 {0} 个附件、合计 {1}", "a case may have at most {0} attachments, {1} in all"),
         ["attachmentQuota.user"] = ("每人 24 小时内最多上传 {0} 个附件、合计 {1}", "one person may upload at most {0} attachments, {1} in all, in 24 hours"),
+
+        // Sign-in protection (issue 15, item 4): rate limits, the login body's cap, the password policy.
+        ["rateLimited"] = ("登录尝试过于频繁，请 {0} 秒后再试。", "Too many sign-in attempts; try again in {0} seconds."),
+        ["login.tooLarge"] = ("登录请求过大（上限 {0}）。", "The sign-in request is too large (limit {0})."),
+        ["field.password.common"] = ("该密码过于常见或已在泄露的密码库中出现，请换一个。", "This password is too common or known from leaks; choose another."),
+        ["field.password.containsUsername"] = ("密码不能包含用户名。", "The password must not contain the user name."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

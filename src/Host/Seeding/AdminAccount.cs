@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Anju.Host.Seeding;
 
-/// <summary>The roles and the built-in administrator (password from Anju:Admin:InitialPassword, else the demo one in Development).</summary>
+/// <summary>
+/// The roles and the built-in administrator: password from Anju:Admin:InitialPassword (checked by the password policy),
+/// else the published demo one, in Development only.
+/// </summary>
 public static class AdminAccount
 {
     public const string DemoPassword = "Anju@2026";
@@ -22,16 +25,18 @@ public static class AdminAccount
         }
 
         var password = configuration["Anju:Admin:InitialPassword"];
-        if (string.IsNullOrEmpty(password))
+        if (!string.IsNullOrEmpty(password))
         {
-            if (!environment.IsDevelopment() && !configuration.GetValue("Anju:SeedDemoData", false))
-            {
-                return; // production without an initial password: no built-in admin is created
-            }
-
-            password = DemoPassword;
+            // A configured password must pass the password policy (length, not the user name, not a common one).
+            await DemoData.EnsureAccountAsync(services, "admin", "系统管理员", password, [Roles.Admin], [Jurisdiction.City]);
+            return;
         }
 
-        await DemoData.EnsureUserAsync(services, "admin", "系统管理员", password, [Roles.Admin], [Jurisdiction.City]);
+        if (!environment.IsDevelopment())
+        {
+            return; // outside Development without an initial password: no built-in admin is created
+        }
+
+        await DemoData.EnsureUserAsync(services, "admin", "系统管理员", DemoPassword, [Roles.Admin], [Jurisdiction.City]);
     }
 }

@@ -141,7 +141,15 @@ public static class DemoData
         await db.SaveChangesAsync();
     }
 
-    public static async Task EnsureUserAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions, string? department = null)
+    /// <summary>
+    /// A demo account (Development only: Startup.cs refuses demo data elsewhere) unless it exists. Its password, the
+    /// published demo one, is set without the password policy, which refuses it.
+    /// </summary>
+    public static Task EnsureUserAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions, string? department = null) =>
+        EnsureAccountAsync(services, username, displayName, password, roles, jurisdictions, department, checkPassword: false);
+
+    /// <summary>An account unless it exists; with <paramref name="checkPassword"/>, the password must pass the policy (Identity/PasswordPolicy.cs).</summary>
+    public static async Task EnsureAccountAsync(IServiceProvider services, string username, string displayName, string password, string[] roles, string[] jurisdictions, string? department = null, bool checkPassword = true)
     {
         var users = services.GetRequiredService<UserManager<AnjuUser>>();
         if (await users.FindByNameAsync(username) is not null)
@@ -150,7 +158,17 @@ public static class DemoData
         }
 
         var user = new AnjuUser { UserName = username, DisplayName = displayName, DepartmentId = department };
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        if (checkPassword)
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+            created = await users.CreateAsync(user);
+        }
+
         if (!created.Succeeded)
         {
             throw new InvalidOperationException($"Account '{username}' could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");

@@ -15,6 +15,7 @@ public static partial class Startup
     {
         var services = app.Services;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Startup");
+        DemoPasswordGuard.Check(app.Configuration, app.Environment);
         await services.GetRequiredService<WorkflowStorage>().MigrateAsync();
         using (var scope = services.CreateScope())
         {

@@ -55,6 +55,8 @@ public abstract class ProcedureHost : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment("Development");
         builder.UseSetting("Anju:DataDirectory", _folder);
         builder.UseSetting("Anju:SeedDemoData", "true");
+        builder.UseSetting("Anju:Login:PerClientPerMinute", "1000000"); // the tests sign in often from one client
+        builder.UseSetting("Anju:Login:PerAccountPerMinute", "1000000");
 
         // No background new-task watcher or channel dispatcher either: scenarios assert the notifications their
         // procedures' notify steps store, at the clock's time.

@@ -16,6 +16,9 @@ public abstract class HostFixture : WebApplicationFactory<Program>, IAsyncLifeti
 {
     public const string Password = "Anju@2026";
 
+    /// <summary>A password for accounts a test creates: the password policy refuses the demo one.</summary>
+    public const string NewUserPassword = "Binjiang-Gate42";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "anju-host-tests", Guid.NewGuid().ToString("N"));
     private string? _postgresDatabase;
 
@@ -43,6 +46,10 @@ public abstract class HostFixture : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Development");
         builder.UseSetting("Anju:DataDirectory", _folder);
         builder.UseSetting("Anju:SeedDemoData", "true");
+        // Tests sign in often, all from one in-process client: the login rate limits are lifted here
+        // (Features/Auth/LoginThrottlingTests.cs checks the real ones).
+        builder.UseSetting("Anju:Login:PerClientPerMinute", "1000000");
+        builder.UseSetting("Anju:Login:PerAccountPerMinute", "1000000");
         if (UsePostgres)
         {
             builder.UseSetting("Anju:Database:Provider", "Postgres");
@@ -51,11 +58,11 @@ public abstract class HostFixture : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>A client signed in as a demo account (bearer token), speaking the given language.</summary>
-    public async Task<HttpClient> ClientAsync(string username, string language = "zh-CN")
+    public async Task<HttpClient> ClientAsync(string username, string language = "zh-CN", string password = Password)
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"]!.GetValue<string>());

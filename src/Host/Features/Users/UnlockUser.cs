@@ -8,7 +8,7 @@ namespace Anju.Host.Features.Users;
 /// <summary>POST /api/users/{username}/unlock: ends a lockout after failed sign-ins and clears the failure count.</summary>
 public static class UnlockUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string username, HttpContext context, UserManager<AnjuUser> users)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string username, HttpContext context, UserManager<AnjuUser> users, Auth.LoginThrottle throttle)
     {
         var user = await users.FindByNameAsync(username);
         if (user is null)
@@ -18,6 +18,7 @@ public static class UnlockUser
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        throttle.Reset(users.NormalizeName(user.UserName!)); // every client's failures at this account
         return TypedResults.NoContent();
     }
 }

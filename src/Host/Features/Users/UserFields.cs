@@ -157,6 +157,8 @@ public sealed partial class UserFields(HttpContext context)
                     case nameof(IdentityErrorDescriber.PasswordRequiresUpper): Add("password", "field.password.upper"); break;
                     case nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric): Add("password", "field.password.symbol"); break;
                     case nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars): Add("password", "field.password.uniqueChars", rules.RequiredUniqueChars); break;
+                    case PasswordPolicy.CommonCode: Add("password", "field.password.common"); break;
+                    case PasswordPolicy.ContainsUsernameCode: Add("password", "field.password.containsUsername"); break;
                     default: Add("password", "field.password.invalid"); break;
                 }
             }

@@ -223,7 +223,7 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(HttpStatusCode.NotFound, (await (await host.ClientAsync("street.nanzha")).GetAsync($"/api/registry/compounds/{path}")).StatusCode);
         var user = await admin.PostAsJsonAsync("/api/users", new
         {
-            username = NewId("firm"), displayName = "新城物业 吴经理", password = HostFixture.Password, roles = new[] { "property-firm" }, jurisdictions = new[] { path },
+            username = NewId("firm"), displayName = "新城物业 吴经理", password = HostFixture.NewUserPassword, roles = new[] { "property-firm" }, jurisdictions = new[] { path },
         });
         Assert.Equal(HttpStatusCode.Created, user.StatusCode);
 
@@ -302,7 +302,7 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var created = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "市公安局 民警", password = HostFixture.Password, roles = new[] { "department" }, jurisdictions = new[] { "jiangyin" }, departmentId = "gongan",
+            username, displayName = "市公安局 民警", password = HostFixture.NewUserPassword, roles = new[] { "department" }, jurisdictions = new[] { "jiangyin" }, departmentId = "gongan",
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -327,7 +327,7 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var response = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "某人", password = HostFixture.Password, roles = new[] { role }, jurisdictions = new[] { "jiangyin" }, departmentId = role == "community" ? "gongan" : department,
+            username, displayName = "某人", password = HostFixture.NewUserPassword, roles = new[] { role }, jurisdictions = new[] { "jiangyin" }, departmentId = role == "community" ? "gongan" : department,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -35,12 +35,12 @@ public abstract class LastAdministratorTests<THost>(THost host) : IClassFixture<
         {
             username = deputy,
             displayName = "副管理员",
-            password = HostFixture.Password,
+            password = HostFixture.NewUserPassword,
             roles = new[] { "admin" },
             jurisdictions = new[] { "jiangyin" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var deputyClient = await host.ClientAsync(deputy);
+        var deputyClient = await host.ClientAsync(deputy, password: HostFixture.NewUserPassword);
         var demoted = await admin.PutAsJsonAsync($"/api/users/{deputy}", new { roles = new[] { "community" } });
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
 

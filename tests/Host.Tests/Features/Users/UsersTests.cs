@@ -9,7 +9,7 @@ namespace Anju.Host.Tests.Features.Users;
 public abstract class UsersTests<THost>(THost host) : IClassFixture<THost>
     where THost : HostFixture
 {
-    private const string NewPassword = "Jiangyin2026";
+    private const string NewPassword = HostFixture.NewUserPassword;
 
     [Fact]
     public async Task A_created_user_can_log_in_and_sees_their_jurisdiction_in_me()
@@ -39,8 +39,8 @@ public abstract class UsersTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Theory]
-    [InlineData("zh-CN", "密码至少需要 8 个字符。", "未知的角色：mayor")]
-    [InlineData("en", "The password needs at least 8 characters.", "Unknown role: mayor")]
+    [InlineData("zh-CN", "密码至少需要 10 个字符。", "未知的角色：mayor")]
+    [InlineData("en", "The password needs at least 10 characters.", "Unknown role: mayor")]
     public async Task Invalid_fields_are_400_with_a_message_per_field_in_the_callers_language(string language, string passwordMessage, string roleMessage)
     {
         var admin = await host.ClientAsync("admin", language);

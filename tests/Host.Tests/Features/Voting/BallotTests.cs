@@ -111,12 +111,12 @@ public abstract class BallotTests<THost>(THost host) : IClassFixture<THost>
         {
             username = "owner.xingfuli",
             displayName = "幸福里 业主",
-            password = HostFixture.Password,
+            password = HostFixture.NewUserPassword,
             roles = new[] { "owner" },
             jurisdictions = new[] { "xingfuli" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var stranger = await host.ClientAsync("owner.xingfuli");
+        var stranger = await host.ClientAsync("owner.xingfuli", password: HostFixture.NewUserPassword);
         var street = await host.ClientAsync("street.chengjiang");
 
         var vote = await stranger.VoteAsync(ballotId, new { q1 = "agree" });
