@@ -12,6 +12,7 @@ firms, committees, communities and street offices; the quarterly assessment by a
 bureau, besides its timer). Administrators may start anything; the per-compound assessment is only called.
 """
 import glob
+import json
 import os
 import re
 from xml.sax.saxutils import quoteattr
@@ -37,6 +38,11 @@ def field(id, label, type="string", required=False, min=None, max=None, minlengt
 
 COMPLAINT_CATEGORIES = [("sanitation", "环境卫生"), ("facilities", "设施设备"), ("public-order", "治安秩序"), ("fire-safety", "消防安全"),
                         ("fees", "收费问题"), ("service-attitude", "服务态度"), ("other", "其他")]
+with open(os.path.join(HERE, "..", "..", "src", "Host", "Reference", "violation-categories.json"), encoding="utf-8") as f:
+    # The registry as shipped; a category an administrator adds later is offered once this is regenerated (routeViolation
+    # checks the registry at run time either way).
+    VIOLATIONS = [(c["id"], c["name"]) for c in json.load(f)["categories"]]
+
 EMERGENCIES = [("elevator", "电梯严重故障"), ("fire-facilities", "消防设施、器材严重损坏"), ("facade", "建筑外立面有脱落危险"),
                ("wall-road", "围墙、道路坍塌"), ("leakage", "屋面、外墙渗漏"), ("drainage", "排水设施严重堵塞或损坏")]
 
@@ -45,27 +51,25 @@ STARTERS = {
     "complaint-handling": ("owner,community,street-office", "filed", [
         # No category: registered as "other" (hotline cases from outside systems); the community may correct it.
         field("category", "投诉类别", "enum", values=COMPLAINT_CATEGORIES),
-        field("description", "问题描述", required=True, minlength=2, maxlength=2000),
+        field("description", "问题描述", required=True, minlength=5, maxlength=1000),
         field("location", "具体位置", maxlength=200),
-        field("contact", "联系电话", maxlength=40),
+        field("contact", "联系电话", minlength=7, maxlength=20),
         field("urgent", "紧急", "boolean"),
         field("owner", "投诉业主（代为登记时填写业主账号）", maxlength=64, on_behalf_of="community,street-office"),
     ]),
     "emergency-repair": ("property-firm,owners-committee,community,street-office", "start", [
         field("emergencyKind", "紧急情况类别", "enum", required=True, values=EMERGENCIES),
-        field("description", "险情描述", required=True, maxlength=2000),
-        field("repairPlan", "维修方案", required=True, maxlength=4000),
+        field("description", "险情描述", required=True, minlength=5, maxlength=1000),
+        field("repairPlan", "维修方案", required=True, minlength=5, maxlength=2000),
         field("budget", "预算（元）", "long", required=True, min=1, max=100000000),
         field("contractor", "施工单位", required=True, maxlength=200),
         field("plannedDays", "计划工期（天）", "long", required=True, min=1, max=365),
     ]),
     "enforcement-referral": ("property-firm,owners-committee", "start", [
-        # The category is an id of the registry (administrators edit it), so it is checked by routeViolation, not an enum here.
-        field("category", "违法行为类别", required=True, maxlength=64),
+        field("category", "违法行为类别", "enum", required=True, values=VIOLATIONS),
         field("location", "具体位置", required=True, maxlength=200),
-        field("description", "情况描述", required=True, maxlength=2000),
-        field("stopMeasures", "已采取的劝阻、制止措施", maxlength=2000),
-        field("urgent", "紧急", "boolean"),
+        field("description", "情况描述", required=True, minlength=5, maxlength=1000),
+        field("stopMeasures", "已采取的劝阻、制止措施", required=True, maxlength=1000),
         field("reporter", "报告人账号", maxlength=64, on_behalf_of="enforcement-station"),
     ]),
     "committee-formation": ("owner,street-office", "applied", [

@@ -29,6 +29,7 @@ public static class Messages
         ["unknownJurisdiction"] = ("未知的辖区：{0}", "Unknown jurisdiction: {0}"),
         ["jurisdictionOutOfReach"] = ("该辖区不在您的管辖范围内：{0}", "This jurisdiction is outside yours: {0}"),
         ["userExists"] = ("用户名已被使用：{0}", "The user name is already taken: {0}"),
+        ["accountLocked"] = ("该账号已被管理员停用，请联系管理员。", "This account has been locked by an administrator; contact them."),
         ["cannotLockSelf"] = ("不能锁定自己的账号。", "You cannot lock your own account."),
         ["cannotDeleteSelf"] = ("不能删除自己的账号。", "You cannot delete your own account."),
         ["lastAdmin"] = ("系统至少需要保留一名管理员，不能删除最后一名管理员或取消其管理员角色。", "At least one administrator must remain; the last one cannot be deleted or lose the admin role."),

@@ -25,7 +25,7 @@ public sealed class IdempotencyCrashTests
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
         var key = "crash-" + Guid.NewGuid().ToString("N")[..10];
         var businessKey = "TS-" + key;
-        var body = new { businessKey, variables = new { category = "facilities", description = "电梯停运" } };
+        var body = new { businessKey, variables = new { category = "facilities", description = "电梯停运两天" } };
         try
         {
             string? committedId;

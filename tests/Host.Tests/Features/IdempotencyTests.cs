@@ -18,7 +18,7 @@ public abstract class IdempotencyTests<THost>(THost host) : IClassFixture<THost>
     where THost : HostFixture
 {
     private const string Key = "complaint-handling";
-    private static readonly object Body = new { variables = new { category = "facilities", description = "电梯停运" } };
+    private static readonly object Body = new { variables = new { category = "facilities", description = "电梯停运两天" } };
 
     [Fact]
     public async Task Twenty_concurrent_starts_with_one_key_create_one_instance_and_give_twenty_equal_answers()
@@ -60,7 +60,7 @@ public abstract class IdempotencyTests<THost>(THost host) : IClassFixture<THost>
 
         using var first = await firm.SendAsync(Start(key));
         using var again = await firm.SendAsync(Start(key));
-        using var other = await firm.SendAsync(Start(key, new { variables = new { category = "fees", description = "收费" } }));
+        using var other = await firm.SendAsync(Start(key, new { variables = new { category = "fees", description = "物业费收费不透明" } }));
 
         Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);

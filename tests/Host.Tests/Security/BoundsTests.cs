@@ -541,10 +541,10 @@ public abstract class BoundsTests<THost>(THost host) : IClassFixture<THost>
         var username = "up-" + ProcessApi.NewSuffix();
         var created = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "上传测试", password = HostFixture.Password, roles = new[] { "community" }, jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
+            username, displayName = "上传测试", password = HostFixture.NewUserPassword, roles = new[] { "community" }, jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return (await host.ClientAsync(username), username);
+        return (await host.ClientAsync(username, password: HostFixture.NewUserPassword), username);
     }
 
     private async Task<int> InstancesWithKeyAsync(string businessKey)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Anju.Host.Security;
@@ -16,8 +17,8 @@ public abstract class ProductionTests<THost>(THost host) : IClassFixture<THost>
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/scalar")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.ClientAsync("owner.li")).GetAsync("/openapi/v1.json")).StatusCode);
-        var admin = await host.ClientAsync("admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.OfficialAsync()).GetAsync("/openapi/v1.json")).StatusCode);
+        var admin = await host.AdminAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/scalar")).StatusCode);
     }
@@ -25,7 +26,7 @@ public abstract class ProductionTests<THost>(THost host) : IClassFixture<THost>
     [Fact]
     public async Task Token_signing_keys_are_stored_encrypted_with_the_certificate()
     {
-        await host.ClientAsync("owner.li"); // issues a token, so a key exists
+        await host.AdminAsync(); // issues a token, so a key exists
 
         var keys = Directory.GetFiles(Path.Combine(host.DataFolder, "keys"), "key-*.xml");
 
@@ -77,6 +78,22 @@ public abstract class ProductionTests<THost>(THost host) : IClassFixture<THost>
 public abstract class ProductionHost : HostFixture
 {
     public const string CertificatePassword = "key-protection-test";
+    public const string AdminPassword = "Prod-Keeper-7Kq2x";
+
+    public Task<HttpClient> AdminAsync() => ClientAsync("admin", password: AdminPassword);
+
+    /// <summary>A street-office account created by the administrator (there are no demo accounts in Production).</summary>
+    public async Task<HttpClient> OfficialAsync()
+    {
+        const string username = "street.production";
+        var admin = await AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/users", new
+        {
+            username, displayName = "街道 工作人员", password = NewUserPassword, roles = new[] { "street-office" }, jurisdictions = new[] { "chengjiang" },
+        });
+        Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+        return await ClientAsync(username, password: NewUserPassword);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -91,6 +108,8 @@ public abstract class ProductionHost : HostFixture
         }
 
         builder.UseEnvironment("Production");
+        builder.UseSetting("Anju:SeedDemoData", "false"); // demo accounts are refused outside Development
+        builder.UseSetting("Anju:Admin:InitialPassword", AdminPassword);
         builder.UseSetting("Anju:KeyProtection:CertificatePath", certificate);
         builder.UseSetting("Anju:KeyProtection:CertificatePassword", CertificatePassword);
     }

@@ -95,7 +95,7 @@ public abstract class StorageFailureTests<THost>(THost host) : IClassFixture<THo
 
     private static object NewUser() => new
     {
-        username = "busy-" + Guid.NewGuid().ToString("N")[..8], displayName = "测试账号", password = HostFixture.Password,
+        username = "busy-" + Guid.NewGuid().ToString("N")[..8], displayName = "测试账号", password = HostFixture.NewUserPassword,
         roles = new[] { "owner" }, jurisdictions = new[] { TaskFlow.Binjiang },
     };
 

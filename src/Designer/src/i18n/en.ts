@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'form.fixErrors': 'Please correct the fields marked in red.',
   'form.error.required': 'This field is required.',
   'form.error.long': 'Enter a whole number.',
+  'form.error.double': 'Enter a number (decimals allowed).',
   'form.error.boolean': 'Choose yes or no.',
   'form.error.date': 'Enter a valid date (e.g. 2026-10-10).',
   'form.error.string': 'Enter text.',

@@ -58,6 +58,7 @@ export const zhCN = {
   'form.fixErrors': '请按提示修改标红的项目后再提交。',
   'form.error.required': '此项为必填项。',
   'form.error.long': '请输入整数。',
+  'form.error.double': '请输入数字（可带小数）。',
   'form.error.boolean': '请选择是或否。',
   'form.error.date': '请输入有效日期（如 2026-10-10）。',
   'form.error.string': '请输入文字。',

@@ -72,6 +72,12 @@ public static class Login
         }
 
         throttle.RecordSuccess(account, client);
+        if (Users.LockUser.IsLockedByAdministrator(user!))
+        {
+            // Told only to someone who knows the password: anonymous clients learn nothing about the account.
+            return Problem.Of(context, StatusCodes.Status403Forbidden, "accountLocked");
+        }
+
         var (token, expiresAt, principal) = await issuer.IssueAsync(user!);
         await TokenIssuer.SignInCookieAsync(context, principal);
         return TypedResults.Ok(new Response(token, expiresAt, Me.UserView.From(new CurrentUser(principal))));

@@ -76,7 +76,7 @@ public abstract class PasswordPolicyTests<THost>(THost host) : IClassFixture<THo
     [Fact]
     public async Task Demo_accounts_with_the_published_password_are_refused_outside_Development()
     {
-        var production = new ConfiguredHost(host is PostgresHost, "Production", ("Anju:SeedDemoData", "true"));
+        var production = new ConfiguredHost(host is PostgresHost, "Production", ("Anju:SeedDemoData", "true"), ("Anju:KeyProtection:AllowUnprotected", "true"));
         try
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(production.InitializeAsync);

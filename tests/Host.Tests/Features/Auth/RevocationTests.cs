@@ -120,7 +120,8 @@ public abstract class RevocationTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(HttpStatusCode.Unauthorized, await MeWithTokenAsync(session));
         Assert.Equal(HttpStatusCode.Unauthorized, await MeWithCookieAsync(session));
         var login = await host.Anonymous().PostAsJsonAsync("/api/auth/login", new { username, password = StrongPassword });
-        Assert.False(login.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
+        Assert.Equal("accountLocked", (await login.Json()).Code());
         Assert.True((await admin.GetFromJsonAsync<JsonObject>($"/api/users/{username}"))!["lockedOut"]!.GetValue<bool>());
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/users/{username}/unlock", null)).StatusCode);

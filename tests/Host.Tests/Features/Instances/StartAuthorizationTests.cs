@@ -79,7 +79,7 @@ public abstract class StartAuthorizationTests<THost>(THost host) : IClassFixture
 
         var response = await firm.PostAsJsonAsync("/api/definitions/emergency-repair/instances", new
         {
-            variables = new { emergencyKind = "meteor", description = "险情", repairPlan = "方案", budget = "很多", contractor = "某公司", plannedDays = 400 },
+            variables = new { emergencyKind = "meteor", description = "外墙瓷砖脱落险情", repairPlan = "搭设脚手架后清除", budget = "很多", contractor = "某公司", plannedDays = 400 },
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -210,7 +210,7 @@ public static class StartCases
     {
         ["complaint-handling"] = new { category = "facilities", description = "3幢电梯停运两天", contact = "13900000000" },
         ["emergency-repair"] = new { emergencyKind = "elevator", description = "2幢电梯曳引机故障", repairPlan = "更换曳引机", budget = 80_000, contractor = "某电梯公司", plannedDays = 3 },
-        ["enforcement-referral"] = new { category = "noise", location = "5幢", description = "夜间装修噪声，劝阻无效" },
+        ["enforcement-referral"] = new { category = "noise", location = "5幢", description = "夜间装修噪声扰民", stopMeasures = "多次上门劝阻无效" },
         ["committee-formation"] = new { initiatedBy = "owners", applicantShare = 0.25 },
         ["fund-normal-use"] = new { planTitle = "2026年度共用部位维修计划", planAmount = 100_000, raisesFund = false },
         ["quarterly-assessment"] = new { quarter = "2025Q4" },

@@ -4,6 +4,8 @@ export interface DefinitionSummary {
   key: string;
   name: string | null;
   latestVersion: number;
+  /** Whether the signed-in user may start the latest version (the definition's candidate starters, decided by the server). */
+  canStart: boolean;
 }
 
 let cache: Promise<DefinitionSummary[]> | null = null;

@@ -91,9 +91,18 @@ export function filingFor(key: string): Filing | undefined {
   return filings.find((f) => f.key === key);
 }
 
-/** Start-event form fields of the BPMN as the task form's shape (so generateForm can build them). */
-export function fieldsFromStartForm(elements: readonly Element[]): FormFieldView[] {
-  return elements.map((e) => {
+/**
+ * Start-event form fields of the BPMN as the task form's shape (so generateForm can build them). A field with the
+ * property onBehalfOf names a person (the complaining owner): it is offered only to the roles listed there, who file
+ * for someone else (the server refuses it from anyone else).
+ */
+export function fieldsFromStartForm(elements: readonly Element[], roles: readonly string[] = []): FormFieldView[] {
+  return elements.filter((e) => {
+    const onBehalf = byLocalName(e, 'property').find((p) => p.getAttribute('id') === 'onBehalfOf');
+    if (!onBehalf) return true;
+    const allowed = (onBehalf.getAttribute('value') ?? '').split(',').map((r) => r.trim());
+    return roles.some((r) => allowed.includes(r));
+  }).map((e) => {
     const constraints = byLocalName(e, 'constraint').map((c) => ({ name: c.getAttribute('name') ?? '', config: c.getAttribute('config') }));
     const values = byLocalName(e, 'value').map((v) => ({ id: v.getAttribute('id') ?? '', name: v.getAttribute('name') ?? v.getAttribute('id') ?? '' }));
     return {

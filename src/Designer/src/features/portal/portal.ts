@@ -28,6 +28,12 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether the user may file this (the server's canStart; the filing's roles when the list could not be loaded). */
+function mayFile(definitions: readonly DefinitionSummary[], filing: { key: string; roles: readonly string[] }): boolean {
+  const definition = definitions.find((d) => d.key === filing.key);
+  return definition ? definition.canStart : definitions.length === 0 && hasAnyRole(filing.roles);
+}
+
 /** 办事大厅: what I can file, my tasks to answer (the owner's review), and my cases with their progress. */
 export async function renderPortal({ outlet, signal }: RouteContext): Promise<void> {
   replace(outlet, h('h1', null, t('portal.title')), loading());
@@ -39,7 +45,8 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
     // keys
   }
   if (signal.aborted) return;
-  const mine = filings.filter((f) => hasAnyRole(f.roles));
+  // What the server says this user may start; the filing's own role list only while the definitions cannot be read.
+  const mine = filings.filter((f) => mayFile(definitions, f));
   const cards = h('div', { class: 'home-cards' }, mine.map((f) =>
     h('a', { class: 'card home-card portal-card', href: `#/portal/new/${f.key}`, 'data-testid': `file-${f.key}` },
       h('strong', null, t(f.titleKey)), h('span', { class: 'muted' }, t(f.hintKey)))),
@@ -92,7 +99,13 @@ function compoundsOf(): { path: string; name: string }[] {
 /** Filing a case: the procedure's form, the compound, photos; validated before sending; server errors on the fields. */
 export async function renderFiling({ outlet, params, signal }: RouteContext): Promise<RouteInstance | void> {
   const filing = filingFor(params.key ?? '');
-  if (!filing || !hasAnyRole(filing.roles)) {
+  let definitions: DefinitionSummary[] = [];
+  try {
+    definitions = await loadDefinitions();
+  } catch {
+    // roles decide below
+  }
+  if (!filing || !mayFile(definitions, filing)) {
     replace(outlet, banner('error', t('app.notFound')));
     return;
   }
@@ -101,7 +114,7 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
   let fields = filing.fields;
   try {
     const startForm = startFormFromXml(await loadXml(filing.key));
-    if (startForm.length > 0) fields = fieldsFromStartForm(startForm);
+    if (startForm.length > 0) fields = fieldsFromStartForm(startForm, user()?.roles ?? []);
   } catch (error) {
     if (signal.aborted) return;
     if (error instanceof ApiError && error.status === 404) {

@@ -20,7 +20,7 @@ export interface FormFieldView {
 }
 
 export interface FieldError {
-  code: 'required' | 'long' | 'boolean' | 'date' | 'string' | 'enum' | 'minlength' | 'maxlength' | 'min' | 'max' | 'readonly';
+  code: 'required' | 'long' | 'double' | 'boolean' | 'date' | 'string' | 'enum' | 'minlength' | 'maxlength' | 'min' | 'max' | 'readonly';
   argument?: string | number;
 }
 
@@ -92,6 +92,17 @@ export function validateField(field: FormFieldView, value: unknown): FieldError[
       if (max !== null && /^-?\d+$/.test(max) && value > Number(max)) errors.push({ code: 'max', argument: Number(max) });
       break;
     }
+    case 'double': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        errors.push({ code: 'double' });
+        break;
+      }
+      const min = config(field, 'min');
+      const max = config(field, 'max');
+      if (min !== null && Number.isFinite(Number(min)) && value < Number(min)) errors.push({ code: 'min', argument: min });
+      if (max !== null && Number.isFinite(Number(max)) && value > Number(max)) errors.push({ code: 'max', argument: max });
+      break;
+    }
     case 'boolean':
       if (typeof value !== 'boolean') errors.push({ code: 'boolean' });
       break;
@@ -151,6 +162,10 @@ export function toValue(field: FormFieldView, raw: string | boolean): unknown {
   if (field.type === 'long') {
     const trimmed = text.trim();
     return /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : trimmed; // a non-number stays text → "enter a whole number"
+  }
+  if (field.type === 'double') {
+    const trimmed = text.trim();
+    return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : trimmed; // a non-number stays text → "enter a number"
   }
   return text;
 }
@@ -251,10 +266,10 @@ export function generateForm(fields: readonly FormFieldView[], options: { idPref
         ? h('textarea', { id: inputId, rows: 3, 'aria-describedby': describedBy, oninput: markDirty })
         : h('input', {
             id: inputId,
-            type: field.type === 'long' ? 'number' : field.type === 'date' ? 'date' : 'text',
-            step: field.type === 'long' ? 1 : null,
-            min: field.type === 'long' || field.type === 'date' ? config(field, 'min') : null,
-            max: field.type === 'long' || field.type === 'date' ? config(field, 'max') : null,
+            type: field.type === 'long' || field.type === 'double' ? 'number' : field.type === 'date' ? 'date' : 'text',
+            step: field.type === 'long' ? 1 : field.type === 'double' ? 'any' : null,
+            min: field.type === 'long' || field.type === 'double' || field.type === 'date' ? config(field, 'min') : null,
+            max: field.type === 'long' || field.type === 'double' || field.type === 'date' ? config(field, 'max') : null,
             'aria-describedby': describedBy,
             oninput: markDirty,
           });

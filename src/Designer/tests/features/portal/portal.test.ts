@@ -30,6 +30,21 @@ describe('filings', () => {
     const [field] = fieldsFromStartForm(byLocalName(doc, 'formField'));
     expect(field).toMatchObject({ id: 'kind', label: '类别', type: 'enum', required: true, enumValues: [{ id: 'a', name: '甲' }] });
   });
+
+  it('offers a field that names another person (onBehalfOf) only to the roles that file for others', () => {
+    const doc = new DOMParser().parseFromString(`<x xmlns:camunda="c"><camunda:formField id="description" label="问题描述" type="string" /><camunda:formField id="owner" label="投诉业主" type="string"><camunda:properties><camunda:property id="onBehalfOf" value="community,street-office" /></camunda:properties></camunda:formField></x>`, 'application/xml');
+    const fields = byLocalName(doc, 'formField');
+    expect(fieldsFromStartForm(fields, ['owner']).map((f) => f.id)).toEqual(['description']);
+    expect(fieldsFromStartForm(fields, ['community']).map((f) => f.id)).toEqual(['description', 'owner']);
+    expect(fieldsFromStartForm(fields).map((f) => f.id)).toEqual(['description']);
+  });
+
+  it('checks a decimal start field (double) as the server does', () => {
+    const share = { id: 'applicantShare', label: '联名业主占比', type: 'double', required: true, constraints: [{ name: 'min', config: '0' }, { name: 'max', config: '1' }] };
+    expect(validateForm([share], { applicantShare: 0.25 })).toEqual({});
+    expect(validateForm([share], { applicantShare: 1.5 })).toEqual({ applicantShare: [{ code: 'max', argument: '1' }] });
+    expect(validateForm([share], { applicantShare: '很多' })).toEqual({ applicantShare: [{ code: 'double' }] });
+  });
 });
 
 describe('ballots', () => {
