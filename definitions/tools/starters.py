@@ -49,8 +49,8 @@ EMERGENCIES = [("elevator", "电梯严重故障"), ("fire-facilities", "消防�
 # key -> (candidateStarterGroups, start event id, [fields]); None for the start event: no start form.
 STARTERS = {
     "complaint-handling": ("owner,community,street-office", "filed", [
-        # No category: registered as "other" (hotline cases from outside systems); the community may correct it.
-        field("category", "投诉类别", "enum", values=COMPLAINT_CATEGORIES),
+        # Required (docs/procedures.md P1: compound, category, ...); the community may correct it when accepting.
+        field("category", "投诉类别", "enum", required=True, values=COMPLAINT_CATEGORIES),
         field("description", "问题描述", required=True, minlength=5, maxlength=1000),
         field("location", "具体位置", maxlength=200),
         field("contact", "联系电话", minlength=7, maxlength=20),

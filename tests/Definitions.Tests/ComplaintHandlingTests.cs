@@ -171,16 +171,20 @@ public sealed class ComplaintHandlingTests(OrdinaryWeekHost host) : IClassFixtur
     public Task Owner_files_on_the_portal_firm_handles_community_verifies_owner_is_basically_satisfied() => Complaint.MainPathAsync(host);
 
     [Fact]
-    public async Task A_filing_without_a_category_reaches_the_community_as_other()
+    public async Task A_filing_without_a_category_is_refused_and_names_the_field()
     {
-        using var hotline = await host.As("community.huangshan");
-        var id = (await hotline.StartAsync(Complaint.Key, ProcedureApi.Binjiang, new { owner = "owner.li", description = "楼道灯不亮" })).Id();
-
-        var task = await hotline.GetAsync($"/api/tasks/{(await hotline.TaskAsync(id, "accept")).Id()}").Expect(HttpStatusCode.OK);
-
-        Assert.Equal("other", task["variables"]!["category"]!.GetValue<string>());
+        // docs/procedures.md P1: a filing gives its category. The start form requires it; nothing is started.
         using var admin = await host.As("admin");
-        Assert.Empty((await admin.InstanceAsync(id))["incidents"]!.AsArray());
+        var before = (await admin.GetAsync($"/api/instances?definitionKey={Complaint.Key}").Expect(HttpStatusCode.OK))["total"]!.GetValue<int>();
+        using var hotline = await host.As("community.huangshan");
+        var response = await hotline.PostAsJsonAsync($"/api/definitions/{Complaint.Key}/instances",
+            new { jurisdiction = ProcedureApi.Binjiang, variables = new { owner = "owner.li", description = "楼道灯不亮" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(["category"], body!["errors"]!.AsObject().Select(e => e.Key));
+        var after = (await admin.GetAsync($"/api/instances?definitionKey={Complaint.Key}").Expect(HttpStatusCode.OK))["total"]!.GetValue<int>();
+        Assert.Equal(before, after);
     }
 
     [Fact]

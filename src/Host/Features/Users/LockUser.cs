@@ -21,20 +21,10 @@ public static class LockUser
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         string username, HttpContext context, UserManager<AnjuUser> users, HostDbContext db, CredentialCheck credentials)
     {
-        var user = await users.FindByNameAsync(username);
+        var (user, refusal) = await LastAdministrator.FindDisablableAsync(context, users, db, username, "cannotLockSelf");
         if (user is null)
         {
-            return Problem.NotFound(context);
-        }
-
-        if (string.Equals(user.UserName, CurrentUser.From(context).Username, StringComparison.Ordinal))
-        {
-            return Problem.Of(context, StatusCodes.Status409Conflict, "cannotLockSelf");
-        }
-
-        if (await LastAdministrator.IsAsync(db, user.Id))
-        {
-            return Problem.Of(context, StatusCodes.Status409Conflict, "lastAdmin");
+            return refusal!;
         }
 
         await users.SetLockoutEnabledAsync(user, true);
