@@ -30,7 +30,8 @@ public static class StorageFailures
             || e is SqliteException { SqliteErrorCode: 13 } // SQLITE_FULL
             || e is Npgsql.PostgresException { SqlState: "53100" }); // disk_full
 
-    private static IEnumerable<Exception> Chain(Exception? error)
+    /// <summary>The error, its inner errors and those of aggregates, depth first.</summary>
+    internal static IEnumerable<Exception> Chain(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {

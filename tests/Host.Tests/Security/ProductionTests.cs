@@ -50,27 +50,12 @@ public abstract class ProductionTests<THost>(THost host) : IClassFixture<THost>
 
         var error = Assert.ThrowsAny<Exception>(() => unprotected.CreateClient());
 
-        var failure = Assert.Single(Chain(error).OfType<AnjuStartupException>());
+        var failure = Assert.Single(StorageFailures.Chain(error).OfType<AnjuStartupException>());
         Assert.StartsWith("Anju cannot start: ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Anju:KeyProtection:CertificatePath", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Anju:KeyProtection:AllowUnprotected=true", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure.Message);
         Assert.Equal(HttpStatusCode.OK, (await allowed.CreateClient().GetAsync("/health/live")).StatusCode);
-    }
-
-    private static IEnumerable<Exception> Chain(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
-                {
-                    yield return inner;
-                }
-            }
-        }
     }
 }
 

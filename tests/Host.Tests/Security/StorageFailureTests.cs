@@ -88,7 +88,7 @@ public abstract class StorageFailureTests<THost>(THost host) : IClassFixture<THo
 
         var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
 
-        var failure = Assert.Single(Chain(error).OfType<AnjuStartupException>());
+        var failure = Assert.Single(StorageFailures.Chain(error).OfType<AnjuStartupException>());
         Assert.StartsWith($"Anju cannot start: the data folder {folder} (Anju:DataDirectory) is not writable (", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure.Message);
     }
@@ -100,21 +100,6 @@ public abstract class StorageFailureTests<THost>(THost host) : IClassFixture<THo
     };
 
     private static List<string> Failed(JsonObject? body) => [.. body!["failed"]!.AsArray().Select(f => f!.GetValue<string>())];
-
-    private static IEnumerable<Exception> Chain(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
 
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string username)
     {
