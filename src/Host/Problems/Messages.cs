@@ -79,6 +79,7 @@ public static class Messages
 
         // Tasks.
         ["task.claimedByOther"] = ("该任务已由 {0} 认领办理，您不能再认领或办理。", "This task is claimed by {0}; you cannot claim or complete it."),
+        ["task.alreadyCompleted"] = ("该任务您已于 {0}（北京时间）办理完成，无需重复提交。", "You already completed this task at {0} (Beijing time); it was not submitted again."),
         ["task.delegateUnknownUser"] = ("转办对象不存在：{0}", "There is no user '{0}' to delegate to."),
         ["task.delegateNotCandidate"] = ("转办对象 {0} 不是该任务的候选办理人（角色不符）。", "User '{0}' is not a candidate for this task (no matching role)."),
         ["task.delegateOutOfReach"] = ("转办对象 {0} 的管辖范围不包括该任务所在辖区。", "The task's jurisdiction is outside that of user '{0}'."),

@@ -115,6 +115,31 @@ public abstract class IdempotencyTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(before + 1, await CountAsync());
     }
 
+    [Fact]
+    public async Task A_completion_repeated_without_a_key_is_409_already_done_and_stays_404_for_others()
+    {
+        var owner = await host.ClientAsync("owner.li");
+        var started = await owner.StartAsync(Key, Body);
+        var instanceId = started["id"]!.GetValue<string>();
+        var community = await host.ClientAsync("community.huangshan");
+        var tasks = await (await community.GetAsync($"/api/tasks?instanceId={instanceId}")).Json();
+        var taskId = tasks["items"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        var decision = new { variables = new { decision = "reject", category = "facilities", rejectReason = "重复投诉" } };
+
+        using var first = await community.PostAsJsonAsync($"/api/tasks/{taskId}/complete", decision);
+        using var repeat = await community.PostAsJsonAsync($"/api/tasks/{taskId}/complete", decision);
+        using var stranger = await (await host.ClientAsync("street.chengjiang")).PostAsJsonAsync($"/api/tasks/{taskId}/complete", decision);
+        using var unknown = await community.PostAsJsonAsync($"/api/tasks/{Guid.NewGuid()}/complete", decision);
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, repeat.StatusCode);
+        var problem = await repeat.Json();
+        Assert.Equal("task.alreadyCompleted", problem.Code());
+        Assert.Contains("已于", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private static HttpRequestMessage Start(string key, object? body = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/definitions/{Key}/instances") { Content = JsonContent.Create(body ?? Body) };

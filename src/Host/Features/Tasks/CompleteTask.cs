@@ -5,6 +5,7 @@ using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Features.Tasks;
 
@@ -19,7 +20,7 @@ public static class CompleteTask
     public sealed record Request(Dictionary<string, JsonNode?>? Variables);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
-        Guid id, Request? request, HttpContext context, WorkflowEngine engine, Telemetry.AnjuMetrics metrics, CancellationToken cancellationToken)
+        Guid id, Request? request, HttpContext context, WorkflowEngine engine, WorkflowStorage storage, Telemetry.AnjuMetrics metrics, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(context);
         var variables = request?.Variables ?? [];
@@ -58,10 +59,33 @@ public static class CompleteTask
         }
         catch (WorkflowException error)
         {
+            // The caller's own repeat (a retry without an Idempotency-Key, a double click): 409 已办理, not 404.
+            if (error.Kind == WorkflowErrorKind.NotFound && await CompletedByAsync(storage, id, user.Username, cancellationToken) is { } completedAt)
+            {
+                var beijing = completedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                return Problem.Of(context, StatusCodes.Status409Conflict, "task.alreadyCompleted", beijing);
+            }
+
             return Problem.From(context, error);
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// When the caller completed this task: its TaskCompleted journal entry by this actor (the partial index on the
+    /// journal's actor for TaskCompleted entries keeps this to the caller's own completions); null when the
+    /// caller did not complete it, so a task out of reach, or completed by someone else, stays 404.
+    /// </summary>
+    internal static async Task<DateTimeOffset?> CompletedByAsync(WorkflowStorage storage, Guid taskId, string username, CancellationToken cancellationToken)
+    {
+        var text = taskId.ToString();
+        await using var db = storage.CreateContext();
+        var at = await db.Journal.AsNoTracking()
+            .Where(j => j.Type == "TaskCompleted" && j.Actor == username && j.Details != null && j.Details.Contains(text))
+            .Select(j => (DateTime?)j.At)
+            .FirstOrDefaultAsync(cancellationToken);
+        return at is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
     }
 }
 
