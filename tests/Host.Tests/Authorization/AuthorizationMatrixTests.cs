@@ -33,7 +33,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
             "GET /api/tasks/*/attachments", "POST /api/tasks/*/attachments", "GET /api/attachments/",
             "GET /api/instances/counts", "GET /api/instances/*/attachments", "POST /api/instances/*/attachments",
             "GET /api/definitions/*/statistics", "GET /api/supervision/overdue",
-            "POST /api/instances/*/modify", "PUT /api/instances/*/variables/*", "POST /api/instances/bulk/cancel", "POST /api/incidents/bulk/retry",
+            "POST /api/instances/*/modify", "PUT /api/instances/*/variables/amount", "POST /api/instances/bulk/cancel", "POST /api/incidents/bulk/retry",
         ];
         foreach (var route in routes)
         {
