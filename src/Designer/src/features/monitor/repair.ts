@@ -37,7 +37,7 @@ function errorText(error: unknown): string {
 
 /** A modal asking for confirmation and a reason (required, at most 500 characters) before a repair runs. */
 export function repairDialog(options: RepairDialogOptions): HTMLDialogElement {
-  const reason = h('textarea', { id: 'repair-reason', rows: 3, maxlength: maxReasonLength, required: true, 'data-testid': 'repair-reason' });
+  const reason = h('textarea', { id: 'repair-reason', rows: 3, maxlength: maxReasonLength, 'aria-required': 'true', 'data-testid': 'repair-reason' });
   const errorBox = h('div', { 'aria-live': 'polite' });
   const confirm = h('button', { type: 'submit', class: 'primary', 'data-testid': 'repair-confirm' }, options.confirmLabel);
   const cancel = h('button', { type: 'button' }, t('app.cancel'));
@@ -53,6 +53,7 @@ export function repairDialog(options: RepairDialogOptions): HTMLDialogElement {
     dialog.remove();
   };
   cancel.addEventListener('click', close);
+  reason.addEventListener('input', () => replace(errorBox));
   dialog.addEventListener('cancel', () => dialog.remove());
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
