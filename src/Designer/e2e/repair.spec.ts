@@ -10,12 +10,12 @@ const xml = `<?xml version="1.0" encoding="UTF-8"?>
   <bpmn:process id="e2e-repair" name="维护演示（测试）" isExecutable="true">
     <bpmn:startEvent id="s" name="开始" />
     <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="accept" />
-    <bpmn:userTask id="accept" name="社区受理" camunda:candidateGroups="community" />
+    <bpmn:userTask id="accept" name="维护测试受理" camunda:candidateGroups="community" />
     <bpmn:sequenceFlow id="f2" sourceRef="accept" targetRef="gw" />
     <bpmn:exclusiveGateway id="gw" name="是否同意" />
     <bpmn:sequenceFlow id="yes" sourceRef="gw" targetRef="handle"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${approved}</bpmn:conditionExpression></bpmn:sequenceFlow>
     <bpmn:sequenceFlow id="no" sourceRef="gw" targetRef="rejected"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${!approved}</bpmn:conditionExpression></bpmn:sequenceFlow>
-    <bpmn:userTask id="handle" name="物业处理" camunda:candidateGroups="property-firm" />
+    <bpmn:userTask id="handle" name="维护测试处理" camunda:candidateGroups="property-firm" />
     <bpmn:sequenceFlow id="f3" sourceRef="handle" targetRef="e" />
     <bpmn:endEvent id="e" name="办结" />
     <bpmn:endEvent id="rejected" name="不予受理" />
@@ -53,13 +53,13 @@ test('an administrator moves a stuck case on, fixes its variable and retries it,
   await expect(panel.getByRole('heading', { name: '维护' })).toBeVisible();
 
   // Modify: cancel 社区受理, start at the gateway picked on the diagram.
-  await panel.getByRole('checkbox', { name: '社区受理 (accept)' }).check();
+  await panel.getByRole('checkbox', { name: '维护测试受理 (accept)' }).check();
   await page.locator('[data-element-id="gw"]').first().click();
   await expect(page.getByTestId('modify-target')).toHaveValue('gw');
   await expect(page.getByTestId('modify-mode')).toHaveValue('startBefore');
   await page.getByTestId('repair-modify').click();
   const modifyDialog = page.getByTestId('modify-dialog');
-  await expect(modifyDialog).toContainText('取消环节 社区受理 (accept)');
+  await expect(modifyDialog).toContainText('取消环节 维护测试受理 (accept)');
   await expect(modifyDialog).toContainText('从环节 是否同意 (gw) 开始');
   await modifyDialog.getByTestId('repair-confirm').click();
   await expect(modifyDialog.getByRole('alert')).toHaveText('请填写原因。');
@@ -111,4 +111,8 @@ test('an administrator moves a stuck case on, fixes its variable and retries it,
   await screenshot(page, '41-repair-bulk-results');
   await bulkDialog.getByRole('button', { name: '关闭' }).click();
   await expect(page.locator('tr', { hasText: 'E2E-REPAIR-2' })).toHaveCount(0);
+
+  // Leave no open task for the specs after this one (their inboxes pick steps by name).
+  const cleanup = await admin.post(`/api/instances/${id}/cancel`, { data: { reason: '测试结束' } });
+  expect(cleanup.status(), await cleanup.text()).toBe(204);
 });
