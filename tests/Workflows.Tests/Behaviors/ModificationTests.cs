@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
@@ -185,6 +186,57 @@ public sealed class ModificationTests
         Assert.False(edited[1]["existed"]!.GetValue<bool>());
         Assert.All(entries.Where(e => e.Type == "VariableEdited"), e => Assert.Equal("admin", e.Actor));
         Assert.True(verification.Intact);
+    }
+
+    private const string Waits = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+          <bpmn:message id="M1" name="repair-paid" />
+          <bpmn:process id="waits" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="paid" />
+            <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="notify" />
+            <bpmn:receiveTask id="paid" messageRef="M1" />
+            <bpmn:serviceTask id="notify" camunda:type="external" camunda:topic="repair-notify" />
+            <bpmn:sequenceFlow id="f4" sourceRef="paid" targetRef="end1" />
+            <bpmn:sequenceFlow id="f5" sourceRef="notify" targetRef="end2" />
+            <bpmn:endEvent id="end1" />
+            <bpmn:endEvent id="end2" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task Cancelling_removes_the_message_subscription_and_the_external_task_of_the_cancelled_tokens()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Waits);
+        var id = (await t.StartAsync("waits")).Id;
+        await using (var db = t.Storage.CreateContext())
+        {
+            Assert.Single(await db.Subscriptions.Where(s => s.InstanceId == id).ToListAsync());
+            Assert.Single(await db.ExternalTasks.Where(e => e.InstanceId == id).ToListAsync());
+        }
+
+        var partly = await t.Engine.ModifyAsync(id, [Cancel("paid")], "线下已缴费", "admin");
+
+        Assert.Equal("active", partly.Status);
+        Assert.Equal(["notify"], partly.ActiveActivityIds);
+        await using (var db = t.Storage.CreateContext())
+        {
+            Assert.Empty(await db.Subscriptions.Where(s => s.InstanceId == id).ToListAsync());
+            Assert.Single(await db.ExternalTasks.Where(e => e.InstanceId == id).ToListAsync());
+        }
+
+        var all = await t.Engine.ModifyAsync(id, [Cancel("notify")], "无需通知", "admin");
+
+        Assert.Equal("terminated", all.Status);
+        await using (var db = t.Storage.CreateContext())
+        {
+            Assert.Empty(await db.ExternalTasks.Where(e => e.InstanceId == id).ToListAsync());
+        }
     }
 
     [Fact]
