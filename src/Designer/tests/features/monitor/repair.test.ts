@@ -90,3 +90,46 @@ describe('reasons and bulk actions', () => {
     expect(journalTypeName('VariableEdited')).toBe('修改变量');
   });
 });
+
+describe('the confirmation dialog', () => {
+  it('runs the action only with a reason, trimmed, and closes afterwards', async () => {
+    const { repairDialog } = await import('../../../src/features/monitor/repair');
+    const reasons: string[] = [];
+    let done = 0;
+    const dialog = repairDialog({
+      title: '撤销案件', testId: 'test-dialog', confirmLabel: '撤销案件', body: '确认？',
+      run: async (reason) => { reasons.push(reason); },
+      done: () => { done += 1; },
+    });
+    const form = dialog.querySelector('form')!;
+    const reason = dialog.querySelector<HTMLTextAreaElement>('#repair-reason')!;
+
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reasons).toEqual([]);
+    expect(dialog.textContent).toContain('请填写原因。');
+
+    reason.value = '  重复提交  ';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reasons).toEqual(['重复提交']);
+    expect(done).toBe(1);
+    expect(document.querySelector('[data-testid=test-dialog]')).toBeNull();
+  });
+
+  it('shows the results of a bulk action instead of closing', async () => {
+    const { repairDialog, bulkResultsView } = await import('../../../src/features/monitor/repair');
+    const dialog = repairDialog({
+      title: '批量撤销', testId: 'bulk-test', confirmLabel: '批量撤销', body: null,
+      run: async () => bulkResultsView([{ id: 'a', ok: true }, { id: 'b', ok: false, code: 'instanceEnded', message: '该流程实例已结束，不能再取消。' }], (id) => `案件 ${id}`),
+      done: () => {},
+    });
+    dialog.querySelector<HTMLTextAreaElement>('#repair-reason')!.value = '测试';
+    dialog.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.querySelector('[data-testid=bulk-results]')?.textContent).toContain('成功 1 件，未成功 1 件。');
+    expect(dialog.textContent).toContain('案件 b');
+    expect(dialog.textContent).toContain('该流程实例已结束，不能再取消。');
+    dialog.remove();
+  });
+});
