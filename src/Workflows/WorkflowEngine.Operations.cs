@@ -26,6 +26,10 @@ public sealed partial class WorkflowEngine
     /// its element again (after an administrator has fixed variables, say).
     /// </summary>
     public Task RetryIncidentAsync(Guid incidentId, string? actor, CancellationToken cancellationToken = default) =>
+        RetryIncidentAsync(incidentId, actor, null, cancellationToken);
+
+    /// <summary>Retries the element of an incident, with the administrator's reason journaled.</summary>
+    public Task RetryIncidentAsync(Guid incidentId, string? actor, string? reason, CancellationToken cancellationToken = default) =>
         RunAsync(actor, async (context, ct) =>
         {
             var instanceId = await context.Db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => (Guid?)i.InstanceId).FirstOrDefaultAsync(ct)
@@ -33,9 +37,36 @@ public sealed partial class WorkflowEngine
             var runner = await context.GetAsync(instanceId, ct);
             var incident = runner.State.Incidents.Find(i => i.Id == incidentId)
                 ?? throw WorkflowException.Conflict($"Incident {incidentId} was resolved meanwhile.");
-            runner.RetryIncident(incident);
+            runner.RetryIncident(incident, reason);
             await runner.RunAsync(ct);
         }, cancellationToken);
+
+    /// <summary>
+    /// Process instance modification (administrators): cancels tokens at activities and/or starts tokens before or
+    /// after activities, with variables, in one command: all instructions or none. See <see cref="ModificationInstruction"/>.
+    /// </summary>
+    public Task<InstanceView> ModifyAsync(Guid instanceId, IReadOnlyList<ModificationInstruction> instructions, string reason, string? actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instructions);
+        return RunAsync(actor, async (context, ct) =>
+        {
+            var runner = await context.GetAsync(instanceId, ct);
+            runner.Modify(instructions, reason);
+            await runner.RunAsync(ct);
+            return runner;
+        }, r => InstanceView.From(r.State), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets one process variable of an active instance (an administrator's correction), journaled as
+    /// VariableEdited with the old and new value and the reason; returns the old value (null when it had none).
+    /// </summary>
+    public Task<JsonNode?> EditVariableAsync(Guid instanceId, string name, JsonNode? value, string reason, string? actor, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, async (context, ct) =>
+        {
+            var runner = await context.GetAsync(instanceId, ct);
+            return runner.EditVariable(name, value, reason);
+        }, static old => old, cancellationToken);
 
     /// <summary>Sets variables of an active instance (an administrator's correction), journaled.</summary>
     public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, JsonNode?> variables, string? actor, CancellationToken cancellationToken = default) =>

@@ -9,6 +9,7 @@ using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
 using Anju.Host.Features.Notifications;
 using Anju.Host.Features.Registry;
+using Anju.Host.Features.Repair;
 using Anju.Host.Features.Supervision;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Features.Users;
@@ -30,6 +31,7 @@ public static class ApiEndpoints
         api.MapMessages();
         api.MapJobs();
         api.MapIncidents();
+        api.MapRepair();
         api.MapExternalTasks();
         api.MapTasks();
         api.MapAssessments();

@@ -36,8 +36,14 @@ public sealed class RequestLimits
     /// <summary>Characters of a task comment and of an external task's error message.</summary>
     public int MaxCommentLength { get; set; } = 2_000;
 
-    /// <summary>Characters of a reason: cancelling an instance (return and delegate have their own 500).</summary>
+    /// <summary>Characters of a reason: the repair actions (cancel, modify, edit a variable, retry; return and delegate have their own 500).</summary>
     public int MaxReasonLength { get; set; } = 500;
+
+    /// <summary>Ids in one bulk repair (cancel or retry several instances or incidents together).</summary>
+    public int MaxBulkItems { get; set; } = 200;
+
+    /// <summary>Instructions in one process instance modification.</summary>
+    public int MaxModificationInstructions { get; set; } = 50;
 
     /// <summary>Characters of a password set by an administrator (create user, reset password).</summary>
     public int MaxPasswordLength { get; set; } = 128;

@@ -118,6 +118,17 @@ public static class Messages
         ["login.tooLarge"] = ("登录请求过大（上限 {0}）。", "The sign-in request is too large (limit {0})."),
         ["field.password.common"] = ("该密码过于常见或已在泄露的密码库中出现，请换一个。", "This password is too common or known from leaks; choose another."),
         ["field.password.containsUsername"] = ("密码不能包含用户名。", "The password must not contain the user name."),
+
+        // Repair tools (issue 16, item 4): modify an instance, edit a variable, retry, bulk actions.
+        ["repair.tooMany"] = ("一次最多处理 {0} 项。", "At most {0} items per request."),
+        ["repair.modifyRefused"] = ("无法按此修改流程实例（{0}）：{1}", "The instance cannot be modified this way ({0}): {1}"),
+        ["repair.instructionType"] = ("指令类型须为 cancel（取消）、startBefore（在其前启动）或 startAfter（在其后启动）。", "The instruction type must be cancel, startBefore or startAfter."),
+        ["repair.variableType"] = ("变量类型须为 string、long、double、boolean、json 或 null。", "The variable type must be string, long, double, boolean, json or null."),
+        ["repair.valueNotOfType"] = ("取值不是 {0} 类型。", "The value is not of type {0}."),
+        ["repair.variableName"] = ("变量名须为 1–{0} 个字符。", "The variable name must have 1–{0} characters."),
+        ["repair.noIncident"] = ("该流程实例没有待处理的故障。", "This instance has no open incident."),
+        ["repair.failedAgain"] = ("重试后再次出错：{0}", "It failed again on retry: {0}"),
+        ["repair.instanceNotActive"] = ("该流程实例已结束，不能再修改。", "This process instance has ended; it cannot be changed."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

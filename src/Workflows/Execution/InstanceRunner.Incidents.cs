@@ -5,10 +5,16 @@ namespace Anju.Workflows.Execution;
 
 internal sealed partial class InstanceRunner
 {
-    public void RetryIncident(IncidentState incident)
+    public void RetryIncident(IncidentState incident, string? reason = null)
     {
         State.Incidents.Remove(incident);
-        Journal("IncidentRetried", incident.ActivityId, new JsonObject { ["type"] = incident.Type });
+        var details = new JsonObject { ["type"] = incident.Type, ["message"] = incident.Message };
+        if (reason is not null)
+        {
+            details["reason"] = reason;
+        }
+
+        Journal("IncidentRetried", incident.ActivityId, details);
         var token = incident.TokenId is { } id ? State.FindToken(id) : null;
         if (token is null)
         {

@@ -164,6 +164,24 @@ public static class AuthorizationMatrix
         yield return new("POST instances/{id}/cancel OUT", Admin, "POST", "/api/instances/{newOutInstance}/cancel", reason, 204);
         yield return new("POST instances/{id}/cancel OUT", StreetOut, "POST", "/api/instances/{newOutInstance}/cancel", reason, 403);
 
+        // Repair tools (modify, edit a variable, bulk cancel): administrators only, in and out of every jurisdiction.
+        const string modify = """{"instructions":[{"type":"cancel","activityId":"check"},{"type":"startBefore","activityId":"approve"}],"reason":"权限矩阵测试"}""";
+        const string edit = """{"value":"42","type":"long","reason":"权限矩阵测试"}""";
+        const string bulkCancel = """{"instanceIds":["{newInInstance}"],"reason":"权限矩阵测试"}""";
+        const string bulkRetry = """{"incidentIds":["{newIncident}"],"reason":"权限矩阵测试"}""";
+        foreach (var user in new[] { Admin, StreetIn, Community, Firm, Owner, Bureau, Anonymous })
+        {
+            var allowed = user switch { Admin => 200, Anonymous => 401, _ => 403 };
+            yield return new("POST instances/{id}/modify IN", user, "POST", "/api/instances/{newInInstance}/modify", modify, allowed);
+            yield return new("PUT instances/{id}/variables/{name} IN", user, "PUT", "/api/instances/{newInInstance}/variables/amount", edit, allowed);
+            yield return new("POST instances/bulk/cancel", user, "POST", "/api/instances/bulk/cancel", bulkCancel, allowed);
+            yield return new("POST incidents/bulk/retry", user, "POST", "/api/incidents/bulk/retry", bulkRetry, allowed);
+        }
+
+        yield return new("POST instances/{id}/modify OUT", StreetOut, "POST", "/api/instances/{newOutInstance}/modify", modify, 403);
+        yield return new("POST instances/{id}/modify OUT", Admin, "POST", "/api/instances/{newOutInstance}/modify", modify, 200);
+        yield return new("PUT instances/{id}/variables/{name} OUT", StreetOut, "PUT", "/api/instances/{newOutInstance}/variables/amount", edit, 403);
+
         // ---- Tasks ----
         // The inbox: community.huangshan has {inTask}, street.chengjiang {inTask2}, street.nanzha {outTask2};
         // nobody in 南闸 holds the community role, so {outTask} is the administrators' alone.
@@ -337,8 +355,8 @@ public static class AuthorizationMatrix
             yield return new("POST jobs/{id}/execute IN", user, "POST", "/api/jobs/{newJob}/execute", "", user == Admin ? 204 : denied);
 
             // No such incident: the administrator is told so (404); everyone else may not retry at all.
-            yield return new("POST incidents/{id}/retry (none such)", user, "POST", "/api/incidents/{randomId}/retry", "", user == Admin ? 404 : denied);
-            yield return new("POST incidents/{id}/retry IN", user, "POST", "/api/incidents/{newIncident}/retry", "", user == Admin ? 204 : denied);
+            yield return new("POST incidents/{id}/retry (none such)", user, "POST", "/api/incidents/{randomId}/retry", reason, user == Admin ? 404 : denied);
+            yield return new("POST incidents/{id}/retry IN", user, "POST", "/api/incidents/{newIncident}/retry", reason, user == Admin ? 204 : denied);
         }
 
         // ---- External tasks (workers and administrators) ----

@@ -15,6 +15,8 @@ export interface DiagramMarks {
   current?: readonly string[];
   /** Numbers shown on the steps (per-activity counts of a definition). */
   counts?: Record<string, { active?: number; completed?: number; incidents?: number }>;
+  /** Called with the id of a clicked element (the repair panel picks a step this way). */
+  onSelect?: (id: string) => void;
 }
 
 interface Canvas {
@@ -26,6 +28,9 @@ interface Overlays {
 }
 interface Registry {
   get(id: string): unknown;
+}
+interface EventBus {
+  on(event: string, callback: (event: { element?: { id?: string } }) => void): void;
 }
 
 /** Shows a definition's diagram read-only (pan and zoom) with the instance's steps marked; returns a disposer. */
@@ -58,6 +63,12 @@ export async function showDiagram(container: HTMLElement, xml: string, marks: Di
     if (count.completed) parts.push(h('span', { class: 'diagram-badge badge-completed', title: t('diagram.countCompleted') }, String(count.completed)));
     if (count.incidents) parts.push(h('span', { class: 'diagram-badge badge-incident', title: t('diagram.countIncidents') }, String(count.incidents)));
     if (parts.length) overlays.add(id, { position: { bottom: 8, left: -8 }, html: h('div', { class: 'diagram-counts' }, parts) });
+  }
+  if (marks.onSelect) {
+    const onSelect = marks.onSelect;
+    (viewer.get('eventBus') as unknown as EventBus).on('element.click', (event) => {
+      if (event.element?.id) onSelect(event.element.id);
+    });
   }
   canvas.zoom('fit-viewport');
   return () => viewer.destroy();

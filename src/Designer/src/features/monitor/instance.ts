@@ -12,6 +12,7 @@ import { diagramLegend, showDiagram } from '../common/diagram';
 import { statusBadge } from '../common/status';
 import type { Attachment, Instance } from '../tasks/types';
 import { attachmentsView } from '../tasks/task';
+import { repairPanel, retryIncident } from './repair';
 
 export const supervisorRoles = ['admin', 'street-office', 'housing-bureau', 'community', 'enforcement-station', 'department'] as const;
 
@@ -146,6 +147,8 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
               h('td', null, displayValue(value, labels.get(name)?.choices))))))));
     sections.push(jobsBox, journalBox);
   }
+  const repair = admin && (instance.status === 'active' || instance.status === 'incident') ? repairPanel(instance, xml) : null;
+  if (repair) sections.push(repair.element);
 
   replace(outlet,
     h('p', null, h('a', { href: supervisor ? '#/monitor' : '#/portal' }, `← ${supervisor ? t('monitor.back') : t('portal.back')}`)),
@@ -169,7 +172,8 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
           h('table', { class: 'grid compact' },
             h('thead', null, h('tr', null, h('th', null, '#'), h('th', null, t('monitor.journalAt')), h('th', null, t('monitor.journalEvent')), h('th', null, t('monitor.journalStep')), h('th', null, t('monitor.journalActor')))),
             h('tbody', null, shown.map((e) => h('tr', null,
-              h('td', null, String(e.seq)), h('td', null, formatDateTime(e.at)), h('td', null, journalTypeName(e.type)),
+              h('td', null, String(e.seq)), h('td', null, formatDateTime(e.at)), h('td', null, journalTypeName(e.type),
+                typeof e.details?.reason === 'string' ? h('div', { class: 'muted' }, t('repair.journalReason', { reason: e.details.reason })) : null),
               h('td', null, nameOf(e.activityId)), h('td', null, e.actor ?? ''))))));
       } catch (error) {
         replace(journalBox, h('h2', null, t('monitor.journal')), banner('error', message(error)));
@@ -198,16 +202,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
         });
         const incidentRows = incidents.map((incident) => {
           const retry = admin ? h('button', { type: 'button', class: 'small', 'data-testid': 'retry' }, t('monitor.retry')) : null;
-          retry?.addEventListener('click', async () => {
-            retry.disabled = true;
-            try {
-              await api.post(`/api/incidents/${incident.id}/retry`);
-              window.dispatchEvent(new HashChangeEvent('hashchange'));
-            } catch (error) {
-              retry.disabled = false;
-              jobsBox.append(banner('error', message(error)));
-            }
-          });
+          retry?.addEventListener('click', () => retryIncident(incident, nameOf(incident.activityId)));
           return h('tr', { class: 'row-overdue' }, h('td', null, nameOf(incident.activityId)), h('td', null, formatDateTime(incident.createdAt)),
             h('td', null, incident.message), h('td', null, retry));
         });
@@ -230,6 +225,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
       completed: instance.completedActivityIds,
       active: instance.activeActivityIds,
       incidents: incidentIds,
+      ...(repair ? { onSelect: repair.selectStep } : {}),
     });
   } else {
     replace(diagram, h('p', { class: 'muted' }, t('diagram.failed')));

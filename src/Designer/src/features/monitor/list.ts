@@ -4,10 +4,12 @@ import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext } from '../../app/routes';
 import { loading } from '../../app/router';
-import { user } from '../../app/session';
+import { hasAnyRole, user } from '../../app/session';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
 import { statusBadge } from '../common/status';
 import type { Page } from '../tasks/types';
+import { bulkResultsView, repairDialog } from './repair';
+import { migrateHref, type BulkResult } from './repair-logic';
 
 interface InstanceItem {
   id: string;
@@ -121,11 +123,15 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
     return;
   }
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  const admin = hasAnyRole(['admin']);
+  const selection = admin ? bulkSelection(result.items, definitions) : null;
   replace(listBox,
+    selection?.toolbar ?? null,
     h('table', { class: 'grid', 'data-testid': 'instances' },
-      h('thead', null, h('tr', null, h('th', null, t('monitor.col.procedure')), h('th', null, t('monitor.col.businessKey')), h('th', null, t('monitor.col.area')),
+      h('thead', null, h('tr', null, selection ? h('th', null, selection.all) : null, h('th', null, t('monitor.col.procedure')), h('th', null, t('monitor.col.businessKey')), h('th', null, t('monitor.col.area')),
         h('th', null, t('monitor.col.status')), h('th', null, t('monitor.col.startedAt')), h('th', null, t('monitor.col.endedAt')), h('th', null, ''))),
       h('tbody', null, result.items.map((i) => h('tr', { 'data-instance': i.id },
+        selection ? h('td', null, selection.box(i)) : null,
         h('td', null, definitionName(definitions, i.definitionKey)),
         h('td', null, i.businessKey ?? '—'),
         h('td', null, i.jurisdiction ? jurisdictionName(i.jurisdiction) : '—'),
@@ -137,4 +143,79 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
       h('button', { type: 'button', disabled: state.page <= 1, onclick: () => apply(state.page - 1) }, t('app.previous')),
       h('span', null, t('app.pageOf', { page: state.page, pages })),
       h('button', { type: 'button', disabled: state.page >= pages, onclick: () => apply(state.page + 1) }, t('app.next'))) : null);
+}
+
+/**
+ * The administrators' multi-select: a checkbox per open case, and for the selected ones bulk cancel and retry (a
+ * result per case) and a link to migrate them (part of one version of one procedure only).
+ */
+function bulkSelection(items: readonly InstanceItem[], definitions: DefinitionSummary[]) {
+  const selected = new Map<string, InstanceItem>();
+  const open = (i: InstanceItem) => i.status === 'active' || i.status === 'incident';
+  const boxes: HTMLInputElement[] = [];
+  const count = h('span', { 'data-testid': 'selected-count' });
+  const cancel = h('button', { type: 'button', class: 'danger', 'data-testid': 'bulk-cancel' }, t('repair.bulkCancel'));
+  const retry = h('button', { type: 'button', 'data-testid': 'bulk-retry' }, t('repair.bulkRetry'));
+  const migrate = h('a', { class: 'button', 'data-testid': 'bulk-migrate' }, t('repair.migrate'));
+  const all = h('input', { type: 'checkbox', 'aria-label': t('repair.selectAll') });
+  const label = (id: string) => {
+    const item = items.find((i) => i.id === id);
+    return item ? `${definitionName(definitions, item.definitionKey)} · ${item.businessKey ?? '—'}` : id;
+  };
+  const update = () => {
+    const list = [...selected.values()];
+    count.textContent = t('repair.selected', { count: list.length });
+    cancel.disabled = list.length === 0;
+    retry.disabled = !list.some((i) => i.status === 'incident');
+    const href = migrateHref(list);
+    if (href) {
+      migrate.setAttribute('href', href);
+      migrate.removeAttribute('aria-disabled');
+      migrate.removeAttribute('title');
+    } else {
+      migrate.removeAttribute('href');
+      migrate.setAttribute('aria-disabled', 'true');
+      if (list.length) migrate.setAttribute('title', t('repair.migrateMixed'));
+    }
+    all.checked = boxes.length > 0 && boxes.every((b) => b.checked);
+  };
+  const bulk = (kind: 'cancel' | 'retry') => {
+    const list = [...selected.values()].filter((i) => kind === 'cancel' || i.status === 'incident');
+    const ids = list.map((i) => i.id);
+    repairDialog({
+      title: t(kind === 'cancel' ? 'repair.bulkCancelTitle' : 'repair.bulkRetryTitle'),
+      testId: `bulk-${kind}-dialog`,
+      confirmLabel: t(kind === 'cancel' ? 'repair.bulkCancel' : 'repair.bulkRetry'),
+      body: [h('p', null, t(kind === 'cancel' ? 'repair.bulkCancelIntro' : 'repair.bulkRetryIntro', { count: ids.length })),
+        h('ul', null, ids.map((id) => h('li', null, label(id))))],
+      run: async (reason) => {
+        const answer = kind === 'cancel'
+          ? await api.post<{ results: BulkResult[] }>('/api/instances/bulk/cancel', { instanceIds: ids, reason })
+          : await api.post<{ results: BulkResult[] }>('/api/incidents/bulk/retry', { instanceIds: ids, reason });
+        return bulkResultsView(answer.results, label);
+      },
+    });
+  };
+  cancel.addEventListener('click', () => bulk('cancel'));
+  retry.addEventListener('click', () => bulk('retry'));
+  all.addEventListener('change', () => {
+    for (const b of boxes) {
+      b.checked = all.checked;
+      b.dispatchEvent(new Event('change'));
+    }
+  });
+  const box = (item: InstanceItem) => {
+    if (!open(item)) return null;
+    const input = h('input', { type: 'checkbox', 'aria-label': `${t('repair.select')} ${label(item.id)}`, 'data-testid': 'select-instance' });
+    input.addEventListener('change', () => {
+      if (input.checked) selected.set(item.id, item);
+      else selected.delete(item.id);
+      update();
+    });
+    boxes.push(input);
+    return input;
+  };
+  const toolbar = h('div', { class: 'bulk-toolbar', 'data-testid': 'bulk-toolbar' }, count, cancel, retry, migrate);
+  update();
+  return { toolbar, all, box };
 }

@@ -1,0 +1,50 @@
+using Anju.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Anju.Host.Features.Repair;
+
+/// <summary>
+/// The reason every repair action takes (cancel, modify, edit a variable, retry, and their bulk forms): required,
+/// at most <see cref="RequestLimits.MaxReasonLength"/> characters; the engine journals it with the actor.
+/// </summary>
+public static class RepairReason
+{
+    /// <summary>The trimmed reason, or the 400 naming the field "reason" when it is missing or too long.</summary>
+    public static string? Read(HttpContext context, string? reason, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            problem = Problem.Validation(context, new Dictionary<string, string[]> { ["reason"] = [Messages.Text(context, "field.required")] });
+            return null;
+        }
+
+        var text = reason.Trim();
+        problem = TextBounds.Check(context, ("reason", text, RequestLimits.From(context).MaxReasonLength));
+        return problem is null ? text : null;
+    }
+
+    /// <summary>Checks a bulk request's ids: at least one, at most <see cref="RequestLimits.MaxBulkItems"/>.</summary>
+    public static ProblemHttpResult? CheckIds(HttpContext context, string field, IReadOnlyCollection<Guid>? ids)
+    {
+        if (ids is null || ids.Count == 0)
+        {
+            return Problem.Validation(context, new Dictionary<string, string[]> { [field] = [Messages.Text(context, "field.required")] });
+        }
+
+        var max = RequestLimits.From(context).MaxBulkItems;
+        return ids.Count > max
+            ? Problem.Validation(context, new Dictionary<string, string[]> { [field] = [Messages.Text(context, "repair.tooMany", max)] })
+            : null;
+    }
+}
+
+/// <summary>The outcome of a bulk repair for one id: done, or why not (a problem code and its localized message).</summary>
+public sealed record BulkResult(Guid Id, bool Ok, string? Code = null, string? Message = null)
+{
+    public static BulkResult Failed(HttpContext context, Guid id, string code, params object?[] args) =>
+        new(id, false, code, Messages.Text(context, code, args));
+}
+
+/// <summary>The answer of a bulk repair: one result per id, in the order given.</summary>
+public sealed record BulkResponse(IReadOnlyList<BulkResult> Results);
