@@ -54,6 +54,22 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
+    /// The complete plan from one version to another (same ids mapped automatically, then
+    /// <paramref name="instructions"/>) and the plan's own problems (unknown or incompatible instructions), without
+    /// looking at instances.
+    /// </summary>
+    /// <exception cref="WorkflowException">A version does not exist (kind NotFound).</exception>
+    public async Task<(MigrationPlan Plan, IReadOnlyList<MigrationProblem> Problems)> PlanMigrationAsync(
+        string sourceDefinitionId, string targetDefinitionId, IReadOnlyList<MigrationInstruction>? instructions, CancellationToken cancellationToken = default)
+    {
+        await using var db = Storage.CreateContext();
+        var source = await Definitions.GetAsync(db, sourceDefinitionId, cancellationToken);
+        var target = await Definitions.GetAsync(db, targetDefinitionId, cancellationToken);
+        var (plan, problems) = MigrationPlanner.Build(source, target, instructions);
+        return (plan, problems);
+    }
+
+    /// <summary>
     /// Migrates one instance under a plan (from <see cref="CheckMigrationAsync"/>), all or nothing, in one
     /// command: the document and every projection row move to the target version, and the journal records
     /// <c>InstanceMigrated</c> with the actor, the reason, both versions and the mapping of its active activities.

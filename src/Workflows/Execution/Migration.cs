@@ -12,8 +12,11 @@ public sealed record MigrationInstruction(string SourceActivityId, string Target
 /// </summary>
 public sealed record MigrationPlan(string SourceDefinitionId, string TargetDefinitionId, IReadOnlyList<MigrationInstruction> Instructions);
 
-/// <summary>Why a plan, or one instance under it, cannot be migrated; <see cref="ActivityId"/> names the source activity.</summary>
-public sealed record MigrationProblem(string ActivityId, string Code, string Message);
+/// <summary>
+/// Why a plan, or one instance under it, cannot be migrated: <see cref="ActivityId"/> names the source activity
+/// (empty for the instance as a whole), <see cref="TargetActivityId"/> the target it was mapped to, if any.
+/// </summary>
+public sealed record MigrationProblem(string ActivityId, string Code, string Message, string? TargetActivityId = null);
 
 /// <summary>An instance a plan would migrate: its active activities and what stops it, if anything.</summary>
 public sealed record MigrationInstancePreview(Guid Id, string? BusinessKey, IReadOnlyList<string> ActiveActivities, IReadOnlyList<MigrationProblem> Problems);
@@ -78,14 +81,14 @@ internal static class MigrationPlanner
             if (!target.Process.Nodes.TryGetValue(instruction.TargetActivityId, out var to))
             {
                 problems.Add(new MigrationProblem(instruction.SourceActivityId, "unknownTargetActivity",
-                    $"'{instruction.TargetActivityId}' is not an element of {target.Id}."));
+                    $"'{instruction.TargetActivityId}' is not an element of {target.Id}.", instruction.TargetActivityId));
                 continue;
             }
 
             if (!Compatible(from, to))
             {
                 problems.Add(new MigrationProblem(instruction.SourceActivityId, "incompatibleActivity",
-                    $"{from.ElementType} {from.Label} cannot be mapped to {to.ElementType} {to.Label}."));
+                    $"{from.ElementType} {from.Label} cannot be mapped to {to.ElementType} {to.Label}.", to.Id));
                 continue;
             }
 
@@ -147,11 +150,11 @@ internal static class MigrationPlanner
             return problems;
         }
 
-        void Add(string activityId, string code, string message)
+        void Add(string activityId, string code, string message, string? targetId = null)
         {
             if (!problems.Exists(p => p.ActivityId == activityId && p.Code == code))
             {
-                problems.Add(new MigrationProblem(activityId, code, message));
+                problems.Add(new MigrationProblem(activityId, code, message, targetId));
             }
         }
 
@@ -172,14 +175,14 @@ internal static class MigrationPlanner
             var to = target.Process.Node(targetId);
             if (!Compatible(from, to))
             {
-                Add(id, "incompatibleActivity", $"{from.ElementType} {from.Label} cannot be mapped to {to.ElementType} {to.Label}.");
+                Add(id, "incompatibleActivity", $"{from.ElementType} {from.Label} cannot be mapped to {to.ElementType} {to.Label}.", to.Id);
                 continue;
             }
 
             var expectedParent = from.ParentId is { } parent ? map.GetValueOrDefault(parent) : null;
             if (!string.Equals(expectedParent, to.ParentId, StringComparison.Ordinal))
             {
-                Add(id, "scopeChanged", $"{from.Label} is inside {(from.ParentId ?? "the process")}, but {to.Label} is inside {(to.ParentId ?? "the process")}; the scope it is in must be mapped to the scope of its target.");
+                Add(id, "scopeChanged", $"{from.Label} is inside {(from.ParentId ?? "the process")}, but {to.Label} is inside {(to.ParentId ?? "the process")}; the scope it is in must be mapped to the scope of its target.", to.Id);
             }
         }
 
@@ -194,17 +197,17 @@ internal static class MigrationPlanner
             var targetIsMultiInstance = to is Activity { MultiInstance: not null };
             if ((token.IsMultiInstanceBody || token.IsIteration) && !targetIsMultiInstance)
             {
-                Add(token.NodeId, "multiInstanceMismatch", $"{source.Process.Node(token.NodeId).Label} runs as multi-instance; {to.Label} is not a multi-instance activity.");
+                Add(token.NodeId, "multiInstanceMismatch", $"{source.Process.Node(token.NodeId).Label} runs as multi-instance; {to.Label} is not a multi-instance activity.", to.Id);
             }
             else if (!token.IsMultiInstanceBody && !token.IsIteration && targetIsMultiInstance && token.Phase != TokenPhase.Ready)
             {
-                Add(token.NodeId, "multiInstanceMismatch", $"{source.Process.Node(token.NodeId).Label} runs once; {to.Label} is a multi-instance activity.");
+                Add(token.NodeId, "multiInstanceMismatch", $"{source.Process.Node(token.NodeId).Label} runs once; {to.Label} is a multi-instance activity.", to.Id);
             }
 
             if (token.Phase == TokenPhase.Joined && token.ArrivedVia is { } via
                 && !(target.Process.Flows.TryGetValue(via, out var flow) && flow.TargetId == targetId))
             {
-                Add(token.NodeId, "joinFlowMissing", $"A token waits at {to.Label} for the other branches; it arrived by sequence flow '{via}', which {target.Id} does not lead into {to.Id}.");
+                Add(token.NodeId, "joinFlowMissing", $"A token waits at {to.Label} for the other branches; it arrived by sequence flow '{via}', which {target.Id} does not lead into {to.Id}.", to.Id);
             }
         }
 

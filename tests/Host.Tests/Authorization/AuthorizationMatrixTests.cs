@@ -33,6 +33,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
             "GET /api/tasks/*/attachments", "POST /api/tasks/*/attachments", "GET /api/attachments/",
             "GET /api/instances/counts", "GET /api/instances/*/attachments", "POST /api/instances/*/attachments",
             "GET /api/definitions/*/statistics", "GET /api/supervision/overdue",
+            "POST /api/migrations/check", "POST /api/migrations", "GET /api/migrations/",
         ];
         foreach (var route in routes)
         {
@@ -50,7 +51,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
     {
         var world = await MatrixWorld.OfAsync(host);
         var values = new Dictionary<string, string>(world.Values, StringComparer.Ordinal);
-        foreach (var placeholder in NewPlaceholders.Where(p => url.Contains(p, StringComparison.Ordinal) || checks.Contains(p, StringComparison.Ordinal)))
+        foreach (var placeholder in NewPlaceholders.Where(p => url.Contains(p, StringComparison.Ordinal) || checks.Contains(p, StringComparison.Ordinal) || body.Contains(p, StringComparison.Ordinal)))
         {
             values[placeholder] = placeholder switch
             {
@@ -68,7 +69,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
         }
 
         var client = await world.ClientAsync(user);
-        using var request = new HttpRequestMessage(new HttpMethod(method), Fill(url, values)) { Content = Content(body) };
+        using var request = new HttpRequestMessage(new HttpMethod(method), Fill(url, values)) { Content = Content(body.StartsWith('@') ? body : Fill(body, values)) };
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
 
