@@ -40,7 +40,7 @@ public sealed partial class WorkflowEngine
         {
             var state = InstanceDocument.Read(document);
             var instanceProblems = MigrationPlanner.Check(state, source, target, map);
-            previews.Add(new MigrationInstancePreview(state.Id, state.BusinessKey, MigrationPlanner.ActiveActivities(state), instanceProblems));
+            previews.Add(new MigrationInstancePreview(state.Id, state.BusinessKey, state.StartedAt, MigrationPlanner.ActiveActivities(state), instanceProblems));
             foreach (var problem in instanceProblems)
             {
                 if (!problems.Exists(p => p.ActivityId == problem.ActivityId && p.Code == problem.Code))

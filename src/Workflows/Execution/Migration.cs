@@ -19,7 +19,7 @@ public sealed record MigrationPlan(string SourceDefinitionId, string TargetDefin
 public sealed record MigrationProblem(string ActivityId, string Code, string Message, string? TargetActivityId = null);
 
 /// <summary>An instance a plan would migrate: its active activities and what stops it, if anything.</summary>
-public sealed record MigrationInstancePreview(Guid Id, string? BusinessKey, IReadOnlyList<string> ActiveActivities, IReadOnlyList<MigrationProblem> Problems);
+public sealed record MigrationInstancePreview(Guid Id, string? BusinessKey, DateTimeOffset StartedAt, IReadOnlyList<string> ActiveActivities, IReadOnlyList<MigrationProblem> Problems);
 
 /// <summary>The answer of a check: the complete plan, the problems of the plan and of the instances, and the preview.</summary>
 public sealed record MigrationCheck(MigrationPlan Plan, IReadOnlyList<MigrationProblem> Problems, IReadOnlyList<MigrationInstancePreview> Instances);

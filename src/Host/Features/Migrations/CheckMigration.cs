@@ -14,7 +14,7 @@ public static class CheckMigration
 {
     public sealed record Element(string Id, string? Name, string Type, string? ParentId);
 
-    public sealed record InstanceItem(Guid Id, string? BusinessKey, IReadOnlyList<string> ActiveActivities, IReadOnlyList<MigrationProblemView> Problems);
+    public sealed record InstanceItem(Guid Id, string? BusinessKey, DateTimeOffset StartedAt, IReadOnlyList<string> ActiveActivities, IReadOnlyList<MigrationProblemView> Problems);
 
     public sealed record Response(
         string SourceDefinitionId,
@@ -48,7 +48,7 @@ public static class CheckMigration
             target.Id,
             [.. check.Plan.Instructions.Select(i => new MigrationRequest.Instruction(i.SourceActivityId, i.TargetActivityId))],
             [.. check.Problems.Select(View)],
-            [.. check.Instances.Select(i => new InstanceItem(i.Id, i.BusinessKey, i.ActiveActivities, [.. i.Problems.Select(View)]))],
+            [.. check.Instances.Select(i => new InstanceItem(i.Id, i.BusinessKey, i.StartedAt, i.ActiveActivities, [.. i.Problems.Select(View)]))],
             Elements(source.Process),
             Elements(target.Process)));
     }

@@ -1,5 +1,5 @@
 import { api, ApiError } from '../../app/api';
-import { banner, h, replace } from '../../app/dom';
+import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import type { RouteContext, RouteInstance } from '../../app/routes';
 import { loading } from '../../app/router';
@@ -37,7 +37,7 @@ export interface MigrationCheck {
   targetDefinitionId: string;
   instructions: Instruction[];
   problems: MigrationProblem[];
-  instances: { id: string; businessKey: string | null; activeActivities: string[]; problems: MigrationProblem[] }[];
+  instances: { id: string; businessKey: string | null; startedAt: string; activeActivities: string[]; problems: MigrationProblem[] }[];
   sourceElements: MigrationElement[];
   targetElements: MigrationElement[];
 }
@@ -160,7 +160,8 @@ export async function renderMigrate({ outlet, query, signal }: RouteContext): Pr
       h('thead', null, h('tr', null, h('th', null, t('migrate.col.source')), h('th', null, t('migrate.col.active')), h('th', null, t('migrate.col.target')), h('th', null, t('migrate.col.problems')))),
       h('tbody', null, rows.map((row) => {
         const select = h('select', { 'data-source': row.source.id, 'aria-label': elementLabel(row.source, row.source.id) },
-          h('option', { value: '' }, t('migrate.unmapped')),
+          // Unmapping is for steps with no counterpart; a mapped step may only be mapped to another of its kind.
+          row.targetId ? null : h('option', { value: '' }, t('migrate.unmapped')),
           row.options.map((o) => h('option', { value: o.id, selected: o.id === row.targetId }, elementLabel(o, o.id))));
         select.addEventListener('change', () => {
           if (select.value) given.set(row.source.id, select.value);
@@ -176,7 +177,7 @@ export async function renderMigrate({ outlet, query, signal }: RouteContext): Pr
     const preview = current.instances.length === 0
       ? h('p', { class: 'muted' }, t('migrate.noInstances'))
       : h('table', { class: 'grid compact', 'data-testid': 'migrate-instances' },
-          h('thead', null, h('tr', null, h('th', null, ''), h('th', null, t('monitor.col.businessKey')), h('th', null, t('monitor.openSteps')), h('th', null, t('migrate.col.problems')))),
+          h('thead', null, h('tr', null, h('th', null, ''), h('th', null, t('monitor.col.businessKey')), h('th', null, t('monitor.col.startedAt')), h('th', null, t('monitor.openSteps')), h('th', null, t('migrate.col.problems')))),
           h('tbody', null, current.instances.map((instance) => {
             const box = h('input', { type: 'checkbox', checked: selected.has(instance.id), 'aria-label': instance.businessKey ?? t('migrate.case') });
             box.addEventListener('change', () => {
@@ -187,6 +188,7 @@ export async function renderMigrate({ outlet, query, signal }: RouteContext): Pr
             return h('tr', { 'data-instance': instance.id, class: instance.problems.length ? 'row-overdue' : null },
               h('td', null, box),
               h('td', null, h('a', { href: `#/cases/${instance.id}` }, instance.businessKey ?? t('migrate.case'))),
+              h('td', null, formatDateTime(instance.startedAt)),
               h('td', null, instance.activeActivities.map((id) => elementLabel(sourceById.get(id), id)).join('、')),
               h('td', null, instance.problems.map((p) => h('div', null, p.message))));
           })));
@@ -232,7 +234,7 @@ export async function renderMigrate({ outlet, query, signal }: RouteContext): Pr
   const follow = async (batchId: string) => {
     try {
       const batch = await api.get<MigrationBatch>(`/api/migrations/${batchId}`);
-      const names = new Map(check?.instances.map((i) => [i.id, i.businessKey ?? t('migrate.case')]) ?? []);
+      const names = new Map(check?.instances.map((i) => [i.id, i.businessKey ?? `${t('migrate.case')} · ${formatDateTime(i.startedAt)}`]) ?? []);
       replace(progressBox,
         h('section', { class: 'card' },
           h('h2', null, batch.status === 'completed' ? t('migrate.finished') : t('migrate.running')),

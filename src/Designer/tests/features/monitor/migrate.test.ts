@@ -7,8 +7,8 @@ const check: MigrationCheck = {
   instructions: [{ sourceActivityId: 'accept', targetActivityId: 'accept' }],
   problems: [{ activityId: 'review', code: 'unmapped', message: '环节“复核 (review)”上有进行中的办理', targetActivityId: null }],
   instances: [
-    { id: 'i1', businessKey: 'TS-1', activeActivities: ['review'], problems: [] },
-    { id: 'i2', businessKey: 'TS-2', activeActivities: ['review'], problems: [] },
+    { id: 'i1', businessKey: 'TS-1', startedAt: '2026-12-07T02:00:00Z', activeActivities: ['review'], problems: [] },
+    { id: 'i2', businessKey: 'TS-2', startedAt: '2026-12-07T03:00:00Z', activeActivities: ['review'], problems: [] },
   ],
   sourceElements: [
     { id: 'accept', name: '受理', type: 'userTask', parentId: null },
