@@ -191,6 +191,47 @@ public sealed class MigrationTests
         Assert.Single(await t.TasksAsync(started.Id), x => x.ActivityId == "review");
     }
 
+    private static string WithdrawableCheck(string messageName, string after = "end") => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Defs" targetNamespace="http://anju.test">
+          <bpmn:message id="M" name="{messageName}" />
+          <bpmn:process id="m" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+            <bpmn:userTask id="check" />
+            <bpmn:boundaryEvent id="withdrawn" attachedToRef="check"><bpmn:messageEventDefinition messageRef="M" /></bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f3" sourceRef="withdrawn" targetRef="{after}" />
+            {(after == "end" ? "" : $"""<bpmn:userTask id="{after}" /><bpmn:sequenceFlow id="f5" sourceRef="{after}" targetRef="end" />""")}
+            <bpmn:sequenceFlow id="f4" sourceRef="check" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task A_mapped_message_boundary_event_waits_for_the_new_versions_message(Store store)
+    {
+        await using var t = await TestEngine.CreateAsync(store);
+        var v1 = await DeployAsync(t, WithdrawableCheck("complaint-withdrawn"));
+        var started = await t.StartAsync("m", businessKey: "BK-9");
+        var v2 = await DeployAsync(t, WithdrawableCheck("complaint-withdrawn-v2", after: "confirmWithdrawal"));
+
+        await t.Engine.MigrateAsync(started.Id, await PlanAsync(t, v1, v2), "r", "admin");
+
+        await using (var db = t.Storage.CreateContext())
+        {
+            var subscription = await db.Subscriptions.AsNoTracking().SingleAsync(x => x.InstanceId == started.Id);
+            Assert.Equal(("withdrawn", "complaint-withdrawn-v2"), (subscription.ActivityId, subscription.MessageName));
+        }
+
+        var old = await Assert.ThrowsAsync<WorkflowException>(() => t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "complaint-withdrawn", BusinessKey = "BK-9" }));
+        Assert.Equal(WorkflowErrorKind.NotFound, old.Kind);
+        await t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "complaint-withdrawn-v2", BusinessKey = "BK-9" });
+        Assert.Equal(["confirmWithdrawal"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+    }
+
     private static string Countersign(bool multiInstance, string next = "end") => Line("m", $"""
             <bpmn:userTask id="sign" name="会签" camunda:assignee="${"${signer}"}">
               {(multiInstance ? """<bpmn:multiInstanceLoopCharacteristics camunda:collection="signers" camunda:elementVariable="signer" />""" : "")}
