@@ -350,6 +350,40 @@ public sealed class MigrationTests
         Assert.Single(await t.TasksAsync(parent.Id), x => x.ActivityId == "close");
     }
 
+    private static string ForkJoin(string flowIntoJoin, string after = "end") => Bpmn("m", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:sequenceFlow id="fa" sourceRef="fork" targetRef="a" />
+            <bpmn:sequenceFlow id="fb" sourceRef="fork" targetRef="b" />
+            <bpmn:userTask id="a" name="物业整改" />
+            <bpmn:userTask id="b" name="社区复查" />
+            <bpmn:sequenceFlow id="{flowIntoJoin}" sourceRef="a" targetRef="join" />
+            <bpmn:sequenceFlow id="bj" sourceRef="b" targetRef="join" />
+            <bpmn:parallelGateway id="join" />
+            <bpmn:sequenceFlow id="f2" sourceRef="join" targetRef="{after}" />
+            {(after == "end" ? "" : $"""<bpmn:userTask id="{after}" /><bpmn:sequenceFlow id="f3" sourceRef="{after}" targetRef="end" />""")}
+            <bpmn:endEvent id="end" />
+        """);
+
+    [Fact]
+    public async Task A_branch_waiting_at_a_join_moves_when_the_flow_it_came_by_is_kept_and_is_refused_otherwise()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        var v1 = await DeployAsync(t, ForkJoin("aj"));
+        var started = await t.StartAsync("m");
+        await t.CompleteAsync(started.Id, "a"); // one branch waits at the join
+        var renamed = await DeployAsync(t, ForkJoin("aToJoin"));
+        var kept = await DeployAsync(t, ForkJoin("aj", after: "archive"));
+
+        var check = await t.Engine.CheckMigrationAsync(v1, renamed, null, [started.Id]);
+        Assert.Equal(("join", "joinFlowMissing"), (Assert.Single(check.Problems).ActivityId, Assert.Single(check.Problems).Code));
+
+        await t.Engine.MigrateAsync(started.Id, await PlanAsync(t, v1, kept), "r", "admin");
+        await t.CompleteAsync(started.Id, "b");
+        Assert.Equal(["archive"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+    }
+
     private static string Routing(string condition) => Bpmn("m", $"""
             <bpmn:startEvent id="start" />
             <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="route" />
