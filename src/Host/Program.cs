@@ -26,6 +26,7 @@ builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: regist
 builder.AddAnjuNotifications();  // new-task notifications; hand-over to SMS/WeChat channels
 builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
 builder.Services.AddSingleton<JurisdictionDirectory>();
+builder.Services.AddSingleton<Anju.Host.Features.Migrations.MigrationBatches>(); // background migration batches
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

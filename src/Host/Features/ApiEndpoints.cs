@@ -7,6 +7,7 @@ using Anju.Host.Features.ExternalTasks;
 using Anju.Host.Features.Incidents;
 using Anju.Host.Features.Instances;
 using Anju.Host.Features.Jobs;
+using Anju.Host.Features.Migrations;
 using Anju.Host.Features.Notifications;
 using Anju.Host.Features.Registry;
 using Anju.Host.Features.Repair;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         api.MapNotifications();
         api.MapVoting();
         api.MapSupervision();
+        api.MapMigrations();
         return api;
     }
 }

@@ -129,6 +129,22 @@ public static class Messages
         ["repair.noIncident"] = ("该流程实例没有待处理的故障。", "This instance has no open incident."),
         ["repair.failedAgain"] = ("重试后再次出错：{0}", "It failed again on retry: {0}"),
         ["repair.instanceNotActive"] = ("该流程实例已结束，不能再修改。", "This process instance has ended; it cannot be changed."),
+        // Process instance migration (issue 16, part D). {0}: the source element, {1}: the target element, {2}: the engine's text.
+        ["migrationPlanInvalid"] = ("迁移方案有误，未迁移任何实例。", "The migration plan has errors; no instance was migrated."),
+        ["migrationRefused"] = ("该实例不能按此方案迁移，未做任何更改。", "This instance cannot be migrated under the plan; nothing was changed."),
+        ["migration.tooMany"] = ("一次最多 {0} 项。", "At most {0} per request."),
+        ["migration.stopped"] = ("服务停止，该实例未迁移。", "The server stopped; this instance was not migrated."),
+        ["migration.unmapped"] = ("环节“{0}”上有进行中的办理，但没有对应到新版本的环节。", "The active step {0} is not mapped to a step of the new version."),
+        ["migration.incompatibleActivity"] = ("环节“{0}”不能对应到“{1}”：两者类型不同。", "Step {0} cannot be mapped to {1}: they are different kinds of element."),
+        ["migration.unknownSourceActivity"] = ("原版本中没有环节“{0}”。", "The source version has no element {0}."),
+        ["migration.unknownTargetActivity"] = ("新版本中没有环节“{1}”。", "The target version has no element {1}."),
+        ["migration.scopeChanged"] = ("环节“{0}”与“{1}”不在对应的子流程中：请先把它所在的子流程对应到“{1}”所在的子流程。", "Steps {0} and {1} are not in corresponding subprocesses: map the subprocess {0} is in to the one {1} is in."),
+        ["migration.multiInstanceMismatch"] = ("环节“{0}”与“{1}”的多实例（会签/或签）设置不同，不能迁移。", "Steps {0} and {1} differ in multi-instance (countersign) settings; they cannot be migrated."),
+        ["migration.joinFlowMissing"] = ("在“{0}”等待汇合的分支，在新版本中没有对应的连线。", "A branch waiting to join at {0} has no matching sequence flow in the new version."),
+        ["migration.differentProcess"] = ("只能迁移到同一流程的另一个版本。", "Instances can only be migrated to another version of the same procedure."),
+        ["migration.instanceEnded"] = ("该实例已结束，不能迁移。", "This instance has already ended; it cannot be migrated."),
+        ["migration.wrongSourceDefinition"] = ("该实例不属于所选的原版本。", "This instance does not run the chosen source version."),
+        ["migration.boundaryEventFailed"] = ("新版本附加在“{0}”上的边界事件无法创建：{2}", "The new version's boundary event {0} could not be created: {2}"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

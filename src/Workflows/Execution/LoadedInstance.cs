@@ -21,7 +21,10 @@ internal sealed class LoadedInstance
     }
 
     public InstanceState State { get; }
-    public CompiledDefinition Definition { get; }
+    public CompiledDefinition Definition { get; set; }
+
+    /// <summary>The instance moved to another version in this command (migration): its row's definition is rewritten.</summary>
+    public bool DefinitionChanged { get; set; }
     public long Revision { get; }
     public bool IsNew { get; }
 

@@ -143,6 +143,16 @@ internal static class InstanceStore
                     ("Id", state.Id),
                     ("Revision", loaded.Revision));
             }
+
+            if (loaded.DefinitionChanged)
+            {
+                // A migration moved the instance to another version (after the guard, which it relies on).
+                batch.Statement<InstanceRow>(
+                    "UPDATE {table} SET {DefinitionId} = {0}, {DefinitionVersion} = {1} WHERE {Id} = {2}",
+                    ("DefinitionId", state.DefinitionId),
+                    ("DefinitionVersion", state.DefinitionVersion),
+                    ("Id", state.Id));
+            }
         }
 
         for (var i = 0; i < runners.Count; i++)

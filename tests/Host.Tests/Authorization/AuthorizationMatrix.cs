@@ -372,5 +372,16 @@ public static class AuthorizationMatrix
                 yield return new("POST external-tasks/{id}/bpmn-error", user, "POST", "/api/external-tasks/{randomId}/bpmn-error", """{"workerId":"authz-matrix","errorCode":"x"}""", denied);
             }
         }
+
+        // ---- Migration (administrators only; an administrator is city-wide) ----
+        const string plan = """{"sourceDefinitionId":"{definitionKey}:1","targetDefinitionId":"{definitionKey}:1"}""";
+        const string batch = """{"sourceDefinitionId":"{definitionKey}:1","targetDefinitionId":"{definitionKey}:1","instanceIds":["{randomId}"],"reason":"权限矩阵测试"}""";
+        foreach (var user in new[] { Admin, StreetIn, Community, Firm, Owner, Bureau, Anonymous })
+        {
+            var denied = user == Anonymous ? 401 : 403;
+            yield return new("POST migrations/check", user, "POST", "/api/migrations/check", plan, user == Admin ? 200 : denied);
+            yield return new("POST migrations", user, "POST", "/api/migrations", batch, user == Admin ? 202 : denied);
+            yield return new("GET migrations/{id} (none such)", user, "GET", "/api/migrations/{randomId}", "", user == Admin ? 404 : denied);
+        }
     }
 }

@@ -124,6 +124,10 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
       instance.startedBy ? [h('dt', null, t('monitor.startedBy')), h('dd', null, instance.startedBy)] : null,
     ),
     openSteps ? [h('h3', null, t('monitor.openSteps')), openSteps] : null,
+    admin && (instance.status === 'active' || instance.status === 'incident')
+      ? h('p', null, h('a', { class: 'button small', 'data-testid': 'migrate-case',
+          href: `#/monitor/migrate?${new URLSearchParams({ from: `${instance.definitionKey}:${instance.definitionVersion}`, instances: instance.id })}` }, t('monitor.migrateCase')))
+      : null,
   );
 
   const details = caseInfo(instance.variables, labels);

@@ -87,7 +87,10 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
     h('div', { class: 'filters' },
       h('label', { for: 'filter-procedure' }, t('tasks.filter.procedure'), procedure),
       h('label', { for: 'filter-status' }, t('monitor.filter.status'), status),
-      h('label', { for: 'filter-area' }, t('tasks.filter.area'), area)),
+      h('label', { for: 'filter-area' }, t('tasks.filter.area'), area),
+      state.definitionKey && user()?.roles.includes('admin')
+        ? h('a', { class: 'button small', href: `#/monitor/migrate?procedure=${encodeURIComponent(state.definitionKey)}`, 'data-testid': 'migrate-link' }, t('monitor.migrate'))
+        : null),
     countsBox, listBox);
 
   const filter = { definitionKey: state.definitionKey || undefined, jurisdiction: state.area || undefined };
