@@ -117,6 +117,9 @@ public static class Messages
         ["login.tooLarge"] = ("登录请求过大（上限 {0}）。", "The sign-in request is too large (limit {0})."),
         ["field.password.common"] = ("该密码过于常见或已在泄露的密码库中出现，请换一个。", "This password is too common or known from leaks; choose another."),
         ["field.password.containsUsername"] = ("密码不能包含用户名。", "The password must not contain the user name."),
+
+        // Start-up deployment never overrides a person; the filer is told (issue 16, items 1 and 5).
+        ["fileUpdateChanged"] = ("定义文件已变化，或已被采用或忽略，请刷新后重试。", "The definitions file changed, or was adopted or ignored meanwhile; refresh and try again."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>
