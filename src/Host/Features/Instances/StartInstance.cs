@@ -132,9 +132,19 @@ public static class StartInstance
             var http = context.HttpContext;
             var engine = http.RequestServices.GetRequiredService<WorkflowEngine>();
             var id = InstanceIdFor(CurrentUser.From(http).Username, key);
-            return await engine.GetInstanceAsync(id, http.RequestAborted) is { } instance
-                ? TypedResults.Created($"/api/instances/{instance.Id}", instance)
-                : null;
+            if (await engine.GetInstanceAsync(id, http.RequestAborted) is not { } instance)
+            {
+                return null;
+            }
+
+            // Answered as the first request would have been; its notification was its own to send.
+            instance = await IncidentText.RenderAsync(http, engine, instance, http.RequestAborted);
+            if (instance.Incidents.Count > 0)
+            {
+                instance = instance with { Incident = new Workflows.IncidentNotice("startIncident", Messages.Text(http, "startIncident"), instance.Incidents[0].ActivityId) };
+            }
+
+            return TypedResults.Created($"/api/instances/{instance.Id}", instance);
         }
     }
 }
