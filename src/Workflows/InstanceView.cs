@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Anju.Workflows.Execution;
 
 namespace Anju.Workflows;
@@ -26,6 +27,13 @@ public sealed record InstanceView
     public DateTimeOffset? EndedAt { get; init; }
     public Guid? ParentInstanceId { get; init; }
     public string? StartedBy { get; init; }
+
+    /// <summary>
+    /// Only on a start's answer, when the new instance stopped at an incident at once (set by the Host): what the
+    /// filer is told. Absent otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IncidentNotice? Incident { get; init; }
 
     internal static InstanceView From(InstanceState state)
     {
@@ -66,4 +74,18 @@ public sealed record InstanceView
 
 public sealed record OpenTaskView(Guid Id, string ActivityId, string? Name, string? Assignee);
 
-public sealed record IncidentView(Guid Id, string ActivityId, string Type, string Message, DateTimeOffset CreatedAt);
+/// <summary>An open incident; <see cref="Message"/> is the engine's technical detail (English).</summary>
+public sealed record IncidentView(Guid Id, string ActivityId, string Type, string Message, DateTimeOffset CreatedAt)
+{
+    /// <summary>The element's name in the definition (set by the Host).</summary>
+    public string? ElementName { get; init; }
+
+    /// <summary>The incident told for people, in the reader's language, naming the element by name and id (set by the Host).</summary>
+    public string? DisplayMessage { get; init; }
+}
+
+/// <summary>A start's new instance stopped at an incident at once: the filing did not go through (set by the Host).</summary>
+/// <param name="Code">A stable code (startIncident).</param>
+/// <param name="Message">What the filer is told, in their language.</param>
+/// <param name="ActivityId">Where it stopped.</param>
+public sealed record IncidentNotice(string Code, string Message, string ActivityId);

@@ -35,6 +35,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
     public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
     public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
+    public DbSet<Features.Definitions.DefinitionFileIgnore> DefinitionFileIgnores => Set<Features.Definitions.DefinitionFileIgnore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -121,6 +122,14 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
         });
         ConfigureAssessment(builder);
         VotingModel.Configure(builder);
+        builder.Entity<Features.Definitions.DefinitionFileIgnore>(e =>
+        {
+            e.ToTable("host_definition_file_ignores");
+            e.HasKey(x => new { x.Key, x.ContentHash });
+            e.Property(x => x.Key).HasMaxLength(255);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.IgnoredBy).HasMaxLength(256);
+        });
     }
 
     /// <summary>Quarterly assessment (红黑榜): scores, published lists, credit records.</summary>

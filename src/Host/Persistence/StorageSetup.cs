@@ -54,6 +54,7 @@ public static class StorageSetup
             sp.GetRequiredService<ServiceTaskHandlers>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<JobExecutor>();
+        services.AddSingleton<Anju.Host.Seeding.DefinitionFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExecutor>());
         return builder;
     }

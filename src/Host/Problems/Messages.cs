@@ -145,6 +145,9 @@ public static class Messages
         ["migration.instanceEnded"] = ("该实例已结束，不能迁移。", "This instance has already ended; it cannot be migrated."),
         ["migration.wrongSourceDefinition"] = ("该实例不属于所选的原版本。", "This instance does not run the chosen source version."),
         ["migration.boundaryEventFailed"] = ("新版本附加在“{0}”上的边界事件无法创建：{2}", "The new version's boundary event {0} could not be created: {2}"),
+        // Start-up deployment never overrides a person; the filer is told (issue 16, items 1 and 5).
+        ["startIncident"] = ("提交未成功：系统处理时出错，案件未能受理。管理员已收到通知，会尽快处理；您无需重复提交。", "The filing did not go through: the system failed while handling it, so it was not accepted. The administrators have been notified and will repair it; there is no need to file again."),
+        ["fileUpdateChanged"] = ("定义文件已变化，或已被采用或忽略，请刷新后重试。", "The definitions file changed, or was adopted or ignored meanwhile; refresh and try again."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

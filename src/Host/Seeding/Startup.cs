@@ -33,36 +33,51 @@ public static partial class Startup
 
         await services.GetRequiredService<JurisdictionDirectory>().RefreshAsync();
         WarnAboutCalendar(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<TimeProvider>(), logger);
-        await DeployDefinitionsAsync(services.GetRequiredService<WorkflowEngine>(), logger);
+        await DeployDefinitionsAsync(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<DefinitionFiles>(), logger);
     }
 
-    /// <summary>Deploys every definitions/*.bpmn; unchanged files create no new version.</summary>
-    private static async Task DeployDefinitionsAsync(WorkflowEngine engine, ILogger logger)
+    /// <summary>
+    /// Deploys every definitions/*.bpmn as the files' versions (source <c>file:&lt;name&gt;</c>). A file becomes a new
+    /// version only when it differs from the last version deployed from it and no person deployed a later version of
+    /// its key; otherwise the person's version is kept and one line says so. <c>Anju:Definitions:ForceFiles=true</c>
+    /// deploys every changed file regardless.
+    /// </summary>
+    private static async Task DeployDefinitionsAsync(WorkflowEngine engine, DefinitionFiles files, ILogger logger)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "definitions");
-        if (!Directory.Exists(folder))
+        foreach (var name in files.Names())
         {
-            return;
-        }
-
-        foreach (var file in Directory.GetFiles(folder, "*.bpmn").Order(StringComparer.Ordinal))
-        {
-            var result = await engine.DeployAsync(new DeploymentRequest
+            var file = files.Read(name);
+            if (file is null)
             {
-                Files = [new DeploymentFile(Path.GetFileName(file), await File.ReadAllTextAsync(file))],
-                DeployedBy = "system",
-                // Shown in the designer's version history, which officials read in Chinese.
-                Note = $"启动时自动部署（definitions/{Path.GetFileName(file)}）",
-            });
-            if (!result.Succeeded)
-            {
-                LogDefinitionInvalid(logger, Path.GetFileName(file), string.Join("; ", result.Problems.Select(p => $"{p.ElementId} (line {p.Line}): {p.Message}")));
                 continue;
             }
 
-            foreach (var definition in result.Definitions.Where(d => d.IsNew))
+            var result = await engine.DeployAsync(new DeploymentRequest
             {
-                LogDeployed(logger, definition.Key, definition.Version);
+                Files = [new DeploymentFile(name, file.Xml)],
+                DeployedBy = "system",
+                Source = file.Source,
+                YieldToPeople = !files.ForceFiles,
+                // Shown in the designer's version history, which officials read in Chinese.
+                Note = $"启动时自动部署（definitions/{name}）",
+            });
+            if (!result.Succeeded)
+            {
+                LogDefinitionInvalid(logger, name, string.Join("; ", result.Problems.Select(p => $"{p.ElementId} (line {p.Line}): {p.Message}")));
+                continue;
+            }
+
+            files.Remember(name, result.Definitions.Select(d => d.Key));
+            foreach (var definition in result.Definitions)
+            {
+                if (definition.IsNew)
+                {
+                    LogDeployed(logger, definition.Key, definition.Version);
+                }
+                else if (definition.KeptLaterVersion)
+                {
+                    LogKeptPersonVersion(logger, definition.Key, definition.Version, definition.DeployedBy ?? "?", name);
+                }
             }
         }
     }
@@ -88,4 +103,7 @@ public static partial class Startup
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Deployed {Key} version {Version}")]
     private static partial void LogDeployed(ILogger logger, string key, int version);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Kept {Key} version {Version}, deployed by {DeployedBy}: definitions/{File} differs from it but was not deployed, because a person deployed after the file's last version (the designer offers the file to adopt; Anju:Definitions:ForceFiles=true deploys files anyway)")]
+    private static partial void LogKeptPersonVersion(ILogger logger, string key, int version, string deployedBy, string file);
 }

@@ -75,6 +75,13 @@ public sealed class DefinitionRepository
         return _cache.GetOrAdd(row.Id, compiled);
     }
 
+    /// <summary>The content hash a version stores: SHA-256 of the XML with line ends normalised and trimmed.</summary>
+    public static string ContentHashOf(string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())));
+    }
+
     internal async Task<DeploymentResult> DeployAsync(WorkflowDbContext db, DeploymentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var deploymentId = Guid.CreateVersion7(now);
@@ -84,7 +91,7 @@ public sealed class DefinitionRepository
         {
             var parsed = BpmnReader.Read(file.Xml);
             problems.AddRange(parsed.Problems);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Xml.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())));
+            var hash = ContentHashOf(file.Xml);
             foreach (var process in parsed.Processes)
             {
                 problems.AddRange(DefinitionValidator.Validate(process, _engine.Handlers, request.UnknownServiceTasksAsExternal, out _));
@@ -107,15 +114,33 @@ public sealed class DefinitionRepository
         var results = new List<DeployedDefinition>();
         foreach (var (process, file, hash) in toDeploy)
         {
-            var latest = await db.Definitions.AsNoTracking()
-                .Where(d => d.Key == process.Key)
+            var versions = db.Definitions.AsNoTracking().Where(d => d.Key == process.Key);
+            var latest = await versions
                 .OrderByDescending(d => d.Version)
-                .Select(d => new { d.Id, d.Version, d.ContentHash, d.Name })
+                .Select(d => new { d.Id, d.Version, d.ContentHash, d.Name, d.DeployedBy, d.Source })
                 .FirstOrDefaultAsync(cancellationToken);
             if (latest is not null && latest.ContentHash == hash)
             {
-                results.Add(new DeployedDefinition(latest.Id, process.Key, latest.Version, latest.Name, IsNew: false));
+                results.Add(new DeployedDefinition(latest.Id, process.Key, latest.Version, latest.Name, IsNew: false) { DeployedBy = latest.DeployedBy });
                 continue;
+            }
+
+            if (latest is not null && request.YieldToPeople && request.Source is { } source)
+            {
+                var lastFromSource = await versions.Where(d => d.Source == source)
+                    .OrderByDescending(d => d.Version)
+                    .Select(d => new { d.Version, d.ContentHash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                var since = lastFromSource?.Version ?? 0;
+                var personLater = await versions.AnyAsync(d => d.Version > since && d.Source != null && EF.Functions.Like(d.Source, DefinitionSources.UserPrefix + "%"), cancellationToken);
+                if (lastFromSource?.ContentHash == hash || personLater)
+                {
+                    results.Add(new DeployedDefinition(latest.Id, process.Key, latest.Version, latest.Name, IsNew: false, KeptLaterVersion: personLater)
+                    {
+                        DeployedBy = latest.DeployedBy,
+                    });
+                    continue;
+                }
             }
 
             var version = (latest?.Version ?? 0) + 1;
@@ -132,10 +157,11 @@ public sealed class DefinitionRepository
                 DeployedBy = request.DeployedBy,
                 Note = request.Note,
                 UnknownServiceTasksAsExternal = request.UnknownServiceTasksAsExternal,
+                Source = request.Source,
             };
             db.Definitions.Add(row);
             await ScheduleTimerStartsAsync(db, latest?.Id, row, process, now, cancellationToken);
-            results.Add(new DeployedDefinition(row.Id, row.Key, row.Version, row.Name, IsNew: true));
+            results.Add(new DeployedDefinition(row.Id, row.Key, row.Version, row.Name, IsNew: true) { DeployedBy = row.DeployedBy });
         }
 
         return new DeploymentResult(deploymentId, results, []);

@@ -16,6 +16,12 @@ public sealed class DefinitionRow
     public string? DeployedBy { get; set; }
     public string? Note { get; set; }
     public bool UnknownServiceTasksAsExternal { get; set; }
+
+    /// <summary>
+    /// Where this version came from: <c>file:&lt;name&gt;.bpmn</c> (deployed from a definitions file, at start-up or
+    /// adopted by an administrator) or <c>user:&lt;username&gt;</c> (deployed by a person); null before sources were kept.
+    /// </summary>
+    public string? Source { get; set; }
 }
 
 public sealed class InstanceRow

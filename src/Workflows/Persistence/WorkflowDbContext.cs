@@ -41,6 +41,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Id).HasMaxLength(300);
             e.Property(x => x.Key).HasMaxLength(255);
             e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(300);
         });
 
         modelBuilder.Entity<InstanceRow>(e =>

@@ -113,6 +113,15 @@ public static class AuthorizationMatrix
         yield return new("GET definitions/{key}", Anonymous, "GET", "/api/definitions/{definitionKey}", "", 401);
         yield return new("GET definitions/{key}/xml", Anonymous, "GET", "/api/definitions/{definitionKey}/xml", "", 401);
 
+        // A newer definitions file: the administrators' (the matrix's definition has no file, so nothing is on offer: 409).
+        const string hash = """{"contentHash":"0000000000000000000000000000000000000000000000000000000000000000"}""";
+        foreach (var user in SignedIn.Append(Anonymous))
+        {
+            var expected = user switch { Admin => 409, Anonymous => 401, _ => 403 };
+            yield return new("POST definitions/{key}/file-update/adopt", user, "POST", "/api/definitions/{definitionKey}/file-update/adopt", hash, expected);
+            yield return new("POST definitions/{key}/file-update/ignore", user, "POST", "/api/definitions/{definitionKey}/file-update/ignore", hash, expected);
+        }
+
         // ---- Instances ----
         // Start: the definition's starters (camunda:candidateStarterGroups = community, street-office, property-firm, owner)
         // and administrators, in a jurisdiction they reach (out of reach: 400 jurisdictionOutOfReach); anyone else who

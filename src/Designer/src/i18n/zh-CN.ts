@@ -463,6 +463,24 @@ export const zhCN = {
   'migrate.finished': '迁移完成',
   'migrate.summary': '已处理 {done} / {total} 件：成功 {succeeded} 件，失败 {failed} 件。',
   'migrate.ok': '已迁移',
+  // Issue 16 (part A): definition sources, newer definitions files, failed filings, incident texts.
+  'designer.fileUpdate.badge': '定义文件有新版本',
+  'designer.fileUpdate.title': '定义文件有新版本：definitions/{file}',
+  'designer.fileUpdate.explain': '服务器上的定义文件已更新，但当前最新版本由人员部署，启动时保留了人员的版本。请对比差异后决定采用或忽略。',
+  'designer.fileUpdate.lastFileVersion': '上次来自该文件的是第 {version} 版。',
+  'designer.fileUpdate.fileLabel': '定义文件 {file}',
+  'designer.fileUpdate.adopt': '采用',
+  'designer.fileUpdate.ignore': '忽略',
+  'designer.fileUpdate.confirmAdopt': '将定义文件部署为新版本，新发起的案件将按该版本办理。确定采用吗？',
+  'designer.fileUpdate.confirmIgnore': '忽略后，该文件内容不会再提示。确定忽略吗？',
+  'designer.fileUpdate.adopted': '已采用定义文件，部署为第 {version} 版。',
+  'designer.fileUpdate.ignored': '已忽略该定义文件版本。',
+  'designer.fileUpdate.view': '查看差异',
+  'designer.source': '来源',
+  'designer.source.file': '定义文件 {file}',
+  'designer.source.user': '人员部署',
+  'portal.filingFailed': '提交未成功：系统处理时出错，案件未能受理。管理员已收到通知，会尽快处理，您无需重复提交。',
+  'monitor.incidentDetail': '技术详情',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,6 +11,8 @@ public static class DefinitionsEndpoints
         definitions.MapGet("/{key}", GetDefinition.Handle);
         definitions.MapGet("/{key}/xml", GetDefinitionXml.Handle);
         definitions.MapGet("/{key}/statistics", ActivityStatistics.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
+        definitions.MapPost("/{key}/file-update/adopt", FileUpdateActions.Adopt).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        definitions.MapPost("/{key}/file-update/ignore", FileUpdateActions.Ignore).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
         return api;
     }
 }

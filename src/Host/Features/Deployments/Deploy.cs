@@ -69,6 +69,7 @@ public static class Deploy
             Files = files,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             DeployedBy = CurrentUser.From(context).Username,
+            Source = DefinitionSources.User(CurrentUser.From(context).Username),
             UnknownServiceTasksAsExternal = asExternal,
         }, cancellationToken);
         if (!result.Succeeded)

@@ -1,3 +1,4 @@
+using Anju.Host.Features.Incidents;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
 using Anju.Workflows;
@@ -6,7 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Anju.Host.Features.Instances;
 
-/// <summary>GET /api/instances/{id}: the instance view; 404 when it does not exist or is out of the caller's reach.</summary>
+/// <summary>
+/// GET /api/instances/{id}: the instance view, each incident with its element's name and a message for people
+/// (<see cref="IncidentText"/>); 404 when it does not exist or is out of the caller's reach.
+/// </summary>
 public static class GetInstance
 {
     public static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> Handle(
@@ -18,6 +22,6 @@ public static class GetInstance
         }
 
         var instance = await engine.GetInstanceAsync(id, cancellationToken);
-        return instance is null ? Problem.NotFound(context) : TypedResults.Ok(instance);
+        return instance is null ? Problem.NotFound(context) : TypedResults.Ok(await IncidentText.RenderAsync(context, engine, instance, cancellationToken));
     }
 }

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using Anju.Host.Features.Incidents;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Notifications;
+using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +14,9 @@ namespace Anju.Host.Features.Instances;
 /// POST /api/definitions/{key}/instances: a user whom the definition names as a starter (see
 /// <see cref="StartAuthorization"/>) starts it in a jurisdiction they reach (an owner files a complaint about their own
 /// compound); administrators anything anywhere. Without a jurisdiction the caller's first one is used. A refused start
-/// (403, or 400 for the start form) creates nothing.
+/// (403, or 400 for the start form) creates nothing. A start whose new instance stops at an incident at once is still
+/// 201, with status "incident" and an <c>incident</c> member telling the filer it did not go through (administrators
+/// are notified).
 /// </summary>
 public static class StartInstance
 {
@@ -72,7 +77,39 @@ public static class StartInstance
         }
 
         metrics.Record(instance, started: true);
+        instance = await IncidentText.RenderAsync(context, engine, instance, cancellationToken);
+        if (instance.Incidents.Count > 0)
+        {
+            instance = await TellAboutIncidentAsync(context, engine, instance, user.Username, cancellationToken);
+        }
+
         return TypedResults.Created($"/api/instances/{instance.Id}", instance);
+    }
+
+    /// <summary>
+    /// The new instance stopped at an incident at once: the filing did not go through. The answer says so (still
+    /// 201: the instance exists, and an administrator can repair it) and every administrator is notified.
+    /// </summary>
+    private static async Task<Workflows.InstanceView> TellAboutIncidentAsync(
+        HttpContext context, WorkflowEngine engine, Workflows.InstanceView instance, string startedBy, CancellationToken cancellationToken)
+    {
+        var incident = instance.Incidents[0];
+        var services = context.RequestServices;
+        var definition = await engine.Definitions.GetAsync(Workflows.Execution.CompiledDefinition.MakeId(instance.DefinitionKey, instance.DefinitionVersion), cancellationToken);
+        var forAdministrators = IncidentText.Render(english: false, incident.Type, incident.ActivityId, incident.ElementName, incident.Message);
+        try
+        {
+            await IncidentAlerts.NotifyStartIncidentAsync(
+                services.GetRequiredService<HostDbContext>(), services.GetRequiredService<TimeProvider>(), instance, definition.Process.Name, startedBy, forAdministrators, cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The instance is committed and its incident is listed in the monitor: the filer still gets the answer.
+        }
+        return instance with
+        {
+            Incident = new Workflows.IncidentNotice("startIncident", Messages.Text(context, "startIncident"), incident.ActivityId),
+        };
     }
 
     /// <summary>
@@ -95,9 +132,19 @@ public static class StartInstance
             var http = context.HttpContext;
             var engine = http.RequestServices.GetRequiredService<WorkflowEngine>();
             var id = InstanceIdFor(CurrentUser.From(http).Username, key);
-            return await engine.GetInstanceAsync(id, http.RequestAborted) is { } instance
-                ? TypedResults.Created($"/api/instances/{instance.Id}", instance)
-                : null;
+            if (await engine.GetInstanceAsync(id, http.RequestAborted) is not { } instance)
+            {
+                return null;
+            }
+
+            // Answered as the first request would have been; its notification was its own to send.
+            instance = await IncidentText.RenderAsync(http, engine, instance, http.RequestAborted);
+            if (instance.Incidents.Count > 0)
+            {
+                instance = instance with { Incident = new Workflows.IncidentNotice("startIncident", Messages.Text(http, "startIncident"), instance.Incidents[0].ActivityId) };
+            }
+
+            return TypedResults.Created($"/api/instances/{instance.Id}", instance);
         }
     }
 }

@@ -5,6 +5,8 @@ export interface DefinitionSummary {
   key: string;
   name: string | null;
   latestVersion: number;
+  /** Administrators: the definitions file has newer content than the person's version kept at start-up. */
+  fileUpdate?: boolean;
 }
 
 /** GET /api/definitions/{key} */
@@ -12,6 +14,15 @@ export interface DefinitionVersions {
   key: string;
   name: string | null;
   versions: DefinitionVersion[];
+  /** Administrators: the definitions file's newer content, to diff and then adopt or ignore. */
+  fileUpdate?: FileUpdate | null;
+}
+
+export interface FileUpdate {
+  fileName: string;
+  contentHash: string;
+  lastFileVersion: number | null;
+  xml: string;
 }
 
 export interface DefinitionVersion {
@@ -20,6 +31,9 @@ export interface DefinitionVersion {
   deployedAt: string;
   deployedBy: string | null;
   note: string | null;
+  /** `file:<name>.bpmn` or `user:<username>`; null for versions deployed before sources were kept. */
+  source?: string | null;
+  contentHash?: string;
 }
 
 /** POST /api/deployments: 201 with the new versions, 200 when nothing changed. */
@@ -38,6 +52,10 @@ export const definitionsApi = {
       query: { version },
       ...(signal ? { signal } : {}),
     }),
+  adoptFile: (key: string, contentHash: string) =>
+    api.post<DeploymentResult>(`/api/definitions/${encodeURIComponent(key)}/file-update/adopt`, { contentHash }),
+  ignoreFile: (key: string, contentHash: string) =>
+    api.post<void>(`/api/definitions/${encodeURIComponent(key)}/file-update/ignore`, { contentHash }),
   deploy: (xml: string, note: string) =>
     api.post<DeploymentResult>('/api/deployments', undefined, {
       body: xml,

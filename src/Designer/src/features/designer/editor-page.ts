@@ -29,8 +29,18 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
   let xml: string;
   let title: string;
   let basedOn: number | null = null;
+  let fileUpdate: HTMLElement | null = null;
   if (key) {
     const versions = await definitionsApi.versions(key, signal);
+    if (versions.fileUpdate) {
+      fileUpdate = h(
+        'div',
+        { class: 'banner banner-info', 'data-testid': 'file-update-notice' },
+        t('designer.fileUpdate.title', { file: versions.fileUpdate.fileName }),
+        ' ',
+        h('a', { class: 'button small', href: `#/designer/${encodeURIComponent(key)}/history` }, t('designer.fileUpdate.view')),
+      );
+    }
     basedOn = requested ? Number(requested) : (versions.versions[0]?.version ?? null);
     xml = await definitionsApi.xml(key, basedOn ?? undefined, signal);
     title = versions.name ?? key;
@@ -75,6 +85,7 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
   replace(
     outlet,
     heading,
+    fileUpdate,
     toolbar,
     message,
     errorList,

@@ -3,6 +3,7 @@ import { t } from '../../app/i18n';
 import { loading } from '../../app/router';
 import type { RouteContext, RouteInstance } from '../../app/routes';
 import { definitionsApi } from './definitions-api';
+import { fileUpdateSection, sourceLabel } from './file-update';
 import { renderDiff } from './version-diff';
 
 /** Versions of one process (newest first) and a side-by-side diff of two of them (`?left=1&right=2`). */
@@ -41,6 +42,7 @@ export async function renderHistory({ outlet, params, query, signal }: RouteCont
         h('th', null, t('designer.versionColumn')),
         h('th', null, t('designer.deployedAt')),
         h('th', null, t('designer.deployedBy')),
+        h('th', null, t('designer.source')),
         h('th', null, t('designer.note')),
         h('th', null, t('designer.compareLeft')),
         h('th', null, t('designer.compareRight')),
@@ -57,6 +59,7 @@ export async function renderHistory({ outlet, params, query, signal }: RouteCont
           h('td', null, t('designer.version', { version: v.version })),
           h('td', null, formatDateTime(v.deployedAt)),
           h('td', null, v.deployedBy ?? ''),
+          h('td', { class: 'source' }, sourceLabel(v.source)),
           h('td', { class: 'note' }, v.note ?? ''),
           h('td', null, radio('left', v.version)),
           h('td', null, radio('right', v.version)),
@@ -89,6 +92,18 @@ export async function renderHistory({ outlet, params, query, signal }: RouteCont
     }
   };
 
+  // After 采用 or 忽略 the page opens again, saying what was done.
+  const fileUpdate = fileUpdateSection(key, definition, (outcome) => {
+    const done = 'adopted' in outcome ? `adopted=${outcome.adopted}` : 'ignored=1';
+    window.location.hash = `#/designer/${encodeURIComponent(key)}/history?${done}`;
+  });
+  const adopted = query.get('adopted');
+  const outcome = adopted
+    ? banner('success', t('designer.fileUpdate.adopted', { version: Number(adopted) }))
+    : query.get('ignored')
+      ? banner('success', t('designer.fileUpdate.ignored'))
+      : null;
+
   replace(
     outlet,
     h(
@@ -99,11 +114,19 @@ export async function renderHistory({ outlet, params, query, signal }: RouteCont
       h('a', { class: 'button', href: `#/designer/${encodeURIComponent(key)}` }, t('designer.open')),
       h('a', { class: 'button', href: '#/designer' }, t('designer.backToList')),
     ),
+    outcome,
+    fileUpdate?.element ?? null,
     table,
     h('div', { class: 'designer-toolbar' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'compare', onclick: () => void showDiff() }, t('designer.compare'))),
     message,
     diffArea,
   );
-  if (versions.length > 1) await showDiff();
-  return { dispose: () => disposeDiff() };
+  if (fileUpdate) await fileUpdate.show();
+  else if (versions.length > 1) await showDiff();
+  return {
+    dispose: () => {
+      disposeDiff();
+      fileUpdate?.dispose();
+    },
+  };
 }

@@ -22,7 +22,14 @@ export async function renderList({ outlet, signal }: RouteContext): Promise<void
     h(
       'tr',
       { 'data-key': d.key },
-      h('td', null, d.name ?? ''),
+      h(
+        'td',
+        null,
+        d.name ?? '',
+        d.fileUpdate
+          ? h('a', { class: 'badge badge-amber', href: `#/designer/${encodeURIComponent(d.key)}/history`, 'data-testid': 'file-update-badge' }, t('designer.fileUpdate.badge'))
+          : null,
+      ),
       h('td', null, h('code', null, d.key)),
       h('td', null, t('designer.version', { version: d.latestVersion })),
       h(

@@ -42,6 +42,8 @@ interface Incident {
   type: string;
   message: string;
   createdAt: string;
+  /** The incident told for people (Chinese or English), naming the element by name and id. */
+  displayMessage?: string;
 }
 
 function message(error: unknown): string {
@@ -208,7 +210,9 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
           const retry = admin ? h('button', { type: 'button', class: 'small', 'data-testid': 'retry' }, t('monitor.retry')) : null;
           retry?.addEventListener('click', () => retryIncident(incident, nameOf(incident.activityId)));
           return h('tr', { class: 'row-overdue' }, h('td', null, nameOf(incident.activityId)), h('td', null, formatDateTime(incident.createdAt)),
-            h('td', null, incident.message), h('td', null, retry));
+            h('td', { 'data-testid': 'incident-message' }, incident.displayMessage ?? incident.message,
+              incident.displayMessage ? h('details', null, h('summary', null, t('monitor.incidentDetail')), h('code', null, incident.message)) : null),
+            h('td', null, retry));
         });
         replace(jobsBox, h('h2', null, t('monitor.jobsIncidents')),
           h('h3', null, t('monitor.incidents')),

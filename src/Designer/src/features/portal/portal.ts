@@ -12,7 +12,7 @@ import { statusBadge } from '../common/status';
 import { collectVariables, generateForm } from '../tasks/form';
 import { dueBadge } from '../tasks/inbox';
 import type { Instance, Page, Task } from '../tasks/types';
-import { fieldsFromStartForm, filingFor, filings } from './filings';
+import { fieldsFromStartForm, filingFor, filingOutcome, filings } from './filings';
 
 interface InstanceItem {
   id: string;
@@ -172,7 +172,9 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
           }
         }
         replace(outlet, h('h1', null, t(filing.titleKey)),
-          banner('success', t('portal.filed')),
+          filingOutcome(instance) === 'failed'
+            ? h('div', { class: 'banner banner-error', role: 'alert', 'data-testid': 'filing-failed' }, t('portal.filingFailed'))
+            : banner('success', t('portal.filed')),
           failed.length ? banner('error', t('portal.photosFailed', { list: failed.join('；') })) : null,
           h('p', null, h('a', { class: 'button primary', href: `#/cases/${instance.id}`, 'data-testid': 'follow' }, t('portal.progress')), ' ',
             h('a', { class: 'button', href: '#/portal' }, t('portal.back'))));

@@ -69,11 +69,14 @@ export interface Instance {
   variables: Record<string, unknown>;
   activeActivityIds: string[];
   completedActivityIds: string[];
-  incidents: { id: string; activityId: string; type: string; message: string; createdAt: string }[];
+  /** `message` is the engine's technical detail; `displayMessage` tells it for people, naming the element. */
+  incidents: { id: string; activityId: string; type: string; message: string; createdAt: string; elementName?: string | null; displayMessage?: string | null }[];
   openTasks: { id: string; activityId: string; name: string | null; assignee: string | null }[];
   startedAt: string;
   endedAt: string | null;
   startedBy: string | null;
+  /** Only on a start's answer: the new case stopped at an incident at once, so the filing did not go through. */
+  incident?: { code: string; message: string; activityId: string };
 }
 
 /** An earlier step 退回 may send the case back to (GET /api/tasks/{id}/return-targets). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byLocalName } from '../../../src/features/common/caseinfo';
 import { unanswered } from '../../../src/features/portal/ballots';
-import { fieldsFromStartForm, filingFor, filings } from '../../../src/features/portal/filings';
+import { fieldsFromStartForm, filingFor, filingOutcome, filings } from '../../../src/features/portal/filings';
 import { validateForm } from '../../../src/features/tasks/form';
 
 describe('filings', () => {
@@ -44,6 +44,14 @@ describe('filings', () => {
     expect(validateForm([share], { applicantShare: 0.25 })).toEqual({});
     expect(validateForm([share], { applicantShare: 1.5 })).toEqual({ applicantShare: [{ code: 'max', argument: '1' }] });
     expect(validateForm([share], { applicantShare: '很多' })).toEqual({ applicantShare: [{ code: 'double' }] });
+  });
+});
+
+describe('the answer to a filing', () => {
+  it('is "filed" only when the case started; a case that stopped at an incident at once did not go through', () => {
+    expect(filingOutcome({ status: 'active' })).toBe('filed');
+    expect(filingOutcome({ status: 'incident', incident: { message: '提交未成功' } })).toBe('failed');
+    expect(filingOutcome({ status: 'incident' })).toBe('failed');
   });
 });
 

@@ -215,6 +215,29 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                     b.ToTable("host_credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Anju.Host.Features.Definitions.DefinitionFileIgnore", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("IgnoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IgnoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Key", "ContentHash");
+
+                    b.ToTable("host_definition_file_ignores", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Host.Features.Voting.Ballot", b =>
                 {
                     b.Property<Guid>("Id")

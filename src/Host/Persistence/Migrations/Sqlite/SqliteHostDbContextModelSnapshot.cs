@@ -210,6 +210,29 @@ namespace Anju.Host.Persistence.Migrations.Sqlite
                     b.ToTable("host_credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Anju.Host.Features.Definitions.DefinitionFileIgnore", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IgnoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IgnoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "ContentHash");
+
+                    b.ToTable("host_definition_file_ignores", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Host.Features.Voting.Ballot", b =>
                 {
                     b.Property<Guid>("Id")

@@ -53,6 +53,10 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("UnknownServiceTasksAsExternal")
                         .HasColumnType("boolean");
 

@@ -48,6 +48,10 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("UnknownServiceTasksAsExternal")
                         .HasColumnType("INTEGER");
 
