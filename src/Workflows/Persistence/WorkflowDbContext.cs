@@ -124,6 +124,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.HasKey(x => new { x.InstanceId, x.Seq });
             e.Property(x => x.Hash).HasMaxLength(64);
             e.Property(x => x.PreviousHash).HasMaxLength(64);
+
+            // A user's own completions (已办 list; a repeated completion answers 409): only TaskCompleted entries.
+            e.HasIndex(x => x.Actor).HasDatabaseName("IX_wf_journal_Actor_TaskCompleted").HasFilter("\"Type\" = 'TaskCompleted'");
         });
     }
 }

@@ -326,6 +326,10 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("InstanceId", "Seq");
 
+                    b.HasIndex("Actor")
+                        .HasDatabaseName("IX_wf_journal_Actor_TaskCompleted")
+                        .HasFilter("\"Type\" = 'TaskCompleted'");
+
                     b.ToTable("wf_journal", (string)null);
                 });
 
