@@ -13,13 +13,22 @@ public sealed record DeploymentRequest
 
     /// <summary>Service tasks whose handler is unknown become external tasks on a topic of that name.</summary>
     public bool UnknownServiceTasksAsExternal { get; init; }
+
+    /// <summary>Validate only: the result says what would be deployed and every problem, and nothing is stored.</summary>
+    public bool DryRun { get; init; }
 }
 
 public sealed record DeployedDefinition(string Id, string Key, int Version, string? Name, bool IsNew);
 
-/// <summary>The outcome: either every process deployed (or found unchanged), or the problems and nothing.</summary>
+/// <summary>
+/// The outcome: either every process deployed (or found unchanged), or the problems (errors) and nothing.
+/// Warnings never block a deployment.
+/// </summary>
 public sealed record DeploymentResult(Guid DeploymentId, IReadOnlyList<DeployedDefinition> Definitions, IReadOnlyList<BpmnProblem> Problems)
 {
+    /// <summary>What a modeller should know but that does not stop the deployment (a call activity's target not deployed).</summary>
+    public IReadOnlyList<BpmnProblem> Warnings { get; init; } = [];
+
     public bool Succeeded => Problems.Count == 0;
     public bool CreatedAny => Definitions.Any(d => d.IsNew);
 }
