@@ -1,4 +1,4 @@
-import { api } from '../../app/api';
+import { api, type ElementError } from '../../app/api';
 
 /** GET /api/definitions */
 export interface DefinitionSummary {
@@ -28,6 +28,22 @@ export interface DeploymentResult {
   definitions: { key: string; version: number; name: string | null; id: string }[];
 }
 
+/** One problem of POST /api/deployments?dryRun=true: the element, a stable code, the message in the console's language. */
+export interface DeploymentProblem extends ElementError {
+  code: string;
+  severity: 'error' | 'warning';
+  /** The engine's English sentence. */
+  detail: string;
+}
+
+/** POST /api/deployments?dryRun=true: what a deployment would do, and every problem; nothing is stored. */
+export interface DryRunResult {
+  valid: boolean;
+  definitions: { key: string; version: number; name: string | null; isNew: boolean }[];
+  errors: DeploymentProblem[];
+  warnings: DeploymentProblem[];
+}
+
 export const definitionsApi = {
   list: (signal?: AbortSignal) => api.get<DefinitionSummary[]>('/api/definitions', signal ? { signal } : {}),
   versions: (key: string, signal?: AbortSignal) =>
@@ -36,6 +52,13 @@ export const definitionsApi = {
     api.get<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, {
       as: 'text',
       query: { version },
+      ...(signal ? { signal } : {}),
+    }),
+  dryRun: (xml: string, signal?: AbortSignal) =>
+    api.post<DryRunResult>('/api/deployments', undefined, {
+      body: xml,
+      contentType: 'application/xml',
+      query: { dryRun: true },
       ...(signal ? { signal } : {}),
     }),
   deploy: (xml: string, note: string) =>
