@@ -19,9 +19,6 @@ namespace Anju.Workflows.Deployment;
 /// </remarks>
 internal static class DefinitionValidator
 {
-    public static List<BpmnProblem> Validate(ProcessDefinition process, ServiceTaskHandlers handlers, bool unknownAsExternal, out ProcessDefinition adjusted) =>
-        Validate(process, handlers, unknownAsExternal, new EngineOptions(), out adjusted);
-
     public static List<BpmnProblem> Validate(ProcessDefinition process, ServiceTaskHandlers handlers, bool unknownAsExternal, EngineOptions options, out ProcessDefinition adjusted)
     {
         var problems = new List<BpmnProblem>();
