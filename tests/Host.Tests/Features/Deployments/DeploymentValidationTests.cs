@@ -113,6 +113,28 @@ public abstract class DeploymentValidationTests<THost>(THost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_minimum_timer_cycle_is_the_setting_Anju_Engine_MinimumTimerCycle()
+    {
+        await using var relaxed = host.WithWebHostBuilder(b => b.UseSetting("Anju:Engine:MinimumTimerCycle", "00:00:10"));
+        var strictAdmin = await host.ClientAsync("admin");
+        var relaxedAdmin = relaxed.CreateClient();
+        var login = await relaxedAdmin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HostFixture.Password });
+        relaxedAdmin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.Json())["token"]!.GetValue<string>());
+        string Cycle(string cycle) => ProcessApi.Fixture(Simple, ProcessApi.NewSuffix()).Replace(
+            Task,
+            Task + $"""<bpmn:boundaryEvent id="remind" attachedToRef="handle" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>{cycle}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id="f3" sourceRef="remind" targetRef="end2" /><bpmn:endEvent id="end2" />""",
+            StringComparison.Ordinal);
+
+        var strict = await (await strictAdmin.PostXmlAsync("/api/deployments?dryRun=true", Cycle("R/PT30S"))).Json();
+        var allowed = await (await relaxedAdmin.PostXmlAsync("/api/deployments?dryRun=true", Cycle("R/PT30S"))).Json();
+        var tooShort = await (await relaxedAdmin.PostXmlAsync("/api/deployments?dryRun=true", Cycle("R/PT5S"))).Json();
+
+        Assert.Equal("timerCycleTooShort", strict["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.True(allowed["valid"]!.GetValue<bool>(), allowed.ToJsonString());
+        Assert.Equal("timerCycleTooShort", tooShort["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Only_administrators_run_a_dry_run()
     {
         var xml = ProcessApi.Fixture(Simple, ProcessApi.NewSuffix());
