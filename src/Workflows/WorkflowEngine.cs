@@ -40,6 +40,13 @@ public sealed partial class WorkflowEngine
     public async Task<DeploymentResult> DeployAsync(DeploymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.DryRun)
+        {
+            // Reads only: no writer lock, no transaction, nothing saved (the repository adds no rows in a dry run).
+            await using var readOnly = Storage.CreateContext();
+            return await Definitions.DeployAsync(readOnly, request, Time.GetUtcNow(), cancellationToken);
+        }
+
         using var writer = await Storage.EnterWriterAsync(cancellationToken);
         await using var db = Storage.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, logIn, screenshot, test } from './support';
 
@@ -35,28 +36,58 @@ test('every supported element has a Chinese properties panel, and the replace me
   await screenshot(page, '07-designer-replace-menu');
 });
 
-test('the server’s validation errors are shown on the offending element', async ({ page }) => {
+test('the server’s validation errors are shown on the offending element while editing, and Deploy stays disabled', async ({ page }) => {
   await logIn(page, 'admin');
   await page.goto('/#/designer/new');
   await page.getByTestId('import-file').setInputFiles(fixture('unknown-handler.bpmn'));
   await expect(page.locator('.djs-element[data-element-id="Notify"]')).toBeVisible();
-  await page.getByTestId('deploy').click();
-  await expect(page.getByTestId('designer-message')).toContainText('部署失败');
-  await expect(page.getByTestId('server-errors')).toContainText('Notify');
+  // No click on Deploy: the designer's lint asks the server's dry run as the model changes.
   await expect(page.locator('.djs-element.anju-server-error[data-element-id="Notify"]')).toBeVisible();
   await expect(page.locator('.anju-server-error-badge[data-element-id="Notify"]')).toBeVisible();
+  await expect(page.getByTestId('server-errors')).toContainText('Notify');
+  await expect(page.getByTestId('server-errors')).toContainText('未注册');
+  await expect(page.getByTestId('lint-status')).toContainText('1 个错误');
+  await expect(page.getByTestId('deploy')).toBeDisabled();
   await screenshot(page, '08-designer-server-errors');
 });
 
-test('lint errors block the deployment and undeployed changes ask before leaving', async ({ page }) => {
+test('a due date written as 2个工作日 is marked by the server’s check and keeps Deploy disabled until it is fixed', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await page.getByTestId('import-file').setInputFiles(fixture('due-date-words.bpmn'));
+  await expect(page.locator('.djs-element[data-element-id="Accept"]')).toBeVisible();
+
+  const badge = page.locator('.anju-server-error-badge[data-element-id="Accept"]');
+  await expect(badge).toBeVisible();
+  await expect(page.locator('.djs-element.anju-server-error[data-element-id="Accept"]')).toBeVisible();
+  await expect(page.getByTestId('server-errors')).toContainText('“受理 (Accept)”的 dueDate“2个工作日”不是日期');
+  await expect(page.getByTestId('lint-status')).toContainText('修正后才能部署');
+  await expect(page.getByTestId('deploy')).toBeDisabled();
+  await screenshot(page, '08b-designer-due-date-in-words');
+  // The dry run stored nothing.
+  expect((await page.request.get('/api/definitions/e2e_due_date_words')).status()).toBe(404);
+
+  // The modeller writes the due date as an expression: the marks go and Deploy is possible again.
+  const fixed = readFileSync(fixture('due-date-words.bpmn'), 'utf8').replace('2个工作日', '${workingDays(2)}');
+  await page.getByTestId('import-file').setInputFiles({ name: 'fixed.bpmn', mimeType: 'application/xml', buffer: Buffer.from(fixed) });
+  await expect(page.getByTestId('lint-status')).toContainText('服务器检查通过');
+  await expect(badge).toHaveCount(0);
+  await expect(page.getByTestId('deploy')).toBeEnabled();
+  await page.getByTestId('deploy').click();
+  // A new process continues on its deployed key's page.
+  await expect(page).toHaveURL(/#\/designer\/e2e_due_date_words/);
+  await expect(page.getByText('基于第 1 版')).toBeVisible();
+  expect((await page.request.get('/api/definitions/e2e_due_date_words')).status()).toBe(200);
+});
+
+test('undeployed changes ask before leaving', async ({ page }) => {
   await logIn(page, 'admin');
   await page.goto('/#/designer/new');
   await page.getByTestId('import-file').setInputFiles(fixture('all-supported.bpmn'));
   await expect(page.getByText('未部署的修改')).toBeVisible();
-  // all-supported.bpmn has user tasks without assignee: our lint rule marks them.
-  await page.getByTestId('deploy').click();
-  await expect(page.getByTestId('designer-message')).toContainText('问题');
+  // all-supported.bpmn has user tasks without assignee: a warning from the server's check, as from our lint rule.
   await expect(page.locator('.bjsl-overlay').first()).toBeVisible();
+  await expect(page.getByTestId('lint-status')).not.toContainText('正在');
 
   let asked = '';
   page.once('dialog', async (dialog) => {

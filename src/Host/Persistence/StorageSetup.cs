@@ -1,4 +1,5 @@
 using Anju.Workflows;
+using Anju.Workflows.Execution;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Jobs;
 using Anju.Workflows.Persistence;
@@ -49,10 +50,15 @@ public static class StorageSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Anju.Host.Procedures.HandlerRegistration.Build);
+        // Anju:Engine:* binds onto the engine's options (e.g. MinimumTimerCycle = "00:01:00").
+        var engineOptions = new EngineOptions();
+        configuration.GetSection("Anju:Engine").Bind(engineOptions);
+        services.AddSingleton(engineOptions);
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<WorkflowStorage>(),
             sp.GetRequiredService<ServiceTaskHandlers>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            options: sp.GetRequiredService<EngineOptions>()));
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<Anju.Host.Seeding.DefinitionFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExecutor>());

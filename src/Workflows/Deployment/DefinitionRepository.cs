@@ -70,7 +70,7 @@ public sealed class DefinitionRepository
         var parsed = BpmnReader.Read(row.Xml);
         var process = parsed.Processes.FirstOrDefault(p => p.Key == row.Key)
             ?? throw new InvalidDataException($"Stored definition '{row.Id}' no longer parses: {string.Join("; ", parsed.Problems.Select(p => p.Message))}");
-        _ = DefinitionValidator.Validate(process, _engine.Handlers, row.UnknownServiceTasksAsExternal, out var adjusted);
+        _ = DefinitionValidator.Validate(process, _engine.Handlers, row.UnknownServiceTasksAsExternal, _engine.Options, out var adjusted);
         var compiled = new CompiledDefinition(row.Id, row.Version, adjusted);
         return _cache.GetOrAdd(row.Id, compiled);
     }
@@ -86,6 +86,7 @@ public sealed class DefinitionRepository
     {
         var deploymentId = Guid.CreateVersion7(now);
         var problems = new List<BpmnProblem>();
+        var warnings = new List<BpmnProblem>();
         var toDeploy = new List<(ProcessDefinition Process, DeploymentFile File, string Hash)>();
         foreach (var file in request.Files)
         {
@@ -94,21 +95,26 @@ public sealed class DefinitionRepository
             var hash = ContentHashOf(file.Xml);
             foreach (var process in parsed.Processes)
             {
-                problems.AddRange(DefinitionValidator.Validate(process, _engine.Handlers, request.UnknownServiceTasksAsExternal, out _));
+                foreach (var problem in DefinitionValidator.Validate(process, _engine.Handlers, request.UnknownServiceTasksAsExternal, _engine.Options, out _))
+                {
+                    (problem.Severity == ProblemSeverity.Warning ? warnings : problems).Add(problem);
+                }
+
                 toDeploy.Add((process, file, hash));
             }
         }
 
         var duplicateKeys = toDeploy.GroupBy(p => p.Process.Key).Where(g => g.Count() > 1).Select(g => g.Key);
-        problems.AddRange(duplicateKeys.Select(k => new BpmnProblem(k, 0, $"Process key '{k}' appears in more than one file of this deployment.")));
+        problems.AddRange(duplicateKeys.Select(k => new BpmnProblem(k, 0, $"Process key '{k}' appears in more than one file of this deployment.") { Code = ProblemCodes.DuplicateKey, Arguments = [k] }));
+        warnings.AddRange(await CallTargetWarningsAsync(db, toDeploy.Select(p => p.Process).ToList(), cancellationToken));
         if (problems.Count > 0 || toDeploy.Count == 0)
         {
             if (problems.Count == 0)
             {
-                problems.Add(new BpmnProblem(null, 0, "The deployment contains no BPMN file."));
+                problems.Add(new BpmnProblem(null, 0, "The deployment contains no BPMN file.") { Code = ProblemCodes.Empty });
             }
 
-            return new DeploymentResult(deploymentId, [], problems);
+            return new DeploymentResult(deploymentId, [], problems) { Warnings = warnings };
         }
 
         var results = new List<DeployedDefinition>();
@@ -159,12 +165,33 @@ public sealed class DefinitionRepository
                 UnknownServiceTasksAsExternal = request.UnknownServiceTasksAsExternal,
                 Source = request.Source,
             };
-            db.Definitions.Add(row);
-            await ScheduleTimerStartsAsync(db, latest?.Id, row, process, now, cancellationToken);
+            if (!request.DryRun)
+            {
+                db.Definitions.Add(row);
+                await ScheduleTimerStartsAsync(db, latest?.Id, row, process, now, cancellationToken);
+            }
+
             results.Add(new DeployedDefinition(row.Id, row.Key, row.Version, row.Name, IsNew: true) { DeployedBy = row.DeployedBy });
         }
 
-        return new DeploymentResult(deploymentId, results, []);
+        return new DeploymentResult(deploymentId, results, []) { Warnings = warnings };
+    }
+
+    /// <summary>A warning for each call activity whose literal target is neither deployed nor in this deployment.</summary>
+    private static async Task<List<BpmnProblem>> CallTargetWarningsAsync(WorkflowDbContext db, List<ProcessDefinition> processes, CancellationToken cancellationToken)
+    {
+        var calls = processes.SelectMany(DefinitionValidator.LiteralCallTargets).ToList();
+        if (calls.Count == 0)
+        {
+            return [];
+        }
+
+        var inDeployment = processes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var wanted = calls.Select(c => c.Key).Where(k => !inDeployment.Contains(k)).Distinct(StringComparer.Ordinal).ToList();
+        var deployed = wanted.Count == 0
+            ? []
+            : (await db.Definitions.AsNoTracking().Where(d => wanted.Contains(d.Key)).Select(d => d.Key).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return [.. calls.Where(c => !inDeployment.Contains(c.Key) && !deployed.Contains(c.Key)).Select(c => DefinitionValidator.CallTargetMissing(c.Call, c.Key))];
     }
 
     /// <summary>

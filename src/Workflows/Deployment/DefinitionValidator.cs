@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Anju.Workflows.Execution;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Model;
@@ -6,80 +8,71 @@ using Anju.Workflows.Parsing;
 namespace Anju.Workflows.Deployment;
 
 /// <summary>
-/// Checks a parsed process against what this engine can run: every expression parses (syntax and known
-/// functions), every timer's literal value has a valid form, every handler is registered.
+/// Checks a parsed process against what this engine can run, each attribute as the kind of value it is: every
+/// expression parses, due dates can be dates, timers have a valid form and do not fire more often than allowed,
+/// priorities are numbers, candidate lists are lists, form constraints apply to their field, the flows out of a
+/// deciding gateway have conditions, every handler is registered, and no cycle lacks a wait state.
 /// </summary>
+/// <remarks>
+/// This is the one validation: the Host's deploy and its dry run (which the designer's lint calls) both use it,
+/// so the designer and the server cannot disagree. Problems carry a code and arguments for clients to render.
+/// </remarks>
 internal static class DefinitionValidator
 {
-    public static List<BpmnProblem> Validate(ProcessDefinition process, ServiceTaskHandlers handlers, bool unknownAsExternal, out ProcessDefinition adjusted)
+    public static List<BpmnProblem> Validate(ProcessDefinition process, ServiceTaskHandlers handlers, bool unknownAsExternal, EngineOptions options, out ProcessDefinition adjusted)
     {
         var problems = new List<BpmnProblem>();
         var nodes = new Dictionary<string, FlowNode>(process.Nodes, StringComparer.Ordinal);
-
-        void CheckExpression(FlowNode owner, ExpressionText? text, string attribute)
-        {
-            if (text is null)
-            {
-                return;
-            }
-
-            try
-            {
-                _ = Expression.Parse(text.Text.Trim());
-            }
-            catch (ExpressionException ex)
-            {
-                problems.Add(new BpmnProblem(owner.Id, owner.Location.Line, $"{owner.ElementType} '{owner.Id}', {attribute}: {ex.Message}"));
-            }
-        }
+        var check = new AttributeChecks(problems);
 
         foreach (var flow in process.Flows.Values)
         {
-            if (flow.Condition is { } condition)
-            {
-                try
-                {
-                    _ = Expression.Parse(condition.Text.Trim());
-                }
-                catch (ExpressionException ex)
-                {
-                    problems.Add(new BpmnProblem(flow.Id, flow.Location.Line, $"sequenceFlow '{flow.Id}', condition: {ex.Message}"));
-                }
-            }
+            check.Condition(flow);
         }
 
         foreach (var node in process.Nodes.Values)
         {
             if (node is Activity { MultiInstance: { } mi })
             {
-                CheckExpression(node, mi.LoopCardinality, "loopCardinality");
-                CheckExpression(node, mi.Collection, "collection");
-                CheckExpression(node, mi.CompletionCondition, "completionCondition");
+                check.Expression(node, mi.LoopCardinality, "loopCardinality");
+                check.Expression(node, mi.Collection, "collection");
+                check.Expression(node, mi.CompletionCondition, "completionCondition");
             }
 
             if (node is ServiceTask { Properties.Length: > 0 } withProperties)
             {
                 foreach (var property in withProperties.Properties)
                 {
-                    CheckExpression(node, property.Value, $"property '{property.Name}'");
+                    check.Expression(node, property.Value, $"property '{property.Name}'");
                 }
             }
 
             switch (node)
             {
                 case UserTask task:
-                    CheckExpression(node, task.Assignee, "assignee");
-                    CheckExpression(node, task.CandidateUsers, "candidateUsers");
-                    CheckExpression(node, task.CandidateGroups, "candidateGroups");
-                    CheckExpression(node, task.DueDate, "dueDate");
-                    CheckExpression(node, task.FollowUpDate, "followUpDate");
-                    CheckExpression(node, task.Priority, "priority");
-                    CheckExpression(node, task.Jurisdiction, "jurisdiction property");
-                    foreach (var field in task.FormFields)
+                    check.Expression(node, task.Assignee, "assignee");
+                    check.CandidateList(node, task.CandidateUsers, "candidateUsers");
+                    check.CandidateList(node, task.CandidateGroups, "candidateGroups");
+                    check.Date(node, task.DueDate, "dueDate");
+                    check.Date(node, task.FollowUpDate, "followUpDate");
+                    check.Priority(node, task.Priority);
+                    check.Expression(node, task.Jurisdiction, "jurisdiction property");
+                    check.Form(node, task.FormFields);
+                    if (task.Assignee is null && task.CandidateUsers is null && task.CandidateGroups is null)
                     {
-                        CheckExpression(node, field.DefaultValue, $"form field '{field.Id}' defaultValue");
+                        // A warning: an administrator can still assign such a task, and the engine runs it.
+                        problems.Add(new BpmnProblem(node.Id, node.Location.Line,
+                            $"{node.ElementType} '{node.Id}' has no assignee, candidateUsers or candidateGroups; only an administrator could assign it.")
+                        {
+                            Code = ProblemCodes.UserTaskUnassigned,
+                            Severity = ProblemSeverity.Warning,
+                            Arguments = [node.Label],
+                        });
                     }
 
+                    break;
+                case StartEvent start:
+                    check.Form(node, start.FormFields);
                     break;
                 case ServiceTask { Implementation: HandlerImplementation handler } service when !handlers.Contains(handler.HandlerName):
                     if (unknownAsExternal)
@@ -88,33 +81,39 @@ internal static class DefinitionValidator
                     }
                     else
                     {
-                        problems.Add(new BpmnProblem(node.Id, node.Location.Line,
-                            $"{service.ElementType} '{service.Id}': no handler is registered for {handler.Attribute} '{handler.HandlerName}'. Register one, use camunda:type=\"external\", or deploy with unknown service tasks as external tasks."));
+                        check.Add(node, ProblemCodes.UnknownHandler,
+                            $"{service.ElementType} '{service.Id}': no handler is registered for {handler.Attribute} '{handler.HandlerName}'. Register one, use camunda:type=\"external\", or deploy with unknown service tasks as external tasks.",
+                            node.Label, handler.HandlerName);
                     }
 
                     break;
                 case CallActivity call:
-                    CheckExpression(node, call.CalledElement, "calledElement");
-                    CheckExpression(node, call.BusinessKey, "businessKey");
-                    CheckExpression(node, call.Jurisdiction, "jurisdiction property");
+                    check.Expression(node, call.CalledElement, "calledElement");
+                    check.Expression(node, call.BusinessKey, "businessKey");
+                    check.Expression(node, call.Jurisdiction, "jurisdiction property");
                     foreach (var mapping in call.In.Concat(call.Out))
                     {
-                        CheckExpression(node, mapping.SourceExpression, "sourceExpression");
+                        check.Expression(node, mapping.SourceExpression, "sourceExpression");
                     }
 
                     break;
             }
 
-            if (TimerOf(node) is { } timer)
+            if (node is ExclusiveGateway or InclusiveGateway)
             {
-                CheckExpression(node, timer.Value, "timer");
-                CheckTimerLiteral(node, timer, problems);
+                check.GatewayConditions(node, process);
+            }
+
+            if (TimerOf(node) is { } timer && check.Expression(node, timer.Value, "timer"))
+            {
+                check.Timer(node, timer, options.MinimumTimerCycle);
             }
         }
 
         adjusted = nodes.Count == process.Nodes.Count && nodes.All(kv => ReferenceEquals(kv.Value, process.Nodes[kv.Key]))
             ? process
             : process with { Nodes = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(nodes, StringComparer.Ordinal) };
+        problems.AddRange(CycleCheck.WaitlessCycles(adjusted));
         return problems;
     }
 
@@ -126,24 +125,315 @@ internal static class DefinitionValidator
         _ => null,
     };
 
-    /// <summary>Literal timer values (no ${...}) are checked now rather than when the timer is created.</summary>
-    private static void CheckTimerLiteral(FlowNode node, TimerDefinition timer, List<BpmnProblem> problems)
-    {
-        var text = timer.Value.Text.Trim();
-        if (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal))
+    /// <summary>The process-level call activities whose target is a literal key (for the "not deployed" warning).</summary>
+    public static IEnumerable<(CallActivity Call, string Key)> LiteralCallTargets(ProcessDefinition process) =>
+        process.Nodes.Values.OfType<CallActivity>()
+            .Where(c => !c.CalledElement.Text.Contains("${", StringComparison.Ordinal) && !c.CalledElement.Text.Contains("#{", StringComparison.Ordinal))
+            .Select(c => (c, c.CalledElement.Text.Trim()));
+
+    /// <summary>The warning for a call activity whose target is not deployed (nor in the same deployment).</summary>
+    public static BpmnProblem CallTargetMissing(CallActivity call, string key) =>
+        new(call.Id, call.Location.Line,
+            $"callActivity '{call.Id}' calls '{key}', which is not deployed; instances will stop in an incident there until it is.")
         {
-            return;
+            Code = ProblemCodes.CallTargetMissing,
+            Severity = ProblemSeverity.Warning,
+            Arguments = [call.Label, key],
+        };
+
+    /// <summary>One check per kind of attribute value; each adds its problems to the shared list.</summary>
+    private sealed class AttributeChecks(List<BpmnProblem> problems)
+    {
+        public void Add(FlowNode node, string code, string message, params string[] arguments) =>
+            problems.Add(new BpmnProblem(node.Id, node.Location.Line, message) { Code = code, Arguments = [.. arguments] });
+
+        private void Add(SequenceFlow flow, string code, string message, params string[] arguments) =>
+            problems.Add(new BpmnProblem(flow.Id, flow.Location.Line, message) { Code = code, Arguments = [.. arguments] });
+
+        /// <summary>Parses the expression; false (after reporting) when it does not parse.</summary>
+        public bool Expression(FlowNode owner, ExpressionText? text, string attribute) => Parse(owner, text, attribute) is not null || text is null;
+
+        private Expressions.Expression? Parse(FlowNode owner, ExpressionText? text, string attribute)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Expressions.Expression.Parse(text.Text.Trim());
+            }
+            catch (ExpressionException ex)
+            {
+                Add(owner, ProblemCodes.Expression, $"{owner.ElementType} '{owner.Id}', {attribute}: {ex.Message}", owner.Label, attribute, ex.Message);
+                return null;
+            }
         }
 
-        string? error = timer.Kind switch
+        /// <summary>
+        /// A due or follow-up date: an ISO 8601 date(-time), an ISO 8601 duration from now, or an expression whose
+        /// result can be one (a date function, a variable, composite text). "2个工作日" is none of them.
+        /// </summary>
+        public void Date(FlowNode owner, ExpressionText? text, string attribute)
         {
-            TimerKind.Date => DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _) ? null : $"'{text}' is not an ISO 8601 date",
-            TimerKind.Duration => Execution.IsoDuration.TryParse(text, out _) ? null : $"'{text}' is not an ISO 8601 duration",
-            _ => Execution.TimerSchedule.Validate(text),
+            if (Parse(owner, text, attribute) is not { } expression)
+            {
+                return;
+            }
+
+            var kinds = expression.PossibleKinds(ClassifyDate);
+            if ((kinds & (ResultKinds.Date | ResultKinds.Null | ResultKinds.DynamicText | ResultKinds.Structure)) == 0)
+            {
+                Add(owner, ProblemCodes.DateValue,
+                    $"{owner.ElementType} '{owner.Id}', {attribute}: '{text!.Text}' is not an ISO 8601 date or duration (e.g. 2026-10-08T17:00 or P2D), nor an expression giving one (e.g. ${{workingDays(2)}}).",
+                    owner.Label, attribute, text.Text);
+            }
+        }
+
+        public void Priority(FlowNode owner, ExpressionText? text)
+        {
+            if (Parse(owner, text, "priority") is not { } expression)
+            {
+                return;
+            }
+
+            var kinds = expression.PossibleKinds(t => long.TryParse(t.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? ResultKinds.Number : ResultKinds.Text);
+            if ((kinds & (ResultKinds.Number | ResultKinds.DynamicText | ResultKinds.Structure)) == 0)
+            {
+                Add(owner, ProblemCodes.PriorityValue,
+                    $"{owner.ElementType} '{owner.Id}', priority: '{text!.Text}' is not a whole number (0 to 1000) nor an expression giving one.",
+                    owner.Label, text.Text);
+            }
+        }
+
+        /// <summary>Comma-separated user names or group ids; an entry may not be empty or hold spaces.</summary>
+        public void CandidateList(FlowNode owner, ExpressionText? text, string attribute)
+        {
+            if (Parse(owner, text, attribute) is not { } expression)
+            {
+                return;
+            }
+
+            var kinds = expression.PossibleKinds(t => IsNameList(t) ? ResultKinds.Text : ResultKinds.None);
+            if ((kinds & (ResultKinds.Text | ResultKinds.DynamicText | ResultKinds.Structure | ResultKinds.Null)) == 0)
+            {
+                Add(owner, ProblemCodes.CandidateList,
+                    $"{owner.ElementType} '{owner.Id}', {attribute}: '{text!.Text}' is not a comma-separated list of names (e.g. community,street-office).",
+                    owner.Label, attribute, text.Text);
+            }
+        }
+
+        private static bool IsNameList(string text)
+        {
+            var entries = text.Split(',');
+            return entries.All(e => e.Trim().Length > 0 && !e.Trim().Any(char.IsWhiteSpace) && !e.Contains('$', StringComparison.Ordinal));
+        }
+
+        /// <summary>Literal timers are parsed now; expressions must be able to give the timer's kind.</summary>
+        public void Timer(FlowNode owner, TimerDefinition timer, TimeSpan minimumCycle)
+        {
+            var text = timer.Value.Text.Trim();
+            var expression = Expressions.Expression.Parse(text);
+            if (!expression.IsLiteral)
+            {
+                var kinds = expression.PossibleKinds(t => timer.Kind == TimerKind.Date ? ClassifyDate(t) : ResultKinds.Text);
+                var acceptable = timer.Kind == TimerKind.Cycle
+                    ? ResultKinds.Text | ResultKinds.DynamicText | ResultKinds.Structure
+                    : ResultKinds.Date | ResultKinds.DynamicText | ResultKinds.Structure | (timer.Kind == TimerKind.Duration ? ResultKinds.Text : ResultKinds.None);
+                if ((kinds & acceptable) == 0)
+                {
+                    Add(owner, ProblemCodes.TimerValue, $"{owner.ElementType} '{owner.Id}', timer: '{text}' can never give a {KindName(timer.Kind)}.",
+                        owner.Label, text, $"can never give a {KindName(timer.Kind)}");
+                }
+
+                return;
+            }
+
+            var value = expression.Evaluate(NoVariables.Instance) as string ?? text;
+            string? error = timer.Kind switch
+            {
+                TimerKind.Date => ExpressionValues.ToDateTime(value.Trim()) is not null ? null : $"'{value}' is not an ISO 8601 date",
+                TimerKind.Duration => IsoDuration.TryParse(value, out _) ? null : $"'{value}' is not an ISO 8601 duration",
+                _ => TimerSchedule.Validate(value),
+            };
+            if (error is not null)
+            {
+                Add(owner, ProblemCodes.TimerValue, $"{owner.ElementType} '{owner.Id}', timer: {error.TrimEnd('.')}.", owner.Label, value, error.TrimEnd('.'));
+                return;
+            }
+
+            if (timer.Kind == TimerKind.Cycle && TimerSchedule.ShortestInterval(value) is { } interval && interval < minimumCycle)
+            {
+                Add(owner, ProblemCodes.TimerCycleTooShort,
+                    $"{owner.ElementType} '{owner.Id}', timer: the cycle '{value}' fires every {Describe(interval)}; the shortest cycle allowed is {Describe(minimumCycle)} (setting Anju:Engine:MinimumTimerCycle).",
+                    owner.Label, value, Describe(minimumCycle));
+            }
+        }
+
+        /// <summary>A deciding gateway's flows: each that is not the default needs a condition.</summary>
+        public void GatewayConditions(FlowNode gateway, ProcessDefinition process)
+        {
+            if (gateway.Outgoing.Length < 2)
+            {
+                return;
+            }
+
+            var defaultFlow = gateway switch
+            {
+                ExclusiveGateway x => x.DefaultFlowId,
+                InclusiveGateway i => i.DefaultFlowId,
+                _ => null,
+            };
+            foreach (var flowId in gateway.Outgoing)
+            {
+                if (flowId != defaultFlow && process.Flows.TryGetValue(flowId, out var flow) && flow.Condition is null)
+                {
+                    Add(flow, ProblemCodes.ConditionMissing,
+                        $"sequenceFlow '{flow.Id}' leaves {gateway.ElementType} '{gateway.Id}' without a condition and is not its default flow, so it would always be taken.",
+                        gateway.Label, FlowLabel(flow));
+                }
+            }
+        }
+
+        /// <summary>A condition parses and can be a boolean (a literal text such as "amount > 5" never is).</summary>
+        public void Condition(SequenceFlow flow)
+        {
+            if (flow.Condition is not { } condition)
+            {
+                return;
+            }
+
+            Expressions.Expression expression;
+            try
+            {
+                expression = Expressions.Expression.Parse(condition.Text.Trim());
+            }
+            catch (ExpressionException ex)
+            {
+                Add(flow, ProblemCodes.Expression, $"sequenceFlow '{flow.Id}', condition: {ex.Message}", FlowLabel(flow), "condition", ex.Message);
+                return;
+            }
+
+            var kinds = expression.PossibleKinds(t => t.Trim() is "true" or "false" ? ResultKinds.Boolean : ResultKinds.Text);
+            if ((kinds & (ResultKinds.Boolean | ResultKinds.Null | ResultKinds.DynamicText | ResultKinds.Structure)) == 0)
+            {
+                Add(flow, ProblemCodes.ConditionValue,
+                    $"sequenceFlow '{flow.Id}', condition: '{condition.Text}' can never be true or false; write it as an expression, e.g. ${{amount > 5000}}.",
+                    FlowLabel(flow), condition.Text);
+            }
+        }
+
+        /// <summary>Form fields: constraints that apply to the field's type with configurations the form check can read, defaults of the field's type.</summary>
+        public void Form(FlowNode owner, ImmutableArray<FormField> fields)
+        {
+            foreach (var field in fields)
+            {
+                Expression(owner, field.DefaultValue, $"form field '{field.Id}' defaultValue");
+                if (field.Type == "enum" && field.EnumValues.IsEmpty)
+                {
+                    Add(owner, ProblemCodes.FormEnumEmpty, $"{owner.ElementType} '{owner.Id}': the enum form field '{field.Id}' has no values.", owner.Label, field.Id);
+                }
+
+                foreach (var constraint in field.Constraints)
+                {
+                    if (ConstraintError(field, constraint) is { } error)
+                    {
+                        Add(owner, ProblemCodes.FormConstraint,
+                            $"{owner.ElementType} '{owner.Id}': constraint '{constraint.Name}' of form field '{field.Id}' ({field.Type}) {error}.",
+                            owner.Label, field.Id, constraint.Name, constraint.Config ?? "");
+                    }
+                }
+
+                if (field.DefaultValue is { } text && !text.Text.Contains("${", StringComparison.Ordinal) && !text.Text.Contains("#{", StringComparison.Ordinal)
+                    && !DefaultFits(field, text.Text.Trim()))
+                {
+                    Add(owner, ProblemCodes.FormDefault,
+                        $"{owner.ElementType} '{owner.Id}': the default '{text.Text}' of form field '{field.Id}' is not a {field.Type} value.",
+                        owner.Label, field.Id, text.Text, field.Type);
+                }
+            }
+        }
+
+        private static string? ConstraintError(FormField field, FormConstraint constraint)
+        {
+            var config = constraint.Config?.Trim();
+            switch (constraint.Name)
+            {
+                case "minlength" or "maxlength":
+                    if (field.Type != "string")
+                    {
+                        return "applies to string fields only";
+                    }
+
+                    return long.TryParse(config, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+                        ? null
+                        : $"needs a whole number of characters as its config, not '{config}'";
+                case "min" or "max":
+                    var fits = field.Type switch
+                    {
+                        "long" => long.TryParse(config, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
+                        "double" => double.TryParse(config, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+                        "date" => config is not null && ExpressionValues.ToDateTime(config) is not null,
+                        _ => (bool?)null,
+                    };
+                    return fits switch
+                    {
+                        null => "applies to long, double or date fields only",
+                        false => $"needs a {field.Type} value as its config, not '{config}'",
+                        _ => null,
+                    };
+                default:
+                    return null;
+            }
+        }
+
+        private static bool DefaultFits(FormField field, string value) => value.Length == 0 || field.Type switch
+        {
+            "long" => long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
+            "double" => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+            "boolean" => value is "true" or "false",
+            "date" => ExpressionValues.ToDateTime(value) is not null,
+            "enum" => field.EnumValues.Any(v => v.Id == value),
+            _ => true,
         };
-        if (error is not null)
+
+        private static ResultKinds ClassifyDate(string text)
         {
-            problems.Add(new BpmnProblem(node.Id, node.Location.Line, $"{node.ElementType} '{node.Id}', timer: {error}."));
+            var trimmed = text.Trim();
+            return trimmed.Length == 0 ? ResultKinds.Null
+                : ExpressionValues.ToDateTime(trimmed) is not null || IsoDuration.TryParse(trimmed, out _) ? ResultKinds.Date
+                : ResultKinds.Text;
+        }
+
+        private static string KindName(TimerKind kind) => kind switch
+        {
+            TimerKind.Date => "date",
+            TimerKind.Duration => "duration",
+            _ => "cycle",
+        };
+
+        private static string FlowLabel(SequenceFlow flow) => string.IsNullOrWhiteSpace(flow.Name) ? flow.Id : $"{flow.Name} ({flow.Id})";
+
+        private static string Describe(TimeSpan span) =>
+            span >= TimeSpan.FromMinutes(1) && span.Ticks % TimeSpan.TicksPerMinute == 0 ? $"{span.TotalMinutes:0} min"
+            : span >= TimeSpan.FromSeconds(1) ? $"{span.TotalSeconds:0.###} s"
+            : $"{span.TotalMilliseconds:0.###} ms";
+    }
+
+    /// <summary>Evaluates literal text (which only unescapes <c>\${</c>).</summary>
+    private sealed class NoVariables : IExpressionContext
+    {
+        public static readonly NoVariables Instance = new();
+
+        public DateTimeOffset Now => DateTimeOffset.UnixEpoch;
+
+        public Calendars.WorkingCalendar Calendar => throw new InvalidOperationException("Literal text needs no calendar.");
+
+        public bool TryGetVariable(string name, out System.Text.Json.Nodes.JsonNode? value)
+        {
+            value = null;
+            return false;
         }
     }
 }

@@ -27,6 +27,8 @@ public sealed record DeploymentRequest
     /// <see cref="DeployedDefinition.KeptLaterVersion"/> when its content differs from the version kept.
     /// </summary>
     public bool YieldToPeople { get; init; }
+    /// <summary>Validate only: the result says what would be deployed and every problem, and nothing is stored.</summary>
+    public bool DryRun { get; init; }
 }
 
 /// <summary>The values of a definition version's source.</summary>
@@ -59,9 +61,15 @@ public sealed record DeployedDefinition(string Id, string Key, int Version, stri
     public string? DeployedBy { get; init; }
 }
 
-/// <summary>The outcome: either every process deployed (or found unchanged), or the problems and nothing.</summary>
+/// <summary>
+/// The outcome: either every process deployed (or found unchanged), or the problems (errors) and nothing.
+/// Warnings never block a deployment.
+/// </summary>
 public sealed record DeploymentResult(Guid DeploymentId, IReadOnlyList<DeployedDefinition> Definitions, IReadOnlyList<BpmnProblem> Problems)
 {
+    /// <summary>What a modeller should know but that does not stop the deployment (a call activity's target not deployed).</summary>
+    public IReadOnlyList<BpmnProblem> Warnings { get; init; } = [];
+
     public bool Succeeded => Problems.Count == 0;
     public bool CreatedAny => Definitions.Any(d => d.IsNew);
 }

@@ -11,4 +11,10 @@ public sealed class EngineOptions
 
     /// <summary>How many times a command that hit a concurrent change is retried internally where safe.</summary>
     public int ConflictRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The shortest interval a timer cycle may have (R/PT0.001S would fire a thousand times a second); a deployment
+    /// with a shorter literal cycle is refused. Host setting <c>Anju:Engine:MinimumTimerCycle</c>, default 1 minute.
+    /// </summary>
+    public TimeSpan MinimumTimerCycle { get; set; } = TimeSpan.FromMinutes(1);
 }

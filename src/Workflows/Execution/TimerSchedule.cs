@@ -66,6 +66,41 @@ internal readonly record struct TimerSchedule(DateTimeOffset DueAt, string? Cycl
         }
     }
 
+    /// <summary>
+    /// The shortest time between two occurrences of a valid cycle (for the deploy-time minimum); null when it fires
+    /// at most once. A cron cycle is sampled over its next occurrences from a fixed start.
+    /// </summary>
+    public static TimeSpan? ShortestInterval(string cycle)
+    {
+        if (IsCron(cycle))
+        {
+            var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            TimeSpan? shortest = null;
+            var previous = NextCron(cycle, start);
+            for (var i = 0; i < 64 && previous is { } at; i++)
+            {
+                var next = NextCron(cycle, at);
+                if (next is { } n && (shortest is null || n - at < shortest))
+                {
+                    shortest = n - at;
+                }
+
+                previous = next;
+            }
+
+            return shortest;
+        }
+
+        var parts = cycle.Split('/');
+        if (parts[0] == "R1")
+        {
+            return null;
+        }
+
+        var reference = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+        return Duration(parts[^1], cycle).AddTo(reference) - reference;
+    }
+
     private static (DateTimeOffset First, int Repeats) FirstOfCycle(string cycle, DateTimeOffset now, WorkingCalendar calendar)
     {
         _ = calendar;

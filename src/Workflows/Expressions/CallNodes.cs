@@ -23,6 +23,14 @@ internal sealed class MethodCallNode : ExpressionNode
         var argument = _argument?.Evaluate(context);
         return ExpressionMethods.Invoke(_method, _name, receiver, argument, context, Position);
     }
+
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => _method switch
+    {
+        MethodId.Length or MethodId.Size => ResultKinds.Number,
+        MethodId.Equals or MethodId.Contains or MethodId.StartsWith or MethodId.EndsWith or MethodId.IsEmpty
+            or MethodId.IsBefore or MethodId.IsAfter => ResultKinds.Boolean,
+        _ => ResultKinds.Date,
+    };
 }
 
 /// <summary><c>name(arguments)</c> for one of the functions in <see cref="ExpressionFunctions"/>.</summary>
@@ -42,4 +50,7 @@ internal sealed class FunctionCallNode : ExpressionNode
 
     public override object? Evaluate(IExpressionContext context) =>
         ExpressionFunctions.Invoke(_function, _name, _arguments, context, Position);
+
+    /// <summary>Every function (now, dateTime, workingDays, hours, date) gives a date.</summary>
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => ResultKinds.Date;
 }

@@ -94,6 +94,19 @@ public sealed class Expression
 
     public override string ToString() => Text;
 
+    /// <summary>
+    /// What the result may be, without evaluating: literal text and string constants are classified by
+    /// <paramref name="classifyText"/> (e.g. as a date when they parse as one); composite text is
+    /// <see cref="ResultKinds.DynamicText"/>; variables may be anything.
+    /// </summary>
+    public ResultKinds PossibleKinds(Func<string, ResultKinds> classifyText)
+    {
+        ArgumentNullException.ThrowIfNull(classifyText);
+        return _literal is not null ? classifyText(_literal)
+            : _single is not null ? _single.Kinds(classifyText)
+            : ResultKinds.DynamicText;
+    }
+
     private string EvaluateComposite(IExpressionContext context)
     {
         var builder = new StringBuilder();

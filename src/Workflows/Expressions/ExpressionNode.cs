@@ -16,6 +16,9 @@ internal abstract class ExpressionNode(int position, int height)
 
     public abstract object? Evaluate(IExpressionContext context);
 
+    /// <summary>What the result may be, without evaluating; <paramref name="classifyText"/> classifies literal text.</summary>
+    public virtual ResultKinds Kinds(Func<string, ResultKinds> classifyText) => ResultKinds.Any;
+
     protected static int HeightOf(params ReadOnlySpan<ExpressionNode> children)
     {
         var max = 0;
@@ -34,6 +37,15 @@ internal sealed class LiteralNode(int position, object? value) : ExpressionNode(
     public object? Value { get; } = value;
 
     public override object? Evaluate(IExpressionContext context) => Value;
+
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => Value switch
+    {
+        null => ResultKinds.Null,
+        bool => ResultKinds.Boolean,
+        long or double => ResultKinds.Number,
+        string text => classifyText(text),
+        _ => ResultKinds.Any,
+    };
 }
 
 /// <summary>A root identifier resolved through the context; undefined names are an error, as in Camunda.</summary>

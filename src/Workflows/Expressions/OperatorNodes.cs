@@ -39,6 +39,9 @@ internal sealed class UnaryNode(int position, UnaryOperator op, ExpressionNode o
         };
     }
 
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) =>
+        op == UnaryOperator.Negate ? ResultKinds.Number : ResultKinds.Boolean;
+
     /// <summary>JUEL <c>empty</c>: null, "", and empty arrays/objects are empty; every other value is not.</summary>
     internal static bool IsEmpty(object? value) => value switch
     {
@@ -70,6 +73,11 @@ internal sealed class BinaryNode(int position, BinaryOperator op, ExpressionNode
                 return Operators.Arithmetic(op, a, b, Position);
         }
     }
+
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) =>
+        op is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo
+            ? ResultKinds.Number
+            : ResultKinds.Boolean;
 }
 
 /// <summary><c>a &amp;&amp; b</c> / <c>a and b</c>: short-circuit, so <c>x != null &amp;&amp; x.y</c> is safe.</summary>
@@ -80,6 +88,8 @@ internal sealed class AndNode(int position, ExpressionNode left, ExpressionNode 
         Operators.ToBooleanOperand(left.Evaluate(context), left.Position) && Operators.ToBooleanOperand(right.Evaluate(context), right.Position)
             ? ExpressionValues.True
             : ExpressionValues.False;
+
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => ResultKinds.Boolean;
 }
 
 /// <summary><c>a || b</c> / <c>a or b</c>: short-circuit.</summary>
@@ -90,6 +100,8 @@ internal sealed class OrNode(int position, ExpressionNode left, ExpressionNode r
         Operators.ToBooleanOperand(left.Evaluate(context), left.Position) || Operators.ToBooleanOperand(right.Evaluate(context), right.Position)
             ? ExpressionValues.True
             : ExpressionValues.False;
+
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => ResultKinds.Boolean;
 }
 
 /// <summary><c>c ? a : b</c>: only the chosen branch is evaluated.</summary>
@@ -100,4 +112,7 @@ internal sealed class ConditionalNode(int position, ExpressionNode condition, Ex
         Operators.ToBooleanOperand(condition.Evaluate(context), condition.Position)
             ? whenTrue.Evaluate(context)
             : whenFalse.Evaluate(context);
+
+    public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) =>
+        whenTrue.Kinds(classifyText) | whenFalse.Kinds(classifyText);
 }

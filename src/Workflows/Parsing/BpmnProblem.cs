@@ -1,4 +1,16 @@
+using System.Collections.Immutable;
+
 namespace Anju.Workflows.Parsing;
+
+/// <summary>Whether a problem blocks a deployment.</summary>
+public enum ProblemSeverity
+{
+    /// <summary>The document is not deployed.</summary>
+    Error,
+
+    /// <summary>Deployed anyway; shown so that a modeller can act (a call activity's target not deployed yet).</summary>
+    Warning,
+}
 
 /// <summary>
 /// One reason why a BPMN document (or a process in it) cannot be deployed.
@@ -15,6 +27,17 @@ namespace Anju.Workflows.Parsing;
 /// <param name="Message">An English sentence that names the element and says what is wrong.</param>
 public sealed record BpmnProblem(string? ElementId, int Line, string Message)
 {
+    /// <summary>
+    /// A stable code clients render in their language (see <see cref="Deployment.ProblemCodes"/>); problems of the
+    /// document's shape found while reading it share <see cref="Deployment.ProblemCodes.Model"/>.
+    /// </summary>
+    public string Code { get; init; } = Deployment.ProblemCodes.Model;
+
+    public ProblemSeverity Severity { get; init; } = ProblemSeverity.Error;
+
+    /// <summary>The values a localized rendering of <see cref="Code"/> fills in (element label, the bad value, ...).</summary>
+    public ImmutableArray<string> Arguments { get; init; } = [];
+
     public override string ToString() =>
         Line > 0 ? $"line {Line}: {Message}" : Message;
 }

@@ -3,6 +3,7 @@ using Anju.Host.Identity;
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Anju.Workflows.Deployment;
+using Anju.Workflows.Parsing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,8 @@ namespace Anju.Host.Features.Deployments;
 
 /// <summary>
 /// POST /api/deployments: one or more BPMN files (multipart field "files") or one document as
-/// application/xml. All or nothing: any problem in any file deploys nothing.
+/// application/xml. All or nothing: any problem in any file deploys nothing. With <c>?dryRun=true</c> the
+/// same validation runs and its problems (errors and warnings) are answered with 200; nothing is stored.
 /// </summary>
 public static class Deploy
 {
@@ -19,12 +21,30 @@ public static class Deploy
 
     public sealed record DefinitionView(string Key, int Version, string? Name, string Id);
 
-    public sealed record Response(Guid DeploymentId, IReadOnlyList<DefinitionView> Definitions);
+    public sealed record Response(Guid DeploymentId, IReadOnlyList<DefinitionView> Definitions)
+    {
+        /// <summary>What does not block a deployment but a modeller should see (a call activity's target not deployed).</summary>
+        public IReadOnlyList<ProblemView> Warnings { get; init; } = [];
+    }
 
-    public sealed record ProblemView(string? ElementId, int Line, string Message);
+    /// <summary>
+    /// One problem: the element, a stable code, "error" or "warning", the message in the caller's language
+    /// (Chinese by default) and the engine's English detail.
+    /// </summary>
+    public sealed record ProblemView(string? ElementId, int Line, string Message)
+    {
+        public string Code { get; init; } = ProblemCodes.Model;
+        public string Severity { get; init; } = "error";
+        public string Detail { get; init; } = "";
+    }
 
-    public static async Task<Results<Created<Response>, Ok<Response>, ProblemHttpResult>> Handle(
-        HttpContext context, WorkflowEngine engine, string? note, string? unknownServiceTasks, CancellationToken cancellationToken)
+    public sealed record DryRunDefinitionView(string Key, int Version, string? Name, bool IsNew);
+
+    /// <summary>The dry run's answer: whether a deploy would succeed, what it would create, and every problem.</summary>
+    public sealed record DryRunResponse(bool Valid, IReadOnlyList<DryRunDefinitionView> Definitions, IReadOnlyList<ProblemView> Errors, IReadOnlyList<ProblemView> Warnings);
+
+    public static async Task<Results<Created<Response>, Ok<Response>, Ok<DryRunResponse>, ProblemHttpResult>> Handle(
+        HttpContext context, WorkflowEngine engine, string? note, string? unknownServiceTasks, bool? dryRun, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > MaxBytes)
         {
@@ -71,19 +91,45 @@ public static class Deploy
             DeployedBy = CurrentUser.From(context).Username,
             Source = DefinitionSources.User(CurrentUser.From(context).Username),
             UnknownServiceTasksAsExternal = asExternal,
+            DryRun = dryRun == true,
         }, cancellationToken);
+        var english = Messages.IsEnglish(context);
+        if (dryRun == true)
+        {
+            return TypedResults.Ok(new DryRunResponse(
+                result.Succeeded,
+                [.. result.Definitions.Select(d => new DryRunDefinitionView(d.Key, d.Version, d.Name, d.IsNew))],
+                [.. result.Problems.Select(p => View(p, english))],
+                [.. result.Warnings.Select(p => View(p, english))]));
+        }
+
         if (!result.Succeeded)
         {
             var details = Problem.Details(context, StatusCodes.Status400BadRequest, "deploymentInvalid");
-            details.Extensions["errors"] = result.Problems.Select(p => new ProblemView(p.ElementId, p.Line, p.Message)).ToList();
+            details.Extensions["errors"] = result.Problems.Select(p => View(p, english)).ToList();
+            details.Extensions["warnings"] = result.Warnings.Select(p => View(p, english)).ToList();
             return TypedResults.Problem(details);
         }
 
-        var response = new Response(result.DeploymentId, [.. result.Definitions.Select(d => new DefinitionView(d.Key, d.Version, d.Name, d.Id))]);
+        var response = new Response(result.DeploymentId, [.. result.Definitions.Select(d => new DefinitionView(d.Key, d.Version, d.Name, d.Id))])
+        {
+            Warnings = [.. result.Warnings.Select(p => View(p, english))],
+        };
         return result.CreatedAny
             ? TypedResults.Created($"/api/definitions/{Uri.EscapeDataString(result.Definitions[0].Key)}", response)
             : TypedResults.Ok(response);
     }
+
+    /// <summary>A problem for clients: Chinese from its code and arguments (English: the engine's own sentence).</summary>
+    internal static ProblemView View(BpmnProblem problem, bool english) =>
+        new(problem.ElementId, problem.Line, english ? problem.Message
+            : problem.Code == ProblemCodes.Model ? Messages.Text(false, "bpmn.model", problem.Message)
+            : Messages.Text(false, $"bpmn.{problem.Code}", [.. problem.Arguments]))
+        {
+            Code = problem.Code,
+            Severity = problem.Severity == ProblemSeverity.Warning ? "warning" : "error",
+            Detail = problem.Message,
+        };
 
     private static ProblemHttpResult TooLarge(HttpContext context) =>
         Problem.Of(context, StatusCodes.Status413PayloadTooLarge, "tooLarge", "10 MB");

@@ -1,4 +1,4 @@
-import { api } from '../../app/api';
+import { api, type ElementError } from '../../app/api';
 
 /** GET /api/definitions */
 export interface DefinitionSummary {
@@ -42,6 +42,22 @@ export interface DeploymentResult {
   definitions: { key: string; version: number; name: string | null; id: string }[];
 }
 
+/** One problem of POST /api/deployments?dryRun=true: the element, a stable code, the message in the console's language. */
+export interface DeploymentProblem extends ElementError {
+  code: string;
+  severity: 'error' | 'warning';
+  /** The engine's English sentence. */
+  detail: string;
+}
+
+/** POST /api/deployments?dryRun=true: what a deployment would do, and every problem; nothing is stored. */
+export interface DryRunResult {
+  valid: boolean;
+  definitions: { key: string; version: number; name: string | null; isNew: boolean }[];
+  errors: DeploymentProblem[];
+  warnings: DeploymentProblem[];
+}
+
 export const definitionsApi = {
   list: (signal?: AbortSignal) => api.get<DefinitionSummary[]>('/api/definitions', signal ? { signal } : {}),
   versions: (key: string, signal?: AbortSignal) =>
@@ -56,6 +72,13 @@ export const definitionsApi = {
     api.post<DeploymentResult>(`/api/definitions/${encodeURIComponent(key)}/file-update/adopt`, { contentHash }),
   ignoreFile: (key: string, contentHash: string) =>
     api.post<void>(`/api/definitions/${encodeURIComponent(key)}/file-update/ignore`, { contentHash }),
+  dryRun: (xml: string, signal?: AbortSignal) =>
+    api.post<DryRunResult>('/api/deployments', undefined, {
+      body: xml,
+      contentType: 'application/xml',
+      query: { dryRun: true },
+      ...(signal ? { signal } : {}),
+    }),
   deploy: (xml: string, note: string) =>
     api.post<DeploymentResult>('/api/deployments', undefined, {
       body: xml,

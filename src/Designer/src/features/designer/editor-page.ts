@@ -4,17 +4,13 @@ import { banner, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { loading } from '../../app/router';
 import type { RouteContext, RouteInstance } from '../../app/routes';
-import { definitionsApi } from './definitions-api';
+import { definitionsApi, type DeploymentProblem } from './definitions-api';
+import { ServerLint, type ServerVerdict } from './lint/server-lint';
 import { createModeler, emptyDiagram } from './modeler/create-modeler';
 import { markServerErrors } from './server-errors';
 
 interface Canvas {
   zoom(level: string): void;
-}
-interface LintReport {
-  id: string;
-  category: string;
-  message: string;
 }
 
 /**
@@ -53,6 +49,7 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
   let dirty = false;
   const message = h('div', { class: 'designer-message', 'data-testid': 'designer-message' });
   const errorList = h('div', { class: 'designer-errors' });
+  const lintStatus = h('span', { class: 'lint-status muted', 'data-testid': 'lint-status', role: 'status' });
   const dirtyBadge = h('span', { class: 'badge badge-amber', hidden: true }, t('designer.unsaved'));
   const note = h('input', { class: 'deploy-note', 'aria-label': t('designer.deployNote'), placeholder: t('designer.deployNotePlaceholder'), 'data-testid': 'deploy-note' });
   const deployButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'deploy' }, t('designer.deploy'));
@@ -79,6 +76,7 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
     fileInput,
     exportButton,
     h('span', { class: 'spacer' }),
+    lintStatus,
     h('label', { class: 'inline' }, t('designer.deployNote'), note),
     deployButton,
   );
@@ -99,8 +97,56 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
   };
   await modeler.importXML(xml);
   (modeler.get('canvas') as Canvas).zoom('fit-viewport');
-  modeler.on('commandStack.changed', () => setDirty(true));
   let clearServerErrors = () => {};
+  let deploying = false;
+  let verdict: ServerVerdict = { state: 'checking' };
+
+  /** Deploy is possible only when the server's dry run of the diagram as it is now found no error. */
+  const updateDeployButton = () => {
+    deployButton.disabled = deploying || verdict.state === 'checking' || (verdict.state === 'done' && verdict.result.errors.length > 0);
+    deployButton.title = deployButton.disabled && !deploying ? t('designer.lint.deployDisabled') : '';
+  };
+  const showVerdict = (next: ServerVerdict) => {
+    verdict = next;
+    updateDeployButton();
+    if (next.state === 'checking') {
+      lintStatus.className = 'lint-status muted';
+      lintStatus.textContent = t('designer.lint.checking');
+      return;
+    }
+    clearServerErrors();
+    if (next.state === 'failed') {
+      lintStatus.className = 'lint-status muted';
+      lintStatus.textContent = t('designer.lint.unavailable', { message: next.message });
+      replace(errorList);
+      return;
+    }
+    const { errors, warnings } = next.result;
+    lintStatus.className = `lint-status ${errors.length > 0 ? 'lint-status-error' : warnings.length > 0 ? 'lint-status-warning' : 'lint-status-ok'}`;
+    lintStatus.textContent =
+      errors.length > 0
+        ? t('designer.lint.errors', { count: errors.length })
+        : warnings.length > 0
+          ? t('designer.lint.warnings', { count: warnings.length })
+          : t('designer.lint.ok');
+    const clearErrors = markServerErrors(modeler, errors);
+    const clearWarnings = markServerErrors(modeler, warnings, 'warning');
+    clearServerErrors = () => {
+      clearErrors();
+      clearWarnings();
+    };
+    replace(errorList, errors.length + warnings.length > 0 ? problemListView(modeler, errors, warnings) : null);
+  };
+  const serverLint = new ServerLint({
+    xml: async () => (await modeler.saveXML({ format: false })).xml ?? '',
+    dryRun: (current, abort) => definitionsApi.dryRun(current, abort),
+    onVerdict: showVerdict,
+  });
+  modeler.on('commandStack.changed', () => {
+    setDirty(true);
+    serverLint.schedule();
+  });
+  serverLint.schedule();
 
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
@@ -111,6 +157,7 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
       (modeler.get('canvas') as Canvas).zoom('fit-viewport');
       setDirty(true);
       replace(message);
+      serverLint.schedule();
     } catch (error) {
       replace(message, banner('error', t('designer.importFailed', { message: error instanceof Error ? error.message : String(error) })));
     }
@@ -127,15 +174,17 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
   });
 
   deployButton.addEventListener('click', async () => {
+    deploying = true;
     deployButton.disabled = true;
-    clearServerErrors();
-    replace(errorList);
     try {
-      const lintErrors = await countLintErrors(modeler);
-      if (lintErrors > 0) {
-        replace(message, banner('error', t('designer.lintErrors', { count: lintErrors })));
+      // The verdict shown may be a moment old: ask the server about exactly what is about to be deployed.
+      const checked = await serverLint.checkNow();
+      if (checked.state === 'done' && checked.result.errors.length > 0) {
+        replace(message, banner('error', t('designer.lintErrors', { count: checked.result.errors.length })));
         return;
       }
+      clearServerErrors();
+      replace(errorList);
       const { xml: current } = await modeler.saveXML({ format: true });
       const result = await definitionsApi.deploy(current ?? '', note.value);
       const deployed = result.definitions[0];
@@ -160,13 +209,17 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
         replace(message, banner('error', t('app.unexpectedError', { message: String(error) })));
       }
     } finally {
-      deployButton.disabled = false;
+      deploying = false;
+      updateDeployButton();
     }
   });
 
   return {
     isDirty: () => dirty,
-    dispose: () => modeler.destroy(),
+    dispose: () => {
+      serverLint.dispose();
+      modeler.destroy();
+    },
   };
 }
 
@@ -175,20 +228,24 @@ function processId(modeler: Modeler): string | null {
   return root.businessObject?.processRef?.id ?? root.businessObject?.id ?? null;
 }
 
-async function countLintErrors(modeler: Modeler): Promise<number> {
-  const linting = modeler.get('linting') as { lint(): Promise<Record<string, LintReport[]>> };
-  const results = await linting.lint();
-  return Object.values(results).flat().filter((r) => r.category === 'error').length;
+/** The dry run's errors and warnings as lists; clicking one selects its element. */
+function problemListView(modeler: Modeler, errors: DeploymentProblem[], warnings: DeploymentProblem[]): HTMLElement {
+  return h(
+    'div',
+    null,
+    errors.length > 0 ? errorListView(modeler, errors) : null,
+    warnings.length > 0 ? errorListView(modeler, warnings, 'warning') : null,
+  );
 }
 
 /** The server's problems as a list; clicking one selects its element. */
-function errorListView(modeler: Modeler, errors: ElementError[]): HTMLElement {
+function errorListView(modeler: Modeler, errors: ElementError[], kind: 'error' | 'warning' = 'error'): HTMLElement {
   const registry = modeler.get('elementRegistry') as { get(id: string): unknown };
   const selection = modeler.get('selection') as { select(element: unknown): void };
   return h(
     'div',
-    { class: 'card server-errors', 'data-testid': 'server-errors' },
-    h('h2', null, t('designer.serverErrors')),
+    { class: `card server-errors${kind === 'warning' ? ' server-warnings' : ''}`, 'data-testid': kind === 'warning' ? 'server-warnings' : 'server-errors' },
+    h('h2', null, kind === 'warning' ? t('designer.serverWarnings') : t('designer.serverErrors')),
     h(
       'ul',
       null,

@@ -11,13 +11,13 @@ interface Overlays {
   remove(filter: { type: string }): void;
 }
 
-const marker = 'anju-server-error';
-
 /**
- * Shows the server's validation errors (400 from POST /api/deployments) on the offending elements: a red
- * outline and a badge with the messages. Returns a function that removes them again.
+ * Shows the server's validation problems (its dry run, or a 400 from POST /api/deployments) on the offending
+ * elements: a red (errors) or amber (warnings) outline and a badge with the messages. Returns a function that
+ * removes them again.
  */
-export function markServerErrors(modeler: Modeler, errors: readonly ElementError[]): () => void {
+export function markServerErrors(modeler: Modeler, errors: readonly ElementError[], kind: 'error' | 'warning' = 'error'): () => void {
+  const marker = kind === 'warning' ? 'anju-server-warning' : 'anju-server-error';
   const canvas = modeler.get('canvas') as Canvas;
   const overlays = modeler.get('overlays') as Overlays;
   const registry = modeler.get('elementRegistry') as { get(id: string): unknown };
@@ -31,7 +31,7 @@ export function markServerErrors(modeler: Modeler, errors: readonly ElementError
     canvas.addMarker(id, marker);
     overlays.add(id, marker, {
       position: { top: -14, left: -10 },
-      html: h('div', { class: 'anju-server-error-badge', title: messages.join('\n'), 'data-element-id': id }, '!', h('span', null, messages.join('；'))),
+      html: h('div', { class: `${marker}-badge`, title: messages.join('\n'), 'data-element-id': id }, '!', h('span', null, messages.join('；'))),
     });
   }
   return () => {

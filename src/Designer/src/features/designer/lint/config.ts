@@ -1,4 +1,4 @@
-import { anjuRules } from './rules';
+import { anjuRules, ruleSeverity } from './rules';
 
 /**
  * The packed bpmnlint configuration bpmn-js-bpmnlint expects (`{ config, resolver }`), built here instead of
@@ -7,7 +7,7 @@ import { anjuRules } from './rules';
  */
 export const lintConfig = {
   config: {
-    rules: Object.fromEntries(Object.keys(anjuRules).map((name) => [`anju/${name}`, 'error'])),
+    rules: Object.fromEntries(Object.keys(anjuRules).map((name) => [`anju/${name}`, ruleSeverity[name] ?? 'error'])),
   },
   resolver: {
     resolveRule(pkg: string, ruleName: string) {

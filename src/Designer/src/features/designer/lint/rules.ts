@@ -4,7 +4,8 @@ import { whyUnsupported } from '../subset';
 /**
  * Anju's bpmnlint rules (plugin "anju"), written against bpmnlint's rule API: a rule is a factory returning
  * `{ check(node, reporter) }`, called for every moddle element of the diagram. Messages follow the console's
- * language. The engine checks the same things at deploy time; these rules say so while drawing.
+ * language. The server is the authority (its deployment dry run runs as the diagram changes and alone decides
+ * whether Deploy is possible); these rules stay only where the server gives the same verdict, and say so at once.
  */
 export interface ModdleElement {
   $type: string;
@@ -61,7 +62,8 @@ const supportedElements: Rule = () => ({
 const userTaskAssignment: Rule = () => ({
   check(node, reporter) {
     if (!node.$instanceOf('bpmn:UserTask')) return;
-    if (!camundaAttribute(node, 'assignee') && !camundaAttribute(node, 'candidateGroups')) {
+    // A warning, as on the server: an administrator can still assign such a task.
+    if (!camundaAttribute(node, 'assignee') && !camundaAttribute(node, 'candidateGroups') && !camundaAttribute(node, 'candidateUsers')) {
       reporter.report(node.id, t('lint.userTaskAssignment'));
     }
   },
@@ -83,54 +85,13 @@ const exclusiveGatewayConditions: Rule = () => ({
   },
 });
 
-const timerParses: Rule = () => ({
-  check(node, reporter) {
-    if (!node.$instanceOf('bpmn:TimerEventDefinition')) return;
-    const owner = node.$parent?.id;
-    const values = (['timeDate', 'timeDuration', 'timeCycle'] as const)
-      .map((kind) => ({ kind, body: (node[kind] as ModdleElement | undefined)?.body as string | undefined }))
-      .filter((v) => v.body !== undefined);
-    if (values.length !== 1) {
-      reporter.report(owner, t('lint.timerOneValue'));
-      return;
-    }
-    const { kind, body } = values[0]!;
-    if (!timerValueParses(kind, body ?? '')) reporter.report(owner, t('lint.timerInvalid', { value: body ?? '' }));
-  },
-});
-
-const expression = /^\s*[$#]\{[^{}]+\}\s*$/;
-const isoDuration = /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const cronField = /^[\d*?/,\-LW#A-Z]+$/i;
-
-/** Mirrors the engine's TimerSchedule: ISO 8601 date, duration, repeating interval or cron; or an expression. */
-export function timerValueParses(kind: 'timeDate' | 'timeDuration' | 'timeCycle', raw: string): boolean {
-  const value = raw.trim();
-  if (value === '') return false;
-  if (expression.test(value)) return true;
-  switch (kind) {
-    case 'timeDate':
-      return isoDateTime.test(value) && !Number.isNaN(Date.parse(value));
-    case 'timeDuration':
-      return isoDuration.test(value) || (isoDateTime.test(value) && !Number.isNaN(Date.parse(value)));
-    case 'timeCycle': {
-      const parts = value.split('/');
-      if (parts[0]?.startsWith('R')) {
-        if (!/^R\d*$/.test(parts[0]) || parts.length < 2 || parts.length > 3) return false;
-        const duration = parts[parts.length - 1]!;
-        const start = parts.length === 3 ? parts[1]! : null;
-        return isoDuration.test(duration) && (start === null || (isoDateTime.test(start) && !Number.isNaN(Date.parse(start))));
-      }
-      const fields = value.split(/\s+/);
-      return fields.length >= 5 && fields.length <= 7 && fields.every((f) => cronField.test(f));
-    }
-  }
-}
-
 export const anjuRules: Record<string, Rule> = {
   'supported-elements': supportedElements,
   'user-task-assignment': userTaskAssignment,
   'exclusive-gateway-conditions': exclusiveGatewayConditions,
-  'timer-parses': timerParses,
+};
+
+/** Each rule's category: the same as the server's (a user task without candidates is a warning there too). */
+export const ruleSeverity: Record<string, 'error' | 'warn'> = {
+  'user-task-assignment': 'warn',
 };

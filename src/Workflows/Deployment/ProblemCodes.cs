@@ -1,0 +1,62 @@
+namespace Anju.Workflows.Deployment;
+
+/// <summary>
+/// The stable codes of deployment problems (<see cref="Parsing.BpmnProblem.Code"/>). Clients render them in their
+/// language with <see cref="Parsing.BpmnProblem.Arguments"/>; the English message is the detail.
+/// </summary>
+public static class ProblemCodes
+{
+    /// <summary>The document's shape (XML, unsupported element, dangling reference). Arguments: the English message.</summary>
+    public const string Model = "model";
+
+    /// <summary>An expression that does not parse. Arguments: element, attribute, the parser's message.</summary>
+    public const string Expression = "expression";
+
+    /// <summary>A due or follow-up date that can never be a date. Arguments: element, attribute, value.</summary>
+    public const string DateValue = "dateValue";
+
+    /// <summary>A timer value of the wrong form. Arguments: element, value, reason.</summary>
+    public const string TimerValue = "timerValue";
+
+    /// <summary>A timer cycle that fires more often than the engine allows. Arguments: element, value, minimum.</summary>
+    public const string TimerCycleTooShort = "timerCycleTooShort";
+
+    /// <summary>A priority that is not a whole number. Arguments: element, value.</summary>
+    public const string PriorityValue = "priorityValue";
+
+    /// <summary>A candidate list with an empty or malformed entry. Arguments: element, attribute, value.</summary>
+    public const string CandidateList = "candidateList";
+
+    /// <summary>Warning: a user task with no assignee and no candidates (only an administrator could assign it). Arguments: element.</summary>
+    public const string UserTaskUnassigned = "userTaskUnassigned";
+
+    /// <summary>A form constraint whose configuration the form check could not apply. Arguments: element, field, constraint, config.</summary>
+    public const string FormConstraint = "formConstraint";
+
+    /// <summary>A form field's default that is not of the field's type. Arguments: element, field, value, type.</summary>
+    public const string FormDefault = "formDefault";
+
+    /// <summary>An enum form field without values. Arguments: element, field.</summary>
+    public const string FormEnumEmpty = "formEnumEmpty";
+
+    /// <summary>A flow out of a deciding gateway without a condition that is not its default. Arguments: gateway, flow.</summary>
+    public const string ConditionMissing = "conditionMissing";
+
+    /// <summary>A condition that can never be true or false. Arguments: flow, condition.</summary>
+    public const string ConditionValue = "conditionValue";
+
+    /// <summary>Warning: a call activity's target is not deployed. Arguments: element, key.</summary>
+    public const string CallTargetMissing = "callTargetMissing";
+
+    /// <summary>A cycle a token would run around forever in one command. Arguments: the elements of the cycle.</summary>
+    public const string WaitlessCycle = "waitlessCycle";
+
+    /// <summary>A service task whose handler is not registered. Arguments: element, handler.</summary>
+    public const string UnknownHandler = "unknownHandler";
+
+    /// <summary>One process key in two files of a deployment. Arguments: key.</summary>
+    public const string DuplicateKey = "duplicateKey";
+
+    /// <summary>A deployment without any BPMN process.</summary>
+    public const string Empty = "empty";
+}
