@@ -49,10 +49,13 @@ public static class StorageSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Anju.Host.Procedures.HandlerRegistration.Build);
+        var engineOptions = EngineSettings.Options(configuration);
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<WorkflowStorage>(),
             sp.GetRequiredService<ServiceTaskHandlers>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            options: engineOptions));
+        services.AddSingleton(sp => EngineSettings.Node(configuration, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Host.NodeIdentity")));
         services.AddSingleton<JobExecutor>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExecutor>());
         return builder;
