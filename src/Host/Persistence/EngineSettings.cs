@@ -45,8 +45,9 @@ public static partial class EngineSettings
 
     /// <summary>
     /// This node's identity: <c>Anju:NodeId</c> when set (each node of a cluster needs its own), else the id kept in
-    /// <c>node-id</c> in the data folder. The file stays open while the Host runs, so that a second Host started on the
-    /// same data folder does not take the same id (and with it the first one's leases): it runs with an id of its own.
+    /// <c>node-id</c> in the data folder. <c>node-id.lock</c> beside it stays locked while the Host runs, so that a second
+    /// Host started on the same data folder does not take the same id (and with it the first one's leases): it runs with an
+    /// id of its own.
     /// </summary>
     public static NodeIdentity Node(IConfiguration configuration, string dataDirectory, ILogger logger)
     {
@@ -58,10 +59,10 @@ public static partial class EngineSettings
         }
 
         var path = System.IO.Path.Combine(dataDirectory, "node-id");
-        FileStream file;
+        FileStream held;
         try
         {
-            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            held = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
@@ -70,19 +71,14 @@ public static partial class EngineSettings
             return ephemeral;
         }
 
-        using var reader = new StreamReader(file, leaveOpen: true);
-        var stored = reader.ReadToEnd().Trim();
+        HeldFiles.Add(held); // locked until the process ends
+        var stored = File.Exists(path) ? File.ReadAllText(path).Trim() : "";
         if (!NodeIdentity.IsValidNodeId(stored))
         {
             stored = "node-" + Guid.NewGuid().ToString("N")[..12];
-            file.SetLength(0);
-            using var writer = new StreamWriter(file, leaveOpen: true);
-            writer.Write(stored);
-            writer.Flush();
-            file.Flush(flushToDisk: true);
+            File.WriteAllText(path, stored);
         }
 
-        HeldFiles.Add(file); // held (and locked) until the process ends
         return new NodeIdentity(stored);
     }
 
