@@ -116,6 +116,26 @@ public sealed class CommandBudgetTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal(["start3"], stored.ActiveActivityIds);
     }
 
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task A_runaway_start_computed_before_the_writer_lock_is_stopped_too(Store store)
+    {
+        await using var t = await EngineAsync(store);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        var started = await t.StartAsync("nestedPlain", new { outer = 300, inner = 300 });
+
+        var growth = GC.GetTotalMemory(forceFullCollection: false) - before;
+        Assert.True(growth < MemoryBound, $"The managed heap grew by {growth / 1024 / 1024} MB");
+        var incident = Assert.Single(started.Incidents);
+        Assert.Equal("commandBudget", incident.Type);
+        Assert.Equal("start4", incident.ActivityId);
+        Assert.Contains("签字 (plainSign)", incident.Message, StringComparison.Ordinal);
+        Assert.Empty(await t.TasksAsync(started.Id));
+        Assert.Equal("incident", (await t.InstanceAsync(started.Id)).Status);
+    }
+
     [Fact]
     public async Task The_budget_is_configurable_and_a_command_within_it_runs()
     {
