@@ -36,11 +36,12 @@ internal sealed class CommandBudget
         }
     }
 
-    public void SpendToken(InstanceRunner runner, FlowNode node)
+    /// <summary>A token is created on <paramref name="nodeId"/> by the element being executed (named when the budget runs out).</summary>
+    public void SpendToken(InstanceRunner runner, string nodeId)
     {
         if (++_tokens > _maxTokens)
         {
-            throw Exceeded(runner, node, "tokens", "tokens created", _maxTokens);
+            throw Exceeded(runner, runner.ExecutingOr(nodeId), "tokens", "tokens created", _maxTokens);
         }
     }
 

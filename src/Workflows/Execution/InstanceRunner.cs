@@ -28,6 +28,9 @@ internal sealed partial class InstanceRunner
     /// <summary>The order in which the command took this instance in (0 for the first).</summary>
     public int Ordinal { get; }
 
+    /// <summary>The node being executed, else the node <paramref name="nodeId"/>.</summary>
+    public FlowNode ExecutingOr(string nodeId) => _executing ?? Process.Node(nodeId);
+
     /// <summary>Which call of <see cref="RunAsync"/> is running, or the next one when none is.</summary>
     public int CurrentOrNextRunCall => _running ? _runCalls : _runCalls + 1;
 
@@ -260,7 +263,7 @@ internal sealed partial class InstanceRunner
 
     private TokenState NewToken(Guid scopeId, string nodeId)
     {
-        Command.Budget.SpendToken(this, _executing ?? Process.Node(nodeId));
+        Command.Budget.SpendToken(this, nodeId);
         var token = new TokenState { Id = Command.NewId(), ScopeId = scopeId, NodeId = nodeId, Phase = TokenPhase.Ready };
         State.Tokens.Add(token);
         return token;

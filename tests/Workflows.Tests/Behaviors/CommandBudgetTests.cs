@@ -137,6 +137,23 @@ public sealed class CommandBudgetTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_called_instance_that_runs_away_stops_at_its_own_start_and_its_caller_waits()
+    {
+        await using var t = await EngineAsync(Store.Sqlite, new EngineOptions { MaxElementExecutionsPerCommand = 1_000 });
+
+        var caller = await t.StartAsync("callsLoop");
+
+        Assert.Equal("active", caller.Status);
+        Assert.Equal(["callLoop"], caller.ActiveActivityIds);
+        var called = Assert.Single(await t.InstancesAsync(i => i.ParentInstanceId == caller.Id));
+        var view = await t.InstanceAsync(called.Id);
+        var incident = Assert.Single(view.Incidents);
+        Assert.Equal("commandBudget", incident.Type);
+        Assert.Equal("start", incident.ActivityId);
+        Assert.Contains("1,000 element executions", incident.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_budget_is_configurable_and_a_command_within_it_runs()
     {
         var options = new EngineOptions { MaxTokensPerCommand = 150, MaxTasksPerCommand = 1_000 };
