@@ -85,43 +85,125 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Leases up to <paramref name="max"/> due jobs to <paramref name="owner"/> (FOR UPDATE SKIP LOCKED on
-    /// PostgreSQL, so that nodes never take the same job; one writer at a time on SQLite).
+    /// PostgreSQL, so that nodes never take the same job; one writer at a time on SQLite). A lease that expired
+    /// is an attempt whose node stopped while running the job (a crash, or a kill): it counts as a failed attempt,
+    /// so that a job that brings its node down is not run again on every lease expiry but ends in a
+    /// <c>failedJob</c> incident once its retries are used up.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> AcquireJobsAsync(string owner, int max, CancellationToken cancellationToken = default)
     {
         var now = Time.GetUtcNow().UtcDateTime;
         var until = now + Options.JobLease;
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        await using var db = Storage.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         List<Guid> ids;
-        if (db.IsPostgres)
+        List<Guid> exhausted;
+        using (await Storage.EnterWriterAsync(cancellationToken))
         {
-            ids = await db.Database.SqlQueryRaw<Guid>(
-                """
-                UPDATE wf_jobs SET "LockOwner" = {0}, "LockExpiresAt" = {1}
-                WHERE "Id" IN (
-                    SELECT "Id" FROM wf_jobs
-                    WHERE "DueAt" <= {2} AND ("LockExpiresAt" IS NULL OR "LockExpiresAt" < {2}) AND "Retries" > 0
-                    ORDER BY "DueAt" LIMIT {3}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """, owner, until, now, max).ToListAsync(cancellationToken);
-        }
-        else
-        {
-            ids = await db.Jobs
-                .Where(j => j.DueAt <= now && (j.LockExpiresAt == null || j.LockExpiresAt < now) && j.Retries > 0)
+            await using var db = Storage.CreateContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Expired leases with retries to spare go back to the pool one retry fewer; on PostgreSQL a second
+            // node's update waits for the first one's row locks and then finds the lease gone (counted once).
+            await db.Jobs.Where(j => j.LockExpiresAt != null && j.LockExpiresAt < now && j.Retries > 1).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Retries, j => j.Retries - 1)
+                    .SetProperty(j => j.LastError, j => "The node " + j.LockOwner + " stopped while it ran this job (its lease expired).")
+                    .SetProperty(j => j.LockOwner, (string?)null)
+                    .SetProperty(j => j.LockExpiresAt, (DateTime?)null),
+                cancellationToken);
+            exhausted = await db.Jobs.AsNoTracking()
+                .Where(j => j.LockExpiresAt != null && j.LockExpiresAt < now && j.Retries > 0)
                 .OrderBy(j => j.DueAt).Take(max).Select(j => j.Id).ToListAsync(cancellationToken);
-            if (ids.Count > 0)
+
+            if (db.IsPostgres)
             {
-                await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(
-                    s => s.SetProperty(j => j.LockOwner, owner).SetProperty(j => j.LockExpiresAt, until), cancellationToken);
+                ids = await db.Database.SqlQueryRaw<Guid>(
+                    """
+                    UPDATE wf_jobs SET "LockOwner" = {0}, "LockExpiresAt" = {1}
+                    WHERE "Id" IN (
+                        SELECT "Id" FROM wf_jobs
+                        WHERE "DueAt" <= {2} AND "LockExpiresAt" IS NULL AND "Retries" > 0
+                        ORDER BY "DueAt" LIMIT {3}
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING "Id" AS "Value"
+                    """, owner, until, now, max).ToListAsync(cancellationToken);
+            }
+            else
+            {
+                ids = await db.Jobs
+                    .Where(j => j.DueAt <= now && j.LockExpiresAt == null && j.Retries > 0)
+                    .OrderBy(j => j.DueAt).Take(max).Select(j => j.Id).ToListAsync(cancellationToken);
+                if (ids.Count > 0)
+                {
+                    await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(
+                        s => s.SetProperty(j => j.LockOwner, owner).SetProperty(j => j.LockExpiresAt, until), cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var id in exhausted)
+        {
+            try
+            {
+                await AbandonJobAsync(id, cancellationToken);
+            }
+            catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
+            {
+                // Another node turned it into an incident meanwhile.
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return ids;
+    }
+
+    /// <summary>
+    /// A job whose last try's node stopped while running it, with no retries left: a <c>failedJob</c> incident on
+    /// its element (a timer start event's job just stops, as when it fails).
+    /// </summary>
+    private Task AbandonJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        RunAsync(null, async (context, ct) =>
+        {
+            var now = context.Now.UtcDateTime;
+            var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+            if (row is not { LockExpiresAt: { } expires } || expires >= now)
+            {
+                return;
+            }
+
+            var message = $"Job for '{row.ActivityId}' has no retries left: the node {row.LockOwner} stopped while it ran it (its lease expired), each time it was tried. Last error: {row.LastError ?? "none"}";
+            var runner = row.InstanceId is { } instanceId ? await context.GetAsync(instanceId, ct) : null;
+            var job = runner?.State.Jobs.Find(j => j.Id == jobId);
+            var token = job?.TokenId is { } tokenId ? runner!.State.FindToken(tokenId) : null;
+            if (runner is not null && job is not null && token is not null)
+            {
+                runner.State.Jobs.Remove(job);
+                runner.RaiseIncident(token, job.ActivityId, "failedJob", message, job.Id);
+                return;
+            }
+
+            await context.Db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Retries, 0)
+                    .SetProperty(j => j.LastError, message.Length > 2000 ? message[..2000] : message)
+                    .SetProperty(j => j.LockOwner, (string?)null)
+                    .SetProperty(j => j.LockExpiresAt, (DateTime?)null),
+                ct);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A node starting again takes back at once the leases its previous process held: owners that begin with
+    /// <paramref name="nodePrefix"/> (the node id and "/") other than <paramref name="owner"/> (this run) are
+    /// expired now, and the next acquisition counts each as an abandoned attempt. Other nodes' leases are left
+    /// alone, so that two live nodes never run one job at the same time. Returns how many were reclaimed.
+    /// </summary>
+    public async Task<int> ReclaimLeasesAsync(string nodePrefix, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodePrefix);
+        var expired = Time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(1);
+        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        await using var db = Storage.CreateContext();
+        return await db.Jobs
+            .Where(j => j.LockOwner != null && j.LockOwner.StartsWith(nodePrefix) && j.LockOwner != owner && j.LockExpiresAt > expired)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockExpiresAt, expired), cancellationToken);
     }
 
     /// <summary>

@@ -151,25 +151,50 @@ public sealed partial class WorkflowEngine
         }
 
         using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        await using var db = Storage.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var context = new CommandContext(this, db, Time.GetUtcNow(), actor);
-        var state = await body(context, cancellationToken);
-        await context.DrainAsync(cancellationToken);
-        try
+        CommandHalt? halt = null;
+        while (true)
         {
-            if (!await InstanceStore.SaveAsync(context, commit: true, cancellationToken))
+            await using var db = Storage.CreateContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var context = new CommandContext(this, db, Time.GetUtcNow(), actor, halt);
+            TState state;
+            try
             {
-                await transaction.CommitAsync(cancellationToken);
+                state = await body(context, cancellationToken);
+                await context.DrainAsync(cancellationToken);
             }
-        }
-        catch (DbUpdateException ex)
-        {
-            throw new WorkflowException(WorkflowErrorKind.Conflict, "Another command changed the same data meanwhile; nothing was changed. Try again.", null, ex);
-        }
+            catch (CommandBudgetExceededException ex)
+            {
+                // The transaction rolls back as it is disposed, and the runaway's state goes with the context.
+                halt = NextHalt(halt, ex);
+                continue;
+            }
 
-        return result(state);
+            try
+            {
+                if (!await InstanceStore.SaveAsync(context, commit: true, cancellationToken))
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            catch (DbUpdateException ex)
+            {
+                throw new WorkflowException(WorkflowErrorKind.Conflict, "Another command changed the same data meanwhile; nothing was changed. Try again.", null, ex);
+            }
+
+            return result(state);
+        }
     }
+
+    /// <summary>
+    /// A command ran out of its budget (a runaway): it is discarded and runs once more, stopping where the runaway
+    /// began with a <c>commandBudget</c> incident (see <see cref="CommandBudget"/>). If that run too runs out, the
+    /// command fails with nothing written.
+    /// </summary>
+    private static CommandHalt NextHalt(CommandHalt? previous, CommandBudgetExceededException exceeded) =>
+        previous is null
+            ? exceeded.Halt
+            : throw new WorkflowException(WorkflowErrorKind.InvalidState, exceeded.Message, exceeded.Halt.Details["elementId"]?.GetValue<string>(), exceeded);
 
     /// <summary>
     /// SQLite, for commands whose every write is an instance document guarded by its revision (start, complete a
@@ -182,19 +207,33 @@ public sealed partial class WorkflowEngine
     private async Task<(bool Done, TState? State)> TryRunBeforeWriterAsync<TState>(
         string? actor, Func<CommandContext, CancellationToken, ValueTask<TState>> body, CancellationToken cancellationToken)
     {
-        await using var db = Storage.CreateContext();
-        var context = new CommandContext(this, db, Time.GetUtcNow(), actor) { BeforeWriter = true };
-        TState state;
-        try
+        CommandHalt? halt = null;
+        while (true)
         {
-            state = await body(context, cancellationToken);
-            await context.DrainAsync(cancellationToken);
-        }
-        catch (NeedsWriterException)
-        {
-            return (false, default);
-        }
+            await using var db = Storage.CreateContext();
+            var context = new CommandContext(this, db, Time.GetUtcNow(), actor, halt) { BeforeWriter = true };
+            TState state;
+            try
+            {
+                state = await body(context, cancellationToken);
+                await context.DrainAsync(cancellationToken);
+            }
+            catch (NeedsWriterException)
+            {
+                return (false, default);
+            }
+            catch (CommandBudgetExceededException ex)
+            {
+                halt = NextHalt(halt, ex);
+                continue;
+            }
 
+            return await CommitBeforeWriterAsync(context, db, state, cancellationToken);
+        }
+    }
+
+    private async Task<(bool Done, TState? State)> CommitBeforeWriterAsync<TState>(CommandContext context, WorkflowDbContext db, TState state, CancellationToken cancellationToken)
+    {
         if (db.ChangeTracker.HasChanges())
         {
             return (false, default);

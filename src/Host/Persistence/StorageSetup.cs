@@ -50,15 +50,14 @@ public static class StorageSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Anju.Host.Procedures.HandlerRegistration.Build);
-        // Anju:Engine:* binds onto the engine's options (e.g. MinimumTimerCycle = "00:01:00").
-        var engineOptions = new EngineOptions();
-        configuration.GetSection("Anju:Engine").Bind(engineOptions);
+        var engineOptions = EngineSettings.Options(configuration);
         services.AddSingleton(engineOptions);
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<WorkflowStorage>(),
             sp.GetRequiredService<ServiceTaskHandlers>(),
             sp.GetRequiredService<TimeProvider>(),
-            options: sp.GetRequiredService<EngineOptions>()));
+            options: engineOptions));
+        services.AddSingleton(sp => EngineSettings.Node(configuration, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Host.NodeIdentity")));
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<Anju.Host.Seeding.DefinitionFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExecutor>());

@@ -19,6 +19,11 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<FirstOf>(FirstOf.Name)
             .AddServiceTaskHandler<RegisterComplaint>(RegisterComplaint.Name)
             .AddServiceTaskHandler<ShareCostByArea>(ShareCostByArea.Name);
+        if (builder.Environment.IsDevelopment() && builder.Configuration[FaultInjection.Setting] is not null)
+        {
+            builder.Services.AddServiceTaskHandler<FaultInjection>(FaultInjection.Name);
+        }
+
         return builder;
     }
 }

@@ -16,14 +16,26 @@ internal sealed class CommandContext
     private readonly Queue<Func<CancellationToken, ValueTask>> _deferred = new();
     private readonly Dictionary<Guid, InstanceRunner> _runners = [];
     private readonly Dictionary<Guid, JsonObject> _variableChanges = [];
+    private int _added;
 
-    public CommandContext(WorkflowEngine engine, WorkflowDbContext db, DateTimeOffset now, string? actor)
+    public CommandContext(WorkflowEngine engine, WorkflowDbContext db, DateTimeOffset now, string? actor, CommandHalt? halt = null)
     {
         Engine = engine;
         Db = db;
         Now = now;
         Actor = actor;
+        Halt = halt;
+
+        // Running again to the halt does the same work as the first run up to there; twice the budget lets it get
+        // there and still bounds a run that took another path.
+        Budget = new CommandBudget(engine.Options, halt is null ? 1 : 2);
     }
+
+    /// <summary>Set when the command runs again after it ran out of its budget: where it stops (see <see cref="CommandHalt"/>).</summary>
+    public CommandHalt? Halt { get; }
+
+    /// <summary>The element executions, tokens and tasks this command may still spend.</summary>
+    public CommandBudget Budget { get; }
 
     /// <summary>
     /// The command is computed before it holds SQLite's writer lock, with no transaction open (see
@@ -55,7 +67,7 @@ internal sealed class CommandContext
 
     public InstanceRunner Add(LoadedInstance loaded)
     {
-        var runner = new InstanceRunner(this, loaded);
+        var runner = new InstanceRunner(this, loaded, _added++);
         _runners[loaded.State.Id] = runner;
         return runner;
     }

@@ -17,4 +17,23 @@ public sealed class EngineOptions
     /// with a shorter literal cycle is refused. Host setting <c>Anju:Engine:MinimumTimerCycle</c>, default 1 minute.
     /// </summary>
     public TimeSpan MinimumTimerCycle { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The run-time budget of one command (a start, a task completion, a job...): how many elements it may execute,
+    /// across every instance it touches. A loop with no wait state in it runs out of it; the command then ends in a
+    /// <c>commandBudget</c> incident instead of running until memory is exhausted. The default leaves room for the
+    /// largest legitimate command, a multi-instance activity at its limit of 10,000 iterations with a few steps
+    /// around it.
+    /// </summary>
+    public int MaxElementExecutionsPerCommand { get; set; } = 50_000;
+
+    /// <summary>
+    /// How many tokens one command may create, counted across nested multi-instance activities and subprocesses
+    /// together (300 × 300 nested iterations are 90,000 tokens). Twice the 10,000 iterations one multi-instance
+    /// activity may have.
+    /// </summary>
+    public int MaxTokensPerCommand { get; set; } = 20_000;
+
+    /// <summary>How many user and external tasks one command may create (twice one multi-instance activity's limit).</summary>
+    public int MaxTasksPerCommand { get; set; } = 20_000;
 }

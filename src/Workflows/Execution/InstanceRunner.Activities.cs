@@ -10,6 +10,7 @@ internal sealed partial class InstanceRunner
 {
     private void CreateUserTask(TokenState token, UserTask element)
     {
+        Command.Budget.SpendTask(this, element);
         var task = new UserTaskState
         {
             Id = Command.NewId(),
@@ -53,6 +54,7 @@ internal sealed partial class InstanceRunner
 
     private void CreateExternalTask(TokenState token, ServiceTask element, ExternalImplementation external)
     {
+        Command.Budget.SpendTask(this, element);
         var task = new ExternalTaskState
         {
             Id = Command.NewId(),
@@ -130,7 +132,7 @@ internal sealed partial class InstanceRunner
         {
             throw;
         }
-        catch (Exception ex) when (ex is not ElementFailure and not ExpressionException)
+        catch (Exception ex) when (ex is not ElementFailure and not ExpressionException and not CommandBudgetExceededException)
         {
             await UndoAttemptAsync(undo, transaction, savepoint, cancellationToken);
             ScheduleRetry(token, element, ex.Message);

@@ -12,12 +12,27 @@ namespace Anju.Workflows.Execution;
 internal sealed partial class InstanceRunner
 {
     private readonly Queue<TokenState> _ready = new();
+    private int _runCalls;
+    private bool _running;
 
-    public InstanceRunner(CommandContext command, LoadedInstance loaded)
+    /// <summary>The node being executed (names the element when the command budget runs out).</summary>
+    private FlowNode? _executing;
+
+    public InstanceRunner(CommandContext command, LoadedInstance loaded, int ordinal)
     {
         Command = command;
         Loaded = loaded;
+        Ordinal = ordinal;
     }
+
+    /// <summary>The order in which the command took this instance in (0 for the first).</summary>
+    public int Ordinal { get; }
+
+    /// <summary>The node being executed, else the node <paramref name="nodeId"/>.</summary>
+    public FlowNode ExecutingOr(string nodeId) => _executing ?? Process.Node(nodeId);
+
+    /// <summary>Which call of <see cref="RunAsync"/> is running, or the next one when none is.</summary>
+    public int CurrentOrNextRunCall => _running ? _runCalls : _runCalls + 1;
 
     public CommandContext Command { get; }
     public LoadedInstance Loaded { get; }
@@ -28,6 +43,14 @@ internal sealed partial class InstanceRunner
     /// <summary>Runs every ready token, including those that running others makes ready.</summary>
     public async ValueTask RunAsync(CancellationToken cancellationToken)
     {
+        var call = ++_runCalls;
+        if (Command.Halt is { } halt && halt.RunnerOrdinal == Ordinal && halt.RunCall == call && halt.DefinitionId == Loaded.Definition.Id)
+        {
+            HaltReadyTokens(halt);
+            return;
+        }
+
+        _running = true;
         while (_ready.TryDequeue(out var token))
         {
             if (token.Phase != TokenPhase.Ready || State.FindToken(token.Id) is null)
@@ -36,6 +59,8 @@ internal sealed partial class InstanceRunner
             }
 
             var node = Process.Node(token.NodeId);
+            _executing = node;
+            Command.Budget.SpendElement(this, node);
             try
             {
                 if (node is ServiceTask { Implementation: HandlerImplementation handler } service
@@ -55,6 +80,25 @@ internal sealed partial class InstanceRunner
             catch (ElementFailure ex)
             {
                 RaiseIncident(token, node.Id, ex.IncidentType, ex.Message);
+            }
+        }
+
+        _executing = null;
+        _running = false;
+    }
+
+    /// <summary>
+    /// The command runs again after it ran out of its budget, and this is the run where the runaway began: each
+    /// token ready here stops with a <c>commandBudget</c> incident instead of running; an administrator's retry
+    /// runs it again from here (after a fix or a migration).
+    /// </summary>
+    private void HaltReadyTokens(CommandHalt halt)
+    {
+        while (_ready.TryDequeue(out var token))
+        {
+            if (token.Phase == TokenPhase.Ready && State.FindToken(token.Id) is not null)
+            {
+                RaiseIncident(token, token.NodeId, CommandBudget.IncidentType, halt.Message, details: halt.Details);
             }
         }
     }
@@ -219,6 +263,7 @@ internal sealed partial class InstanceRunner
 
     private TokenState NewToken(Guid scopeId, string nodeId)
     {
+        Command.Budget.SpendToken(this, nodeId);
         var token = new TokenState { Id = Command.NewId(), ScopeId = scopeId, NodeId = nodeId, Phase = TokenPhase.Ready };
         State.Tokens.Add(token);
         return token;
@@ -267,9 +312,12 @@ internal sealed partial class InstanceRunner
 
     public ScopeVariables Variables(TokenState token) => new(this, token.ScopeId);
 
-    public void RaiseIncident(TokenState token, string activityId, string type, string message, Guid? jobId = null)
+    public void RaiseIncident(TokenState token, string activityId, string type, string message, Guid? jobId = null, JsonObject? details = null)
     {
         token.Phase = TokenPhase.Failed;
+
+        // A retry job kept for the token's service task would run it again behind the incident's back.
+        State.Jobs.RemoveAll(j => j.TokenId == token.Id && j.Kind == JobKind.Retry);
         var incident = new IncidentState
         {
             Id = Command.NewId(),
@@ -281,7 +329,13 @@ internal sealed partial class InstanceRunner
             JobId = jobId,
         };
         State.Incidents.Add(incident);
-        Journal("IncidentRaised", activityId, new JsonObject { ["type"] = type, ["message"] = message });
+        var entry = new JsonObject { ["type"] = type, ["message"] = message };
+        foreach (var (name, value) in details ?? [])
+        {
+            entry[name] = value?.DeepClone();
+        }
+
+        Journal("IncidentRaised", activityId, entry);
     }
 }
 

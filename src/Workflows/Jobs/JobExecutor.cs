@@ -7,19 +7,25 @@ namespace Anju.Workflows.Jobs;
 /// <summary>
 /// Runs due jobs: acquires a batch with a lease, runs each in its own transaction, and sleeps until the
 /// next due job (at most <see cref="PollInterval"/>, so jobs written by other nodes are seen). Several nodes
-/// may run executors on one PostgreSQL database; leases keep them apart.
+/// may run executors on one PostgreSQL database; leases keep them apart. On start it takes back the leases its
+/// node's previous process held (see <see cref="NodeIdentity"/>).
 /// </summary>
 public sealed partial class JobExecutor : BackgroundService
 {
     private readonly WorkflowEngine _engine;
     private readonly ILogger<JobExecutor> _logger;
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _owner;
 
-    public JobExecutor(WorkflowEngine engine, ILogger<JobExecutor> logger)
+    public JobExecutor(WorkflowEngine engine, ILogger<JobExecutor> logger, NodeIdentity? node = null)
     {
         _engine = engine;
         _logger = logger;
+        Node = node ?? NodeIdentity.Ephemeral();
+        _owner = Node.LeaseOwner;
     }
+
+    /// <summary>This node and run; its lease owner is written on the jobs it runs.</summary>
+    public NodeIdentity Node { get; }
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
     public int BatchSize { get; init; } = 20;
@@ -32,8 +38,29 @@ public sealed partial class JobExecutor : BackgroundService
     /// <summary>How often the database's planner statistics are refreshed (SQLite).</summary>
     public TimeSpan OptimizeInterval { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>Expires the leases this node's previous process held, so that they run again now (counted as attempts).</summary>
+    public async Task<int> ReclaimLeasesAsync(CancellationToken cancellationToken)
+    {
+        var reclaimed = await _engine.ReclaimLeasesAsync(Node.LeasePrefix, _owner, cancellationToken);
+        if (reclaimed > 0)
+        {
+            LogLeasesReclaimed(reclaimed, Node.NodeId, _owner);
+        }
+
+        return reclaimed;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ReclaimLeasesAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAcquireFailed(ex);
+        }
+
         var lastOptimize = _engine.Time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -124,4 +151,7 @@ public sealed partial class JobExecutor : BackgroundService
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Acquiring due jobs failed")]
     private partial void LogAcquireFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reclaimed {Count} job lease(s) that node {NodeId}'s previous run held; each counts as an attempt that stopped (this run: {Owner})")]
+    private partial void LogLeasesReclaimed(int count, string nodeId, string owner);
 }

@@ -21,13 +21,19 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private HostProcess(string name, Process process, Uri address, string dataFolder)
+    private readonly bool _ownsDataFolder;
+
+    private HostProcess(string name, Process process, Uri address, string dataFolder, bool ownsDataFolder)
     {
         Name = name;
         _process = process;
         Address = address;
         DataFolder = dataFolder;
+        _ownsDataFolder = ownsDataFolder;
     }
+
+    /// <summary>The process has ended (killed, crashed or exited).</summary>
+    public bool HasExited => _process.HasExited;
 
     public string Name { get; }
 
@@ -35,14 +41,18 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string DataFolder { get; }
 
-    /// <summary>Starts a Host on the database; <paramref name="settings"/> are extra configuration (environment variables, "__" for ":").</summary>
-    public static HostProcess Start(string name, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a Host on the database; <paramref name="settings"/> are extra configuration (environment variables, "__"
+    /// for ":"). With <paramref name="dataFolder"/> it uses that folder (a restart of an earlier Host), which it leaves in place.
+    /// </summary>
+    public static HostProcess Start(string name, string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? dataFolder = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "Anju.Host.dll");
         Assert.True(File.Exists(assembly), $"The Host is not next to the test assembly: {assembly}");
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "Reference", "org.json")), "Reference/org.json is not next to the Host");
 
-        var dataFolder = Path.Combine(Path.GetTempPath(), "anju-cluster-tests", Guid.NewGuid().ToString("N"));
+        var ownsDataFolder = dataFolder is null;
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "anju-cluster-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -66,7 +76,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var host = new HostProcess(name, process, address, dataFolder);
+        var host = new HostProcess(name, process, address, dataFolder, ownsDataFolder);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         Assert.True(process.Start(), $"Host {name} did not start");
@@ -128,6 +138,21 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Waits until the process has ended; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Waits until the Host has written a line containing <paramref name="fragment"/>.</summary>
     public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
     {
@@ -176,7 +201,10 @@ public sealed class HostProcess : IAsyncDisposable
 
         try
         {
-            Directory.Delete(DataFolder, recursive: true);
+            if (_ownsDataFolder)
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -35,12 +35,13 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         var passed = false;
         try
         {
-            hosts.Add(HostProcess.Start("A", connectionString));
+            // Each node has its own configured id; its leases are "<node id>/<run id>" (a restart reclaims only its own).
+            hosts.Add(HostProcess.Start("A", connectionString, new Dictionary<string, string> { ["Anju__NodeId"] = "cluster-a" }));
             await hosts[0].WaitUntilReadyAsync(StartTimeout);
             // B starts only once A is ready, i.e. once A has migrated and seeded the empty database: two Hosts
             // migrating one empty database at the same moment would race on creating the schema, which is a
             // deployment concern and not what this test is about. From here on both run their job executors.
-            hosts.Add(HostProcess.Start("B", connectionString));
+            hosts.Add(HostProcess.Start("B", connectionString, new Dictionary<string, string> { ["Anju__NodeId"] = "cluster-b" }));
             await hosts[1].WaitUntilReadyAsync(StartTimeout);
             output.WriteLine($"both hosts ready after {watch.Elapsed.TotalSeconds:F1} s");
 

@@ -24,14 +24,14 @@ public sealed class TestEngine : IAsyncDisposable
     private readonly string? _folder;
     private readonly string? _postgresDatabase;
 
-    private TestEngine(WorkflowStorage storage, FakeTimeProvider clock, ServiceTaskHandlers handlers, string? folder, string? postgresDatabase)
+    private TestEngine(WorkflowStorage storage, FakeTimeProvider clock, ServiceTaskHandlers handlers, string? folder, string? postgresDatabase, Execution.EngineOptions? options = null)
     {
         Storage = storage;
         Clock = clock;
         Handlers = handlers;
         _folder = folder;
         _postgresDatabase = postgresDatabase;
-        Engine = new WorkflowEngine(storage, handlers, clock);
+        Engine = new WorkflowEngine(storage, handlers, clock, options: options);
         Executor = new JobExecutor(Engine, NullLogger<JobExecutor>.Instance);
     }
 
@@ -44,7 +44,7 @@ public sealed class TestEngine : IAsyncDisposable
     public WorkflowEngine Engine { get; }
     public JobExecutor Executor { get; }
 
-    public static async Task<TestEngine> CreateAsync(Store store = Store.Sqlite, ServiceTaskHandlers? handlers = null, DateTimeOffset? start = null)
+    public static async Task<TestEngine> CreateAsync(Store store = Store.Sqlite, ServiceTaskHandlers? handlers = null, DateTimeOffset? start = null, Execution.EngineOptions? options = null)
     {
         var clock = new FakeTimeProvider(start ?? DefaultStart);
         handlers ??= new ServiceTaskHandlers();
@@ -53,12 +53,12 @@ public sealed class TestEngine : IAsyncDisposable
         {
             var folder = Path.Combine(Path.GetTempPath(), "anju-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            engine = new TestEngine(WorkflowStorage.Sqlite(Path.Combine(folder, "anju.db")), clock, handlers, folder, null);
+            engine = new TestEngine(WorkflowStorage.Sqlite(Path.Combine(folder, "anju.db")), clock, handlers, folder, null, options);
         }
         else
         {
             var (connectionString, database) = await Postgres.CreateDatabaseAsync();
-            engine = new TestEngine(WorkflowStorage.Postgres(connectionString), clock, handlers, null, database);
+            engine = new TestEngine(WorkflowStorage.Postgres(connectionString), clock, handlers, null, database, options);
         }
 
         await engine.Storage.MigrateAsync();
