@@ -21,7 +21,7 @@ public sealed class IdempotencyCrashTests
         var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES");
         Assert.False(string.IsNullOrEmpty(server), "ANJU_TEST_POSTGRES is not set: this test needs a PostgreSQL server. Run ./scripts/test.sh, which installs and starts one.");
         var database = "anju_crash_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        await ClusterSql.ExecuteAsync(server, $"CREATE DATABASE {database}");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
         var key = "crash-" + Guid.NewGuid().ToString("N")[..10];
         var businessKey = "TS-" + key;
@@ -51,12 +51,12 @@ public sealed class IdempotencyCrashTests
 
             Assert.True(retry.StatusCode == HttpStatusCode.Created, $"{(int)retry.StatusCode} {await retry.Content.ReadAsStringAsync()}\n{second.Output()}");
             Assert.Equal(committedId, (await retry.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
-            Assert.Equal(1L, await ScalarAsync(connectionString, $"SELECT count(*) FROM wf_instances WHERE \"BusinessKey\" = '{businessKey}'"));
+            Assert.Equal(1L, await ClusterSql.ScalarAsync(connectionString, $"SELECT count(*) FROM wf_instances WHERE \"BusinessKey\" = '{businessKey}'"));
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            await ClusterSql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
@@ -74,21 +74,5 @@ public sealed class IdempotencyCrashTests
         await using var command = new NpgsqlCommand("SELECT \"Id\"::text FROM wf_instances WHERE \"BusinessKey\" = @key", connection);
         command.Parameters.AddWithValue("key", businessKey);
         return await command.ExecuteScalarAsync() as string;
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task ExecuteAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

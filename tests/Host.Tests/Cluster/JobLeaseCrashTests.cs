@@ -59,7 +59,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
             var journal = (await admin2.GetFromJsonAsync<JsonObject>($"/api/instances/{id}/journal"))!;
             Assert.Single(journal["entries"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "ActivityCompleted" && e["activityId"]?.GetValue<string>() == "work");
             Assert.True(journal["verification"]!["intact"]!.GetValue<bool>());
-            Assert.Equal(0L, await ScalarAsync(connectionString, $"SELECT count(*) FROM wf_jobs WHERE \"InstanceId\" = '{id}'"));
+            Assert.Equal(0L, await ClusterSql.ScalarAsync(connectionString, $"SELECT count(*) FROM wf_jobs WHERE \"InstanceId\" = '{id}'"));
             passed = true;
         }
         finally
@@ -106,7 +106,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
                         break;
                     }
 
-                    if (await ScalarAsync(connectionString, $"SELECT count(*) FROM wf_incidents WHERE \"InstanceId\" = '{id}'") > 0)
+                    if (await ClusterSql.ScalarAsync(connectionString, $"SELECT count(*) FROM wf_incidents WHERE \"InstanceId\" = '{id}'") > 0)
                     {
                         survivor = host;
                         break;
@@ -129,7 +129,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
             var text = incidents.ToJsonString();
             Assert.Contains("failedJob", text, StringComparison.Ordinal);
             Assert.Contains(nodeId + "/", text, StringComparison.Ordinal);
-            Assert.Equal(0L, await ScalarAsync(connectionString, $"SELECT count(*) FROM wf_jobs WHERE \"InstanceId\" = '{id}'"));
+            Assert.Equal(0L, await ClusterSql.ScalarAsync(connectionString, $"SELECT count(*) FROM wf_jobs WHERE \"InstanceId\" = '{id}'"));
             Assert.False(survivor.HasExited);
             passed = true;
         }
@@ -182,7 +182,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES");
         Assert.False(string.IsNullOrEmpty(server), "ANJU_TEST_POSTGRES is not set: this test needs a PostgreSQL server. Run ./scripts/test.sh, which installs and starts one.");
         var database = "anju_lease_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        await ClusterSql.ExecuteAsync(server, $"CREATE DATABASE {database}");
         return (server, database, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
     }
 
@@ -208,22 +208,6 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         }
 
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task ExecuteAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await ClusterSql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 }

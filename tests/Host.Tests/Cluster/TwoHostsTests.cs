@@ -29,7 +29,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
 
         var watch = Stopwatch.StartNew();
         var database = "anju_cluster_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        await ClusterSql.ExecuteAsync(server, $"CREATE DATABASE {database}");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
         var hosts = new List<HostProcess>();
         var passed = false;
@@ -116,7 +116,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
             }
 
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            await ClusterSql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
@@ -177,12 +177,4 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         journal["entries"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == type).Select(e => e!).ToList();
 
     private static bool Intact(JsonObject journal) => journal["verification"]!["intact"]!.GetValue<bool>();
-
-    private static async Task ExecuteAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
