@@ -133,14 +133,14 @@ public abstract class ExternalTaskTests<THost>(THost host) : IClassFixture<THost
         var street = await host.ClientAsync("street.chengjiang");
         Assert.Contains((await street.GetFromJsonAsync<JsonArray>("/api/incidents"))!, i => i!["id"]!.GetValue<string>() == incident["id"]!.GetValue<string>());
         Assert.DoesNotContain((await (await host.ClientAsync("street.nanzha")).GetFromJsonAsync<JsonArray>("/api/incidents"))!, i => i!["id"]!.GetValue<string>() == incident["id"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Forbidden, (await street.PostAsync($"/api/incidents/{incident["id"]}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await street.PostAsJsonAsync($"/api/incidents/{incident["id"]}/retry", new { reason = "短信网关已恢复" })).StatusCode);
 
-        var retried = await admin.PostAsync($"/api/incidents/{incident["id"]}/retry", null);
+        var retried = await admin.PostAsJsonAsync($"/api/incidents/{incident["id"]}/retry", new { reason = "短信网关已恢复" });
 
         Assert.Equal(HttpStatusCode.NoContent, retried.StatusCode);
         Assert.Empty((await admin.GetFromJsonAsync<JsonArray>($"/api/incidents?instanceId={instance["id"]}"))!);
         Assert.Single(await (await admin.PostAsJsonAsync("/api/external-tasks/fetch-and-lock", Fetch(suffix))).JsonArrayAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/incidents/{incident["id"]}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/incidents/{incident["id"]}/retry", new { reason = "短信网关已恢复" })).StatusCode);
     }
 
     [Fact]
