@@ -1,5 +1,6 @@
 using Anju.Host.Features.Repair;
 using Anju.Host.Identity;
+using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,8 +14,23 @@ public static class RetryIncident
 {
     public sealed record Request(string? Reason);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, Request? request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
+        // The body is read here rather than bound: a retry without a body (as before the reason was required) then
+        // reaches this handler and is told the reason is missing (400), instead of matching no endpoint (404).
+        Request? request = null;
+        if (context.Request.HasJsonContentType())
+        {
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync<Request>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Problem.BadRequest(context, "the body is not valid JSON.");
+            }
+        }
+
         var reason = RepairReason.Read(context, request?.Reason, out var problem);
         if (problem is not null)
         {
