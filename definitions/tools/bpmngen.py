@@ -19,9 +19,10 @@ def q(v):
 
 
 class Field:
-    def __init__(self, id, label, type="string", required=False, values=None, default=None, readonly=False, **constraints):
+    def __init__(self, id, label, type="string", required=False, values=None, default=None, readonly=False, required_when=None, **constraints):
         self.id, self.label, self.type, self.required = id, label, type, required
         self.values, self.default, self.readonly, self.constraints = values or [], default, readonly, constraints
+        self.required_when = required_when  # "otherField=value1|value2": required when the other field has one of these values
 
     def xml(self):
         attrs = f'id={q(self.id)} label={q(self.label)} type={q(self.type)}'
@@ -39,6 +40,8 @@ class Field:
             inner += "<camunda:validation>" + "".join(cons) + "</camunda:validation>"
         for vid, vname in self.values:
             inner += f"<camunda:value id={q(vid)} name={q(vname)} />"
+        if self.required_when:
+            inner += f'<camunda:properties><camunda:property id="requiredWhen" value={q(self.required_when)} /></camunda:properties>'
         return f"<camunda:formField {attrs}>{inner}</camunda:formField>"
 
 

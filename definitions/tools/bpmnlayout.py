@@ -172,8 +172,9 @@ class Process:
         return "\n".join(out) + "\n"
 
 
-def field(id, label, type="string", values=(), default=None, required=False, readonly=False, **constraints):
-    """A camunda:formField; values are (id, 中文) pairs for enums; constraints like maxlength=500, min=1."""
+def field(id, label, type="string", values=(), default=None, required=False, readonly=False, required_when=None, **constraints):
+    """A camunda:formField; values are (id, 中文) pairs for enums; constraints like maxlength=500, min=1;
+    required_when="otherField=value1|value2": required when the other field has one of these values (checked by the Host)."""
     attrs = f'id="{id}" label={quoteattr(label)} type="{type}"'
     if default is not None:
         attrs += f" defaultValue={quoteattr(default)}"
@@ -186,4 +187,6 @@ def field(id, label, type="string", values=(), default=None, required=False, rea
     cons += [f'<camunda:constraint name="{k}" config="{v}" />' for k, v in constraints.items()]
     if cons:
         inner += "<camunda:validation>" + "".join(cons) + "</camunda:validation>"
+    if required_when:
+        inner += f'<camunda:properties><camunda:property id="requiredWhen" value={quoteattr(required_when)} /></camunda:properties>'
     return f"<camunda:formField {attrs}>{inner}</camunda:formField>" if inner else f"<camunda:formField {attrs} />"

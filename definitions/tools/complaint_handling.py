@@ -34,7 +34,7 @@ p.user("accept", "社区受理", 3, 1, candidateGroups="community", dueDate="${w
     field("category", "投诉类别", "enum", CATEGORIES, default="${category}", required=True),
     field("urgent", "紧急（24小时内办结）", "boolean", default="${urgent}"),
     field("rejectReason", "不予受理理由（非物业服务事项、重复投诉等）", maxlength=500),
-    field("violationCategory", "违法行为类别（移送执法时填写）", "enum", VIOLATIONS),
+    field("violationCategory", "违法行为类别（移送执法时必填）", "enum", VIOLATIONS, required_when="decision=refer"),
     field("acceptNote", "受理说明", maxlength=500),
 ])
 p.gateway("acceptGw", "受理结果", 4, 1)

@@ -1,10 +1,16 @@
 """Writes definitions/enforcement-referral.bpmn (P3 执法线索报告移送、处置、反馈). Run: python3 definitions/tools/enforcement_referral.py"""
+import json
 import os
 from bpmngen import Process, Field
 
 DEPARTMENTS = [("chengguan", "城管局"), ("zhujian", "住建局"), ("gongan", "公安局"), ("shichang", "市场监管局"),
                ("shengtai", "生态环境局"), ("xiaofang", "消防救援大队"), ("yingji", "应急局")]
 ARRIVAL = "${urgent ? hours(2) : workingDays(1)}"
+# The reporter's confirmation: procedures.md gives no limit; 5 working days, then it counts as confirmed (默认确认).
+CONFIRM_LIMIT = "${workingDays(5)}"
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "Host", "Reference", "violation-categories.json"),
+          encoding="utf-8") as f:
+    VIOLATIONS = [(c["id"], c["name"]) for c in json.load(f)["categories"]]
 
 p = Process("enforcement-referral", "执法线索报告移送、处置、反馈",
             "《行动方案》第九、十条：物业企业、业主委员会劝阻制止无效的违法违规行为，报街道联合执法工作站登记，"
@@ -18,6 +24,7 @@ p.service("resolveReporter", "确定报告人", 2, M, "firstOf",
           doc="报告人：启动时给出的 reporter；由投诉转来时为投诉业主 owner；否则为报告的物业企业或业委会账号 initiator。")
 p.user("register", "联合执法工作站登记", 3, M, groups="enforcement-station", due="${workingDays(1)}", form=[
     Field("registerNote", "登记意见", required=True),
+    Field("category", "违法行为类别（登记时可更正，按更正后的类别确定牵头部门）", "enum", values=VIOLATIONS, default="${category}"),
     Field("overrideLeading", "改派牵头部门（不选则按违法类别）", "enum", values=DEPARTMENTS),
 ])
 p.timer_boundary("registerLate", "登记超时督办", "register", "${workingDays(1)}")
@@ -26,7 +33,7 @@ p.service("notifyRegisterLate", "通知街道督办登记", 4, M + 1, "notify", 
     "title": "督办：${compoundName}执法线索超过1个工作日未登记", "body": "${description}"})
 p.end("registerLateEnd", "登记督办已发出", 5, M + 1)
 p.service("fixDeadlines", "记录反馈期限", 4, M, "setVariables",
-          {"feedbackDue": "${workingDays(5)}", "reviewDecision": "none"},
+          {"feedbackDue": "${workingDays(5)}", "reviewDecision": "none", "confirmDefaulted": "${false}"},
           doc="登记之日起5个工作日内反馈报告人；报告人异议只复核一次（reviewDecision 记录复核结论）。")
 p.service("route", "按类别确定牵头和协办部门", 5, M, "routeViolation")
 
@@ -46,8 +53,8 @@ p.user("investigate", "牵头部门调查处理", 9, M - 1, groups="${leadingGro
     Field("findings", "调查情况", required=True),
     Field("result", "处理结果", "enum", required=True,
           values=[("punish", "立案处罚"), ("rectify", "责令整改"), ("dismiss", "不予立案")]),
-    Field("rectifyDeadline", "整改期限（责令整改时必填）", "date"),
-    Field("dismissReason", "不予立案理由（不予立案时必填）"),
+    Field("rectifyDeadline", "整改期限（责令整改时必填）", "date", required_when="result=rectify"),
+    Field("dismissReason", "不予立案理由（不予立案时必填）", required_when="result=dismiss"),
 ])
 p.gateway("resultGateway", "处理结果", 10, M - 1, default="f_resultGateway_resultMerge", parent=S)
 p.timer_catch("rectifyWait", "等待整改期限届满", 11, M - 1, "${rectifyDeadline}", parent=S)
@@ -90,9 +97,14 @@ p.user("feedback", "反馈报告人", 17, M, groups="enforcement-station", due="
     Field("feedbackText", "反馈内容", required=True)])
 p.service("notifyResult", "通知报告人处理结果", 18, M, "notify", {
     "to": "${reporter}", "kind": "result", "title": "执法线索处理结果：${categoryName}", "body": "${feedbackText}"})
-p.user("confirm", "报告人确认", 19, M, assignee="${reporter}", form=[
+p.user("confirm", "报告人确认", 19, M, assignee="${reporter}", due=CONFIRM_LIMIT, form=[
     Field("reporterResponse", "对处理结果", "enum", required=True, values=[("confirm", "认可"), ("object", "有异议")]),
-    Field("objection", "异议理由")])
+    Field("objection", "异议理由（有异议时必填）", required_when="reporterResponse=object")])
+p.timer_boundary("confirmLate", "确认期限届满", "confirm", CONFIRM_LIMIT, interrupting=True)
+p.service("defaultConfirm", "默认确认", 19, M + 3, "setVariables",
+          {"reporterResponse": "confirm", "confirmDefaulted": "${true}"},
+          doc="报告人5个工作日内未确认也未提出异议的，视为认可处理结果（默认确认），办结。")
+p.end("defaultConfirmed", "默认确认，办结", 20, M + 3)
 p.gateway("confirmGateway", "是否认可", 20, M, default="f_confirmGateway_done")
 p.end("done", "办结", 21, M)
 p.gateway("reviewedGateway", "是否已复核", 21, M + 1, default="f_reviewedGateway_closedAfterReview")
@@ -125,6 +137,8 @@ p.flow("feedback", "notifyResult")
 p.flow("notifyResult", "confirm")
 p.flow("confirm", "confirmGateway")
 p.flow("confirmGateway", "done", name="认可")
+p.flow("confirmLate", "defaultConfirm")
+p.flow("defaultConfirm", "defaultConfirmed")
 p.flow("confirmGateway", "reviewedGateway", name="有异议", cond="${reporterResponse == 'object'}")
 p.flow("reviewedGateway", "review", name="未复核", cond="${reviewDecision == 'none'}")
 p.flow("reviewedGateway", "closedAfterReview", name="已复核")

@@ -14,6 +14,9 @@ namespace Anju.Host.Features.Tasks;
 /// Variables that are not form fields are refused when the task declares a form (a form is the contract of
 /// what a step may change); a task without form fields accepts any variables, as the engine does.
 /// A read-only field may be left out or sent back unchanged. An absent, optional field is not checked.
+/// A field with the property <c>requiredWhen</c> (<c>otherField=value1|value2</c>) is required when the other
+/// field's submitted (or default) value is one of those values: the referral category a complaint needs only when
+/// it is referred, the deadline a referral needs only when rectification is ordered.
 /// </remarks>
 public static class FormValidator
 {
@@ -32,6 +35,11 @@ public static class FormValidator
         {
             var found = new List<FieldError>();
             Check(field, defaults.GetValueOrDefault(field.Id), submitted.TryGetValue(field.Id, out var value), value, found);
+            if (found.Count == 0 && RequiredByAnother(field, defaults, submitted) && IsEmpty(value ?? defaults.GetValueOrDefault(field.Id)))
+            {
+                found.Add(new FieldError("field.required"));
+            }
+
             if (found.Count > 0)
             {
                 errors[field.Id] = found;
@@ -98,6 +106,19 @@ public static class FormValidator
                 CheckString(field, effective!, errors);
                 break;
         }
+    }
+
+    /// <summary>The field's <c>requiredWhen</c> condition (<c>other=a|b</c>) holds for the submitted or default value of <c>other</c>.</summary>
+    private static bool RequiredByAnother(FormField field, IReadOnlyDictionary<string, JsonNode?> defaults, IReadOnlyDictionary<string, JsonNode?> submitted)
+    {
+        if (!field.Properties.TryGetValue("requiredWhen", out var rule) || rule.Split('=', 2) is not [var other, var values])
+        {
+            return false;
+        }
+
+        var current = submitted.TryGetValue(other.Trim(), out var given) ? given : defaults.GetValueOrDefault(other.Trim());
+        return current is not null && current.GetValueKind() == JsonValueKind.String
+            && values.Split('|', StringSplitOptions.TrimEntries).Contains(current.GetValue<string>(), StringComparer.Ordinal);
     }
 
     private static bool IsEmpty(JsonNode? value) =>

@@ -52,6 +52,28 @@ public sealed class FormValidatorTests
         Assert.Empty(Validate(Field("a", "string"), null, present: false));
     }
 
+    [Fact]
+    public void A_field_required_when_another_has_a_value_is_required_only_then()
+    {
+        var decision = new FormField { Id = "decision", Type = "string" };
+        var category = new FormField
+        {
+            Id = "violationCategory",
+            Type = "string",
+            Properties = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("requiredWhen", "decision=refer|escalate"),
+        };
+        var none = new Dictionary<string, JsonNode?>();
+
+        var referred = FormValidator.Validate([decision, category], none, new Dictionary<string, JsonNode?> { ["decision"] = "refer" });
+        Assert.Equal("field.required", CodeOf(referred, "violationCategory"));
+        var blank = FormValidator.Validate([decision, category], none, new Dictionary<string, JsonNode?> { ["decision"] = "escalate", ["violationCategory"] = " " });
+        Assert.Equal("field.required", CodeOf(blank, "violationCategory"));
+        Assert.Empty(FormValidator.Validate([decision, category], none, new Dictionary<string, JsonNode?> { ["decision"] = "refer", ["violationCategory"] = "noise" }));
+        Assert.Empty(FormValidator.Validate([decision, category], none, new Dictionary<string, JsonNode?> { ["decision"] = "accept" }));
+        var byDefault = new Dictionary<string, JsonNode?> { ["decision"] = "refer" };
+        Assert.Equal("field.required", CodeOf(FormValidator.Validate([decision, category], byDefault, none), "violationCategory"));
+    }
+
     [Theory]
     [InlineData("3", null)]
     [InlineData("-9223372036854775808", null)]
