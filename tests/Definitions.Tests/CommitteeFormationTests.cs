@@ -123,6 +123,7 @@ public static class Formation
         var notice = (await host.NoticesAsync(id)).Last();
         Assert.Equal(TimeSpan.FromDays(7), notice.Until - notice.PostedAt);
         await host.AdvanceAsync(TimeSpan.FromDays(7));
+        await NoObjectionAsync(host, id, "groupObjections", "street.nanzha");
         await host.AssertNotSeenAsync(id, "prepareMeeting", "community.huangshan", "street.chengjiang");
         await host.CompleteAsAsync("community.xingfu", id, "prepareMeeting", new { votingRightsConfirmed = true, rulesDraft = "议事规则草案", statuteDraft = "管理规约草案" });
         await host.CompleteAsAsync("community.xingfu", id, "nominate", new { candidates = "孙先生、周女士、吴先生" });
@@ -138,7 +139,15 @@ public static class Formation
         await host.CompleteAsAsync("street.nanzha", id, "streetCheck", new { streetQualified = "pass" });
         Assert.Equal(["candidateNoticeWait"], await host.ActiveAsync(id));
         await host.AdvanceAsync(TimeSpan.FromDays(7));
+        await NoObjectionAsync(host, id, "candidateObjections", "community.xingfu");
         Assert.Equal(["voteClosed"], await host.ActiveAsync(id));
+    }
+
+    /// <summary>When a posting ends, the group (or street office) records that no objection was raised; the process waits for it.</summary>
+    public static async Task NoObjectionAsync(ProcedureHost host, string id, string activity, string user)
+    {
+        Assert.Equal([activity], await host.ActiveAsync(id));
+        await host.CompleteAsAsync(user, id, activity, new { objectionResult = "none" });
     }
 
     public static async Task<string> BallotIdAsync(ProcedureHost host, string id) =>
@@ -292,6 +301,7 @@ public sealed class CommitteeFormationConditionsNotMetTests(OrdinaryWeekHost hos
         Assert.Equal(["managementNoticeWait"], await host.ActiveAsync(id));
         Assert.Equal(CommitteeStatuses.None, (await host.RegistryAsync(ProcedureApi.Yuxiu)).Compound.CommitteeStatus);
         await host.AdvanceAsync(TimeSpan.FromDays(7));
+        await Formation.NoObjectionAsync(host, id, "managementObjections", "street.chengjiang");
 
         Assert.Equal("completed", await host.StatusAsync(id));
         var (compound, changes) = await host.RegistryAsync(ProcedureApi.Yuxiu);
@@ -355,10 +365,78 @@ public sealed class CommitteeFormationHolidayTests(NationalDayHost host) : IClas
         Assert.Equal(["appointManagement"], await host.ActiveAsync(id));
         await host.CompleteAsAsync("street.nanzha", id, "appointManagement", new { managementMembers = "幸福社区 何主任；业主代表 孙先生、周女士" });
         await host.AdvanceAsync(TimeSpan.FromDays(7));
+        await Formation.NoObjectionAsync(host, id, "managementObjections", "street.nanzha");
 
         Assert.Equal("completed", await host.StatusAsync(id));
         Assert.Equal(CommitteeStatuses.ManagementCommittee, (await host.RegistryAsync(ProcedureApi.Xingfuli)).Compound.CommitteeStatus);
         await host.IntactJournalAsync(id, "groupReminder", "superviseGroup", "secondRound", "appointManagement", "registerManagement");
         Assert.Equal(3, (await host.NoticesAsync(id)).Count); // group list, candidates, management committee
+    }
+}
+
+/// <summary>P4 公示异议: objections raised during a posting are recorded and answered, and the process waits for the answer.</summary>
+public sealed class CommitteeFormationObjectionTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public async Task An_objection_to_the_group_list_is_answered_and_an_upheld_one_to_the_candidates_sends_them_back()
+    {
+        var id = await Formation.StartAsync(host, "street.nanzha", ProcedureApi.Xingfuli, new { initiatedBy = "street-office", applicantShare = 0 });
+        await host.CompleteAsAsync("street.nanzha", id, "reviewConditions", new { reviewDecision = "accept", reviewOpinion = "条件具备" });
+        await host.CompleteAsAsync("street.nanzha", id, "formGroup", new { groupMembers = "南闸街道 赵科长；幸福社区 何主任；业主代表 孙先生", groupLeader = "幸福社区 何主任" });
+        var posted = (await host.NoticesAsync(id)).Last();
+        Assert.Contains("异议", posted.Body!, StringComparison.Ordinal);
+
+        // The process does not move on while the posting runs, nor when it ends until the objections are answered.
+        await host.AdvanceAsync(TimeSpan.FromDays(7));
+        Assert.Equal(["groupObjections"], await host.ActiveAsync(id));
+        var task = await host.SeenTaskAsync(id, "groupObjections", "street.nanzha");
+        Assert.Equal(Cn(2026, 3, 16, 9), task.DueAt()); // 5 working days after the posting ends (Mon 9 March)
+        await host.AssertNotSeenAsync(id, "groupObjections", "street.chengjiang", "community.xingfu", "owner.sun");
+
+        // An objection must be written down with its answer.
+        using (var street = await host.As("street.nanzha"))
+        {
+            var taskId = task["id"]!.GetValue<string>();
+            await street.PostAsync($"/api/tasks/{taskId}/claim", null).Expect(HttpStatusCode.NoContent);
+            var refused = await street.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables = new { objectionResult = "dismissed" } })
+                .Expect(HttpStatusCode.BadRequest);
+            Assert.Contains("objectionAnswer", refused.ToJsonString(), StringComparison.Ordinal);
+            await street.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new
+            {
+                variables = new { objectionResult = "dismissed", objectionText = "业主吴先生：业主代表未经推选", objectionAnswer = "业主代表经楼栋推选产生，已书面答复" },
+            }).Expect(HttpStatusCode.NoContent);
+        }
+
+        Assert.Equal(["prepareMeeting"], await host.ActiveAsync(id));
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal("dismissed", variables["objectionResult"]!.GetValue<string>());
+        Assert.Equal("业主代表经楼栋推选产生，已书面答复", variables["objectionAnswer"]!.GetValue<string>());
+
+        await host.CompleteAsAsync("community.xingfu", id, "prepareMeeting", new { votingRightsConfirmed = true, rulesDraft = "议事规则草案", statuteDraft = "管理规约草案" });
+        await host.CompleteAsAsync("community.xingfu", id, "nominate", new { candidates = "孙先生、周女士、吴先生" });
+        await host.CompleteAsAsync("community.xingfu", id, "communityCheck", new { communityQualified = "pass" });
+        await host.CompleteAsAsync("street.nanzha", id, "streetCheck", new { streetQualified = "pass" });
+        await host.AdvanceAsync(TimeSpan.FromDays(7));
+
+        // Upheld: the candidates are nominated again and posted again; no ballot was opened.
+        await host.CompleteAsAsync("community.xingfu", id, "candidateObjections", new
+        {
+            objectionResult = "upheld", objectionText = "业主周女士：吴先生长期欠缴物业费", objectionAnswer = "经核实属实，取消吴先生候选人资格",
+        });
+        Assert.Equal(["nominate"], await host.ActiveAsync(id));
+        Assert.False((await host.VariablesAsync(id)).ContainsKey("ballotId"));
+        await host.CompleteAsAsync("community.xingfu", id, "nominate", new { candidates = "孙先生、周女士、郑女士" });
+        await host.CompleteAsAsync("community.xingfu", id, "communityCheck", new { communityQualified = "pass" });
+        await host.CompleteAsAsync("street.nanzha", id, "streetCheck", new { streetQualified = "pass" });
+        await host.AdvanceAsync(TimeSpan.FromDays(7));
+        await Formation.NoObjectionAsync(host, id, "candidateObjections", "community.xingfu");
+        Assert.Equal(["voteClosed"], await host.ActiveAsync(id));
+        Assert.Equal(3, (await host.NoticesAsync(id)).Count); // group list, candidates twice
+
+        var journal = await host.IntactJournalAsync(id, "groupObjections", "candidateObjections");
+        var upheld = Assert.Single(journal, e => e["type"]!.GetValue<string>() == "TaskCompleted" && e["details"]!["variables"]!["objectionResult"]?.GetValue<string>() == "upheld");
+        Assert.Equal("candidateObjections", upheld["activityId"]!.GetValue<string>());
+        Assert.Equal("community.xingfu", upheld["actor"]!.GetValue<string>());
+        Assert.Equal("业主周女士：吴先生长期欠缴物业费", upheld["details"]!["variables"]!["objectionText"]!.GetValue<string>());
     }
 }
