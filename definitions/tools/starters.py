@@ -21,7 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFINITIONS = os.path.join(HERE, "..")
 
 
-def field(id, label, type="string", required=False, min=None, max=None, minlength=None, maxlength=None, values=None, on_behalf_of=None):
+def field(id, label, type="string", required=False, min=None, max=None, minlength=None, maxlength=None, values=None, on_behalf_of=None,
+          required_when=None):
     constraints = []
     if required:
         constraints.append('<camunda:constraint name="required" />')
@@ -29,8 +30,14 @@ def field(id, label, type="string", required=False, min=None, max=None, minlengt
         if value is not None:
             constraints.append(f'<camunda:constraint name="{name}" config="{value}" />')
     inner = "".join(f'<camunda:value id={quoteattr(v)} name={quoteattr(n)} />' for v, n in (values or []))
+    properties = []
     if on_behalf_of:
-        inner += f'<camunda:properties><camunda:property id="onBehalfOf" value="{on_behalf_of}" /></camunda:properties>'
+        properties.append(f'<camunda:property id="onBehalfOf" value="{on_behalf_of}" />')
+    if required_when:
+        # "otherField=value1|value2": required when the other field has one of these values (checked by the Host).
+        properties.append(f'<camunda:property id="requiredWhen" value={quoteattr(required_when)} />')
+    if properties:
+        inner += "<camunda:properties>" + "".join(properties) + "</camunda:properties>"
     if constraints:
         inner += "<camunda:validation>" + "".join(constraints) + "</camunda:validation>"
     return f'<camunda:formField id="{id}" label={quoteattr(label)} type="{type}">{inner}</camunda:formField>'
@@ -81,6 +88,15 @@ STARTERS = {
         field("planTitle", "方案名称", required=True, maxlength=200),
         field("planAmount", "方案金额（元）", "long", required=True, min=1, max=100000000),
         field("raisesFund", "筹集或续筹维修资金", "boolean"),
+    ]),
+    # Action plan §12: the street office supervises the owners' assembly and committee of its compounds.
+    "committee-supervision": ("street-office", "opened", [
+        field("supervisionKind", "监督事项", "enum", required=True,
+              values=[("adjust-committee", "业主委员会不能正常开展工作，召开业主大会临时会议调整"), ("unlawful-decision", "业主大会、业主委员会作出违法决定")]),
+        field("situation", "情况说明（来源、反映人、主要问题）", required=True, minlength=5, maxlength=2000),
+        field("decisionBy", "作出决定的组织（违法决定时必填）", "enum", values=[("owners-assembly", "业主大会"), ("owners-committee", "业主委员会")],
+              required_when="supervisionKind=unlawful-decision"),
+        field("decisionText", "决定内容（违法决定时必填）", maxlength=2000, required_when="supervisionKind=unlawful-decision"),
     ]),
     "quarterly-assessment": ("housing-bureau", "manualStart", [
         field("quarter", "考核季度（如 2026Q1）", maxlength=6, minlength=6),

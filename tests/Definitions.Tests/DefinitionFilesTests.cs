@@ -14,7 +14,7 @@ public sealed class DefinitionFilesTests(OrdinaryWeekHost host) : IClassFixture<
     public static readonly string[] Procedures =
     [
         "complaint-handling", "emergency-repair", "enforcement-referral", "committee-formation",
-        "quarterly-assessment", "fund-normal-use", "rectification",
+        "quarterly-assessment", "fund-normal-use", "rectification", "committee-supervision",
     ];
 
     public static TheoryData<string> Files() => [.. Directory.GetFiles(Repository.Definitions, "*.bpmn").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];

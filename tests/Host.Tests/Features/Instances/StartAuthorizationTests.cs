@@ -216,6 +216,7 @@ public static class StartCases
         ["quarterly-assessment"] = new { quarter = "2025Q4" },
         ["quarterly-assessment-compound"] = new { },
         ["rectification"] = new { problem = "消防通道被占用" },
+        ["committee-supervision"] = new { supervisionKind = "adjust-committee", situation = "业委会连续半年未召开会议" },
     };
 
     /// <summary>Who may start what (docs/security.md, definitions/README.md); administrators start anything.</summary>
@@ -229,6 +230,7 @@ public static class StartCases
         ["quarterly-assessment"] = ["bureau.housing"],
         ["quarterly-assessment-compound"] = [],
         ["rectification"] = ["community.huangshan", "street.chengjiang"],
+        ["committee-supervision"] = ["street.chengjiang"],
     };
 
     public static readonly string[] Users =
