@@ -18,6 +18,12 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private const int KeptLines = 200;
 
+    /// <summary>
+    /// How long a real Host process may take to become ready: a bound for a hung start, generous because a busy
+    /// CI machine (two cores, other test processes) has been seen needing over a minute. Not a performance figure.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 

@@ -13,8 +13,6 @@ namespace Anju.Host.Tests.Cluster;
 public sealed class IdempotencyCrashTests
 {
     private const string Password = "Anju@2026";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task A_start_retried_after_the_host_was_killed_between_commit_and_answer_gets_the_committed_instance()
     {
@@ -31,7 +29,7 @@ public sealed class IdempotencyCrashTests
             string? committedId;
             await using (var first = HostProcess.Start("A", connectionString, new Dictionary<string, string> { ["Anju__FaultInjection__HoldAfterCommitKey"] = key }))
             {
-                await first.WaitUntilReadyAsync(StartTimeout);
+                await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
                 using var owner = await first.ClientAsync("owner.li", Password);
                 using var request = Start(key, body);
                 var pending = owner.SendAsync(request);
@@ -43,7 +41,7 @@ public sealed class IdempotencyCrashTests
             }
 
             await using var second = HostProcess.Start("B", connectionString, new Dictionary<string, string> { ["Anju__Idempotency__StaleAfterSeconds"] = "1" });
-            await second.WaitUntilReadyAsync(StartTimeout);
+            await second.WaitUntilReadyAsync(HostProcess.StartTimeout);
             using var retrying = await second.ClientAsync("owner.li", Password);
             await Task.Delay(TimeSpan.FromSeconds(1.5));
 

@@ -16,7 +16,6 @@ namespace Anju.Host.Tests.Cluster;
 public sealed class JobLeaseCrashTests(ITestOutputHelper output)
 {
     private const string Jurisdiction = "binjiang-garden";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>An hour: anything that happens within the test's few minutes did not wait for a lease to expire.</summary>
@@ -32,27 +31,27 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         try
         {
             var first = Track(hosts, HostProcess.Start("A", connectionString, Settings("hold"), folder));
-            await first.WaitUntilReadyAsync(StartTimeout);
+            await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
             var nodeId = (await File.ReadAllTextAsync(Path.Combine(folder, "node-id"))).Trim();
             using var admin = await first.ClientAsync("admin", HostFixture.Password);
             var suffix = ProcessApi.NewSuffix();
             await admin.DeployAsync("Cluster/JobLeaseCrashTests.AsyncStep.bpmn", suffix);
             var id = (await admin.StartAsync($"clusterAsyncStep-{suffix}", new { jurisdiction = Jurisdiction }))["id"]!.GetValue<string>();
 
-            await first.WaitForOutputAsync("fault-injection: holding job", StartTimeout);
+            await first.WaitForOutputAsync("fault-injection: holding job", HostProcess.StartTimeout);
             var owner = await LockOwnerAsync(connectionString, id);
             Assert.StartsWith(nodeId + "/", owner, StringComparison.Ordinal);
 
             // A second, live node (a node id of its own) does not take the held job.
             var other = Track(hosts, HostProcess.Start("B", connectionString, Settings("none")));
-            await other.WaitUntilReadyAsync(StartTimeout);
+            await other.WaitUntilReadyAsync(HostProcess.StartTimeout);
             await Task.Delay(TimeSpan.FromSeconds(6)); // three of its executor's polls
             Assert.Equal(owner, await LockOwnerAsync(connectionString, id));
 
             await first.KillAsync();
             var restarted = Track(hosts, HostProcess.Start("A2", connectionString, Settings("none"), folder));
-            await restarted.WaitUntilReadyAsync(StartTimeout);
-            await restarted.WaitForOutputAsync("Reclaimed 1 job lease(s) that node " + nodeId, StartTimeout);
+            await restarted.WaitUntilReadyAsync(HostProcess.StartTimeout);
+            await restarted.WaitForOutputAsync("Reclaimed 1 job lease(s) that node " + nodeId, HostProcess.StartTimeout);
 
             using var admin2 = await restarted.ClientAsync("admin", HostFixture.Password);
             await WaitUntilAsync(async () => (await admin2.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!["activeActivityIds"].Strings().SequenceEqual(["check"]), "the held step ran after the restart");
@@ -78,7 +77,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         try
         {
             var first = Track(hosts, HostProcess.Start("H1", connectionString, Settings("crash"), folder));
-            await first.WaitUntilReadyAsync(StartTimeout);
+            await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
             var nodeId = (await File.ReadAllTextAsync(Path.Combine(folder, "node-id"))).Trim();
             string id;
             using (var admin = await first.ClientAsync("admin", HostFixture.Password))
@@ -121,7 +120,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
             output.WriteLine($"{crashes} crashes before the incident");
             Assert.NotNull(survivor);
             Assert.Equal(3, crashes);
-            await survivor.WaitUntilReadyAsync(StartTimeout);
+            await survivor.WaitUntilReadyAsync(HostProcess.StartTimeout);
             using var admin2 = await survivor.ClientAsync("admin", HostFixture.Password);
             var view = (await admin2.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!;
             Assert.Equal("incident", view["status"]!.GetValue<string>());

@@ -18,7 +18,6 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
     private const int InstancesPerProcess = 30;
     private const string Jurisdiction = "binjiang-garden";
     private const string Worker = "community.huangshan";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan TimerTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -37,12 +36,12 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         {
             // Each node has its own configured id; its leases are "<node id>/<run id>" (a restart reclaims only its own).
             hosts.Add(HostProcess.Start("A", connectionString, new Dictionary<string, string> { ["Anju__NodeId"] = "cluster-a" }));
-            await hosts[0].WaitUntilReadyAsync(StartTimeout);
+            await hosts[0].WaitUntilReadyAsync(HostProcess.StartTimeout);
             // B starts only once A is ready, i.e. once A has migrated and seeded the empty database: two Hosts
             // migrating one empty database at the same moment would race on creating the schema, which is a
             // deployment concern and not what this test is about. From here on both run their job executors.
             hosts.Add(HostProcess.Start("B", connectionString, new Dictionary<string, string> { ["Anju__NodeId"] = "cluster-b" }));
-            await hosts[1].WaitUntilReadyAsync(StartTimeout);
+            await hosts[1].WaitUntilReadyAsync(HostProcess.StartTimeout);
             output.WriteLine($"both hosts ready after {watch.Elapsed.TotalSeconds:F1} s");
 
             var admins = await Task.WhenAll(hosts.Select(h => h.ClientAsync("admin", HostFixture.Password)));
