@@ -121,6 +121,15 @@ p.service("computeShares", "计算尾款", 21, M, "setVariables",
 p.service("shareCost", "按建筑面积分摊到受益业主", 22, M, "shareCostByArea", {"amount": "${finalCost}", "affectedFrom": "affectedUnits"},
           doc="按业主名册中受益范围（affectedUnits：幢、单元或房号；空为全小区）各户面积分摊结算金额（costShares、ownerShares），"
               "以分为单位，尾差按最大余数法分配，合计等于结算金额；名册未登记且未指定范围时按小区总建筑面积计算每平方米分摊额。")
+# An affected building/unit the owners' register does not have: the firm corrects the list (BPMN error from the handler)
+shareHost = p.nodes["shareCost"]
+unknown = p._add("boundaryEvent", "affectedUnknown", "分摊范围不在业主名册中", shareHost.col, shareHost.row, shareHost.parent,
+                 attachedToRef="shareCost", cancelActivity="true")
+unknown.attached, unknown.slot = shareHost, 0
+unknown.body = '<bpmn:errorEventDefinition id="affectedUnknown_def" errorRef="Error_affectedUnitsUnknown" />'
+p.user("correctAffectedUnits", "更正分摊范围", 22, M + 2, groups="property-firm", due="${workingDays(2)}", form=[
+    Field("affectedUnits", "分摊范围：受益的幢、单元或房号（逗号分隔，须为业主名册中的编号）", required=True, default="${affectedUnits}", maxlength=2000)],
+    doc="分摊范围中有业主名册没有的幢、单元或房号：请按名册编号更正（或请社区先补登名册）。")
 p.service("postSettlementNotice", "公示结算和分摊", 23, M, "postPublicNotice", {
     "title": "${compoundName}应急维修结算公示", "days": "7",
     "body": "结算金额 ${finalCost} 元，已预付 ${prepayment} 元，尾款 ${remainingPayment} 元；由受益范围内 ${sharedUnitCount} 户按建筑面积分摊，每平方米 ${costPerSquareMetre} 元（共 ${sharedArea} 平方米），各户分摊额见分摊明细。"})
@@ -180,11 +189,15 @@ p.flow("acceptedGateway", "settlement", name="合格")
 p.flow("settlement", "computeShares")
 p.flow("computeShares", "shareCost")
 p.flow("shareCost", "postSettlementNotice")
+p.flow("affectedUnknown", "correctAffectedUnits")
+p.flow("correctAffectedUnits", "shareCost")
 p.flow("postSettlementNotice", "postAudit")
 p.flow("postAudit", "notifyAudit")
 p.flow("notifyAudit", "done")
 
-p.write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emergency-repair.bpmn"))
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emergency-repair.bpmn"), "w", encoding="utf-8") as fh:
+    fh.write(p.xml().replace("  <bpmn:process ", '  <bpmn:error id="Error_affectedUnitsUnknown" name="分摊范围不在业主名册中" '
+                             'errorCode="affected-units-unknown" />\n  <bpmn:process ', 1))
 
 import starters  # noqa: E402  (who may start it, and its start form)
 starters.apply_all()

@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from bpmnlayout import Process, field, TOP, ROW  # noqa: E402
+from bpmnlayout import Node, Process, field, TOP, ROW  # noqa: E402
 from p4p6common import message_catch, with_messages  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -108,6 +108,17 @@ p.user("nextDraw", "是否继续分批使用", 28, r, candidateGroups="owners-co
 p.gateway("nextGw", "是否继续", 29, r, default="f_finish")
 p.end("finished", "使用完毕", 30, r)
 
+# An affected building/unit the owners' register does not have (BPMN error of shareCostByArea): the committee corrects the list
+share = p.nodes["shareSettlement"]
+unknown = p._add(Node("boundaryEvent", "affectedUnknown", "分摊范围不在业主名册中", share.col, share.row,
+                      body='<bpmn:errorEventDefinition errorRef="Error_affectedUnitsUnknown" />',
+                      attrs={"attachedToRef": "shareSettlement", "cancelActivity": "true"}))
+unknown.x, unknown.y = share.x + share.w * 0.8 - 18, share.y + share.h - 18
+p.user("correctAffectedUnits", "更正分摊范围", 25, 3, candidateGroups="owners-committee", dueDate="${workingDays(2)}", fields=[
+    field("affectedUnits", "分摊范围：受益的幢、单元或房号（逗号分隔，须为业主名册中的编号）", required=True,
+          default="${affectedUnits}", maxlength=2000),
+])
+
 # The plan is bound to its year: at the year's end a waiting request or decision ends the plan (a new year needs a new plan)
 p.timer("requestExpired", "计划年度结束", "requestDraw", "${date(planExpiresAt)}", interrupting=True, at=0.8)
 p.timer("nextExpired", "计划年度结束", "nextDraw", "${date(planExpiresAt)}", interrupting=True, at=0.8)
@@ -170,6 +181,8 @@ p.flow("f_nextGw", "nextDraw", "nextGw")
 p.flow("f_more", "nextGw", "requestDraw", "继续下一批", "${nextStep == 'more'}",
        via=[(n["nextGw"].cx, TOP - 30), (n["requestDraw"].cx, TOP - 30)])
 p.flow("f_finish", "nextGw", "finished", "使用完毕")
+p.flow("f_affectedUnknown", "affectedUnknown", "correctAffectedUnits")
+p.flow("f_affectedCorrected", "correctAffectedUnits", "shareSettlement", via=[(n["correctAffectedUnits"].cx - 30, y(2)), (n["shareSettlement"].cx - 30, y(2))])
 p.flow("f_requestExpired", "requestExpired", "notifyExpired")
 p.flow("f_nextExpired", "nextExpired", "notifyExpired")
 p.flow("f_expired", "notifyExpired", "planExpired")
@@ -180,7 +193,9 @@ p.flow("f_superviseContract", "escalateContract", "superviseContract")
 p.flow("f_contractSupervised", "superviseContract", "contractSupervised")
 
 with open(os.path.join(ROOT, "definitions", "fund-normal-use.bpmn"), "w", encoding="utf-8") as f:
-    f.write(with_messages(p.xml(), [("Msg_ballotClosed", "ballot-closed")]))
+    f.write(with_messages(p.xml(), [("Msg_ballotClosed", "ballot-closed")]).replace(
+        "  <bpmn:process ", '  <bpmn:error id="Error_affectedUnitsUnknown" name="分摊范围不在业主名册中" errorCode="affected-units-unknown" />\n'
+        "  <bpmn:process ", 1))
 
 import starters  # noqa: E402  (who may start it, and its start form)
 starters.apply_all()

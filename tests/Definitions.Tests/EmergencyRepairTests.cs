@@ -399,7 +399,7 @@ public sealed class EmergencyRepairCorrectionTests(OrdinaryWeekHost host) : ICla
     }
 
     [Fact]
-    public async Task A_revised_plan_may_change_the_affected_part_and_an_unknown_building_stops_with_an_incident_naming_it()
+    public async Task A_revised_plan_may_change_the_affected_part_and_a_building_not_in_the_register_goes_back_to_the_firm_to_correct()
     {
         var id = await Repair.ReportAsync(host, affectedUnits: "2");
         await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "revise", planOpinion = "涉及9幢" });
@@ -412,11 +412,19 @@ public sealed class EmergencyRepairCorrectionTests(OrdinaryWeekHost host) : ICla
         await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "合格" });
         await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 9_000, settlementNote = "结算" });
 
-        var instance = await Repair.InstanceAsync(host, id);
-        var incident = Assert.Single(instance["incidents"]!.AsArray())!;
-        Assert.Contains("affected-units-unknown", incident.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains(": 9", incident.ToJsonString(), StringComparison.Ordinal);
-        Assert.Null(instance["variables"]!["costShares"]);
+        // 滨江花园's register has no building 9: no shares over fewer owners, the firm corrects the list
+        Assert.Equal(["correctAffectedUnits"], await Repair.ActiveAsync(host, id));
+        Assert.Null((await Repair.VariablesAsync(host, id))["costShares"]);
+        using (var firm = await host.As("firm.binjiang"))
+        using (var other = await host.As("firm.yuxiu"))
+        {
+            Assert.False(await other.SeesTaskAsync(id, "correctAffectedUnits"));
+            await firm.CompleteAsync(id, "correctAffectedUnits", new { affectedUnits = "2" });
+        }
+
+        var variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal([("2-101", "owner.liu", 3_000m), ("2-102", "owner.chen", 3_000m), ("2-301", "owner.li", 3_000m)], Repair.Shares(variables));
+        Assert.Equal(["postAudit"], await Repair.ActiveAsync(host, id));
     }
 }
 

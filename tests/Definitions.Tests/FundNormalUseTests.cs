@@ -266,6 +266,26 @@ public sealed class FundNormalUseCorrectionTests(OrdinaryWeekHost host) : IClass
         var li = variables["ownerShares"]!.AsArray().Single(o => o!["owner"]!.GetValue<string>() == "owner.li")!;
         Assert.Equal((3, 299m, 5_980m), (li["units"]!.GetValue<int>(), li["area"]!.GetValue<decimal>(), li["share"]!.GetValue<decimal>()));
     }
+
+    [Fact]
+    public async Task A_building_not_in_the_register_goes_back_to_the_committee_before_anything_is_posted()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "9幢屋面防水", drawAmount = 9_000, affectedUnits = "9" });
+        await FundUse.CarryOutAsync(host, id, 9_000);
+
+        Assert.Equal(["correctAffectedUnits"], await host.ActiveAsync(id));
+        Assert.Empty(await host.NoticesAsync(id));
+        await host.AssertNotSeenAsync(id, "correctAffectedUnits", "firm.binjiang", "owner.li");
+        await host.CompleteAsAsync("committee.binjiang", id, "correctAffectedUnits", new { affectedUnits = "2" });
+
+        Assert.Equal(["nextDraw"], await host.ActiveAsync(id));
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal(3, variables["sharedUnitCount"]!.GetValue<int>());
+        Assert.Equal(9_000m, variables["costShares"]!.AsArray().Sum(x => x!["share"]!.GetValue<decimal>()));
+        Assert.Single(await host.NoticesAsync(id));
+    }
 }
 
 /// <summary>The plan's year running out (its own host: the clock moves to the next year).</summary>

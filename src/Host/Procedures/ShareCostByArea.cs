@@ -13,7 +13,8 @@ namespace Anju.Host.Procedures;
 /// spaces) of buildings, entrances or units as the unit numbers write them — "2" is every unit of building 2,
 /// "3-1" every unit of entrance 1 of building 3, "1-101" that one unit. No property, no variable or an empty
 /// list: every unit of the compound (a common part of the whole compound). An entry that matches no registered
-/// unit is a BPMN error <c>affected-units-unknown</c> naming it, never a silent share over fewer owners.
+/// unit is a BPMN error <c>affected-units-unknown</c> naming it (the procedure routes it back for correction),
+/// never a silent share over fewer owners.
 /// </para>
 /// <para>
 /// Shares are in fen and add up exactly to the amount: each unit gets the whole fen below its exact share, and
