@@ -101,12 +101,14 @@ p.service("postSettlement", "公示分摊结果", 26, r, "postPublicNotice", day
 p.service("deduct", "扣减计划剩余额度", 27, r, "setVariables",
           annualPlanRemaining="${settledAmount - drawExcess <= 0 ? annualPlanRemaining : "
                               "(settledAmount - drawExcess >= annualPlanRemaining ? 0 : annualPlanRemaining - (settledAmount - drawExcess))}",
-          drawCount="${drawCount + 1}", drawnTotal="${drawnTotal + settledAmount}", affectedUnits="${''}")
+          drawCount="${drawCount + 1}", drawnTotal="${drawnTotal + settledAmount}")
 p.user("nextDraw", "是否继续分批使用", 28, r, candidateGroups="owners-committee", dueDate="${workingDays(10)}", fields=[
     field("nextStep", "下一步", "enum", [("more", "继续申请下一批"), ("finish", "本计划使用完毕")], required=True),
 ])
 p.gateway("nextGw", "是否继续", 29, r, default="f_finish")
 p.end("finished", "使用完毕", 30, r)
+# A new draw starts with no list of affected units (the whole compound) whatever the last one, done or refused, had
+p.service("newDraw", "新一批申请", 29, 0, "setVariables", affectedUnits="${''}")
 
 # An affected building/unit the owners' register does not have (BPMN error of shareCostByArea): the committee corrects the list
 share = p.nodes["shareSettlement"]
@@ -178,8 +180,8 @@ p.flow("f_postSettlement", "shareSettlement", "postSettlement")
 p.flow("f_deduct", "postSettlement", "deduct")
 p.flow("f_nextDraw", "deduct", "nextDraw")
 p.flow("f_nextGw", "nextDraw", "nextGw")
-p.flow("f_more", "nextGw", "requestDraw", "继续下一批", "${nextStep == 'more'}",
-       via=[(n["nextGw"].cx, TOP - 30), (n["requestDraw"].cx, TOP - 30)])
+p.flow("f_more", "nextGw", "newDraw", "继续下一批", "${nextStep == 'more'}")
+p.flow("f_newDraw", "newDraw", "requestDraw", via=[(n["newDraw"].cx, TOP - 30), (n["requestDraw"].cx, TOP - 30)])
 p.flow("f_finish", "nextGw", "finished", "使用完毕")
 p.flow("f_affectedUnknown", "affectedUnknown", "correctAffectedUnits")
 p.flow("f_affectedCorrected", "correctAffectedUnits", "shareSettlement", via=[(n["correctAffectedUnits"].cx - 30, y(2)), (n["shareSettlement"].cx - 30, y(2))])

@@ -268,6 +268,23 @@ public sealed class FundNormalUseCorrectionTests(OrdinaryWeekHost host) : IClass
     }
 
     [Fact]
+    public async Task A_refused_draws_list_of_units_does_not_carry_over_to_the_next_draw()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 10_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "2幢电梯改造", drawAmount = 90_000, affectedUnits = "2" });
+        await FundUse.AllVoteAsync(host, id, "disagree", "draw");
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "more" });
+
+        // The next draw names no units: the whole compound's nine units share it
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "小区道路修补", drawAmount = 5_022 });
+        await FundUse.CarryOutAsync(host, id, 5_022);
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal(9, variables["sharedUnitCount"]!.GetValue<int>());
+        Assert.Equal(5m, variables["costPerSquareMetre"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task A_building_not_in_the_register_goes_back_to_the_committee_before_anything_is_posted()
     {
         var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
