@@ -9,7 +9,7 @@ FIRM = {"to": "${initiator}", "toGroup": "property-firm"}
 p = Process("emergency-repair", "维修资金应急使用",
             "《行动方案》第七、二十三条：六类紧急情况（电梯严重故障；消防设施、器材严重损坏；建筑外立面有脱落危险；围墙、道路坍塌；"
             "屋面、外墙渗漏；排水设施严重堵塞或损坏）使用专项维修资金应急维修。启动变量：emergencyKind（六类之一）、description、photos、"
-            "repairPlan、budget（元）、contractor、plannedDays（计划工期，日历天）。")
+            "repairPlan、budget（元）、contractor、plannedDays（计划工期，日历天）、affectedUnits（受益的幢、单元或房号，空为全小区）。")
 M = 3
 
 p.start("start", "报告紧急维修", 0, M, initiator="initiator")
@@ -37,7 +37,8 @@ p.user("revisePlan", "物业修改维修方案", 6, M + 2, groups="property-firm
     Field("repairPlan", "维修方案", required=True),
     Field("budget", "预算金额（元）", "long", required=True, min=1),
     Field("contractor", "施工单位", required=True),
-    Field("plannedDays", "计划工期（天）", "long", required=True, min=1)])
+    Field("plannedDays", "计划工期（天）", "long", required=True, min=1),
+    Field("affectedUnits", "分摊范围：受益的幢、单元或房号（逗号分隔，空为全小区）", maxlength=2000)])
 
 p.user("confirmEmergency", "街道（社区）确认险情", 6, M, groups="street-office,community", due="${hours(24)}", form=[
     Field("emergencyConfirmed", "是否属于紧急情况", "enum", required=True, values=[("yes", "属于紧急情况"), ("no", "不属于紧急情况")]),
@@ -55,9 +56,9 @@ p.service("notifyNotEmergency", "告知按正常程序申请", 8, M - 2, "notify
 p.end("notEmergencyEnd", "不属于紧急情况，结束", 9, M - 2)
 
 p.user("bureauApprove", "维修资金管理中心审核拨付", 8, M, groups="housing-bureau", due="${workingDays(2)}", form=[
-    Field("bureauDecision", "审核结论", "enum", required=True, values=[("approve", "核准拨付"), ("supplement", "补充材料")]),
-    Field("approvedBudget", "核定金额（元，不填按申请预算）", "long", default="${budget}", min=0),
-    Field("bureauOpinion", "审核意见", required=True)])
+    Field("bureauDecision", "审核结论", "enum", required=True, values=[("approve", "核准拨付"), ("supplement", "补充材料"), ("refuse", "不予核准")]),
+    Field("approvedBudget", "核定金额（元，不填按申请预算）", "long", default="${budget}", min=1),
+    Field("bureauOpinion", "审核意见（不予核准时为理由）", required=True)])
 p.timer_boundary("bureauLate", "审核超时", "bureauApprove", "${workingDays(2)}")
 p.service("notifyBureauLate", "通知住建局督办拨付审核", 9, M + 1, "notify", {
     "toGroup": "housing-bureau", "kind": "escalation",
@@ -67,6 +68,13 @@ p.gateway("bureauGateway", "审核结论", 9, M, default="f_bureauGateway_settle
 p.user("supplementMaterial", "物业补充材料", 10, M - 1, groups="property-firm", form=[
     Field("supplementNote", "补充材料说明", required=True),
     Field("budget", "预算金额（元）", "long", required=True, min=1)])
+p.service("notifyRefused", "告知不予核准及理由", 10, M - 2, "notify", dict(FIRM, **{
+    "kind": "result", "title": "${compoundName}应急维修资金申请不予核准",
+    "body": "维修资金管理中心不予核准：${bureauOpinion}"}))
+p.service("notifyRefusedStreet", "告知街道不予核准", 11, M - 2, "notify", {
+    "toGroup": "street-office", "kind": "result", "title": "${compoundName}应急维修资金申请不予核准",
+    "body": "维修资金管理中心不予核准：${bureauOpinion}。险情处置请另行组织。"})
+p.end("refusedEnd", "不予核准，结束", 12, M - 2)
 p.service("settleBudget", "确定核定金额", 10, M, "firstOf", {"variable": "approvedBudget", "from": "approvedBudget,budget"},
           doc="中心未填写核定金额时，按申请预算核定。")
 p.service("setPrepaymentRatio", "预付比例", 11, M, "setVariables", {"prepaymentRatio": "${0.5}"},
@@ -110,11 +118,21 @@ p.user("settlement", "物业提交结算", 20, M, groups="property-firm", form=[
 p.service("computeShares", "计算尾款", 21, M, "setVariables",
           {"remainingPayment": "${finalCost - prepayment}"},
           doc="尾款 = 结算金额 − 预付款（为负数时应退回）。")
-p.service("shareCost", "按建筑面积分摊到业主", 22, M, "shareCostByArea", {"amount": "${finalCost}"},
-          doc="按业主名册各户面积分摊结算金额（costShares）；名册未登记时按小区总建筑面积计算每平方米分摊额。")
+p.service("shareCost", "按建筑面积分摊到受益业主", 22, M, "shareCostByArea", {"amount": "${finalCost}", "affectedFrom": "affectedUnits"},
+          doc="按业主名册中受益范围（affectedUnits：幢、单元或房号；空为全小区）各户面积分摊结算金额（costShares、ownerShares），"
+              "以分为单位，尾差按最大余数法分配，合计等于结算金额；名册未登记且未指定范围时按小区总建筑面积计算每平方米分摊额。")
+# An affected building/unit the owners' register does not have: the firm corrects the list (BPMN error from the handler)
+shareHost = p.nodes["shareCost"]
+unknown = p._add("boundaryEvent", "affectedUnknown", "分摊范围不在业主名册中", shareHost.col, shareHost.row, shareHost.parent,
+                 attachedToRef="shareCost", cancelActivity="true")
+unknown.attached, unknown.slot = shareHost, 0
+unknown.body = '<bpmn:errorEventDefinition id="affectedUnknown_def" errorRef="Error_affectedUnitsUnknown" />'
+p.user("correctAffectedUnits", "更正分摊范围", 22, M + 2, groups="property-firm", due="${workingDays(2)}", form=[
+    Field("affectedUnits", "分摊范围：受益的幢、单元或房号（逗号分隔，须为业主名册中的编号）", required=True, default="${affectedUnits}", maxlength=2000)],
+    doc="分摊范围中有业主名册没有的幢、单元或房号：请按名册编号更正（或请社区先补登名册）。")
 p.service("postSettlementNotice", "公示结算和分摊", 23, M, "postPublicNotice", {
     "title": "${compoundName}应急维修结算公示", "days": "7",
-    "body": "结算金额 ${finalCost} 元，已预付 ${prepayment} 元，尾款 ${remainingPayment} 元；按建筑面积分摊，每平方米 ${costPerSquareMetre} 元（共 ${sharedArea} 平方米），各户分摊额见分摊明细。"})
+    "body": "结算金额 ${finalCost} 元，已预付 ${prepayment} 元，尾款 ${remainingPayment} 元；由受益范围内 ${sharedUnitCount} 户按建筑面积分摊，每平方米 ${costPerSquareMetre} 元（共 ${sharedArea} 平方米），各户分摊额见分摊明细。"})
 p.user("postAudit", "维修资金管理中心事后审核", 24, M, groups="housing-bureau", form=[
     Field("auditResult", "审核结论", "enum", required=True, values=[("pass", "审核通过"), ("adjust", "审核调整")]),
     Field("auditNote", "审核意见", required=True)])
@@ -147,6 +165,9 @@ p.flow("notifyBureauLate", "bureauLateEnd")
 p.flow("bureauApprove", "bureauGateway")
 p.flow("bureauGateway", "supplementMaterial", name="补充材料", cond="${bureauDecision == 'supplement'}")
 p.flow("supplementMaterial", "bureauApprove", via=M - 1.6)
+p.flow("bureauGateway", "notifyRefused", name="不予核准", cond="${bureauDecision == 'refuse'}")
+p.flow("notifyRefused", "notifyRefusedStreet")
+p.flow("notifyRefusedStreet", "refusedEnd")
 p.flow("bureauGateway", "settleBudget", name="核准")
 p.flow("settleBudget", "setPrepaymentRatio")
 p.flow("setPrepaymentRatio", "computePrepayment")
@@ -168,11 +189,15 @@ p.flow("acceptedGateway", "settlement", name="合格")
 p.flow("settlement", "computeShares")
 p.flow("computeShares", "shareCost")
 p.flow("shareCost", "postSettlementNotice")
+p.flow("affectedUnknown", "correctAffectedUnits")
+p.flow("correctAffectedUnits", "shareCost")
 p.flow("postSettlementNotice", "postAudit")
 p.flow("postAudit", "notifyAudit")
 p.flow("notifyAudit", "done")
 
-p.write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emergency-repair.bpmn"))
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emergency-repair.bpmn"), "w", encoding="utf-8") as fh:
+    fh.write(p.xml().replace("  <bpmn:process ", '  <bpmn:error id="Error_affectedUnitsUnknown" name="分摊范围不在业主名册中" '
+                             'errorCode="affected-units-unknown" />\n  <bpmn:process ', 1))
 
 import starters  # noqa: E402  (who may start it, and its start form)
 starters.apply_all()

@@ -71,6 +71,7 @@ STARTERS = {
         field("budget", "预算（元）", "long", required=True, min=1, max=100000000),
         field("contractor", "施工单位", required=True, maxlength=200),
         field("plannedDays", "计划工期（天）", "long", required=True, min=1, max=365),
+        field("affectedUnits", "分摊范围：受益的幢、单元或房号（逗号分隔，空为全小区）", maxlength=2000),
     ]),
     "enforcement-referral": ("property-firm,owners-committee", "start", [
         field("category", "违法行为类别", "enum", required=True, values=VIOLATIONS),
@@ -87,6 +88,7 @@ STARTERS = {
     "fund-normal-use": ("owners-committee,property-firm", "planSubmitted", [
         field("planTitle", "方案名称", required=True, maxlength=200),
         field("planAmount", "方案金额（元）", "long", required=True, min=1, max=100000000),
+        field("planYear", "计划年度", "long", required=True, min=2000, max=2100),
         field("raisesFund", "筹集或续筹维修资金", "boolean"),
     ]),
     # Action plan §12: the street office supervises the owners' assembly and committee of its compounds.

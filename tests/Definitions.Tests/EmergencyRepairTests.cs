@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
 using Anju.Host.Persistence;
@@ -14,21 +15,46 @@ internal static class Repair
 {
     public const string Key = "emergency-repair";
 
-    public static object Report(long budget = 100_000, long plannedDays = 3) => new
-    {
-        emergencyKind = "elevator",
-        description = "2幢电梯曳引机故障，电梯停运，困人风险",
-        repairPlan = "更换曳引机及控制柜",
-        budget,
-        contractor = "江阴市某电梯工程有限公司",
-        plannedDays,
-    };
+    public static object Report(long budget = 100_000, long plannedDays = 3, string? affectedUnits = null) => affectedUnits is null
+        ? new
+        {
+            emergencyKind = "elevator",
+            description = "2幢电梯曳引机故障，电梯停运，困人风险",
+            repairPlan = "更换曳引机及控制柜",
+            budget,
+            contractor = "江阴市某电梯工程有限公司",
+            plannedDays,
+        }
+        : new
+        {
+            emergencyKind = "elevator",
+            description = "2幢电梯曳引机故障，电梯停运，困人风险",
+            repairPlan = "更换曳引机及控制柜",
+            budget,
+            contractor = "江阴市某电梯工程有限公司",
+            plannedDays,
+            affectedUnits,
+        };
 
-    public static async Task<string> ReportAsync(ProcedureHost host, string firm = "firm.binjiang", string compound = Binjiang, long budget = 100_000, long plannedDays = 3)
+    public static async Task<string> ReportAsync(ProcedureHost host, string firm = "firm.binjiang", string compound = Binjiang, long budget = 100_000, long plannedDays = 3, string? affectedUnits = null)
     {
         using var client = await host.As(firm);
-        return (await client.StartAsync(Key, compound, Report(budget, plannedDays)))["id"]!.GetValue<string>();
+        return (await client.StartAsync(Key, compound, Report(budget, plannedDays, affectedUnits)))["id"]!.GetValue<string>();
     }
+
+    /// <summary>Committee review, confirmation, the centre's approval as given, start and completion, acceptance.</summary>
+    public static async Task ToSettlementAsync(ProcedureHost host, string id)
+    {
+        await CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        await ConfirmAsync(host, id);
+        await CompleteAsync(host, "bureau.housing", id, "bureauApprove", new { bureauDecision = "approve", bureauOpinion = "同意" });
+        await CompleteAsync(host, "firm.binjiang", id, "startReport", new { startedOn = "2026-03-02", startNote = "进场" });
+        await CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-03", completionNote = "完工" });
+        await CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "合格" });
+    }
+
+    public static List<(string Unit, string Owner, decimal Share)> Shares(JsonObject variables) =>
+        [.. variables["costShares"]!.AsArray().Select(s => (s!["unit"]!.GetValue<string>(), s["owner"]!.GetValue<string>(), s["share"]!.GetValue<decimal>()))];
 
     public static async Task<JsonObject> InstanceAsync(ProcedureHost host, string id)
     {
@@ -297,6 +323,111 @@ public sealed class EmergencyRepairDeadlineTests(OrdinaryWeekHost host) : IClass
     }
 }
 
+/// <summary>Issue 17 corrections of P2: the centre's refusal, costs shared over the owners of the affected part, the residue.</summary>
+public sealed class EmergencyRepairCorrectionTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public async Task The_fund_centre_refuses_with_a_reason_and_nothing_is_repaired_posted_or_settled()
+    {
+        var id = await Repair.ReportAsync(host);
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        await Repair.ConfirmAsync(host, id);
+        using (var bureau = await host.As("bureau.housing"))
+        {
+            await bureau.CompleteAsync(id, "bureauApprove", new { bureauDecision = "refuse", bureauOpinion = "该电梯在保修期内，应由电梯生产企业承担维修费用" });
+        }
+
+        var instance = await Repair.InstanceAsync(host, id);
+        Assert.Equal("completed", instance["status"]!.GetValue<string>());
+        var done = instance["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.Contains("refusedEnd", done);
+        Assert.DoesNotContain("startReport", done);
+        Assert.DoesNotContain("shareCost", done);
+        Assert.Null(instance["variables"]!["prepayment"]);
+        Assert.Empty(await Repair.NoticesAsync(host, id)); // no 事中公示 of a repair that will not be paid
+        var told = Assert.Single(await host.NotificationsAsync(id), n => n.Username == "firm.binjiang");
+        Assert.Equal("滨江花园应急维修资金申请不予核准", told.Title);
+        Assert.Contains("保修期内", told.Body, StringComparison.Ordinal);
+        Assert.Contains(await host.NotificationsAsync(id), n => n.Username == "street.chengjiang" && n.Title == told.Title);
+    }
+
+    [Fact]
+    public async Task An_approved_budget_of_zero_is_refused_at_the_form_not_run_as_a_repair()
+    {
+        var id = await Repair.ReportAsync(host);
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        await Repair.ConfirmAsync(host, id);
+        using var bureau = await host.As("bureau.housing");
+        var task = await bureau.TaskAsync(id, "bureauApprove");
+        var response = await bureau.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete",
+            new { variables = new { bureauDecision = "approve", approvedBudget = 0, bureauOpinion = "核定为零" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["bureauApprove"], await Repair.ActiveAsync(host, id));
+    }
+
+    [Fact]
+    public async Task The_cost_is_shared_over_the_owners_of_the_affected_building_and_the_residue_allocated_to_the_fen()
+    {
+        // Building 2's elevator: 2-101 (owner.liu), 2-102 (owner.chen), 2-301 (owner.li), 120 m² each
+        var id = await Repair.ReportAsync(host, affectedUnits: "2");
+        await Repair.ToSettlementAsync(host, id);
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 10_000, settlementNote = "结算" });
+
+        var variables = await Repair.VariablesAsync(host, id);
+        // 10,000.00 ÷ 3 = 3,333.33⅓: one fen left over goes to the largest remainder (all equal: the first unit)
+        Assert.Equal([("2-101", "owner.liu", 3_333.34m), ("2-102", "owner.chen", 3_333.33m), ("2-301", "owner.li", 3_333.33m)], Repair.Shares(variables));
+        Assert.Equal(360, Repair.Number(variables, "sharedArea"), 6);
+        Assert.Equal(27.7778, Repair.Number(variables, "costPerSquareMetre"), 6);
+        var settlementNotice = (await Repair.NoticesAsync(host, id))[1];
+        Assert.Equal("滨江花园应急维修结算公示", settlementNotice.Title);
+        Assert.Contains(await host.NoticesAsync(id), n => n.Body is { } body && body.Contains("由受益范围内 3 户按建筑面积分摊", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Units_and_entrances_may_be_listed_and_uneven_areas_still_add_up_exactly()
+    {
+        // 1-101 and 1-102 (owner.li, 89.50 m² each), 3-101 and 3-102 (143.20 m² each): 465.40 m²
+        var id = await Repair.ReportAsync(host, affectedUnits: "1-101，1-102、3");
+        await Repair.ToSettlementAsync(host, id);
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 1_000, settlementNote = "结算" });
+
+        var variables = await Repair.VariablesAsync(host, id);
+        // Exact: 192.3077… and 307.6923… yuan; whole fen 192.30 ×2 + 307.69 ×2 = 999.98, the 2 fen to the larger remainders (1-10x: .77 > 3-10x: .23)
+        Assert.Equal([("1-101", "owner.li", 192.31m), ("1-102", "owner.li", 192.31m), ("3-101", "owner.yang", 307.69m), ("3-102", "owner.zhao", 307.69m)], Repair.Shares(variables));
+        var owners = variables["ownerShares"]!.AsArray().Select(o => (o!["owner"]!.GetValue<string>(), o["share"]!.GetValue<decimal>())).ToList();
+        Assert.Equal([("owner.li", 384.62m), ("owner.yang", 307.69m), ("owner.zhao", 307.69m)], owners);
+    }
+
+    [Fact]
+    public async Task A_revised_plan_may_change_the_affected_part_and_a_building_not_in_the_register_goes_back_to_the_firm_to_correct()
+    {
+        var id = await Repair.ReportAsync(host, affectedUnits: "2");
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "revise", planOpinion = "涉及9幢" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "revisePlan", new { repairPlan = "更换曳引机", budget = 90_000, contractor = "电梯公司", plannedDays = 3, affectedUnits = "9" });
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        await Repair.ConfirmAsync(host, id);
+        await Repair.CompleteAsync(host, "bureau.housing", id, "bureauApprove", new { bureauDecision = "approve", bureauOpinion = "同意" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "startReport", new { startedOn = "2026-03-02", startNote = "进场" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "completionReport", new { completedOn = "2026-03-03", completionNote = "完工" });
+        await Repair.CompleteAsync(host, "committee.binjiang", id, "committeeAccept", new { accepted = "pass", acceptanceNote = "合格" });
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 9_000, settlementNote = "结算" });
+
+        // 滨江花园's register has no building 9: no shares over fewer owners, the firm corrects the list
+        Assert.Equal(["correctAffectedUnits"], await Repair.ActiveAsync(host, id));
+        Assert.Null((await Repair.VariablesAsync(host, id))["costShares"]);
+        using (var firm = await host.As("firm.binjiang"))
+        using (var other = await host.As("firm.yuxiu"))
+        {
+            Assert.False(await other.SeesTaskAsync(id, "correctAffectedUnits"));
+            await firm.CompleteAsync(id, "correctAffectedUnits", new { affectedUnits = "2" });
+        }
+
+        var variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal([("2-101", "owner.liu", 3_000m), ("2-102", "owner.chen", 3_000m), ("2-301", "owner.li", 3_000m)], Repair.Shares(variables));
+        Assert.Equal(["postAudit"], await Repair.ActiveAsync(host, id));
+    }
+}
+
 /// <summary>The main path once more on PostgreSQL.</summary>
 public sealed class EmergencyRepairPostgresTests(OrdinaryWeekPostgresHost host) : IClassFixture<OrdinaryWeekPostgresHost>
 {
@@ -321,5 +452,23 @@ public sealed class EmergencyRepairPostgresTests(OrdinaryWeekPostgresHost host) 
         Assert.Equal(100, Repair.Number(variables, "costPerSquareMetre"), 6);
         Assert.Equal(9, variables["costShares"]!.AsArray().Count);
         Assert.Equal(2, (await Repair.NoticesAsync(host, id)).Count);
+    }
+
+    [Fact]
+    public async Task Refusal_and_shares_over_the_affected_building_on_PostgreSQL()
+    {
+        var refused = await Repair.ReportAsync(host);
+        await Repair.CompleteAsync(host, "committee.binjiang", refused, "committeeReview", new { planDecision = "agree", planOpinion = "同意" });
+        await Repair.ConfirmAsync(host, refused);
+        await Repair.CompleteAsync(host, "bureau.housing", refused, "bureauApprove", new { bureauDecision = "refuse", bureauOpinion = "不属于维修资金列支范围" });
+        var instance = await Repair.InstanceAsync(host, refused);
+        Assert.Equal("completed", instance["status"]!.GetValue<string>());
+        Assert.Contains("refusedEnd", instance["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        var id = await Repair.ReportAsync(host, affectedUnits: "2");
+        await Repair.ToSettlementAsync(host, id);
+        await Repair.CompleteAsync(host, "firm.binjiang", id, "settlement", new { finalCost = 10_000, settlementNote = "结算" });
+        var variables = await Repair.VariablesAsync(host, id);
+        Assert.Equal([("2-101", "owner.liu", 3_333.34m), ("2-102", "owner.chen", 3_333.33m), ("2-301", "owner.li", 3_333.33m)], Repair.Shares(variables));
     }
 }

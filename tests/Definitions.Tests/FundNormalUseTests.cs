@@ -10,10 +10,10 @@ public static class FundUse
     public const string Key = "fund-normal-use";
     public static readonly string[] Owners = ["owner.li", "owner.wang", "owner.zhang", "owner.liu", "owner.chen", "owner.yang", "owner.zhao"];
 
-    public static async Task<string> StartAsync(ProcedureHost host, string user, long amount, bool raisesFund = false)
+    public static async Task<string> StartAsync(ProcedureHost host, string user, long amount, bool raisesFund = false, long planYear = 2026)
     {
         using var client = await host.As(user);
-        return (await client.StartAsync(Key, ProcedureApi.Binjiang, new { planTitle = "2026年度共用部位维修计划", planAmount = amount, raisesFund })).Id();
+        return (await client.StartAsync(Key, ProcedureApi.Binjiang, new { planTitle = $"{planYear}年度共用部位维修计划", planAmount = amount, raisesFund, planYear })).Id();
     }
 
     public static async Task<string> BallotIdAsync(ProcedureHost host, string id) =>
@@ -30,7 +30,7 @@ public static class FundUse
     }
 
     /// <summary>Contract to posting for the current draw.</summary>
-    public static async Task CarryOutAsync(ProcedureHost host, string id, long amount, bool failAcceptanceOnce = false)
+    public static async Task CarryOutAsync(ProcedureHost host, string id, long amount, bool failAcceptanceOnce = false, long? settled = null)
     {
         await host.CompleteAsAsync("firm.binjiang", id, "signContract", new { contractor = "江阴建工维修队", contractAmount = amount });
         await host.CompleteAsAsync("committee.binjiang", id, "applyPrepayment", new { prepaymentAmount = amount * 3 / 10 });
@@ -44,7 +44,7 @@ public static class FundUse
         }
 
         await host.CompleteAsAsync("committee.binjiang", id, "acceptance", new { acceptanceResult = "passed" });
-        await host.CompleteAsAsync("bureau.housing", id, "settle", new { settledAmount = amount });
+        await host.CompleteAsAsync("bureau.housing", id, "settle", new { settledAmount = settled ?? amount });
     }
 
     /// <summary>The main path: plan voted once, two draws within it without a vote, a third beyond it with one.</summary>
@@ -177,9 +177,175 @@ public sealed class FundNormalUseTests(OrdinaryWeekHost host) : IClassFixture<Or
     }
 }
 
+/// <summary>Issue 17 corrections of P6: the plan bound to its year, the vote on the excess only, the owners' shares.</summary>
+public sealed class FundNormalUseCorrectionTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public async Task A_draw_beyond_what_is_left_puts_only_the_excess_to_the_vote_and_the_plans_remainder_is_kept()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 10_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+
+        // 50,000 asked with 10,000 left: the owners vote on the 40,000 beyond the plan, not on the whole draw
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "2幢外墙维修", drawAmount = 50_000 });
+        Assert.Equal(["extraVoteClosed"], await host.ActiveAsync(id));
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal((10_000L, 40_000L), (variables["drawFromPlan"]!.GetValue<long>(), variables["drawExcess"]!.GetValue<long>()));
+        using (var li = await host.As("owner.li"))
+        {
+            var ballot = await li.GetAsync($"/api/ballots/{variables["ballotId"]!.GetValue<string>()}").Expect(HttpStatusCode.OK);
+            var text = ballot["questions"]![0]!["text"]!.GetValue<string>();
+            Assert.Contains("超出部分40000元", text, StringComparison.Ordinal);
+            Assert.Contains("10000元在年度计划剩余额度内", text, StringComparison.Ordinal);
+        }
+
+        await FundUse.AllVoteAsync(host, id, "agree", "draw");
+        Assert.Equal(10_000, (await host.VariablesAsync(id))["annualPlanRemaining"]!.GetValue<long>()); // not replaced by the draw
+
+        // Settled at 38,000: all of it within the 40,000 the owners voted for this draw; the plan's 10,000 stays
+        await FundUse.CarryOutAsync(host, id, 50_000, settled: 38_000);
+        variables = await host.VariablesAsync(id);
+        Assert.Equal(10_000, variables["annualPlanRemaining"]!.GetValue<long>());
+        Assert.Equal(40_000, variables["extraApprovedTotal"]!.GetValue<long>());
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "more" });
+
+        // ... so a later 10,000 draw needs no vote
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "小区道路修补", drawAmount = 10_000 });
+        Assert.Equal(["signContract"], await host.ActiveAsync(id));
+        await FundUse.CarryOutAsync(host, id, 10_000);
+        Assert.Equal(0, (await host.VariablesAsync(id))["annualPlanRemaining"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_settlement_above_the_voted_excess_takes_the_rest_from_the_plans_remainder()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 30_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "电梯维修", drawAmount = 50_000 });
+        await FundUse.AllVoteAsync(host, id, "agree", "draw"); // the 20,000 beyond the plan
+        await FundUse.CarryOutAsync(host, id, 50_000, settled: 45_000);
+        Assert.Equal(5_000, (await host.VariablesAsync(id))["annualPlanRemaining"]!.GetValue<long>()); // 30,000 − (45,000 − 20,000)
+    }
+
+    [Fact]
+    public async Task A_plan_for_a_year_already_over_is_not_put_to_the_vote()
+    {
+        var id = await FundUse.StartAsync(host, "firm.binjiang", 50_000, planYear: 2025);
+        Assert.Equal("completed", await host.StatusAsync(id));
+        var variables = await host.VariablesAsync(id);
+        Assert.Null(variables["ballotId"]);
+        Assert.Single(await host.NotificationsAsync(id, "firm.binjiang", "result"));
+        await host.IntactJournalAsync(id, "notifyYearOver", "yearOver");
+    }
+
+    [Fact]
+    public async Task The_settlement_is_shared_over_the_owners_of_the_units_concerned_and_adds_up_to_the_fen()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+
+        // Building 2's roof: 2-301 (owner.li), 2-101 (owner.liu), 2-102 (owner.chen), 120 m² each; 10,000 ÷ 3 leaves one fen
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "2幢屋面防水", drawAmount = 10_000, affectedUnits = "2" });
+        await FundUse.CarryOutAsync(host, id, 10_000);
+        var variables = await host.VariablesAsync(id);
+        var shares = variables["costShares"]!.AsArray().Select(s => (s!["unit"]!.GetValue<string>(), s["owner"]!.GetValue<string>(), s["share"]!.GetValue<decimal>())).ToList();
+        Assert.Equal([("2-101", "owner.liu", 3_333.34m), ("2-102", "owner.chen", 3_333.33m), ("2-301", "owner.li", 3_333.33m)], shares);
+        Assert.Equal(360m, variables["sharedArea"]!.GetValue<decimal>());
+        Assert.Equal(3, variables["sharedUnitCount"]!.GetValue<int>());
+        var notice = Assert.Single(await host.NoticesAsync(id));
+        Assert.Contains("由受益范围内3户按专有部分面积分摊", notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("已按专有部分面积分摊记入业主分户账", notice.Body, StringComparison.Ordinal);
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "more" });
+
+        // The next draw without a list is the whole compound's: nine units, owner.li's three counted together
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "小区道路修补", drawAmount = 20_088 });
+        await FundUse.CarryOutAsync(host, id, 20_088);
+        variables = await host.VariablesAsync(id);
+        Assert.Equal(9, variables["costShares"]!.AsArray().Count);
+        Assert.Equal(20_088m, variables["costShares"]!.AsArray().Sum(s => s!["share"]!.GetValue<decimal>()));
+        var li = variables["ownerShares"]!.AsArray().Single(o => o!["owner"]!.GetValue<string>() == "owner.li")!;
+        Assert.Equal((3, 299m, 5_980m), (li["units"]!.GetValue<int>(), li["area"]!.GetValue<decimal>(), li["share"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
+    public async Task A_refused_draws_list_of_units_does_not_carry_over_to_the_next_draw()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 10_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "2幢电梯改造", drawAmount = 90_000, affectedUnits = "2" });
+        await FundUse.AllVoteAsync(host, id, "disagree", "draw");
+        await host.CompleteAsAsync("committee.binjiang", id, "nextDraw", new { nextStep = "more" });
+
+        // The next draw names no units: the whole compound's nine units share it
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "小区道路修补", drawAmount = 5_022 });
+        await FundUse.CarryOutAsync(host, id, 5_022);
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal(9, variables["sharedUnitCount"]!.GetValue<int>());
+        Assert.Equal(5m, variables["costPerSquareMetre"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task A_building_not_in_the_register_goes_back_to_the_committee_before_anything_is_posted()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "9幢屋面防水", drawAmount = 9_000, affectedUnits = "9" });
+        await FundUse.CarryOutAsync(host, id, 9_000);
+
+        Assert.Equal(["correctAffectedUnits"], await host.ActiveAsync(id));
+        Assert.Empty(await host.NoticesAsync(id));
+        await host.AssertNotSeenAsync(id, "correctAffectedUnits", "firm.binjiang", "owner.li");
+        await host.CompleteAsAsync("committee.binjiang", id, "correctAffectedUnits", new { affectedUnits = "2" });
+
+        Assert.Equal(["nextDraw"], await host.ActiveAsync(id));
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal(3, variables["sharedUnitCount"]!.GetValue<int>());
+        Assert.Equal(9_000m, variables["costShares"]!.AsArray().Sum(x => x!["share"]!.GetValue<decimal>()));
+        Assert.Single(await host.NoticesAsync(id));
+    }
+}
+
+/// <summary>The plan's year running out (its own host: the clock moves to the next year).</summary>
+public sealed class FundNormalUseYearEndTests(OrdinaryWeekHost host) : IClassFixture<OrdinaryWeekHost>
+{
+    [Fact]
+    public async Task The_plan_ends_with_its_year_and_the_committee_is_told_a_new_year_needs_a_new_plan()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 100_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        Assert.Equal("2027-01-01T00:00:00+08:00", (await host.VariablesAsync(id))["planExpiresAt"]!.GetValue<string>());
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "3幢屋面防水", drawAmount = 60_000 });
+        await FundUse.CarryOutAsync(host, id, 60_000);
+        Assert.Equal(["nextDraw"], await host.ActiveAsync(id));
+
+        await host.AdvanceToAsync(Cn(2026, 12, 31, 23, 59));
+        Assert.Equal(["nextDraw"], await host.ActiveAsync(id));
+        await host.AdvanceToAsync(Cn(2027, 1, 1, 0));
+        Assert.Equal("completed", await host.StatusAsync(id));
+        var told = Assert.Single(await host.NotificationsAsync(id, "committee.binjiang", "result"));
+        Assert.Contains("2026年度", told.Title, StringComparison.Ordinal);
+        Assert.Contains("剩余额度40000元随年度结束失效", told.Body, StringComparison.Ordinal);
+        await host.IntactJournalAsync(id, "nextExpired", "notifyExpired", "planExpired");
+    }
+}
+
 /// <summary>P6 main path on PostgreSQL.</summary>
 public sealed class FundNormalUsePostgresTests(OrdinaryWeekPostgresHost host) : IClassFixture<OrdinaryWeekPostgresHost>
 {
     [Fact]
     public Task Main_path_on_PostgreSQL() => FundUse.MainPathAsync(host);
+
+    [Fact]
+    public async Task The_excess_vote_keeps_the_remainder_and_the_shares_add_up_on_PostgreSQL()
+    {
+        var id = await FundUse.StartAsync(host, "committee.binjiang", 10_000);
+        await FundUse.AllVoteAsync(host, id, "agree", "plan");
+        await host.CompleteAsAsync("committee.binjiang", id, "requestDraw", new { drawItem = "2幢外墙维修", drawAmount = 50_000, affectedUnits = "2" });
+        await FundUse.AllVoteAsync(host, id, "agree", "draw");
+        await FundUse.CarryOutAsync(host, id, 50_000, settled: 38_000);
+        var variables = await host.VariablesAsync(id);
+        Assert.Equal(10_000, variables["annualPlanRemaining"]!.GetValue<long>());
+        Assert.Equal(38_000m, variables["costShares"]!.AsArray().Sum(s => s!["share"]!.GetValue<decimal>()));
+        Assert.Equal(3, variables["costShares"]!.AsArray().Count);
+    }
 }

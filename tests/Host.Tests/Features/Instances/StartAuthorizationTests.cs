@@ -212,7 +212,7 @@ public static class StartCases
         ["emergency-repair"] = new { emergencyKind = "elevator", description = "2幢电梯曳引机故障", repairPlan = "更换曳引机", budget = 80_000, contractor = "某电梯公司", plannedDays = 3 },
         ["enforcement-referral"] = new { category = "noise", location = "5幢", description = "夜间装修噪声扰民", stopMeasures = "多次上门劝阻无效" },
         ["committee-formation"] = new { initiatedBy = "owners", applicantShare = 0.25 },
-        ["fund-normal-use"] = new { planTitle = "2026年度共用部位维修计划", planAmount = 100_000, raisesFund = false },
+        ["fund-normal-use"] = new { planTitle = "2026年度共用部位维修计划", planAmount = 100_000, raisesFund = false, planYear = 2026 },
         ["quarterly-assessment"] = new { quarter = "2025Q4" },
         ["quarterly-assessment-compound"] = new { },
         ["rectification"] = new { problem = "消防通道被占用" },

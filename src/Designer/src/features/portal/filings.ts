@@ -70,6 +70,7 @@ export const filings: Filing[] = [
       { id: 'budget', label: '预算（元）', type: 'long', required: true, constraints: [{ name: 'min', config: '1' }, { name: 'max', config: '100000000' }] },
       { id: 'contractor', label: '施工单位', type: 'string', required: true, constraints: req(200) },
       { id: 'plannedDays', label: '计划工期（天）', type: 'long', required: true, constraints: [{ name: 'min', config: '1' }, { name: 'max', config: '365' }] },
+      { id: 'affectedUnits', label: '分摊范围：受益的幢、单元或房号', type: 'string', required: false, constraints: req(2000).slice(1), hint: '逗号分隔，如：2（2幢）、3-1（3幢1单元）、1-101；不填为全小区共用部位' },
     ],
   },
   {
