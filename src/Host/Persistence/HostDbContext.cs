@@ -35,6 +35,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
     public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
     public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
+    public DbSet<RegisterConfirmation> RegisterConfirmations => Set<RegisterConfirmation>();
     public DbSet<Features.Definitions.DefinitionFileIgnore> DefinitionFileIgnores => Set<Features.Definitions.DefinitionFileIgnore>();
 
     protected override void OnModelCreating(ModelBuilder builder)

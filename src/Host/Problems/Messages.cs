@@ -116,6 +116,13 @@ public static class Messages
         ["field.vote.unknownQuestion"] = ("本次表决没有这一事项。", "This ballot has no such question."),
         ["field.unit.area"] = ("专有部分面积须大于 0、不超过 100000 平方米，最多两位小数。", "The exclusive area must be more than 0 and at most 100,000 m², with at most two decimals."),
         ["field.unit.owner"] = ("没有该业主账号（须为业主角色）：{0}", "There is no owner account (role owner) with this user name: {0}"),
+        ["field.unit.idTail"] = ("证件号后四至六位：数字或 X。", "The last 4 to 6 characters of the ID number: digits or X."),
+        ["field.unit.phone"] = ("联系电话只能含数字、空格、+ 和 -，最多 30 位。", "A phone number has only digits, spaces, + and -, at most 30 characters."),
+        ["field.register.tolerance"] = ("允许误差为 0 到 1 之间的比例（如 0.02 即 2%），最多四位小数。", "The tolerance is a share from 0 to 1 (0.02 is 2 %), with at most four decimals."),
+        ["field.register.toleranceTooSmall"] = ("名册与登记数据现相差 {0:P2}，允许误差须不小于此数。", "The register now differs from the registry by {0:P2}; the tolerance must be at least that."),
+        ["field.vote.notElector"] = ("该业主不在本次表决的业主名单中。", "This owner is not among the owners entitled to vote on this ballot."),
+        ["field.vote.channel"] = ("请选择纸质表决票（paper）或书面委托（proxy）。", "Choose paper (a paper ballot) or proxy (a written proxy)."),
+        ["field.vote.scan"] = ("请先上传本次表决的纸质票扫描件。", "Upload the scan of the paper ballot to this ballot first."),
 
         // Storage failures that show (web hardening, issue 15 item 6).
         ["databaseBusy"] = ("数据库正忙（被其他程序锁定），请稍后重试。", "The database is busy (locked by another process); try again shortly."),

@@ -74,6 +74,7 @@ public static class DemoData
         }
 
         await SeedXingfuliUnitsAsync(db);
+        await SeedRegisterConfirmationsAsync(db);
     }
 
     /// <summary>幸福里小区's owners: six of 100 m² each, so that four of them are exactly 2/3 by area and by headcount.</summary>
@@ -181,6 +182,38 @@ public static class DemoData
     }
 
     /// <summary>The demo compounds' registry records (firm, committee, area, units).</summary>
+    /// <summary>
+    /// The demo registers list a few units of compounds the registry knows with hundreds: the street office's
+    /// confirmation (recorded as any other) lets ballots open on them, as the demo's only purpose is to show voting.
+    /// </summary>
+    private static async Task SeedRegisterConfirmationsAsync(HostDbContext db)
+    {
+        foreach (var path in new[] { Binjiang, Xingfuli })
+        {
+            if (await db.RegisterConfirmations.AnyAsync(c => c.CompoundPath == path))
+            {
+                continue;
+            }
+
+            var totals = await OwnersRegister.ComputeAsync(db, path, 0m, CancellationToken.None);
+            db.RegisterConfirmations.Add(new RegisterConfirmation
+            {
+                Id = Guid.NewGuid(),
+                CompoundPath = path,
+                Tolerance = 1m,
+                RegisterArea = totals.RegisterArea,
+                RegisterUnits = totals.RegisterUnits,
+                RegisteredArea = totals.RegisteredArea,
+                RegisteredUnits = totals.RegisteredUnits,
+                Note = "演示数据：名册只登记了部分单元 (demo data: the register lists only some units)",
+                ConfirmedBy = "system",
+                ConfirmedAt = DateTime.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     private static async Task SeedCompoundsAsync(HostDbContext db)
     {
         var existing = (await db.Compounds.Select(c => c.Path).ToListAsync()).ToHashSet(StringComparer.Ordinal);

@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   'ballot.rule': 'Ordinary matters need over half, major ones three quarters, of the participating area and owners. Answer every question.',
   'ballot.major': 'Major matter',
   'ballot.ordinary': 'Ordinary matter',
+  'ballot.art278Item': 'Civil Code art. 278, item {item}',
   'ballot.cast': 'Cast my vote',
   'ballot.answerRequired': 'Choose agree, disagree or abstain.',
   'ballot.answerAll': 'Answer every question.',

@@ -348,6 +348,7 @@ export const zhCN = {
   'ballot.rule': '一般事项须经参与表决专有部分面积过半数且人数过半数同意；重大事项须四分之三以上同意。每个问题都要作答。',
   'ballot.major': '重大事项',
   'ballot.ordinary': '一般事项',
+  'ballot.art278Item': '民法典第二百七十八条第 {item} 项',
   'ballot.cast': '提交表决票',
   'ballot.answerRequired': '请选择同意、反对或弃权。',
   'ballot.answerAll': '每个问题都需要作答。',

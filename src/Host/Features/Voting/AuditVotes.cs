@@ -12,7 +12,9 @@ namespace Anju.Host.Features.Voting;
 /// </summary>
 public static partial class AuditVotes
 {
-    public sealed record VoteRow(string Owner, string? DisplayName, decimal Area, int Units, IReadOnlyDictionary<string, string> Answers, DateTimeOffset CastAt);
+    public sealed record VoteRow(
+        string Owner, string? DisplayName, decimal Area, int Units, IReadOnlyDictionary<string, string> Answers, DateTimeOffset CastAt,
+        string Channel, string? EnteredBy, string? ProxyName, Guid? ScanId);
 
     public sealed record AuditRead(string Reader, DateTimeOffset At);
 
@@ -47,7 +49,9 @@ public static partial class AuditVotes
             {
                 var elector = electors.GetValueOrDefault(v.Owner);
                 var cast = BallotView.Vote(v);
-                return new VoteRow(v.Owner, names.GetValueOrDefault(v.Owner), elector?.Area ?? 0, elector?.Units ?? 0, cast.Answers, cast.CastAt);
+                return new VoteRow(
+                    v.Owner, elector?.Name ?? names.GetValueOrDefault(v.Owner), elector?.Area ?? 0, elector?.Units ?? 0, cast.Answers, cast.CastAt,
+                    v.Channel, v.EnteredBy, v.ProxyName, v.ScanId);
             })
             .ToList();
         var reads = (await db.BallotAuditReads.AsNoTracking().Where(r => r.BallotId == id).ToListAsync(cancellationToken))

@@ -4,8 +4,12 @@ using System.Text.Json.Serialization;
 
 namespace Anju.Host.Features.Voting;
 
-/// <summary>One question of a ballot: owners answer agree, disagree or abstain.</summary>
-public sealed record BallotQuestion(string Id, string Text, Matter Matter)
+/// <summary>
+/// One question of a ballot: owners answer agree, disagree or abstain. <see cref="Item"/> is the matter's item of
+/// Civil Code art. 278 (1–9), from which the majority follows (<see cref="Art278"/>); questions of older models
+/// carry only ordinary or major.
+/// </summary>
+public sealed record BallotQuestion(string Id, string Text, Matter Matter, int? Item = null)
 {
     public const int MaxQuestions = 50;
     public const int MaxTextLength = 500;
@@ -22,8 +26,9 @@ public sealed record BallotQuestion(string Id, string Text, Matter Matter)
         JsonSerializer.Deserialize<List<BallotQuestion>>(json, Json) ?? [];
 
     /// <summary>
-    /// Reads the process variable ballotQuestions: a non-empty array of { id, text, matter } with distinct ids and
-    /// matter "ordinary" or "major". Returns null and a reason when it is not.
+    /// Reads the process variable ballotQuestions: a non-empty array of { id, text, item, matter } with distinct ids,
+    /// item the art. 278 item (1–9, a number or its text) and matter "ordinary" or "major"; at least one of the two,
+    /// and when both, the matter the item needs. Returns null and a reason when it is not.
     /// </summary>
     public static IReadOnlyList<BallotQuestion>? Read(JsonNode? node, out string? problem)
     {
@@ -39,15 +44,37 @@ public sealed record BallotQuestion(string Id, string Text, Matter Matter)
         {
             var id = ReadText(item?["id"]);
             var text = ReadText(item?["text"]);
-            var matter = ReadText(item?["matter"]) switch
+            var matterText = ReadText(item?["matter"]);
+            var matter = matterText switch
             {
                 "ordinary" => Matter.Ordinary,
                 "major" => Matter.Major,
                 _ => (Matter?)null,
             };
+            var itemNode = item?["item"];
+            int? article = null;
+            if (itemNode is not null)
+            {
+                article = ReadItem(itemNode);
+                if (article is null)
+                {
+                    problem = $"The item of a ballot question is the item of Civil Code art. 278, {Art278.FirstItem} to {Art278.LastItem}: {item?.ToJsonString()}";
+                    return null;
+                }
+
+                var needed = Art278.MatterOf(article.Value);
+                if (matterText is not null && matter != needed)
+                {
+                    problem = $"Art. 278 item {article} is {(needed == Matter.Major ? "a major" : "an ordinary")} matter, not \"{matterText}\": {item?.ToJsonString()}";
+                    return null;
+                }
+
+                matter = needed;
+            }
+
             if (id is null || id.Length > 50 || text is null || text.Length > MaxTextLength || matter is null)
             {
-                problem = $"Each of ballotQuestions needs an id (at most 50 characters), a text (at most {MaxTextLength}) and a matter \"ordinary\" or \"major\": {item?.ToJsonString()}";
+                problem = $"Each of ballotQuestions needs an id (at most 50 characters), a text (at most {MaxTextLength}) and an art. 278 item (1 to 9) or a matter \"ordinary\" or \"major\": {item?.ToJsonString()}";
                 return null;
             }
 
@@ -57,10 +84,19 @@ public sealed record BallotQuestion(string Id, string Text, Matter Matter)
                 return null;
             }
 
-            questions.Add(new BallotQuestion(id, text, matter.Value));
+            questions.Add(new BallotQuestion(id, text, matter.Value, article));
         }
 
         return questions;
+    }
+
+    private static int? ReadItem(JsonNode node)
+    {
+        var value = node is JsonValue v && v.TryGetValue<string>(out var text) ? text.Trim() : node.ToJsonString();
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n is >= Art278.FirstItem and <= Art278.LastItem
+                ? n
+                : null;
     }
 
     private static string? ReadText(JsonNode? node) =>

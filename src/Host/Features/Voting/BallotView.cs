@@ -21,16 +21,16 @@ public sealed record BallotView(
     BallotView.VoteView? MyVote,
     Guid? InstanceId)
 {
-    public sealed record QuestionView(string Id, string Text, string Matter);
+    public sealed record QuestionView(string Id, string Text, string Matter, int? Item);
 
-    public sealed record VoteView(IReadOnlyDictionary<string, string> Answers, DateTimeOffset CastAt);
+    public sealed record VoteView(IReadOnlyDictionary<string, string> Answers, DateTimeOffset CastAt, string Channel);
 
     public static BallotView From(Ballot ballot, string? compoundName, bool isElector, bool isAuditor, BallotVote? mine) => new(
         ballot.Id,
         ballot.CompoundPath,
         compoundName,
         ballot.Title,
-        [.. BallotQuestion.Deserialize(ballot.Questions).Select(q => new QuestionView(q.Id, q.Text, MatterName(q.Matter)))],
+        [.. BallotQuestion.Deserialize(ballot.Questions).Select(q => new QuestionView(q.Id, q.Text, MatterName(q.Matter), q.Item))],
         Utc(ballot.OpensAt),
         Utc(ballot.ClosesAt),
         ballot.Status,
@@ -44,7 +44,7 @@ public sealed record BallotView(
         isAuditor ? ballot.InstanceId : null);
 
     public static VoteView Vote(BallotVote vote) =>
-        new(JsonSerializer.Deserialize<Dictionary<string, string>>(vote.Answers)!, Utc(vote.CastAt));
+        new(JsonSerializer.Deserialize<Dictionary<string, string>>(vote.Answers)!, Utc(vote.CastAt), vote.Channel);
 
     public static string MatterName(Matter matter) => matter == Matter.Major ? "major" : "ordinary";
 

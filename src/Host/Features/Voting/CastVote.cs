@@ -63,6 +63,23 @@ public static class CastVote
             Answers = JsonSerializer.Serialize(answers, BallotQuestion.Json),
             CastAt = now.UtcDateTime,
         };
+        if (await RecordAsync(context, db, closer, time, vote, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var view = BallotView.Vote(vote);
+        return TypedResults.Created($"/api/ballots/{id}", new Response(id, me, view.Answers, view.CastAt));
+    }
+
+    /// <summary>
+    /// Stores one owner's vote, whichever channel it came by: null when counted, else the 409 problem (closed, or
+    /// this owner has voted already). Closes the ballot once every elector has voted.
+    /// </summary>
+    internal static async Task<IResult?> RecordAsync(
+        HttpContext context, HostDbContext db, BallotCloser closer, TimeProvider time, BallotVote vote, CancellationToken cancellationToken)
+    {
+        var id = vote.BallotId;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Counting the vote on the ballot row only while it is open orders this vote against the close: it is
@@ -74,7 +91,7 @@ public static class CastVote
                 return Problem.Of(context, StatusCodes.Status409Conflict, "ballot.closed");
             }
 
-            if (await db.BallotVotes.AnyAsync(v => v.BallotId == id && v.Owner == me, cancellationToken))
+            if (await db.BallotVotes.AnyAsync(v => v.BallotId == id && v.Owner == vote.Owner, cancellationToken))
             {
                 return Problem.Of(context, StatusCodes.Status409Conflict, "ballot.duplicateVote");
             }
@@ -100,12 +117,11 @@ public static class CastVote
             await closer.CloseAsync(id, BallotCloser.BecauseAllVoted, time.GetUtcNow(), cancellationToken);
         }
 
-        var view = BallotView.Vote(vote);
-        return TypedResults.Created($"/api/ballots/{id}", new Response(id, me, view.Answers, view.CastAt));
+        return null;
     }
 
     /// <summary>Every question answered with a known option, and nothing else.</summary>
-    private static Dictionary<string, Answer> Read(JsonObject? given, IReadOnlyList<BallotQuestion> questions, FieldErrors errors)
+    internal static Dictionary<string, Answer> Read(JsonObject? given, IReadOnlyList<BallotQuestion> questions, FieldErrors errors)
     {
         var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
         if (given is null)

@@ -1,3 +1,4 @@
+using Anju.Host.Features.Registry;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
@@ -12,20 +13,53 @@ namespace Anju.Host.Features.Voting;
 /// GET and POST /api/compounds/{compound}/units: the owners' register of a compound (业主名册) — its units, their
 /// exclusive floor area and owner — for administrators and the street office within their jurisdiction. The
 /// compound is a path or a node id; one out of reach is 404. A ballot takes its electorate from here when it opens.
+/// An owner is an owner account (<c>owner</c>), a person without one (<c>ownerName</c> and <c>ownerIdTail</c>,
+/// optionally <c>ownerPhone</c>) or the developer holding unsold units (<c>developer: true</c>, <c>ownerName</c>
+/// its name). POST .../register/confirmation { tolerance, note } is the street office's confirmation that the
+/// register may serve as a ballot's base although it differs from the registry's figures (<see cref="OwnersRegister"/>).
 /// </summary>
 public static class CompoundUnits
 {
     public const decimal MaxArea = 100_000m;
+    public const int MaxOwnerName = 100;
+    public const int MaxPhone = 30;
+    public const int MaxIdTail = 6;
+    public const int MinIdTail = 4;
+    public const int MaxNote = 500;
 
-    public sealed record Request(string? Number, decimal? Area, string? Owner);
+    public sealed record Request(
+        string? Number, decimal? Area, string? Owner, string? OwnerName = null, string? OwnerPhone = null, string? OwnerIdTail = null, bool? Developer = null);
 
-    public sealed record UnitView(Guid Id, string Number, decimal Area, string Owner, string? OwnerName);
+    public sealed record UnitView(Guid Id, string Number, decimal Area, string Owner, string? OwnerName, string OwnerKind, string? OwnerPhone, string? OwnerIdTail);
 
-    public sealed record OwnerView(string Owner, string? DisplayName, int Units, decimal Area);
+    public sealed record OwnerView(string Owner, string? DisplayName, int Units, decimal Area, string Kind);
 
-    public sealed record Register(string Compound, string CompoundName, int OwnerCount, decimal TotalArea, IReadOnlyList<OwnerView> Owners, IReadOnlyList<UnitView> Units);
+    public sealed record ConfirmationView(decimal Tolerance, decimal RegisterArea, int RegisterUnits, decimal RegisteredArea, int RegisteredUnits, string Note, string ConfirmedBy, DateTimeOffset ConfirmedAt)
+    {
+        public static ConfirmationView From(RegisterConfirmation c) => new(
+            c.Tolerance, c.RegisterArea, c.RegisterUnits, c.RegisteredArea, c.RegisteredUnits, c.Note, c.ConfirmedBy, BallotView.Utc(c.ConfirmedAt));
+    }
 
-    public static async Task<IResult> List(string compound, HttpContext context, HostDbContext db, JurisdictionDirectory directory, CancellationToken cancellationToken)
+    /// <summary>The register against the registry: what a ballot opened now would count, and whether it may open.</summary>
+    public sealed record Comparison(
+        decimal RegisteredArea,
+        int RegisteredUnits,
+        decimal AreaDifference,
+        int UnitDifference,
+        decimal AreaDifferenceShare,
+        decimal UnitDifferenceShare,
+        decimal Tolerance,
+        bool Agrees,
+        ConfirmationView? Confirmation);
+
+    public sealed record Register(
+        string Compound, string CompoundName, int OwnerCount, decimal TotalArea, int UnitCount, Comparison Comparison,
+        IReadOnlyList<OwnerView> Owners, IReadOnlyList<UnitView> Units);
+
+    public sealed record ConfirmRequest(decimal? Tolerance, string? Note);
+
+    public static async Task<IResult> List(
+        string compound, HttpContext context, HostDbContext db, JurisdictionDirectory directory, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (Resolve(compound, context, directory) is not { } node)
         {
@@ -33,15 +67,21 @@ public static class CompoundUnits
         }
 
         var units = await db.Units.AsNoTracking().Where(u => u.CompoundPath == node.Path).ToListAsync(cancellationToken);
-        var usernames = units.Select(u => u.Owner).Distinct().ToList();
+        var usernames = units.Where(u => u.OwnerKind == OwnerKinds.Account).Select(u => u.Owner).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => usernames.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
+        string? NameOf(OwnedUnit u) => u.OwnerName ?? names.GetValueOrDefault(u.Owner);
         var owners = units.GroupBy(u => u.Owner, StringComparer.Ordinal)
-            .Select(g => new OwnerView(g.Key, names.GetValueOrDefault(g.Key), g.Count(), g.Sum(u => u.Area)))
+            .Select(g => new OwnerView(g.Key, NameOf(g.First()), g.Count(), g.Sum(u => u.Area), g.First().OwnerKind))
             .OrderBy(o => o.Owner, StringComparer.Ordinal).ToList();
-        var views = units.OrderBy(u => u.Number, StringComparer.Ordinal)
-            .Select(u => new UnitView(u.Id, u.Number, u.Area, u.Owner, names.GetValueOrDefault(u.Owner))).ToList();
-        return TypedResults.Ok(new Register(node.Path, node.Name, owners.Count, units.Sum(u => u.Area), owners, views));
+        var views = units.OrderBy(u => u.Number, StringComparer.Ordinal).Select(u => View(u, NameOf(u))).ToList();
+        var totals = await OwnersRegister.ComputeAsync(db, node.Path, OwnersRegister.DefaultTolerance(configuration), cancellationToken);
+        var comparison = new Comparison(
+            totals.RegisteredArea, totals.RegisteredUnits,
+            totals.RegisterArea - totals.RegisteredArea, totals.RegisterUnits - totals.RegisteredUnits,
+            totals.AreaDifference, totals.UnitDifference, totals.Tolerance, totals.Agrees,
+            totals.Confirmation is { } c ? ConfirmationView.From(c) : null);
+        return TypedResults.Ok(new Register(node.Path, node.Name, owners.Count, totals.RegisterArea, units.Count, comparison, owners, views));
     }
 
     public static async Task<IResult> Add(
@@ -64,18 +104,61 @@ public static class CompoundUnits
             errors.Add("area", "field.unit.area");
         }
 
-        var ownerName = errors.RequireText("owner", request.Owner, 256);
-        if (ownerName is not null)
+        var unit = new OwnedUnit
         {
-            var owner = await users.FindByNameAsync(ownerName);
+            Id = Guid.NewGuid(),
+            CompoundPath = node.Path,
+            Number = number ?? "",
+            Area = request.Area ?? 0,
+            Owner = "",
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedBy = CurrentUser.From(context).Username,
+        };
+        string? displayName = null;
+        if (request.Developer == true)
+        {
+            unit.OwnerKind = OwnerKinds.Developer;
+            unit.Owner = OwnersRegister.DeveloperKey;
+            unit.OwnerName = displayName = errors.RequireText("ownerName", request.OwnerName, MaxOwnerName);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Owner))
+        {
+            var ownerName = errors.RequireText("owner", request.Owner, 256);
+            var owner = ownerName is null ? null : await users.FindByNameAsync(ownerName);
             if (owner is null || !await users.IsInRoleAsync(owner, Roles.Owner))
             {
                 errors.Add("owner", "field.unit.owner", ownerName);
             }
             else
             {
-                ownerName = owner.UserName!;
+                unit.Owner = owner.UserName!;
+                displayName = owner.DisplayName;
             }
+        }
+        else if (!string.IsNullOrWhiteSpace(request.OwnerName))
+        {
+            // An owner without an account: the name and ID tail tell persons apart, so that a buyer of several units counts once.
+            unit.OwnerKind = OwnerKinds.Person;
+            unit.OwnerName = displayName = errors.RequireText("ownerName", request.OwnerName, MaxOwnerName);
+            var idTail = errors.RequireText("ownerIdTail", request.OwnerIdTail, MaxIdTail)?.ToUpperInvariant();
+            if (idTail is not null && (idTail.Length < MinIdTail || !idTail.All(ch => char.IsAsciiDigit(ch) || ch == 'X')))
+            {
+                errors.Add("ownerIdTail", "field.unit.idTail");
+            }
+
+            var phone = string.IsNullOrWhiteSpace(request.OwnerPhone) ? null : request.OwnerPhone.Trim();
+            if (phone is not null && (phone.Length > MaxPhone || !phone.All(ch => char.IsAsciiDigit(ch) || ch is '-' or '+' or ' ')))
+            {
+                errors.Add("ownerPhone", "field.unit.phone");
+            }
+
+            unit.OwnerIdTail = idTail;
+            unit.OwnerPhone = phone;
+            unit.Owner = OwnersRegister.PersonKey(unit.OwnerName ?? "", idTail ?? "");
+        }
+        else
+        {
+            errors.Add("owner", "field.required");
         }
 
         if (errors.Any)
@@ -88,16 +171,6 @@ public static class CompoundUnits
             return Problem.Of(context, StatusCodes.Status409Conflict, "unit.exists", number);
         }
 
-        var unit = new OwnedUnit
-        {
-            Id = Guid.NewGuid(),
-            CompoundPath = node.Path,
-            Number = number!,
-            Area = request.Area!.Value,
-            Owner = ownerName!,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-            CreatedBy = CurrentUser.From(context).Username,
-        };
         db.Units.Add(unit);
         try
         {
@@ -108,11 +181,68 @@ public static class CompoundUnits
             return Problem.Of(context, StatusCodes.Status409Conflict, "unit.exists", number);
         }
 
-        var displayName = (await users.FindByNameAsync(unit.Owner))?.DisplayName;
-        return TypedResults.Created(
-            $"/api/compounds/{Uri.EscapeDataString(node.Id)}/units/{unit.Id}",
-            new UnitView(unit.Id, unit.Number, unit.Area, unit.Owner, displayName));
+        return TypedResults.Created($"/api/compounds/{Uri.EscapeDataString(node.Id)}/units/{unit.Id}", View(unit, displayName));
     }
+
+    /// <summary>
+    /// POST /api/compounds/{compound}/register/confirmation { tolerance (0..1), note }: the street office accepts the
+    /// register's present difference from the registry up to <c>tolerance</c> (which must cover the difference) for
+    /// the reason in <c>note</c>. Recorded with the figures it was given on, and in the registry's change log.
+    /// </summary>
+    public static async Task<IResult> Confirm(
+        string compound, ConfirmRequest request, HttpContext context, HostDbContext db, JurisdictionDirectory directory,
+        IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Resolve(compound, context, directory) is not { } node)
+        {
+            return Problem.NotFound(context);
+        }
+
+        var errors = new FieldErrors();
+        var note = errors.RequireText("note", request.Note, MaxNote);
+        var totals = await OwnersRegister.ComputeAsync(db, node.Path, 0m, cancellationToken);
+        if (request.Tolerance is not { } tolerance)
+        {
+            errors.Add("tolerance", "field.required");
+        }
+        else if (tolerance < 0 || tolerance > 1 || decimal.Round(tolerance, 4) != tolerance)
+        {
+            errors.Add("tolerance", "field.register.tolerance");
+        }
+        else if (!OwnersRegister.Within(totals.RegisterArea, totals.RegisteredArea, tolerance)
+            || !OwnersRegister.Within(totals.RegisterUnits, totals.RegisteredUnits, tolerance))
+        {
+            errors.Add("tolerance", "field.register.toleranceTooSmall", Math.Max(totals.AreaDifference, totals.UnitDifference));
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem(context);
+        }
+
+        var confirmation = new RegisterConfirmation
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            CompoundPath = node.Path,
+            Tolerance = request.Tolerance!.Value,
+            RegisterArea = totals.RegisterArea,
+            RegisterUnits = totals.RegisterUnits,
+            RegisteredArea = totals.RegisteredArea,
+            RegisteredUnits = totals.RegisteredUnits,
+            Note = note!,
+            ConfirmedBy = CurrentUser.From(context).Username,
+            ConfirmedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var view = ConfirmationView.From(confirmation);
+        db.RegisterConfirmations.Add(confirmation);
+        RegistryLog.Record(db, context, time, RegistryLog.RegisterConfirmationEntity, node.Path,
+            totals.Confirmation is { } previous ? ConfirmationView.From(previous) : null, view);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/compounds/{Uri.EscapeDataString(node.Id)}/units", view);
+    }
+
+    private static UnitView View(OwnedUnit u, string? name) =>
+        new(u.Id, u.Number, u.Area, u.Owner, name, u.OwnerKind, u.OwnerPhone, u.OwnerIdTail);
 
     /// <summary>The compound node, when the path or id names a compound the caller reaches.</summary>
     private static JurisdictionNode? Resolve(string compound, HttpContext context, JurisdictionDirectory directory) =>

@@ -10,3 +10,15 @@ public enum Matter
     Ordinary,
     Major,
 }
+
+/// <summary>The matters Civil Code art. 278 lists, by item number, and the majority each needs.</summary>
+public static class Art278
+{
+    public const int FirstItem = 1;
+    public const int LastItem = 9;
+
+    /// <summary>Items 6 (raising the maintenance fund), 7 (rebuilding) and 8 (changing the use of common parts) need 3/4.</summary>
+    public static readonly IReadOnlySet<int> MajorItems = new HashSet<int> { 6, 7, 8 };
+
+    public static Matter MatterOf(int item) => MajorItems.Contains(item) ? Matter.Major : Matter.Ordinary;
+}

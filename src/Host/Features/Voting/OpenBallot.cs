@@ -25,7 +25,9 @@ namespace Anju.Host.Features.Voting;
 /// it, and no orphan ballot is left to close. Should the task run again while the ballot it opened is still open
 /// (a loop back that did not wait for the close), that ballot is reused rather than a second one opened.
 /// A modelling mistake (no title, bad questions, no closing time, not a compound) is a technical failure, retried
-/// and then an incident; a compound without registered owners is the BPMN error <c>noEligibleOwners</c>.
+/// and then an incident; a compound without registered owners is the BPMN error <c>noEligibleOwners</c>. A register
+/// whose area or unit count differs from the registry's beyond the tolerance (<see cref="OwnersRegister"/>) is an
+/// incident too: the ballot opens on its retry once the register is complete or the street office confirmed it.
 /// </remarks>
 public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
 {
@@ -59,13 +61,29 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         }
 
         var units = await db.Units.AsNoTracking().Where(u => u.CompoundPath == compound)
-            .Select(u => new { u.Owner, u.Area }).ToListAsync(cancellationToken);
+            .Select(u => new { u.Owner, u.Area, u.OwnerKind, u.OwnerName }).ToListAsync(cancellationToken);
         var electors = units.GroupBy(u => u.Owner, StringComparer.Ordinal)
-            .Select(g => new BallotElector { Owner = g.Key, Area = g.Sum(u => u.Area), Units = g.Count() })
+            .Select(g => new BallotElector { Owner = g.Key, Area = g.Sum(u => u.Area), Units = g.Count(), Kind = g.First().OwnerKind, Name = g.First().OwnerName })
             .ToList();
         if (electors.Count == 0)
         {
             throw new BpmnErrorException(NoEligibleOwners, $"No owner is registered in {compound}: nobody could vote.");
+        }
+
+        // The base of the 2/3 is the whole compound: a register that misses units beyond the tolerance the street
+        // office confirmed would count turnout on too small a base.
+        var totals = await OwnersRegister.ComputeAsync(
+            db, compound, OwnersRegister.DefaultTolerance(services.GetRequiredService<IConfiguration>()), cancellationToken);
+        if (!totals.Agrees)
+        {
+            var register = string.Create(CultureInfo.InvariantCulture, $"{totals.RegisterArea} m², {totals.RegisterUnits} units");
+            var registry = string.Create(CultureInfo.InvariantCulture, $"{totals.RegisteredArea} m², {totals.RegisteredUnits} units");
+            var differences = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{totals.AreaDifference:P2} of the area and {totals.UnitDifference:P2} of the units, more than the tolerance {totals.Tolerance:P2}");
+            throw new InvalidOperationException(
+                $"The owners' register of {compound} ({register}) differs from the registry ({registry}) by {differences}: complete the register, "
+                + "or have the street office confirm it (POST /api/compounds/{compound}/register/confirmation), then retry.");
         }
 
         var ballot = new Ballot

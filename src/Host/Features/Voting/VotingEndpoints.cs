@@ -16,12 +16,22 @@ public static class VotingEndpoints
         units.MapGet("/{compound}/units", CompoundUnits.List);
         units.MapPost("/{compound}/units", CompoundUnits.Add).AddEndpointFilter<Idempotency>();
 
+        // Only the street office confirms that a register differing from the registry may serve as a ballot's base.
+        api.MapPost("/compounds/{compound}/register/confirmation", CompoundUnits.Confirm).WithTags("Voting")
+            .RequireAuthorization(p => p.RequireRole(Roles.StreetOffice)).AddEndpointFilter<Idempotency>();
+
         var ballots = api.MapGroup("/ballots").WithTags("Voting");
         ballots.MapGet("/", ListBallots.Handle);
         ballots.MapGet("/{id:guid}", GetBallot.Handle);
         ballots.MapPost("/{id:guid}/votes", CastVote.Handle).AddEndpointFilter<Idempotency>();
         ballots.MapGet("/{id:guid}/votes", AuditVotes.Handle);
         ballots.MapGet("/{id:guid}/result", GetBallotResult.Handle);
+        ballots.MapGet("/{id:guid}/electors", PaperVotes.Electors);
+
+        // Paper and proxy votes: entered by community and street office staff, with the scanned paper.
+        var staff = api.MapGroup("/ballots").WithTags("Voting").RequireAuthorization(p => p.RequireRole([.. PaperVotes.StaffRoles]));
+        staff.MapPost("/{id:guid}/scans", PaperVotes.UploadScan).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
+        staff.MapPost("/{id:guid}/paper-votes", PaperVotes.Enter).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

@@ -17,6 +17,10 @@ public static class VotingModel
             e.Property(x => x.Number).HasMaxLength(50);
             e.Property(x => x.Owner).HasMaxLength(256);
             e.Property(x => x.Area).HasPrecision(12, 2);
+            e.Property(x => x.OwnerKind).HasMaxLength(20).HasDefaultValue(OwnerKinds.Account);
+            e.Property(x => x.OwnerName).HasMaxLength(100);
+            e.Property(x => x.OwnerPhone).HasMaxLength(30);
+            e.Property(x => x.OwnerIdTail).HasMaxLength(6);
         });
         builder.Entity<Ballot>(e =>
         {
@@ -35,6 +39,8 @@ public static class VotingModel
             e.HasKey(x => new { x.BallotId, x.Owner });
             e.HasIndex(x => x.Owner);
             e.Property(x => x.Area).HasPrecision(14, 2);
+            e.Property(x => x.Kind).HasMaxLength(20).HasDefaultValue(OwnerKinds.Account);
+            e.Property(x => x.Name).HasMaxLength(100);
             e.HasOne<Ballot>().WithMany().HasForeignKey(x => x.BallotId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<BallotVote>(e =>
@@ -44,7 +50,21 @@ public static class VotingModel
 
             // The database refuses a second ballot paper by the same owner, whatever races the API loses.
             e.HasIndex(x => new { x.BallotId, x.Owner }).IsUnique();
+            e.Property(x => x.Channel).HasMaxLength(20).HasDefaultValue(VoteChannels.Online);
+            e.Property(x => x.EnteredBy).HasMaxLength(256);
+            e.Property(x => x.ProxyName).HasMaxLength(100);
             e.HasOne<Ballot>().WithMany().HasForeignKey(x => x.BallotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RegisterConfirmation>(e =>
+        {
+            e.ToTable("host_register_confirmations");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CompoundPath, x.ConfirmedAt });
+            e.Property(x => x.Tolerance).HasPrecision(6, 4);
+            e.Property(x => x.RegisterArea).HasPrecision(14, 2);
+            e.Property(x => x.RegisteredArea).HasPrecision(14, 2);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.ConfirmedBy).HasMaxLength(256);
         });
         builder.Entity<BallotAuditRead>(e =>
         {

@@ -13,7 +13,7 @@ export interface Ballot {
   compound: string;
   compoundName: string | null;
   title: string;
-  questions: { id: string; text: string; matter: 'ordinary' | 'major' | string }[];
+  questions: { id: string; text: string; matter: 'ordinary' | 'major' | string; item?: number | null }[];
   opensAt: string;
   closesAt: string;
   status: string;
@@ -76,7 +76,8 @@ export async function renderBallot({ outlet, params, signal }: RouteContext): Pr
     const error = h('div', { class: 'field-error', role: 'alert', hidden: true });
     errors.set(q.id, error);
     return h('fieldset', { class: 'ballot-question', 'data-question': q.id },
-      h('legend', null, `${index + 1}. ${q.text}`, ' ', h('span', { class: 'badge' }, q.matter === 'major' ? t('ballot.major') : t('ballot.ordinary'))),
+      h('legend', null, `${index + 1}. ${q.text}`, ' ', h('span', { class: 'badge' }, q.matter === 'major' ? t('ballot.major') : t('ballot.ordinary')),
+        q.item ? [' ', h('span', { class: 'badge', 'data-testid': 'art278-item' }, t('ballot.art278Item', { item: q.item }))] : null),
       h('div', { class: 'choices' }, answers.map((a) => h('label', { class: 'choice' },
         h('input', { type: 'radio', name: `q-${q.id}`, value: a, checked: chosen[q.id] === a, disabled: locked,
           onchange: () => { chosen[q.id] = a; dirty = true; error.hidden = true; } }),
