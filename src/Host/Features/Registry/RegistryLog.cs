@@ -15,8 +15,9 @@ public static class RegistryLog
     public const string DepartmentEntity = "department";
     public const string ViolationCategoryEntity = "violation-category";
     public const string JurisdictionEntity = "jurisdiction";
+    public const string CalendarYearEntity = "calendar-year";
 
-    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity];
+    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity, CalendarYearEntity];
 
     public static void Record<T>(HostDbContext db, HttpContext context, TimeProvider time, string entity, string key, T? before, T? after)
         where T : class
