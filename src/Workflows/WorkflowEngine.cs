@@ -15,6 +15,8 @@ namespace Anju.Workflows;
 /// </summary>
 public sealed partial class WorkflowEngine
 {
+    private WorkingCalendar _calendar;
+
     public WorkflowEngine(
         WorkflowStorage storage,
         ServiceTaskHandlers? handlers = null,
@@ -25,7 +27,7 @@ public sealed partial class WorkflowEngine
         Storage = storage;
         Handlers = handlers ?? new ServiceTaskHandlers();
         Time = time ?? TimeProvider.System;
-        Calendar = calendar ?? WorkingCalendar.LoadEmbedded();
+        _calendar = calendar ?? WorkingCalendar.LoadEmbedded();
         Options = options ?? new EngineOptions();
         Definitions = new DefinitionRepository(this);
     }
@@ -33,9 +35,21 @@ public sealed partial class WorkflowEngine
     public WorkflowStorage Storage { get; }
     public ServiceTaskHandlers Handlers { get; }
     public TimeProvider Time { get; }
-    public WorkingCalendar Calendar { get; }
+    /// <summary>
+    /// The working-day calendar in force: an immutable snapshot, read once per use and swapped whole by
+    /// <see cref="UseCalendar"/> when the calendar's data changes (a command started before the swap may finish on
+    /// the previous snapshot).
+    /// </summary>
+    public WorkingCalendar Calendar => Volatile.Read(ref _calendar);
     public EngineOptions Options { get; }
     public DefinitionRepository Definitions { get; }
+
+    /// <summary>Replaces the working-day calendar for every command that starts afterwards.</summary>
+    public void UseCalendar(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        Volatile.Write(ref _calendar, calendar);
+    }
 
     public async Task<DeploymentResult> DeployAsync(DeploymentRequest request, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Anju.Host.Features.Assessments;
 using Anju.Host.Features.Auth;
+using Anju.Host.Features.Calendar;
 using Anju.Host.Features.Correlation;
 using Anju.Host.Features.Definitions;
 using Anju.Host.Features.Deployments;
@@ -41,6 +42,7 @@ public static class ApiEndpoints
         api.MapVoting();
         api.MapSupervision();
         api.MapMigrations();
+        api.MapCalendar();
         return api;
     }
 }

@@ -37,6 +37,7 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
     public DbSet<RegisterConfirmation> RegisterConfirmations => Set<RegisterConfirmation>();
     public DbSet<Features.Definitions.DefinitionFileIgnore> DefinitionFileIgnores => Set<Features.Definitions.DefinitionFileIgnore>();
+    public DbSet<Features.Calendar.CalendarYear> CalendarYears => Set<Features.Calendar.CalendarYear>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +72,16 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.ToTable("host_attachments");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
+        });
+        builder.Entity<Features.Calendar.CalendarYear>(e =>
+        {
+            e.ToTable("host_calendar_years");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+            e.Property(x => x.Holidays).HasMaxLength(4100);
+            e.Property(x => x.Workdays).HasMaxLength(4100);
+            e.Property(x => x.Notice).HasMaxLength(Features.Calendar.CalendarEndpoints.MaxNoticeLength);
+            e.Property(x => x.ChangedBy).HasMaxLength(256);
         });
         builder.Entity<Compound>(e =>
         {

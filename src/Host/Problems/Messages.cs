@@ -95,6 +95,11 @@ public static class Messages
         ["field.department.unknown"] = ("未知的部门：{0}", "Unknown department: {0}"),
         ["field.department.sameAsLeading"] = ("配合部门不能与牵头部门相同：{0}", "A supporting department cannot be the leading one: {0}"),
         ["field.department.roleRequired"] = ("只有具有“部门”（department）角色的账号才能设置所属部门。", "Only an account with the role 'department' can have a department."),
+        // Working-day calendar (issue 17).
+        ["field.calendar.both"] = ("同一天不能既是节假日又是调休上班日：{0}", "A day cannot be both a holiday and a make-up working day: {0}"),
+        ["field.calendar.notWeekend"] = ("调休上班日须为周六或周日：{0}", "A make-up working day must be a Saturday or Sunday: {0}"),
+        ["field.calendar.otherYear"] = ("日期 {0} 不属于 {1} 年。", "The date {0} is not in {1}."),
+        ["field.calendar.tooMany"] = ("最多 {0} 个日期。", "At most {0} dates."),
         ["field.parent.kind"] = ("上级辖区须为：{0}", "The parent node must be: {0}"),
         ["field.kind.unknown"] = ("未知的辖区类型：{0}", "Unknown kind of node: {0}"),
 

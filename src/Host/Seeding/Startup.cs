@@ -23,6 +23,7 @@ public static partial class Startup
             await db.Database.MigrateAsync();
             await ReferenceData.LoadAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "org.json"));
             await ReferenceData.LoadViolationCategoriesAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "violation-categories.json"));
+            await Features.Calendar.CalendarStore.SeedAsync(db);
             await AdminAccount.EnsureAsync(scope.ServiceProvider, app.Configuration, app.Environment);
             if (app.Configuration.GetValue("Anju:SeedDemoData", false))
             {
@@ -32,6 +33,7 @@ public static partial class Startup
         }
 
         await services.GetRequiredService<JurisdictionDirectory>().RefreshAsync();
+        await services.GetRequiredService<Features.Calendar.CalendarStore>().ReloadAsync();
         WarnAboutCalendar(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<TimeProvider>(), logger);
         await DeployDefinitionsAsync(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<DefinitionFiles>(), logger);
     }

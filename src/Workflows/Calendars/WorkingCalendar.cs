@@ -75,6 +75,51 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>
+    /// A calendar built from data (e.g. the database's years): for each year its public holidays and its declared
+    /// make-up working days (调休). Every date must belong to its year and none may be both.
+    /// </summary>
+    /// <exception cref="FormatException">A date belongs to another year, or is both a holiday and a workday.</exception>
+    public static WorkingCalendar Create(string? source, IEnumerable<(int Year, IEnumerable<DateOnly> Holidays, IEnumerable<DateOnly> Workdays)> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var yearSet = new HashSet<int>();
+        var holidays = new HashSet<DateOnly>();
+        var workdays = new HashSet<DateOnly>();
+        foreach (var (year, yearHolidays, yearWorkdays) in years)
+        {
+            yearSet.Add(year);
+            foreach (var (dates, target, name) in new[] { (yearHolidays, holidays, "holidays"), (yearWorkdays, workdays, "workdays") })
+            {
+                foreach (var date in dates)
+                {
+                    if (date.Year != year)
+                    {
+                        throw new FormatException($"Working calendar year {year}: \"{name}\" entry {date:yyyy-MM-dd} belongs to another year.");
+                    }
+
+                    target.Add(date);
+                }
+            }
+        }
+
+        foreach (var date in holidays)
+        {
+            if (workdays.Contains(date))
+            {
+                throw new FormatException($"Working calendar date {date:yyyy-MM-dd} is listed both as a holiday and as a workday.");
+            }
+        }
+
+        return new WorkingCalendar(source, yearSet.ToFrozenSet(), holidays.ToFrozenSet(), workdays.ToFrozenSet());
+    }
+
+    /// <summary>The public holidays of <paramref name="year"/>, ascending (empty when the year has no data).</summary>
+    public IReadOnlyList<DateOnly> HolidaysOf(int year) => [.. _holidays.Where(d => d.Year == year).Order()];
+
+    /// <summary>The declared make-up working days (调休) of <paramref name="year"/>, ascending.</summary>
+    public IReadOnlyList<DateOnly> WorkdaysOf(int year) => [.. _workdays.Where(d => d.Year == year).Order()];
+
     /// <summary>True when holiday data exists for <paramref name="year"/>; otherwise Monday–Friday is assumed.</summary>
     public bool HasDataFor(int year) => _years.Contains(year);
 

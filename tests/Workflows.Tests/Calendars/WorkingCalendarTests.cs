@@ -131,4 +131,35 @@ public sealed class WorkingCalendarTests
         Assert.True(calendar.IsWorkingDay(D("2026-10-01")));
         Assert.Same(WorkingCalendar.LoadEmbedded(), WorkingCalendar.LoadEmbedded());
     }
+
+    [Fact]
+    public void Given_years_as_data_when_creating_then_they_apply_and_the_shipped_lists_read_back()
+    {
+        var embedded = WorkingCalendar.LoadEmbedded();
+        var calendar = WorkingCalendar.Create("db", [
+            (2026, embedded.HolidaysOf(2026), embedded.WorkdaysOf(2026)),
+            (2027, [D("2027-01-01")], [D("2027-01-09")]),
+        ]);
+        Assert.Equal([2026, 2027], calendar.Years);
+        Assert.False(calendar.IsWorkingDay(D("2026-10-01")));
+        Assert.True(calendar.IsWorkingDay(D("2026-10-10")));
+        Assert.False(calendar.IsWorkingDay(D("2027-01-01")));
+        Assert.True(calendar.IsWorkingDay(D("2027-01-09")));
+        Assert.Equal(D("2026-10-01"), embedded.HolidaysOf(2026).First(d => d.Month == 10));
+        Assert.Equal(6, embedded.WorkdaysOf(2026).Count);
+        Assert.Contains("another year", Assert.Throws<FormatException>(() => WorkingCalendar.Create(null, [(2027, [D("2026-12-31")], [])])).Message, StringComparison.Ordinal);
+        Assert.Contains("both", Assert.Throws<FormatException>(() => WorkingCalendar.Create(null, [(2027, [D("2027-01-02")], [D("2027-01-02")])])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_an_engine_when_its_calendar_is_replaced_then_the_next_reader_gets_the_new_one()
+    {
+        using var storage = Anju.Workflows.Persistence.WorkflowStorage.Sqlite(Path.Combine(Path.GetTempPath(), $"cal-{Guid.NewGuid():N}.db"));
+        var engine = new Anju.Workflows.WorkflowEngine(storage);
+        Assert.Same(WorkingCalendar.LoadEmbedded(), engine.Calendar);
+        var replaced = WorkingCalendar.Create("db", [(2027, [D("2027-01-01")], [])]);
+        engine.UseCalendar(replaced);
+        Assert.Same(replaced, engine.Calendar);
+        Assert.Throws<ArgumentNullException>(() => engine.UseCalendar(null!));
+    }
 }

@@ -7,3 +7,4 @@ import './portal';
 import './tasks';
 import './monitor';
 import './designer';
+import './calendar';

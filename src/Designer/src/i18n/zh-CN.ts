@@ -487,6 +487,28 @@ export const zhCN = {
   'designer.source.user': '人员部署',
   'portal.filingFailed': '提交未成功：系统处理时出错，案件未能受理。管理员已收到通知，会尽快处理，您无需重复提交。',
   'monitor.incidentDetail': '技术详情',
+  // Working-day calendar (issue 17, part B).
+  'calendar.title': '工作日历',
+  'calendar.intro': '法定节假日和调休上班日按国务院办公厅每年发布的节假日安排通知录入；期限按此计算，修改即时生效并留痕。',
+  'calendar.banner': '工作日历尚缺 {year} 年的节假日安排：跨年的期限将按周一至周五估算。请在国务院通知发布后录入。',
+  'calendar.bannerLink': '录入工作日历',
+  'calendar.col.year': '年份',
+  'calendar.col.holidays': '节假日',
+  'calendar.col.workdays': '调休上班日',
+  'calendar.col.notice': '通知文号',
+  'calendar.col.changed': '录入人 / 时间',
+  'calendar.shipped': '随系统提供',
+  'calendar.edit': '修改',
+  'calendar.form.title': '录入或修改一年',
+  'calendar.form.year': '年份',
+  'calendar.form.holidays': '节假日（每行一个日期，如 2027-01-01）',
+  'calendar.form.workdays': '调休上班日（每行一个日期，须为周六或周日）',
+  'calendar.form.notice': '通知文号或名称',
+  'calendar.form.save': '保存',
+  'calendar.saved': '{year} 年已保存。',
+  'calendar.days': '{count} 天',
+  'tasks.dueEstimate': '预估',
+  'tasks.dueEstimateHint': '该期限跨入工作日历尚无数据（或数据在任务创建后才录入）的年份，系按周一至周五估算。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

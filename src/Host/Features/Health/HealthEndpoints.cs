@@ -8,7 +8,10 @@ namespace Anju.Host.Features.Health;
 /// <summary>
 /// /health/live (the process answers) and /health/ready: database reachable with migrations applied, accepting a
 /// write (one row inserted in a transaction that is rolled back), and the data folder's disk holding at least
-/// Anju:Health:MinFreeMegabytes (default 200). A failing check answers 503 naming it in "failed".
+/// Anju:Health:MinFreeMegabytes (default 200). A failing check answers 503 naming it in "failed". A warning keeps
+/// 200 with status "degraded" and names it in "warnings": <c>calendar</c> when the working-day calendar lacks next
+/// year from Anju:Calendar:DegradedFrom (default 1 December, Beijing) — deadlines crossing New Year would be counted
+/// Monday–Friday; the node still serves, so load balancers keep it.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -17,7 +20,7 @@ public static class HealthEndpoints
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous().WithTags("Health");
-        app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, DataDirectory data, IConfiguration configuration, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, DataDirectory data, IConfiguration configuration, Calendar.CalendarStore calendar, CancellationToken ct) =>
         {
             await using var engineDb = storage.CreateContext();
             var pendingEngine = (await engineDb.Database.GetPendingMigrationsAsync(ct)).ToList();
@@ -39,7 +42,14 @@ public static class HealthEndpoints
                 failed.Add("disk");
             }
 
-            var body = new { status = failed.Count == 0 ? "ready" : "not ready", failed, pendingMigrations = pendingEngine.Concat(pendingHost) };
+            var warnings = new List<string>();
+            if (calendar.Status().Degraded)
+            {
+                warnings.Add("calendar");
+            }
+
+            var status = failed.Count > 0 ? "not ready" : warnings.Count > 0 ? "degraded" : "ready";
+            var body = new { status, failed, warnings, pendingMigrations = pendingEngine.Concat(pendingHost) };
             return failed.Count == 0 ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
         return app;

@@ -16,8 +16,9 @@ public static class RegistryLog
     public const string ViolationCategoryEntity = "violation-category";
     public const string JurisdictionEntity = "jurisdiction";
     public const string RegisterConfirmationEntity = "register-confirmation";
+    public const string CalendarYearEntity = "calendar-year";
 
-    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity, RegisterConfirmationEntity];
+    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity, RegisterConfirmationEntity, CalendarYearEntity];
 
     public static void Record<T>(HostDbContext db, HttpContext context, TimeProvider time, string entity, string key, T? before, T? after)
         where T : class

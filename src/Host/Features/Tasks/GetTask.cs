@@ -10,7 +10,7 @@ namespace Anju.Host.Features.Tasks;
 public static class GetTask
 {
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, CancellationToken cancellationToken)
+        Guid id, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, Calendar.CalendarStore calendar, CancellationToken cancellationToken)
     {
         if (await TaskLookup.VisibleAsync(storage, CurrentUser.From(context), id, cancellationToken) is null
             || await engine.GetTaskDetailsAsync(id, cancellationToken) is not { } details)
@@ -18,6 +18,6 @@ public static class GetTask
             return Problem.NotFound(context);
         }
 
-        return TypedResults.Ok(TaskView.FromDetails(details.Task, details.Definition, details.Instance));
+        return TypedResults.Ok(TaskView.FromDetails(details.Task, details.Definition, details.Instance, calendar.Current));
     }
 }

@@ -31,8 +31,9 @@ public static class ListTasks
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         [AsParameters] Query query, HttpContext context, WorkflowStorage storage, JurisdictionDirectory jurisdictions,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, Calendar.CalendarStore calendarStore, CancellationToken cancellationToken)
     {
+        var calendar = calendarStore.Current;
         var errors = new FieldErrors();
         var assignedToMe = Flag(errors, "assignedToMe", query.AssignedToMe);
         var candidate = Flag(errors, "candidate", query.Candidate);
@@ -145,7 +146,7 @@ public static class ListTasks
                 .ToListAsync(cancellationToken);
             if (own.Count < pageSize)
             {
-                return TypedResults.Ok(new Response([.. own.Select(TaskView.FromRow)], own.Count, true, page, pageSize));
+                return TypedResults.Ok(new Response([.. own.Select(t => TaskView.FromRow(t, calendar))], own.Count, true, page, pageSize));
             }
         }
 
@@ -165,7 +166,7 @@ public static class ListTasks
             var few = await InDueOrder(Filtered(db, db.Tasks))
                 .Skip((page - 1) * pageSize).Take(pageSize)
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(new Response([.. few.Select(TaskView.FromRow)], counted, true, page, pageSize));
+            return TypedResults.Ok(new Response([.. few.Select(t => TaskView.FromRow(t, calendar))], counted, true, page, pageSize));
         }
 
         var source = exact || db.IsPostgres
@@ -176,7 +177,7 @@ public static class ListTasks
             .Select(t => t.Id)
             .ToListAsync(cancellationToken);
         var rows = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var items = ids.Where(rows.ContainsKey).Select(id => TaskView.FromRow(rows[id])).ToList();
+        var items = ids.Where(rows.ContainsKey).Select(id => TaskView.FromRow(rows[id], calendar)).ToList();
         return TypedResults.Ok(new Response(items, exact ? counted : CountCap, exact, page, pageSize));
     }
 

@@ -9,6 +9,8 @@ namespace Anju.Host.Features.Tasks;
 /// <summary>
 /// A task as the API shows it. In the list <see cref="Form"/> and <see cref="Variables"/> are null: the form
 /// lives in the definition's XML and parsing it per row would make the inbox slow; GET /api/tasks/{id} has both.
+/// <see cref="DueIsEstimate"/>: the due date was counted over a year the working-day calendar has no data for
+/// (Monday–Friday assumed), or whose data was entered after the task was created (see <see cref="Calendar.CalendarSnapshot.IsEstimate"/>).
 /// </summary>
 public sealed record TaskView(
     Guid Id,
@@ -26,17 +28,18 @@ public sealed record TaskView(
     int Priority,
     string? DelegatedFrom,
     FormView? Form,
-    JsonObject? Variables)
+    JsonObject? Variables,
+    bool DueIsEstimate)
 {
-    public static TaskView FromRow(TaskRow row) => new(
+    public static TaskView FromRow(TaskRow row, Calendar.CalendarSnapshot calendar) => new(
         row.Id, row.Name, row.ActivityId, row.InstanceId, row.DefinitionKey, row.BusinessKey, row.Jurisdiction, row.Assignee,
         Split(row.CandidateGroups), Split(row.CandidateUsers), Utc(row.CreatedAt), row.DueAt is { } due ? Utc(due) : null, row.Priority,
-        null, null, null);
+        null, null, null, calendar.IsEstimate(Utc(row.CreatedAt), row.DueAt is { } dueAt ? Utc(dueAt) : null));
 
-    public static TaskView FromDetails(UserTaskState task, CompiledDefinition definition, InstanceView instance) => new(
+    public static TaskView FromDetails(UserTaskState task, CompiledDefinition definition, InstanceView instance, Calendar.CalendarSnapshot calendar) => new(
         task.Id, task.Name, task.ActivityId, instance.Id, instance.DefinitionKey, instance.BusinessKey, instance.Jurisdiction, task.Assignee,
         task.CandidateGroups, task.CandidateUsers, task.CreatedAt, task.DueAt, task.Priority, task.DelegatedFrom,
-        FormView.From(FormFieldsOf(definition, task.ActivityId), task.FormDefaults), instance.Variables);
+        FormView.From(FormFieldsOf(definition, task.ActivityId), task.FormDefaults), instance.Variables, calendar.IsEstimate(task.CreatedAt, task.DueAt));
 
     /// <summary>The form fields of a task's user task element (none when the element has none).</summary>
     public static IReadOnlyList<FormField> FormFieldsOf(CompiledDefinition definition, string activityId) =>

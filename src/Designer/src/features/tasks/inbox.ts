@@ -17,6 +17,13 @@ export function dueBadge(dueAt: string | null): HTMLElement | null {
   return null;
 }
 
+/** The marker of a due date counted over a year the working-day calendar has no data for. */
+export function estimateBadge(estimate: boolean | undefined): HTMLElement | null {
+  return estimate
+    ? h('span', { class: 'badge badge-estimate', title: t('tasks.dueEstimateHint'), 'data-testid': 'due-estimate' }, t('tasks.dueEstimate'))
+    : null;
+}
+
 function tabs(active: 'todo' | 'done'): HTMLElement {
   return h(
     'div',
@@ -136,7 +143,7 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
       h('td', null, task.businessKey ?? '—'),
       h('td', null, task.jurisdiction ? jurisdictionName(task.jurisdiction) : '—'),
       h('td', null, task.assignee ? (task.assignee === me ? t('tasks.me') : task.assignee) : h('span', { class: 'muted' }, t('tasks.unclaimed'))),
-      h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt)),
+      h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt), ' ', estimateBadge(task.dueIsEstimate)),
       h('td', { class: 'actions' },
         h('a', { class: 'button primary small', href: `#/tasks/${task.id}` }, t('tasks.open')),
         task.assignee ? null : claim),

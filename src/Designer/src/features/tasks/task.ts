@@ -11,7 +11,7 @@ import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from
 import { diagramLegend, showDiagram } from '../common/diagram';
 import { filePicker } from '../common/files';
 import { collectVariables, generateForm } from './form';
-import { dueBadge } from './inbox';
+import { dueBadge, estimateBadge } from './inbox';
 import type { Attachment, Comment, Delegate, Instance, ReturnTarget, Task } from './types';
 
 function message(error: unknown): string {
@@ -272,7 +272,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       h('span', null, definitionName(definitions, task.definitionKey)),
       task.businessKey ? h('span', null, t('tasks.businessKey', { key: task.businessKey })) : null,
       task.jurisdiction ? h('span', null, jurisdictionName(task.jurisdiction)) : null,
-      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt)) : null,
+      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt), ' ', estimateBadge(task.dueIsEstimate)) : null,
       task.delegatedFrom ? h('span', null, t('tasks.delegatedFrom', { name: task.delegatedFrom })) : null,
     ));
 

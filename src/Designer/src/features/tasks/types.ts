@@ -14,6 +14,8 @@ export interface Task {
   candidateUsers: string[];
   createdAt: string;
   dueAt: string | null;
+  /** The due date was counted over a year without calendar data (Monday–Friday assumed). */
+  dueIsEstimate?: boolean;
   priority: number;
   delegatedFrom: string | null;
   form: { fields: FormFieldView[] } | null;

@@ -215,6 +215,42 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                     b.ToTable("host_credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Anju.Host.Features.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("character varying(4100)");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Workdays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("character varying(4100)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("host_calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Host.Features.Definitions.DefinitionFileIgnore", b =>
                 {
                     b.Property<string>("Key")

@@ -210,6 +210,42 @@ namespace Anju.Host.Persistence.Migrations.Sqlite
                     b.ToTable("host_credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Anju.Host.Features.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workdays")
+                        .IsRequired()
+                        .HasMaxLength(4100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("host_calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Host.Features.Definitions.DefinitionFileIgnore", b =>
                 {
                     b.Property<string>("Key")
