@@ -21,7 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFINITIONS = os.path.join(HERE, "..")
 
 
-def field(id, label, type="string", required=False, min=None, max=None, minlength=None, maxlength=None, values=None, on_behalf_of=None):
+def field(id, label, type="string", required=False, min=None, max=None, minlength=None, maxlength=None, values=None, on_behalf_of=None,
+          caller=False):
     constraints = []
     if required:
         constraints.append('<camunda:constraint name="required" />')
@@ -30,7 +31,10 @@ def field(id, label, type="string", required=False, min=None, max=None, minlengt
             constraints.append(f'<camunda:constraint name="{name}" config="{value}" />')
     inner = "".join(f'<camunda:value id={quoteattr(v)} name={quoteattr(n)} />' for v, n in (values or []))
     if on_behalf_of:
-        inner += f'<camunda:properties><camunda:property id="onBehalfOf" value="{on_behalf_of}" /></camunda:properties>'
+        # caller: the field describes a caller without an account (name, phone, channel), not a username: only the
+        # listed roles may give it at all, whatever its value.
+        extra = '<camunda:property id="caller" value="true" />' if caller else ""
+        inner += f'<camunda:properties><camunda:property id="onBehalfOf" value="{on_behalf_of}" />{extra}</camunda:properties>'
     if constraints:
         inner += "<camunda:validation>" + "".join(constraints) + "</camunda:validation>"
     return f'<camunda:formField id="{id}" label={quoteattr(label)} type="{type}">{inner}</camunda:formField>'
@@ -56,6 +60,12 @@ STARTERS = {
         field("contact", "联系电话", minlength=7, maxlength=20),
         field("urgent", "紧急", "boolean"),
         field("owner", "投诉业主（代为登记时填写业主账号）", maxlength=64, on_behalf_of="community,street-office"),
+        # A caller without an account (12345 hotline, phone, visit): staff enter who called and how; the community
+        # then calls back (回访) and records the caller's answer. Give either owner or these, not both.
+        field("callerName", "来电人姓名（无账号来电人）", maxlength=50, on_behalf_of="community,street-office", caller=True),
+        field("callerPhone", "来电人电话", minlength=7, maxlength=20, on_behalf_of="community,street-office", caller=True),
+        field("callerChannel", "来电渠道", "enum", values=[("12345", "12345热线"), ("phone", "来电"), ("visit", "来访")],
+              on_behalf_of="community,street-office", caller=True),
     ]),
     "emergency-repair": ("property-firm,owners-committee,community,street-office", "start", [
         field("emergencyKind", "紧急情况类别", "enum", required=True, values=EMERGENCIES),
