@@ -19,7 +19,7 @@ def city():
     x = []
     x.append('<bpmn:process id="quarterly-assessment" name="物业服务项目“红黑榜”季度考核" isExecutable="true">')
     x.append('<bpmn:documentation>§13、§14、§15：每季度首个工作日启动，对全市有物业服务的小区并行考核，'
-             '加权计分（投诉扣分），全市排名，发布红榜、黑榜；连续两个季度列入黑榜的企业由所在镇（街）督办并记入信用记录。</bpmn:documentation>')
+             '加权计分（投诉扣分），全市排名，发布红榜、黑榜；一年（4个季度）内两次列入黑榜的企业由所在镇（街）督办并记入信用记录。</bpmn:documentation>')
     # Cron: 09:00 on the 1st of January, April, July, October (China Standard Time).
     x.append('<bpmn:startEvent id="quarterStart" name="每季度首日 9:00 定时启动">'
              '<bpmn:outgoing>f_cron_wait</bpmn:outgoing>'
@@ -44,18 +44,20 @@ def city():
              '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${compounds}" camunda:elementVariable="compound"/>'
              '</bpmn:callActivity>')
     x.append('<bpmn:serviceTask id="publishLists" name="全市排名并发布红黑榜" camunda:delegateExpression="${publishAssessmentLists}">'
-             '<bpmn:extensionElements>' + props([("redShare", "0.1"), ("blackShare", "0.1")]) + '</bpmn:extensionElements>'
+             '<bpmn:extensionElements>' + props([("redShare", "0.1"), ("blackShare", "0.1"),
+                                                       # 多次列入黑榜 (§14): 2 times within 4 quarters (a year), this one included
+                                                       ("repeatTimes", "2"), ("repeatWindow", "4")]) + '</bpmn:extensionElements>'
              '<bpmn:incoming>f_assess_publish</bpmn:incoming><bpmn:outgoing>f_publish_gw</bpmn:outgoing></bpmn:serviceTask>')
-    x.append('<bpmn:exclusiveGateway id="twiceGateway" name="有连续两季度黑榜企业？" default="f_gw_end">'
+    x.append('<bpmn:exclusiveGateway id="twiceGateway" name="有多次列入黑榜的企业？" default="f_gw_end">'
              '<bpmn:incoming>f_publish_gw</bpmn:incoming><bpmn:outgoing>f_gw_supervise</bpmn:outgoing><bpmn:outgoing>f_gw_end</bpmn:outgoing></bpmn:exclusiveGateway>')
-    x.append('<bpmn:userTask id="supervise" name="督办连续两季度黑榜企业" camunda:candidateGroups="street-office" camunda:dueDate="${workingDays(10)}">'
+    x.append('<bpmn:userTask id="supervise" name="督办多次列入黑榜的企业" camunda:candidateGroups="street-office" camunda:dueDate="${workingDays(10)}">'
              '<bpmn:extensionElements>'
              + form([("supervisionMeasures", "督办措施及整改要求", "string", {"required": True, "maxlength": 2000}),
                      ("rectificationDeadline", "整改期限", "date", {})])
              + props([("jurisdiction", "${twice.streetPath}")]) +
              '</bpmn:extensionElements>'
              '<bpmn:incoming>f_gw_supervise</bpmn:incoming><bpmn:outgoing>f_supervise_end</bpmn:outgoing>'
-             '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${blackTwice}" camunda:elementVariable="twice"/>'
+             '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${blackRepeated}" camunda:elementVariable="twice"/>'
              '</bpmn:userTask>')
     x.append('<bpmn:endEvent id="endSupervised" name="督办完成"><bpmn:incoming>f_supervise_end</bpmn:incoming></bpmn:endEvent>')
     x.append('<bpmn:endEvent id="endPublished" name="考核结束"><bpmn:incoming>f_gw_end</bpmn:incoming></bpmn:endEvent>')
@@ -67,7 +69,7 @@ def city():
         ("f_list_assess", "listCompounds", "assessCompound", None, None),
         ("f_assess_publish", "assessCompound", "publishLists", None, None),
         ("f_publish_gw", "publishLists", "twiceGateway", None, None),
-        ("f_gw_supervise", "twiceGateway", "supervise", "有", "${blackTwice.size() > 0}"),
+        ("f_gw_supervise", "twiceGateway", "supervise", "有", "${blackRepeated.size() > 0}"),
         ("f_supervise_end", "supervise", "endSupervised", None, None),
         ("f_gw_end", "twiceGateway", "endPublished", "无", None),
     ]
@@ -201,6 +203,9 @@ def compound():
              '<bpmn:extensionElements>' + props([
                  ("wOwners", "30"), ("wCommittee", "25"), ("wCommunity", "15"), ("wStreet", "15"), ("wBureau", "15"),
                  ("perComplaint", "2"), ("maxDeduction", "20"), ("reviewActivity", "bureauReview"),
+                 # Weight of one accepted complaint (rejected, duplicate and referred ones do not count): by the
+                 # complainant's satisfaction, or open; × cLateFactor when the firm reported after its limit.
+                 ("cSatisfied", "0.5"), ("cBasicallySatisfied", "1"), ("cDissatisfied", "1.5"), ("cOpen", "1"), ("cLateFactor", "1.5"),
              ]) + '</bpmn:extensionElements>'
              '<bpmn:incoming>f_review_compute</bpmn:incoming><bpmn:outgoing>f_compute_end</bpmn:outgoing></bpmn:serviceTask>')
     x.append('<bpmn:boundaryEvent id="reasonMissing" name="调整未说明理由" attachedToRef="compute">'

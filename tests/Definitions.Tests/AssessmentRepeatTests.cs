@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Anju.Definitions.Tests.Support;
+using Anju.Host.Assessment;
+using Anju.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Anju.Definitions.Tests.Support.ProcedureApi;
+
+namespace Anju.Definitions.Tests;
+
+/// <summary>
+/// P5's 多次列入黑榜 (§14) as a rolling window: a firm on this quarter's black list that was black-listed (any of its
+/// compounds) in at least 2 of the last 4 quarters, this one included, is supervised and gets a credit record (§15).
+/// The earlier quarters' published lists are entered as data; 2026Q1 is assessed through the API as the real roles,
+/// with 毓秀苑 scoring lowest (black list).
+/// </summary>
+public abstract class AssessmentRepeatScenario(ProcedureHost host)
+{
+    private const string YuxiuFirm = "江阴毓秀物业管理有限公司";
+    private const string OtherCompound = "jiangyin/chengjiang/huangshan/old-court";
+    private readonly AssessmentDriver _driver = new(host);
+
+    [Fact]
+    public async Task A_black_listing_three_quarters_back_counts_and_one_four_quarters_back_does_not()
+    {
+        await _driver.EnsureComplaintDefinitionAsync();
+
+        // 2025Q1 is outside 2026Q1's window (2025Q2..2026Q1): once in the window is not 多次.
+        await PublishedBlackAsync("2025Q1", OtherCompound);
+        var first = await AssessAsync("2026Q1");
+        Assert.Empty(first["blackRepeated"]!.AsArray());
+        Assert.Contains("endPublished", (await (await _driver.As("admin")).InstanceAsync(first["id"]!.GetValue<string>()))["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        // 2025Q2 (another compound of the same firm, not the quarter before) is inside it: twice within a year.
+        await PublishedBlackAsync("2025Q2", OtherCompound);
+        var second = await AssessAsync("2026Q1");
+        var repeated = Assert.Single(second["blackRepeated"]!.AsArray())!;
+        Assert.Equal(YuxiuFirm, repeated["firm"]!.GetValue<string>());
+        Assert.Equal(Yuxiu, repeated["compound"]!.GetValue<string>());
+        Assert.Equal(2, repeated["times"]!.GetValue<int>());
+        Assert.Equal(["2025Q2", "2026Q1"], repeated["quarters"]!.AsArray().Select(q => q!.GetValue<string>()));
+
+        var chengjiang = await _driver.As("street.chengjiang");
+        Assert.NotNull(await chengjiang.TaskAsync(second["id"]!.GetValue<string>(), "supervise"));
+        var credit = (await (await _driver.As("bureau.housing")).GetAsync("/api/credit-records").Expect(HttpStatusCode.OK))["items"]!.AsArray();
+        var record = Assert.Single(credit)!;
+        Assert.Equal("black-list-repeated", record["kind"]!.GetValue<string>());
+        Assert.Contains("2025Q2、2026Q1", record["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Assesses a quarter with 毓秀苑 lowest; returns the city instance with its variables.</summary>
+    private async Task<JsonObject> AssessAsync(string quarter)
+    {
+        var id = (await _driver.StartQuarterAsync(quarter))["id"]!.GetValue<string>();
+        foreach (var (compound, score) in new[] { (Binjiang, 85), (Yuxiu, 60), (Xingfuli, 75), (AssessmentDriver.Dingshan, 90) })
+        {
+            await _driver.ScoreAsync(compound, score, AssessmentDriver.People[compound].Committee is null ? null : score, score, score);
+            await _driver.ReviewAsync(compound, score);
+        }
+
+        var instance = await (await _driver.As("admin")).InstanceAsync(id);
+        var variables = instance["variables"]!.AsObject().DeepClone().AsObject();
+        variables["id"] = id;
+        return variables;
+    }
+
+    /// <summary>A published black-list entry of an earlier quarter for 毓秀苑's firm (the data a past assessment left).</summary>
+    private async Task PublishedBlackAsync(string quarter, string compound)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        db.AssessmentListEntries.Add(new AssessmentListEntry
+        {
+            Quarter = quarter,
+            CompoundPath = compound,
+            CompoundName = "旧苑",
+            PropertyFirm = YuxiuFirm,
+            StreetPath = "jiangyin/chengjiang",
+            Rank = 4,
+            CompositeScore = 55m,
+            List = AssessmentLists.Black,
+            InstanceId = Guid.Empty,
+            PublishedAt = host.Clock.GetUtcNow().UtcDateTime.AddDays(-200),
+        });
+        await db.SaveChangesAsync();
+        Assert.Equal(1, await db.AssessmentListEntries.CountAsync(e => e.Quarter == quarter));
+    }
+}
+
+/// <summary>The rolling window on SQLite.</summary>
+public sealed class AssessmentRepeatTests(OrdinaryWeekHost host) : AssessmentRepeatScenario(host), IClassFixture<OrdinaryWeekHost>;
+
+/// <summary>The rolling window on PostgreSQL.</summary>
+public sealed class AssessmentRepeatPostgresTests(OrdinaryWeekPostgresHost host) : AssessmentRepeatScenario(host), IClassFixture<OrdinaryWeekPostgresHost>;
