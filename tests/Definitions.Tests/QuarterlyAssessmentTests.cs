@@ -43,6 +43,12 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         await _driver.ReviewAsync(Xingfuli, 70);
         await _driver.ReviewAsync(AssessmentDriver.Dingshan, 90);
 
+        // Objection period: nothing is published yet; 毓秀苑 (provisionally black) is its firm's to confirm, nobody else's.
+        await admin.GetAsync("/api/assessments/2025Q4/lists").Expect(HttpStatusCode.NotFound);
+        Assert.Contains("firmObjection", (await admin.InstanceAsync(q4Id))["activeActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Null(await _driver.FindTaskAsync("firm.binjiang", "firmObjection", Yuxiu, "quarterly-assessment"));
+        await _driver.FirmRespondsAsync("firm.yuxiu", Yuxiu, objects: false);
+
         var q4Done = await admin.InstanceAsync(q4Id);
         Assert.Equal("completed", q4Done["status"]!.GetValue<string>());
         Assert.Contains("endPublished", q4Done["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
@@ -87,6 +93,13 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         // 定山雅苑 (committee): 0.30×95 + 0.25×92 + 0.15×90 + 0.15×91 + 0.15×93 = 28.5 + 23 + 13.5 + 13.65 + 13.95 = 92.60
         await _driver.ScoreAsync(AssessmentDriver.Dingshan, 95, 92, 90, 91);
         await _driver.ReviewAsync(AssessmentDriver.Dingshan, 93);
+
+        // 毓秀苑's firm objects; the bureau upholds the result and the firm is told why; then the lists are published.
+        await _driver.FirmRespondsAsync("firm.yuxiu", Yuxiu, objects: true, reason: "消防通道已于2月底清理完毕，请复核");
+        await (await _driver.As("admin")).GetAsync("/api/assessments/2026Q1/lists").Expect(HttpStatusCode.NotFound);
+        await _driver.BureauAnswersAsync(Yuxiu, "经复核，季度内多次巡查仍发现堵塞，维持原结果");
+        var answer = Assert.Single(await host.NotificationsAsync(q1Id, "firm.yuxiu", "result"));
+        Assert.Contains("维持原考核结果", answer.Body, StringComparison.Ordinal);
 
         // Ranking: 定山雅苑 92.60 (1, red) > 幸福里 80.00 (2) > 滨江花园 79.85 (3) > 毓秀苑 69.20 (4, black).
         var bureau = await _driver.As("bureau.housing");

@@ -12,11 +12,16 @@ namespace Anju.Host.Procedures;
 /// score}</c>) and <c>blackRepeated</c>: one <c>{firm, compound, compoundName, streetPath, times, quarters}</c> per
 /// compound on this quarter's black list whose firm was black-listed (any of its compounds) in at least
 /// <c>repeatTimes</c> of the last <c>repeatWindow</c> quarters, this one included (多次列入黑榜, §14; extension
-/// properties, 2 and 4 in the shipped file: twice within a year); writes a credit record (§15) for each.
+/// properties, 2 and 4 in the shipped file: twice within a year); writes a credit record (§15) for each. With the
+/// extension property <c>stage</c> = <c>provisional</c> it only ranks, setting <c>provisionalRed</c> and
+/// <c>provisionalBlack</c> for the objection period, and writes nothing.
 /// </summary>
 public sealed class PublishAssessmentLists : IServiceTaskHandler
 {
     public const string Name = "publishAssessmentLists";
+
+    /// <summary>The extension property <c>stage</c> with this value ranks without publishing (before the objection period).</summary>
+    public const string ProvisionalStage = "provisional";
 
     public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -31,6 +36,16 @@ public sealed class PublishAssessmentLists : IServiceTaskHandler
         var scores = await db.AssessmentScores.AsNoTracking().Where(s => s.Quarter == key).ToListAsync(cancellationToken);
         var byPath = scores.ToDictionary(s => s.CompoundPath, StringComparer.Ordinal);
         var ranked = Ranking.Rank([.. scores.Select(s => new Ranking.Entry(s.CompoundPath, s.CompositeScore, s.ComplaintCount))], redShare, blackShare);
+
+        if (context.Text("stage") == ProvisionalStage)
+        {
+            // Before the objection period (异议期): the ranking as it stands, for the firms to see and object to; nothing
+            // is published or recorded yet.
+            context.SetVariable("provisionalRed", List(ranked, byPath, AssessmentLists.Red));
+            context.SetVariable("provisionalBlack", List(ranked, byPath, AssessmentLists.Black));
+            context.SetVariable("rankedCount", ranked.Count);
+            return;
+        }
 
         await db.AssessmentListEntries.Where(e => e.Quarter == key).ExecuteDeleteAsync(cancellationToken);
         db.AssessmentListEntries.AddRange(ranked.Select(r => byPath[r.Entry.Compound] switch
