@@ -16,6 +16,9 @@ CATEGORIES = [
 with open(os.path.join(ROOT, "src/Host/Reference/violation-categories.json"), encoding="utf-8") as f:
     VIOLATIONS = [(c["id"], c["name"]) for c in json.load(f)["categories"]]
 
+CALLER_CHANNELS = [("12345", "12345热线"), ("phone", "来电"), ("visit", "来访")]
+CALLBACK_CHANNELS = [("12345", "12345热线回访"), ("phone", "电话回访"), ("visit", "上门回访")]
+
 FIRM_LIMIT = "${urgent ? hours(24) : workingDays(3)}"
 FIRM_REMINDER = "${urgent ? hours(16) : workingDays(2)}"  # 2/3 of the limit
 
@@ -52,23 +55,37 @@ p.user("verify", "社区核实", 9, 1, candidateGroups="community", dueDate="${w
     field("verifyNote", "核实意见", maxlength=500),
 ])
 p.gateway("verifyGw", "核实结果", 10, 1)
-p.user("review", "业主评价", 11, 1, assignee="${complainant}", dueDate="${workingDays(3)}", fields=[
+p.gateway("reviewWhoGw", "回访对象", 11, 1)
+p.user("review", "业主评价", 12, 1, assignee="${complainant}", dueDate="${workingDays(3)}", fields=[
     field("satisfaction", "满意度", "enum", [("satisfied", "满意"), ("basically-satisfied", "基本满意"), ("dissatisfied", "不满意")], required=True),
     field("reviewComment", "评价意见", maxlength=500),
 ])
-p.gateway("reviewGw", "评价结果", 12, 1)
-p.service("close", "结案", 13, 1, "setVariables",
+p.gateway("reviewGw", "评价结果", 13, 1)
+p.service("close", "结案", 14, 1, "setVariables",
           closedAt="${now()}", outcome="${satisfaction == 'dissatisfied' ? 'ruled' : 'resolved'}")
-p.service("notifyResult", "告知投诉人办理结果", 14, 1, "notify", to="${complainant}", kind="result",
+p.service("notifyResult", "告知投诉人办理结果", 15, 1, "notify", to="${complainant}", kind="result",
           title="您的投诉已办结：${compoundName}", body="您的投诉已办结，感谢您对物业服务的监督。")
-p.end("closedEnd", "办结", 15, 1)
+p.end("closedEnd", "办结", 16, 1)
+
+# A caller without an account (12345 hotline, phone, visit): the community calls back (回访) and records the
+# caller's answer and how it was obtained; "no answer" is the 默认满意 of procedures.md, recorded by the person who tried.
+p.user("callback", "回访来电人（记录来电人评价）", 12, 2, candidateGroups="community", dueDate="${workingDays(3)}", fields=[
+    field("satisfaction", "来电人评价", "enum", [("satisfied", "满意"), ("basically-satisfied", "基本满意"), ("dissatisfied", "不满意"),
+                                          ("no-answer", "未能联系到来电人（按默认满意）")], required=True),
+    field("callbackChannel", "回访方式", "enum", CALLBACK_CHANNELS, required=True),
+    field("callbackNote", "回访记录", required=True, maxlength=500),
+])
+p.timer("callbackOverdue", "回访超时（3个工作日）", "callback", "${workingDays(3)}", at=0.5)
+p.service("escalateCallback", "回访超时督办通知", 14, 3, "notify", toGroup="street-office", kind="escalation",
+          title="投诉回访超时督办：${compoundName}", body="社区未在3个工作日内回访来电人并记录评价，请督办。")
+p.end("callbackEscalated", "已通知街道", 15, 3, terminate=False)
 
 # -- loops above (row 0) ---------------------------------------------------------------------------------
 p.service("returnToFirm", "退回物业重办", 10, 0, "setVariables", verifyReturns="${verifyReturns + 1}")
 p.timer("reviewTimeout", "3个工作日未评价", "review", "${workingDays(3)}", interrupting=True, at=0.5)
 p.nodes["reviewTimeout"].y = p.nodes["review"].y - 18  # on the top border
-p.service("defaultSatisfied", "默认满意", 11, 0, "setVariables", satisfaction="satisfied", satisfactionDefaulted="${true}")
-p.user("reviewRuling", "街道裁定（业主仍不满意）", 12, 0, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
+p.service("defaultSatisfied", "默认满意", 12, 0, "setVariables", satisfaction="satisfied", satisfactionDefaulted="${true}")
+p.user("reviewRuling", "街道裁定（业主仍不满意）", 13, 0, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
     field("streetRuling", "裁定结论", "enum", [("firm-fulfilled", "物业已履责，投诉不成立"), ("firm-failed", "投诉成立，物业未履责")], required=True),
     field("rulingNote", "裁定意见", required=True, maxlength=1000),
 ])
@@ -89,7 +106,7 @@ p.user("supervise", "街道督办", 8, 3, candidateGroups="street-office", dueDa
     field("supervisionNote", "督办措施", required=True, maxlength=1000),
 ])
 p.end("supervised", "督办完成", 8, 4, terminate=False)
-p.service("reopen", "重新派单（不满意）", 12, 2, "setVariables", reopenCount="${reopenCount + 1}", reopened="${true}", verifyReturns="${0}")
+p.service("reopen", "重新派单（不满意）", 13, 2, "setVariables", reopenCount="${reopenCount + 1}", reopened="${true}", verifyReturns="${0}")
 p.user("streetDecides", "街道裁决（两次退回）", 10, 3, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
     field("decision2", "裁决结论", "enum", [("done", "认定已办结，转业主评价"), ("unresolved", "认定无法办结，结案")], required=True),
     field("decisionNote", "裁决意见", required=True, maxlength=1000),
@@ -131,17 +148,24 @@ p.flow("f_handle", "dispatch", "handle")
 p.flow("f_recordHandled", "handle", "recordHandled")
 p.flow("f_verify", "recordHandled", "verify")
 p.flow("f_verifyGw", "verify", "verifyGw")
-p.flow("f_verified", "verifyGw", "review", "已办结", "${verification == 'done'}")
+p.flow("f_verified", "verifyGw", "reviewWhoGw", "已办结", "${verification == 'done'}")
+p.flow("f_ownerReviews", "reviewWhoGw", "review", "业主本人评价", "${callerHasAccount}")
+p.flow("f_callback", "reviewWhoGw", "callback", "无账号来电人：社区回访", "${!callerHasAccount}")
+p.flow("f_callbackGw", "callback", "reviewGw")
+p.flow("f_callbackNoAnswer", "reviewGw", "defaultSatisfied", "未能联系到来电人", "${satisfaction == 'no-answer'}",
+       via=[(n["reviewGw"].cx, TOP - 10), (n["defaultSatisfied"].x + n["defaultSatisfied"].w + 10, TOP - 10)])
+p.flow("f_escalateCallback", "callbackOverdue", "escalateCallback")
+p.flow("f_callbackEscalated", "escalateCallback", "callbackEscalated")
 p.flow("f_returned", "verifyGw", "returnToFirm", "未办结，退回", "${verification == 'not-done' && verifyReturns < 2}")
 p.flow("f_returnLoop", "returnToFirm", "dispatch", "重新办理", via=[(n["dispatch"].cx + 20, ROW0)])
 p.flow("f_streetDecides", "verifyGw", "streetDecides", "两次退回后仍未办结", "${verification == 'not-done' && verifyReturns >= 2}")
 p.flow("f_streetGw", "streetDecides", "streetGw")
-p.flow("f_streetDone", "streetGw", "review", "认定已办结", "${decision2 == 'done'}")
+p.flow("f_streetDone", "streetGw", "reviewWhoGw", "认定已办结", "${decision2 == 'done'}")
 p.flow("f_streetUnresolved", "streetGw", "closeUnresolved", "认定无法办结", "${decision2 == 'unresolved'}")
 p.flow("f_notifyUnresolved", "closeUnresolved", "notifyUnresolved")
 p.flow("f_unresolvedEnd", "notifyUnresolved", "unresolvedEnd")
 p.flow("f_reviewGw", "review", "reviewGw")
-p.flow("f_satisfied", "reviewGw", "close", "满意/基本满意", "${satisfaction != 'dissatisfied'}")
+p.flow("f_satisfied", "reviewGw", "close", "满意/基本满意", "${satisfaction == 'satisfied' || satisfaction == 'basically-satisfied'}")
 p.flow("f_reopen", "reviewGw", "reopen", "不满意，重办一次", "${satisfaction == 'dissatisfied' && reopenCount < 1}")
 p.flow("f_reopenLoop", "reopen", "dispatch", "重新派单",
        via=[(n["reopen"].cx, BELOW2), (n["dispatch"].x - 25, BELOW2), (n["dispatch"].x - 25, n["dispatch"].cy + 15)])

@@ -12,6 +12,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 
 SCORE = {"required": True, "min": 0, "max": 100}
+# The objection period (异议期) before the lists are published: ours (the action plan gives none; 5 working days is
+# the usual period for objections to a 公示 in Jiangsu's practice).
+OBJECTION_LIMIT = "${workingDays(5)}"
 
 
 def city():
@@ -19,7 +22,7 @@ def city():
     x = []
     x.append('<bpmn:process id="quarterly-assessment" name="物业服务项目“红黑榜”季度考核" isExecutable="true">')
     x.append('<bpmn:documentation>§13、§14、§15：每季度首个工作日启动，对全市有物业服务的小区并行考核，'
-             '加权计分（投诉扣分），全市排名，发布红榜、黑榜；连续两个季度列入黑榜的企业由所在镇（街）督办并记入信用记录。</bpmn:documentation>')
+             '加权计分（投诉扣分），全市排名，发布红榜、黑榜；一年（4个季度）内两次列入黑榜的企业由所在镇（街）督办并记入信用记录。</bpmn:documentation>')
     # Cron: 09:00 on the 1st of January, April, July, October (China Standard Time).
     x.append('<bpmn:startEvent id="quarterStart" name="每季度首日 9:00 定时启动">'
              '<bpmn:outgoing>f_cron_wait</bpmn:outgoing>'
@@ -40,22 +43,72 @@ def city():
              '<camunda:in source="compound" target="compound"/><camunda:in source="quarter" target="quarter"/>'
              + props([("jurisdiction", "${compound}")]) +
              '</bpmn:extensionElements>'
-             '<bpmn:incoming>f_list_assess</bpmn:incoming><bpmn:outgoing>f_assess_publish</bpmn:outgoing>'
+             '<bpmn:incoming>f_list_assess</bpmn:incoming><bpmn:outgoing>f_assess_rank</bpmn:outgoing>'
              '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${compounds}" camunda:elementVariable="compound"/>'
              '</bpmn:callActivity>')
+    # Objection period (异议期) before publication: the ranking as it stands; the firm of each compound on the
+    # provisional black list may object within OBJECTION_DAYS working days; the housing bureau answers (upholds or
+    # corrects the score, with the reason); then the lists are ranked again and published.
+    x.append('<bpmn:serviceTask id="rankLists" name="全市排名（公示前）" camunda:delegateExpression="${publishAssessmentLists}">'
+             '<bpmn:extensionElements>' + props([("redShare", "0.1"), ("blackShare", "0.1"), ("stage", "provisional")]) + '</bpmn:extensionElements>'
+             '<bpmn:incoming>f_assess_rank</bpmn:incoming><bpmn:outgoing>f_rank_gw</bpmn:outgoing></bpmn:serviceTask>')
+    x.append('<bpmn:exclusiveGateway id="provisionalGateway" name="拟列入黑榜？" default="f_pgw_publish">'
+             '<bpmn:incoming>f_rank_gw</bpmn:incoming><bpmn:outgoing>f_pgw_objection</bpmn:outgoing><bpmn:outgoing>f_pgw_publish</bpmn:outgoing></bpmn:exclusiveGateway>')
+    x.append('<bpmn:subProcess id="objectionPeriod" name="异议期（拟列入黑榜的企业）">'
+             '<bpmn:incoming>f_pgw_objection</bpmn:incoming><bpmn:outgoing>f_objection_publish</bpmn:outgoing>'
+             '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${provisionalBlack}" camunda:elementVariable="objectionEntry"/>')
+    x.append('<bpmn:startEvent id="objectionStart" name="告知拟列入黑榜"><bpmn:outgoing>o_start_firm</bpmn:outgoing></bpmn:startEvent>')
+    x.append('<bpmn:userTask id="firmObjection" name="物业企业确认或提出异议" camunda:candidateGroups="property-firm" camunda:dueDate="' + OBJECTION_LIMIT + '">'
+             '<bpmn:documentation>本小区拟列入本季度物业服务项目黑榜（见 objectionEntry：小区、排名、综合得分）。'
+             '如有异议，请在5个工作日内说明理由；逾期视为无异议。</bpmn:documentation>'
+             '<bpmn:extensionElements>' + form([
+                 ("objects", "是否提出异议", "enum", {"required": True, "values": [("none", "无异议"), ("object", "提出异议")]}),
+                 ("objectionText", "异议理由", "string", {"maxlength": 2000}),
+             ]) + props([("jurisdiction", "${objectionEntry.compound}")]) + '</bpmn:extensionElements>'
+             '<bpmn:incoming>o_start_firm</bpmn:incoming><bpmn:outgoing>o_firm_gw</bpmn:outgoing></bpmn:userTask>')
+    x.append('<bpmn:boundaryEvent id="objectionTimeout" name="异议期届满" attachedToRef="firmObjection">'
+             '<bpmn:outgoing>o_timeout_end</bpmn:outgoing>'
+             '<bpmn:timerEventDefinition id="objectionTimeoutTimer"><bpmn:timeDate>' + OBJECTION_LIMIT + '</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent>')
+    x.append('<bpmn:exclusiveGateway id="objectsGateway" name="提出异议？" default="o_gw_none">'
+             '<bpmn:incoming>o_firm_gw</bpmn:incoming><bpmn:outgoing>o_gw_answer</bpmn:outgoing><bpmn:outgoing>o_gw_none</bpmn:outgoing></bpmn:exclusiveGateway>')
+    x.append('<bpmn:userTask id="answerObjection" name="住建局答复异议" camunda:candidateGroups="housing-bureau" camunda:dueDate="${workingDays(5)}">'
+             '<bpmn:documentation>拟列入黑榜小区的物业企业提出异议（objectionText）。维持原结果，或更正综合得分（填写更正后的得分），均须说明理由；答复告知企业，公布的榜单按更正后的得分排名。</bpmn:documentation>'
+             '<bpmn:extensionElements>' + form([
+                 ("objectionDecision", "答复结论", "enum", {"required": True, "values": [("uphold", "维持考核结果"), ("correct", "异议成立，更正综合得分")]}),
+                 ("correctedScore", "更正后的综合得分（0–100，更正时填写）", "double", {"min": 0, "max": 100}),
+                 ("objectionAnswer", "答复意见", "string", {"required": True, "maxlength": 2000}),
+             ]) + props([("jurisdiction", "${objectionEntry.compound}")]) + '</bpmn:extensionElements>'
+             '<bpmn:incoming>o_gw_answer</bpmn:incoming><bpmn:outgoing>o_answer_record</bpmn:outgoing></bpmn:userTask>')
+    x.append('<bpmn:serviceTask id="recordAnswer" name="记录答复并告知企业" camunda:delegateExpression="${answerAssessmentObjection}">'
+             '<bpmn:incoming>o_answer_record</bpmn:incoming><bpmn:outgoing>o_record_end</bpmn:outgoing></bpmn:serviceTask>')
+    x.append('<bpmn:endEvent id="objectionAnswered" name="已答复"><bpmn:incoming>o_record_end</bpmn:incoming></bpmn:endEvent>')
+    x.append('<bpmn:endEvent id="noObjection" name="无异议"><bpmn:incoming>o_gw_none</bpmn:incoming><bpmn:incoming>o_timeout_end</bpmn:incoming></bpmn:endEvent>')
+    objection_flows = [
+        ("o_start_firm", "objectionStart", "firmObjection", None, None),
+        ("o_firm_gw", "firmObjection", "objectsGateway", None, None),
+        ("o_gw_answer", "objectsGateway", "answerObjection", "提出异议", "${objects == 'object'}"),
+        ("o_gw_none", "objectsGateway", "noObjection", "无异议", None),
+        ("o_answer_record", "answerObjection", "recordAnswer", None, None),
+        ("o_record_end", "recordAnswer", "objectionAnswered", None, None),
+        ("o_timeout_end", "objectionTimeout", "noObjection", "逾期视为无异议", None),
+    ]
+    x += [flow(*f) for f in objection_flows]
+    x.append('</bpmn:subProcess>')
     x.append('<bpmn:serviceTask id="publishLists" name="全市排名并发布红黑榜" camunda:delegateExpression="${publishAssessmentLists}">'
-             '<bpmn:extensionElements>' + props([("redShare", "0.1"), ("blackShare", "0.1")]) + '</bpmn:extensionElements>'
-             '<bpmn:incoming>f_assess_publish</bpmn:incoming><bpmn:outgoing>f_publish_gw</bpmn:outgoing></bpmn:serviceTask>')
-    x.append('<bpmn:exclusiveGateway id="twiceGateway" name="有连续两季度黑榜企业？" default="f_gw_end">'
+             '<bpmn:extensionElements>' + props([("redShare", "0.1"), ("blackShare", "0.1"),
+                                                       # 多次列入黑榜 (§14): 2 times within 4 quarters (a year), this one included
+                                                       ("repeatTimes", "2"), ("repeatWindow", "4")]) + '</bpmn:extensionElements>'
+             '<bpmn:incoming>f_objection_publish</bpmn:incoming><bpmn:incoming>f_pgw_publish</bpmn:incoming><bpmn:outgoing>f_publish_gw</bpmn:outgoing></bpmn:serviceTask>')
+    x.append('<bpmn:exclusiveGateway id="twiceGateway" name="有多次列入黑榜的企业？" default="f_gw_end">'
              '<bpmn:incoming>f_publish_gw</bpmn:incoming><bpmn:outgoing>f_gw_supervise</bpmn:outgoing><bpmn:outgoing>f_gw_end</bpmn:outgoing></bpmn:exclusiveGateway>')
-    x.append('<bpmn:userTask id="supervise" name="督办连续两季度黑榜企业" camunda:candidateGroups="street-office" camunda:dueDate="${workingDays(10)}">'
+    x.append('<bpmn:userTask id="supervise" name="督办多次列入黑榜的企业" camunda:candidateGroups="street-office" camunda:dueDate="${workingDays(10)}">'
              '<bpmn:extensionElements>'
              + form([("supervisionMeasures", "督办措施及整改要求", "string", {"required": True, "maxlength": 2000}),
                      ("rectificationDeadline", "整改期限", "date", {})])
              + props([("jurisdiction", "${twice.streetPath}")]) +
              '</bpmn:extensionElements>'
              '<bpmn:incoming>f_gw_supervise</bpmn:incoming><bpmn:outgoing>f_supervise_end</bpmn:outgoing>'
-             '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${blackTwice}" camunda:elementVariable="twice"/>'
+             '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${blackRepeated}" camunda:elementVariable="twice"/>'
              '</bpmn:userTask>')
     x.append('<bpmn:endEvent id="endSupervised" name="督办完成"><bpmn:incoming>f_supervise_end</bpmn:incoming></bpmn:endEvent>')
     x.append('<bpmn:endEvent id="endPublished" name="考核结束"><bpmn:incoming>f_gw_end</bpmn:incoming></bpmn:endEvent>')
@@ -65,9 +118,13 @@ def city():
         ("f_manual_merge", "manualStart", "startMerge", None, None),
         ("f_merge_list", "startMerge", "listCompounds", None, None),
         ("f_list_assess", "listCompounds", "assessCompound", None, None),
-        ("f_assess_publish", "assessCompound", "publishLists", None, None),
+        ("f_assess_rank", "assessCompound", "rankLists", None, None),
+        ("f_rank_gw", "rankLists", "provisionalGateway", None, None),
+        ("f_pgw_objection", "provisionalGateway", "objectionPeriod", "有", "${provisionalBlack.size() > 0}"),
+        ("f_pgw_publish", "provisionalGateway", "publishLists", "无", None),
+        ("f_objection_publish", "objectionPeriod", "publishLists", None, None),
         ("f_publish_gw", "publishLists", "twiceGateway", None, None),
-        ("f_gw_supervise", "twiceGateway", "supervise", "有", "${blackTwice.size() > 0}"),
+        ("f_gw_supervise", "twiceGateway", "supervise", "有", "${blackRepeated.size() > 0}"),
         ("f_supervise_end", "supervise", "endSupervised", None, None),
         ("f_gw_end", "twiceGateway", "endPublished", "无", None),
     ]
@@ -84,15 +141,33 @@ def city():
     d.place("startMerge", "gateway", 330, 140, marker=True)
     d.place("listCompounds", "task", 450, 140)
     d.place("assessCompound", "task", 610, 140)
-    d.place("publishLists", "task", 770, 140)
-    d.place("twiceGateway", "gateway", 900, 140, marker=True)
-    d.place("supervise", "task", 1030, 250)
-    d.place("endSupervised", "event", 1180, 250)
-    d.place("endPublished", "event", 1180, 140)
-    kinds = {"startMerge": "gateway", "twiceGateway": "gateway"}
-    for fid, s, t, _, _ in flows:
-        if fid == "f_manual_merge":
-            d.route(fid, s, t, [(248, 260), (330, 260), (330, 165)])
+    d.place("rankLists", "task", 770, 140)
+    d.place("provisionalGateway", "gateway", 900, 140, marker=True)
+    d.place("objectionPeriod", "sub", 1250, 380, w=640, h=300, expanded=True)
+    d.place("objectionStart", "event", 980, 340)
+    d.place("firmObjection", "task", 1080, 340)
+    d.place("objectionTimeout", "event", 1100, 380)
+    d.place("objectsGateway", "gateway", 1210, 340, marker=True)
+    d.place("answerObjection", "task", 1330, 340)
+    d.place("recordAnswer", "task", 1460, 340)
+    d.place("objectionAnswered", "event", 1540, 440)
+    d.place("noObjection", "event", 1210, 470)
+    d.place("publishLists", "task", 1660, 140)
+    d.place("twiceGateway", "gateway", 1790, 140, marker=True)
+    d.place("supervise", "task", 1920, 250)
+    d.place("endSupervised", "event", 2070, 250)
+    d.place("endPublished", "event", 2070, 140)
+    kinds = {"startMerge": "gateway", "twiceGateway": "gateway", "provisionalGateway": "gateway", "objectsGateway": "gateway"}
+    explicit = {
+        "f_manual_merge": [(248, 260), (330, 260), (330, 165)],
+        "f_pgw_objection": [(900, 165), (900, 380), (930, 380)],
+        "f_objection_publish": [(1570, 380), (1660, 380), (1660, 180)],
+        "o_record_end": [(1510, 340), (1540, 340), (1540, 422)],
+        "o_timeout_end": [(1100, 398), (1100, 470), (1192, 470)],
+    }
+    for fid, s, t, _, _ in flows + objection_flows:
+        if fid in explicit:
+            d.route(fid, s, t, explicit[fid])
         else:
             d.route(fid, s, t, kinds=(kinds.get(s, ""), kinds.get(t, "")))
     return HEADER.replace("{id}", "quarterly-assessment") + "\n".join(x) + "\n" + d.xml() + "\n</bpmn:definitions>\n"
@@ -201,6 +276,9 @@ def compound():
              '<bpmn:extensionElements>' + props([
                  ("wOwners", "30"), ("wCommittee", "25"), ("wCommunity", "15"), ("wStreet", "15"), ("wBureau", "15"),
                  ("perComplaint", "2"), ("maxDeduction", "20"), ("reviewActivity", "bureauReview"),
+                 # Weight of one accepted complaint (rejected, duplicate and referred ones do not count): by the
+                 # complainant's satisfaction, or open; × cLateFactor when the firm reported after its limit.
+                 ("cSatisfied", "0.5"), ("cBasicallySatisfied", "1"), ("cDissatisfied", "1.5"), ("cOpen", "1"), ("cLateFactor", "1.5"),
              ]) + '</bpmn:extensionElements>'
              '<bpmn:incoming>f_review_compute</bpmn:incoming><bpmn:outgoing>f_compute_end</bpmn:outgoing></bpmn:serviceTask>')
     x.append('<bpmn:boundaryEvent id="reasonMissing" name="调整未说明理由" attachedToRef="compute">'

@@ -22,7 +22,7 @@ DEFINITIONS = os.path.join(HERE, "..")
 
 
 def field(id, label, type="string", required=False, min=None, max=None, minlength=None, maxlength=None, values=None, on_behalf_of=None,
-          required_when=None):
+          required_when=None, caller=False):
     constraints = []
     if required:
         constraints.append('<camunda:constraint name="required" />')
@@ -33,6 +33,10 @@ def field(id, label, type="string", required=False, min=None, max=None, minlengt
     properties = []
     if on_behalf_of:
         properties.append(f'<camunda:property id="onBehalfOf" value="{on_behalf_of}" />')
+        if caller:
+            # caller: the field describes a caller without an account (name, phone, channel), not a username: only
+            # the listed roles may give it at all, whatever its value.
+            properties.append('<camunda:property id="caller" value="true" />')
     if required_when:
         # "otherField=value1|value2": required when the other field has one of these values (checked by the Host).
         properties.append(f'<camunda:property id="requiredWhen" value={quoteattr(required_when)} />')
@@ -63,6 +67,12 @@ STARTERS = {
         field("contact", "联系电话", minlength=7, maxlength=20),
         field("urgent", "紧急", "boolean"),
         field("owner", "投诉业主（代为登记时填写业主账号）", maxlength=64, on_behalf_of="community,street-office"),
+        # A caller without an account (12345 hotline, phone, visit): staff enter who called and how; the community
+        # then calls back (回访) and records the caller's answer. Give either owner or these, not both.
+        field("callerName", "来电人姓名（无账号来电人）", maxlength=50, on_behalf_of="community,street-office", caller=True),
+        field("callerPhone", "来电人电话", minlength=7, maxlength=20, on_behalf_of="community,street-office", caller=True),
+        field("callerChannel", "来电渠道", "enum", values=[("12345", "12345热线"), ("phone", "来电"), ("visit", "来访")],
+              on_behalf_of="community,street-office", caller=True),
     ]),
     "emergency-repair": ("property-firm,owners-committee,community,street-office", "start", [
         field("emergencyKind", "紧急情况类别", "enum", required=True, values=EMERGENCIES),

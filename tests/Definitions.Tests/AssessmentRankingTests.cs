@@ -74,6 +74,24 @@ public sealed class AssessmentRankingTests
     }
 
     [Theory]
+    [InlineData(false, null, null, null, true, "0")]                      // filed, not accepted (yet): does not count
+    [InlineData(false, "rejected", "none", null, true, "0")]              // 不予受理 (not property-related, duplicate)
+    [InlineData(false, "referred", "none", null, true, "0")]              // 移送执法
+    [InlineData(true, null, null, null, true, "1")]                       // accepted, still open
+    [InlineData(true, null, null, null, false, "1.5")]                    // open, the firm already late
+    [InlineData(true, "resolved", "satisfied", null, true, "0.5")]        // 满意 (also 默认满意)
+    [InlineData(true, "resolved", "basically-satisfied", null, true, "1")]
+    [InlineData(true, "resolved", "satisfied", null, false, "0.75")]      // satisfied, but handled late
+    [InlineData(true, "ruled", "dissatisfied", "firm-failed", true, "1.5")]
+    [InlineData(true, "ruled", "dissatisfied", "firm-fulfilled", true, "1")] // the street found the firm did its duty
+    [InlineData(true, "unresolved", "none", null, false, "2.25")]
+    public void A_complaint_weighs_by_acceptance_satisfaction_and_timeliness(bool accepted, string? outcome, string? satisfaction, string? ruling, bool onTime, string expected)
+    {
+        var weights = new ComplaintWeights(Satisfied: 0.5m, BasicallySatisfied: 1m, Dissatisfied: 1.5m, Open: 1m, LateFactor: 1.5m);
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), weights.Of(new(accepted, outcome, satisfaction, ruling, onTime)));
+    }
+
+    [Theory]
     [InlineData("2026-01-01T00:00:00+08:00", "2026Q1", "2025Q4")]
     [InlineData("2025-12-31T23:59:59+08:00", "2025Q4", "2025Q3")]
     [InlineData("2026-03-31T16:30:00+00:00", "2026Q2", "2026Q1")] // 2026-04-01 00:30 in Jiangyin

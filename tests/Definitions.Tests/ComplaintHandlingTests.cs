@@ -45,6 +45,13 @@ public static class Complaint
         return (await community.StartAsync(Key, ProcedureApi.Binjiang, Filing("sanitation", new { owner = "owner.li", urgent }))).Id();
     }
 
+    /// <summary>The community enters a case for a caller without an account (name, phone, channel).</summary>
+    public static async Task<string> FileForCallerAsync(ProcedureHost host, string channel)
+    {
+        using var community = await host.As("community.huangshan");
+        return (await community.StartAsync(Key, ProcedureApi.Binjiang, Filing("sanitation", new { callerName = "张女士", callerPhone = "13812345678", callerChannel = channel }))).Id();
+    }
+
     public static Task AcceptAsync(ProcedureHost host, string id, bool urgent = false) =>
         DecideAsync(host, id, new { decision = "accept", urgent, acceptNote = "属物业服务事项" });
 
@@ -147,6 +154,63 @@ public static class Complaint
         // The owner sees his own case; another owner's or a firm's view of the instance is not his business.
         using var li = await host.As("owner.li");
         await li.GetAsync($"/api/instances/{id}").Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>A 12345 caller without an account, carried to the community's satisfaction call; on SQLite and PostgreSQL.</summary>
+    public static async Task CallerCallbackAsync(ProcedureHost host)
+    {
+        // an owner may not pose as a hotline caller, even under his own username
+        using (var owner = await host.As("owner.li"))
+        {
+            var posing = await owner.PostAsJsonAsync($"/api/definitions/{Key}/instances", new
+            {
+                jurisdiction = ProcedureApi.Binjiang,
+                variables = Filing("sanitation", new { callerName = "owner.li", callerChannel = "12345" }),
+            });
+            Assert.Equal(HttpStatusCode.Forbidden, posing.StatusCode);
+        }
+
+        var id = await FileForCallerAsync(host, "12345");
+        using var admin = await host.As("admin");
+        var variables = await admin.VariablesAsync(id);
+        Assert.Equal("", variables["complainant"]!.GetValue<string>());
+        Assert.False(variables["callerHasAccount"]!.GetValue<bool>());
+        Assert.Equal("12345", variables["channel"]!.GetValue<string>());
+        Assert.Equal("community.huangshan", variables["filedBy"]!.GetValue<string>());
+
+        // the case number the staff member reads out to the caller: the filing day (Beijing) and eight characters
+        var instance = await admin.InstanceAsync(id);
+        Assert.Matches(@"^20260302-[0-9A-HJKMNP-TV-Z]{8}$", instance["businessKey"]!.GetValue<string>());
+
+        // who filed for whom, and how the caller came in, is in the journal
+        var started = (await admin.JournalAsync(id)).Single(e => e["type"]!.GetValue<string>() == "InstanceStarted");
+        Assert.Equal("community.huangshan", started["actor"]!.GetValue<string>());
+        Assert.Equal("张女士", started["details"]!["filedOnBehalf"]!["callerName"]!.GetValue<string>());
+        Assert.Equal("12345", started["details"]!["filedOnBehalf"]!["callerChannel"]!.GetValue<string>());
+
+        await AcceptAsync(host, id);
+        await FirmReportsAsync(host, id);
+        await VerifyAsync(host, id, done: true);
+
+        // no owner's review: the community calls the caller back and records the answer
+        Assert.DoesNotContain("review", await admin.ActiveAsync(id));
+        await AssertNotSeenAsync(host, id, "callback", "owner.li", "community.xingfu", "firm.binjiang");
+        using (var community = await host.As("community.huangshan"))
+        {
+            var callback = await community.TaskAsync(id, "callback");
+            Assert.Equal(At(2026, 3, 5, 9), callback.DueAt());
+            await community.CompleteAsync(id, "callback", new { satisfaction = "basically-satisfied", callbackChannel = "phone", callbackNote = "电话回访张女士，表示基本满意" });
+        }
+
+        Assert.Equal("completed", await admin.StatusAsync(id));
+        variables = await admin.VariablesAsync(id);
+        Assert.Equal("basically-satisfied", variables["satisfaction"]!.GetValue<string>());
+        Assert.False(variables["satisfactionDefaulted"]!.GetValue<bool>());
+        Assert.Equal("resolved", variables["outcome"]!.GetValue<string>());
+        var completed = (await admin.JournalAsync(id)).Single(e => e["type"]!.GetValue<string>() == "TaskCompleted" && e["activityId"]!.GetValue<string>() == "callback");
+        Assert.Equal("community.huangshan", completed["actor"]!.GetValue<string>());
+        Assert.Equal("phone", completed["details"]!["variables"]!["callbackChannel"]!.GetValue<string>());
+        await admin.IntactJournalAsync(id, "accept", "handle", "verify", "callback", "close");
     }
 
     public static async Task AssertNotSeenAsync(ProcedureHost host, string id, string activityId, params string[] users)
@@ -297,6 +361,38 @@ public sealed class ComplaintHandlingTests(OrdinaryWeekHost host) : IClassFixtur
     }
 
     [Fact]
+    public Task A_12345_caller_without_an_account_gets_a_case_number_and_the_community_records_the_callback() => Complaint.CallerCallbackAsync(host);
+
+    [Fact]
+    public async Task A_caller_who_cannot_be_reached_is_closed_as_default_satisfied_and_a_dissatisfied_caller_reopens_the_case()
+    {
+        var id = await Complaint.FileForCallerAsync(host, "visit");
+        using var admin = await host.As("admin");
+        Assert.Equal("visit", (await admin.VariablesAsync(id))["channel"]!.GetValue<string>());
+        await Complaint.AcceptAsync(host, id);
+        await Complaint.FirmReportsAsync(host, id);
+        await Complaint.VerifyAsync(host, id, done: true);
+        using (var community = await host.As("community.huangshan"))
+        {
+            await community.CompleteAsync(id, "callback", new { satisfaction = "dissatisfied", callbackChannel = "visit", callbackNote = "上门回访，来电人不满意" });
+        }
+
+        Assert.True((await admin.VariablesAsync(id))["reopened"]!.GetValue<bool>());
+        await Complaint.FirmReportsAsync(host, id);
+        await Complaint.VerifyAsync(host, id, done: true);
+        using (var community = await host.As("community.huangshan"))
+        {
+            await community.CompleteAsync(id, "callback", new { satisfaction = "no-answer", callbackChannel = "phone", callbackNote = "三次致电未接通" });
+        }
+
+        Assert.Equal("completed", await admin.StatusAsync(id));
+        var variables = await admin.VariablesAsync(id);
+        Assert.Equal("satisfied", variables["satisfaction"]!.GetValue<string>());
+        Assert.True(variables["satisfactionDefaulted"]!.GetValue<bool>());
+        Assert.Equal("resolved", variables["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task After_two_returns_the_street_may_close_the_case_as_unresolved()
     {
         var id = await Complaint.FileOnPortalAsync(host, "fees");
@@ -372,6 +468,9 @@ public sealed class ComplaintHandlingPostgresTests(OrdinaryWeekPostgresHost host
 {
     [Fact]
     public Task Owner_files_on_the_portal_firm_handles_community_verifies_owner_is_basically_satisfied() => Complaint.MainPathAsync(host);
+
+    [Fact]
+    public Task A_12345_caller_without_an_account_gets_a_case_number_and_the_community_records_the_callback() => Complaint.CallerCallbackAsync(host);
 }
 
 /// <summary>P1 time limits in an ordinary week: 受理 督办, 催办 at 2/3, 督办 at the limit, 默认满意.</summary>

@@ -43,27 +43,37 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         await _driver.ReviewAsync(Xingfuli, 70);
         await _driver.ReviewAsync(AssessmentDriver.Dingshan, 90);
 
+        // Objection period: nothing is published yet; 毓秀苑 (provisionally black) is its firm's to confirm, nobody else's.
+        await admin.GetAsync("/api/assessments/2025Q4/lists").Expect(HttpStatusCode.NotFound);
+        Assert.Contains("firmObjection", (await admin.InstanceAsync(q4Id))["activeActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Null(await _driver.FindTaskAsync("firm.binjiang", "firmObjection", Yuxiu, "quarterly-assessment"));
+        await _driver.FirmRespondsAsync("firm.yuxiu", Yuxiu, objects: false);
+
         var q4Done = await admin.InstanceAsync(q4Id);
         Assert.Equal("completed", q4Done["status"]!.GetValue<string>());
         Assert.Contains("endPublished", q4Done["completedActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()));
-        Assert.Empty(q4Done["variables"]!["blackTwice"]!.AsArray());
+        Assert.Empty(q4Done["variables"]!["blackRepeated"]!.AsArray());
         var q4Lists = await admin.GetAsync("/api/assessments/2025Q4/lists").Expect(HttpStatusCode.OK);
         // 4 compounds × 10 % = 0.4, rounded half up 0, raised to the minimum of 1: one red, one black.
         Assert.Equal([AssessmentDriver.Dingshan], Paths(q4Lists["red"]));
         Assert.Equal([Yuxiu], Paths(q4Lists["black"]));
 
-        // ---- complaints in 2026Q1 (the clock is Monday 2026-03-02): three in 幸福里 ---------------------------
+        // ---- complaints in 2026Q1 (the clock is Monday 2026-03-02) -------------------------------------------
+        // 幸福里: three filed, none accepted yet: they do not count (the community may still reject them).
         for (var i = 0; i < 3; i++)
         {
             await admin.StartAsync("complaint-handling", Xingfuli, new { category = "facilities", description = $"电梯故障，第 {i + 1} 次投诉" });
         }
+
+        await ComplaintsInBinjiangAsync();
 
         // ---- 2026Q1 ----------------------------------------------------------------------------------------
         var q1 = await _driver.StartQuarterAsync("2026Q1");
         var q1Id = q1["id"]!.GetValue<string>();
 
         // 滨江花园 (committee): weights 30/25/15/15/15 of 100.
-        //   0.30×90 + 0.25×80 + 0.15×85 + 0.15×88 + 0.15×86 = 27 + 20 + 12.75 + 13.2 + 12.9 = 85.85; no complaints → 85.85
+        //   0.30×90 + 0.25×80 + 0.15×85 + 0.15×88 + 0.15×86 = 27 + 20 + 12.75 + 13.2 + 12.9 = 85.85;
+        //   complaints: rejected 0, referred 0, open 1, satisfied 0.5, dissatisfied 1.5 = 3 × 2 points = 6 → 79.85
         await _driver.ScoreAsync(Binjiang, 90, 80, 85, 88);
         await _driver.ReviewAsync(Binjiang, 86);
 
@@ -76,7 +86,7 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         await _driver.ReviewAsync(Yuxiu, 74, adjustment: -3, reason: "消防通道长期堵塞，经督促未整改");
 
         // 幸福里 (no committee): 0.40×80 + 0.20×78 + 0.20×82 + 0.20×80 = 32 + 15.6 + 16.4 + 16 = 80.00;
-        //   3 complaints × 2 points = 6 (cap 20) → 74.00
+        //   3 complaints, none accepted: no deduction → 80.00
         await _driver.ScoreAsync(Xingfuli, 80, null, 78, 82);
         await _driver.ReviewAsync(Xingfuli, 80);
 
@@ -84,12 +94,22 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         await _driver.ScoreAsync(AssessmentDriver.Dingshan, 95, 92, 90, 91);
         await _driver.ReviewAsync(AssessmentDriver.Dingshan, 93);
 
-        // Ranking: 定山雅苑 92.60 (1, red) > 滨江花园 85.85 (2) > 幸福里 74.00 (3) > 毓秀苑 69.20 (4, black).
+        // 毓秀苑's firm objects; the bureau upholds the result and the firm is told why; then the lists are published.
+        await _driver.FirmRespondsAsync("firm.yuxiu", Yuxiu, objects: true, reason: "消防通道已于2月底清理完毕，请复核");
+        await (await _driver.As("admin")).GetAsync("/api/assessments/2026Q1/lists").Expect(HttpStatusCode.NotFound);
+        await _driver.BureauAnswersAsync(Yuxiu, "经复核，季度内多次巡查仍发现堵塞，维持原结果");
+        var answer = Assert.Single(await host.NotificationsAsync(q1Id, "firm.yuxiu", "result"));
+        Assert.Contains("维持原考核结果", answer.Body, StringComparison.Ordinal);
+
+        // Ranking: 定山雅苑 92.60 (1, red) > 幸福里 80.00 (2) > 滨江花园 79.85 (3) > 毓秀苑 69.20 (4, black).
         var bureau = await _driver.As("bureau.housing");
         var scores = (await bureau.GetAsync("/api/assessments/2026Q1/scores").Expect(HttpStatusCode.OK))["items"]!.AsArray()
             .ToDictionary(s => s!["compoundPath"]!.GetValue<string>(), s => s!.AsObject());
         Assert.Equal(4, scores.Count);
-        Assert.Equal(85.85m, scores[Binjiang]["compositeScore"]!.GetValue<decimal>());
+        Assert.Equal(85.85m, scores[Binjiang]["weightedScore"]!.GetValue<decimal>());
+        Assert.Equal(3, scores[Binjiang]["complaintCount"]!.GetValue<int>());
+        Assert.Equal(6m, scores[Binjiang]["complaintDeduction"]!.GetValue<decimal>());
+        Assert.Equal(79.85m, scores[Binjiang]["compositeScore"]!.GetValue<decimal>());
         Assert.Equal(0.25m, scores[Binjiang]["committeeWeight"]!.GetValue<decimal>());
         Assert.Equal(72.2m, scores[Yuxiu]["weightedScore"]!.GetValue<decimal>());
         Assert.Equal(69.2m, scores[Yuxiu]["compositeScore"]!.GetValue<decimal>());
@@ -99,9 +119,9 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         Assert.Equal(-3m, scores[Yuxiu]["adjustment"]!.GetValue<decimal>());
         Assert.Equal("消防通道长期堵塞，经督促未整改", scores[Yuxiu]["adjustmentReason"]!.GetValue<string>());
         Assert.Equal("bureau.housing", scores[Yuxiu]["adjustedBy"]!.GetValue<string>());
-        Assert.Equal(3, scores[Xingfuli]["complaintCount"]!.GetValue<int>());
-        Assert.Equal(6m, scores[Xingfuli]["complaintDeduction"]!.GetValue<decimal>());
-        Assert.Equal(74m, scores[Xingfuli]["compositeScore"]!.GetValue<decimal>());
+        Assert.Equal(0, scores[Xingfuli]["complaintCount"]!.GetValue<int>());
+        Assert.Equal(0m, scores[Xingfuli]["complaintDeduction"]!.GetValue<decimal>());
+        Assert.Equal(80m, scores[Xingfuli]["compositeScore"]!.GetValue<decimal>());
         Assert.Equal(92.6m, scores[AssessmentDriver.Dingshan]["compositeScore"]!.GetValue<decimal>());
         Assert.Equal(0, scores[AssessmentDriver.Dingshan]["complaintCount"]!.GetValue<int>());
 
@@ -109,14 +129,15 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         Assert.Equal([AssessmentDriver.Dingshan], Paths(lists["red"]));
         Assert.Equal([Yuxiu], Paths(lists["black"]));
         Assert.Equal(
-            [(1, AssessmentDriver.Dingshan), (2, Binjiang), (3, Xingfuli), (4, Yuxiu)],
+            [(1, AssessmentDriver.Dingshan), (2, Xingfuli), (3, Binjiang), (4, Yuxiu)],
             lists["ranking"]!.AsArray().Select(r => (r!["rank"]!.GetValue<int>(), r["compound"]!.GetValue<string>())));
 
         // 毓秀苑's firm was black-listed in 2025Q4 and again in 2026Q1: 澄江街道 supervises it, nobody else sees it.
         var parent = await admin.InstanceAsync(q1Id);
         Assert.Equal(["supervise"], parent["activeActivityIds"]!.AsArray().Select(a => a!.GetValue<string>()).Distinct());
-        var twice = parent["variables"]!["blackTwice"]!.AsArray();
+        var twice = parent["variables"]!["blackRepeated"]!.AsArray();
         Assert.Single(twice);
+        Assert.Equal(2, twice[0]!["times"]!.GetValue<int>());
         Assert.Equal("江阴毓秀物业管理有限公司", twice[0]!["firm"]!.GetValue<string>());
         Assert.Equal("jiangyin/chengjiang", twice[0]!["streetPath"]!.GetValue<string>());
         var chengjiang = await _driver.As("street.chengjiang");
@@ -132,7 +153,7 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         var credit = (await bureau.GetAsync("/api/credit-records").Expect(HttpStatusCode.OK))["items"]!.AsArray();
         var record = Assert.Single(credit);
         Assert.Equal("江阴毓秀物业管理有限公司", record!["firm"]!.GetValue<string>());
-        Assert.Equal("black-list-twice", record["kind"]!.GetValue<string>());
+        Assert.Equal("black-list-repeated", record["kind"]!.GetValue<string>());
         Assert.Equal("2026Q1", record["quarter"]!.GetValue<string>());
         Assert.Equal(Yuxiu, record["compoundPath"]!.GetValue<string>());
 
@@ -144,6 +165,44 @@ public abstract class QuarterlyAssessmentScenario(ProcedureHost host)
         Assert.Contains(journal["entries"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "TaskCompleted" && e["activityId"]!.GetValue<string>() == "supervise" && e["actor"]!.GetValue<string>() == "street.chengjiang");
 
         await ReadApiAuthorization();
+    }
+
+    /// <summary>
+    /// Five complaints in 滨江花园 during 2026Q1, through P1 as the real roles: rejected and referred ones do not
+    /// count; accepted ones weigh by satisfaction (open 1, satisfied 0.5, dissatisfied and ruled against the firm 1.5).
+    /// </summary>
+    private async Task ComplaintsInBinjiangAsync()
+    {
+        var rejected = await Complaint.FileOnPortalAsync(host);
+        await Complaint.DecideAsync(host, rejected, new { decision = "reject", rejectReason = "重复投诉" });
+        var referred = await Complaint.FileOnPortalAsync(host);
+        await Complaint.DecideAsync(host, referred, new { decision = "refer", violationCategory = "fire-lane", acceptNote = "占用消防通道" });
+
+        var open = await Complaint.FileOnPortalAsync(host);
+        await Complaint.AcceptAsync(host, open);
+
+        var satisfied = await Complaint.FileOnPortalAsync(host);
+        await Complaint.AcceptAsync(host, satisfied);
+        await Complaint.FirmReportsAsync(host, satisfied);
+        await Complaint.VerifyAsync(host, satisfied, done: true);
+        await Complaint.ReviewAsync(host, satisfied, "satisfied");
+
+        var dissatisfied = await Complaint.FileOnPortalAsync(host);
+        await Complaint.AcceptAsync(host, dissatisfied);
+        for (var round = 0; round < 2; round++)
+        {
+            await Complaint.FirmReportsAsync(host, dissatisfied);
+            await Complaint.VerifyAsync(host, dissatisfied, done: true);
+            await Complaint.ReviewAsync(host, dissatisfied, "dissatisfied");
+        }
+
+        using var street = await host.As("street.chengjiang");
+        await street.CompleteAsync(dissatisfied, "reviewRuling", new { streetRuling = "firm-failed", rulingNote = "物业未履责" });
+        using var admin = await host.As("admin");
+        foreach (var (id, outcome) in new[] { (rejected, "rejected"), (referred, "referred"), (satisfied, "resolved"), (dissatisfied, "ruled") })
+        {
+            Assert.Equal(outcome, (await admin.VariablesAsync(id))["outcome"]!.GetValue<string>());
+        }
     }
 
     [Fact]

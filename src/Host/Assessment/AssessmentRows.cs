@@ -86,7 +86,7 @@ public sealed class CreditRecord
     public Guid Id { get; set; }
     public required string Firm { get; set; }
 
-    /// <summary>black-list-twice.</summary>
+    /// <summary>black-list-repeated (black-list-twice in records written before the rolling window).</summary>
     public required string Kind { get; set; }
 
     public required string Quarter { get; set; }
@@ -99,5 +99,9 @@ public sealed class CreditRecord
 
 public static class CreditRecordKinds
 {
+    /// <summary>Black-listed twice in a row: the rule before issue 17; kept for the records written under it.</summary>
     public const string BlackListTwice = "black-list-twice";
+
+    /// <summary>Black-listed <c>repeatTimes</c> times within <c>repeatWindow</c> quarters (多次列入黑榜).</summary>
+    public const string BlackListRepeated = "black-list-repeated";
 }

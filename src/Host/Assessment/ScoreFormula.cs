@@ -8,7 +8,8 @@ namespace Anju.Host.Assessment;
 /// without a committee has no committee input and the other four weights are scaled up in proportion
 /// (30/15/15/15 of 75 → 40/20/20/20 %);</item>
 /// <item>weighted = Σ weight × input, rounded to two decimals (half away from zero);</item>
-/// <item>deduction = min(complaints × perComplaint, maxDeduction);</item>
+/// <item>deduction = min(complaints × perComplaint, maxDeduction), complaints being the weighted count of the
+/// quarter's accepted complaints (<see cref="ComplaintWeights"/>);</item>
 /// <item>composite = weighted − deduction + the bureau's adjustment, kept within 0..100.</item>
 /// </list>
 /// </summary>
@@ -20,7 +21,7 @@ public static class ScoreFormula
 
     public sealed record Result(Weights Used, decimal Weighted, decimal Deduction, decimal Composite);
 
-    public static Result Compute(Inputs inputs, Weights weights, int complaints, decimal perComplaint, decimal maxDeduction, decimal adjustment)
+    public static Result Compute(Inputs inputs, Weights weights, decimal complaints, decimal perComplaint, decimal maxDeduction, decimal adjustment)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(weights);
@@ -42,7 +43,7 @@ public static class ScoreFormula
             + (used.Community * inputs.Community)
             + (used.Street * inputs.Street)
             + (used.Bureau * inputs.Bureau));
-        var deduction = Math.Min(Math.Max(complaints, 0) * perComplaint, maxDeduction);
+        var deduction = Round(Math.Min(Math.Max(complaints, 0m) * perComplaint, maxDeduction));
         var composite = Math.Clamp(Round(weighted - deduction + adjustment), 0m, 100m);
         return new Result(used, weighted, deduction, composite);
     }

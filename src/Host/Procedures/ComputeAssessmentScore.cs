@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Anju.Host.Assessment;
 using Anju.Host.Persistence;
 using Anju.Workflows.Handlers;
@@ -10,9 +11,11 @@ namespace Anju.Host.Procedures;
 /// <summary>
 /// <c>computeAssessmentScore</c>: a compound's composite score for the quarter (<see cref="ScoreFormula"/>) from
 /// the scores its tasks entered, the weights and complaint deduction given as extension properties, and the
-/// number of <c>complaint-handling</c> instances started in that compound during the quarter (engine table,
-/// read in the same transaction). Writes (or rewrites) the score row; sets <c>compositeScore</c>,
-/// <c>complaintCount</c>, <c>complaintDeduction</c>, <c>weightedScore</c>.
+/// <c>complaint-handling</c> instances started in that compound during the quarter (engine table, read in the same
+/// transaction), each weighed by <see cref="ComplaintWeights"/> (extension properties <c>cSatisfied</c>,
+/// <c>cBasicallySatisfied</c>, <c>cDissatisfied</c>, <c>cOpen</c>, <c>cLateFactor</c>; 1 when absent): only accepted
+/// complaints count. Writes (or rewrites) the score row; sets <c>compositeScore</c>, <c>complaintCount</c> (accepted
+/// complaints), <c>complaintWeight</c> (their summed weight), <c>complaintDeduction</c>, <c>weightedScore</c>.
 /// </summary>
 public sealed class ComputeAssessmentScore : IServiceTaskHandler
 {
@@ -47,8 +50,11 @@ public sealed class ComputeAssessmentScore : IServiceTaskHandler
             throw new BpmnErrorException("adjustment-reason-missing", "An adjustment of the score needs a reason (调整须说明理由).");
         }
 
-        var complaints = await CountComplaintsAsync(context, compound, quarter, cancellationToken);
-        var result = ScoreFormula.Compute(inputs, weights, complaints, perComplaint, maxDeduction, adjustment);
+        var complaintWeights = new ComplaintWeights(
+            context.Number("cSatisfied", 1m), context.Number("cBasicallySatisfied", 1m), context.Number("cDissatisfied", 1m),
+            context.Number("cOpen", 1m), context.Number("cLateFactor", 1m));
+        var (complaints, complaintWeight) = await WeighComplaintsAsync(context, compound, quarter, complaintWeights, cancellationToken);
+        var result = ScoreFormula.Compute(inputs, weights, complaintWeight, perComplaint, maxDeduction, adjustment);
 
         await using var db = await context.HostDbAsync(cancellationToken);
         var registry = await db.Compounds.AsNoTracking().FirstOrDefaultAsync(c => c.Path == compound, cancellationToken)
@@ -83,6 +89,7 @@ public sealed class ComputeAssessmentScore : IServiceTaskHandler
 
         context.SetVariable("weightedScore", result.Weighted);
         context.SetVariable("complaintCount", complaints);
+        context.SetVariable("complaintWeight", complaintWeight);
         context.SetVariable("complaintDeduction", result.Deduction);
         context.SetVariable("compositeScore", result.Composite);
     }
@@ -93,12 +100,41 @@ public sealed class ComputeAssessmentScore : IServiceTaskHandler
         HandlerValues.ToNumber(context.GetVariable(variable))
         ?? throw new InvalidOperationException($"computeAssessmentScore needs the numeric variable '{variable}'.");
 
-    private static async Task<int> CountComplaintsAsync(ServiceTaskContext context, string compound, Quarter quarter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The quarter's complaints in the compound: how many count (accepted) and their summed weight. Each instance's
+    /// process variables are read from its stored document (the root scope), as P1 left them.
+    /// </summary>
+    private static async Task<(int Count, decimal Weight)> WeighComplaintsAsync(
+        ServiceTaskContext context, string compound, Quarter quarter, ComplaintWeights weights, CancellationToken cancellationToken)
     {
         await using var db = await WorkflowDbAsync(context, cancellationToken);
         DateTime from = DateTime.SpecifyKind(quarter.StartUtc, DateTimeKind.Utc), to = DateTime.SpecifyKind(quarter.EndUtc, DateTimeKind.Utc);
-        return await db.Instances.AsNoTracking()
-            .CountAsync(i => i.DefinitionKey == ComplaintKey && i.Jurisdiction == compound && i.StartedAt >= from && i.StartedAt < to, cancellationToken);
+        var documents = await db.Instances.AsNoTracking()
+            .Where(i => i.DefinitionKey == ComplaintKey && i.Jurisdiction == compound && i.StartedAt >= from && i.StartedAt < to)
+            .Select(i => i.Document)
+            .ToListAsync(cancellationToken);
+        var count = 0;
+        var total = 0m;
+        foreach (var document in documents)
+        {
+            var weight = weights.Of(ComplaintOf(document));
+            if (weight > 0)
+            {
+                count++;
+                total += weight;
+            }
+        }
+
+        return (count, total);
+    }
+
+    /// <summary>P1's variables of one complaint instance, from the root scope of its document.</summary>
+    internal static ComplaintWeights.Complaint ComplaintOf(string document)
+    {
+        var variables = JsonNode.Parse(document)?["scopes"]?[0]?["variables"] as JsonObject;
+        string? Text(string name) => HandlerValues.AsText(variables?[name]) is { Length: > 0 } text ? text : null;
+        var onTime = variables?["handledOnTime"] is not JsonValue flag || flag.GetValueKind() != System.Text.Json.JsonValueKind.False;
+        return new ComplaintWeights.Complaint(Text("acceptedAt") is not null, Text("outcome"), Text("satisfaction"), Text("streetRuling"), onTime);
     }
 
     /// <summary>

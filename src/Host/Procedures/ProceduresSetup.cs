@@ -14,6 +14,7 @@ public static class ProceduresSetup
             .AddServiceTaskHandler<ListManagedCompounds>(ListManagedCompounds.Name)
             .AddServiceTaskHandler<ComputeAssessmentScore>(ComputeAssessmentScore.Name)
             .AddServiceTaskHandler<PublishAssessmentLists>(PublishAssessmentLists.Name)
+            .AddServiceTaskHandler<AnswerAssessmentObjection>(AnswerAssessmentObjection.Name)
             .AddServiceTaskHandler<SetVariables>(SetVariables.Name)
             .AddServiceTaskHandler<SetCommitteeStatus>(SetCommitteeStatus.Name)
             .AddServiceTaskHandler<FirstOf>(FirstOf.Name)

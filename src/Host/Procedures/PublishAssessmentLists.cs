@@ -9,12 +9,19 @@ namespace Anju.Host.Procedures;
 /// <c>publishAssessmentLists</c>: ranks every compound scored for <c>quarter</c> city-wide (<see cref="Ranking"/>),
 /// with <c>redShare</c> and <c>blackShare</c> from the extension properties; (re)writes the quarter's published
 /// ranking; sets <c>redList</c>, <c>blackList</c> (arrays of <c>{compound, compoundName, firm, streetPath, rank,
-/// score}</c>) and <c>blackTwice</c>: one <c>{firm, compound, compoundName, streetPath}</c> per compound on this
-/// quarter's black list whose firm was also on the previous quarter's black list; writes a credit record for each.
+/// score}</c>) and <c>blackRepeated</c>: one <c>{firm, compound, compoundName, streetPath, times, quarters}</c> per
+/// compound on this quarter's black list whose firm was black-listed (any of its compounds) in at least
+/// <c>repeatTimes</c> of the last <c>repeatWindow</c> quarters, this one included (多次列入黑榜, §14; extension
+/// properties, 2 and 4 in the shipped file: twice within a year); writes a credit record (§15) for each. With the
+/// extension property <c>stage</c> = <c>provisional</c> it only ranks, setting <c>provisionalRed</c> and
+/// <c>provisionalBlack</c> for the objection period, and writes nothing.
 /// </summary>
 public sealed class PublishAssessmentLists : IServiceTaskHandler
 {
     public const string Name = "publishAssessmentLists";
+
+    /// <summary>The extension property <c>stage</c> with this value ranks without publishing (before the objection period).</summary>
+    public const string ProvisionalStage = "provisional";
 
     public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
     {
@@ -29,6 +36,16 @@ public sealed class PublishAssessmentLists : IServiceTaskHandler
         var scores = await db.AssessmentScores.AsNoTracking().Where(s => s.Quarter == key).ToListAsync(cancellationToken);
         var byPath = scores.ToDictionary(s => s.CompoundPath, StringComparer.Ordinal);
         var ranked = Ranking.Rank([.. scores.Select(s => new Ranking.Entry(s.CompoundPath, s.CompositeScore, s.ComplaintCount))], redShare, blackShare);
+
+        if (context.Text("stage") == ProvisionalStage)
+        {
+            // Before the objection period (异议期): the ranking as it stands, for the firms to see and object to; nothing
+            // is published or recorded yet.
+            context.SetVariable("provisionalRed", List(ranked, byPath, AssessmentLists.Red));
+            context.SetVariable("provisionalBlack", List(ranked, byPath, AssessmentLists.Black));
+            context.SetVariable("rankedCount", ranked.Count);
+            return;
+        }
 
         await db.AssessmentListEntries.Where(e => e.Quarter == key).ExecuteDeleteAsync(cancellationToken);
         db.AssessmentListEntries.AddRange(ranked.Select(r => byPath[r.Entry.Compound] switch
@@ -48,33 +65,51 @@ public sealed class PublishAssessmentLists : IServiceTaskHandler
             },
         }));
 
-        var previousBlackFirms = (await db.AssessmentListEntries.AsNoTracking()
-                .Where(e => e.Quarter == previousKey && e.List == AssessmentLists.Black && e.PropertyFirm != null)
-                .Select(e => e.PropertyFirm!)
+        // The window's earlier quarters, newest first; this quarter's entries are the ones just ranked.
+        var repeatTimes = (int)context.Number("repeatTimes");
+        var repeatWindow = (int)context.Number("repeatWindow");
+        if (repeatTimes < 1 || repeatWindow < 1)
+        {
+            throw new InvalidOperationException($"Service task '{context.ActivityId}': repeatTimes and repeatWindow must be at least 1.");
+        }
+
+        var earlier = new List<string>();
+        var back = quarter.Previous;
+        for (var i = 1; i < repeatWindow; i++, back = back.Previous)
+        {
+            earlier.Add(back.ToString());
+        }
+
+        var earlierBlack = (await db.AssessmentListEntries.AsNoTracking()
+                .Where(e => earlier.Contains(e.Quarter) && e.List == AssessmentLists.Black && e.PropertyFirm != null)
+                .Select(e => new { Firm = e.PropertyFirm!, e.Quarter })
                 .ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var twice = ranked
+            .GroupBy(e => e.Firm, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Quarter).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var repeated = ranked
             .Where(r => r.List == AssessmentLists.Black)
             .Select(r => byPath[r.Entry.Compound])
-            .Where(s => s.PropertyFirm is { } firm && previousBlackFirms.Contains(firm))
+            .Where(s => s.PropertyFirm is not null)
+            .Select(s => (Score: s, Quarters: (List<string>)[key, .. earlierBlack.GetValueOrDefault(s.PropertyFirm!) ?? []]))
+            .Where(x => x.Quarters.Count >= repeatTimes)
             .ToList();
 
         var existing = (await db.CreditRecords.AsNoTracking()
-                .Where(c => c.Quarter == key && c.Kind == CreditRecordKinds.BlackListTwice)
+                .Where(c => c.Quarter == key && c.Kind == CreditRecordKinds.BlackListRepeated)
                 .Select(c => c.Firm + "|" + c.CompoundPath)
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var s in twice.Where(s => !existing.Contains(s.PropertyFirm + "|" + s.CompoundPath)))
+        foreach (var (s, quarters) in repeated.Where(x => !existing.Contains(x.Score.PropertyFirm + "|" + x.Score.CompoundPath)))
         {
             db.CreditRecords.Add(new CreditRecord
             {
                 Id = Guid.NewGuid(),
                 Firm = s.PropertyFirm!,
-                Kind = CreditRecordKinds.BlackListTwice,
+                Kind = CreditRecordKinds.BlackListRepeated,
                 Quarter = key,
                 CompoundPath = s.CompoundPath,
                 StreetPath = s.StreetPath,
-                Reason = $"{s.PropertyFirm} 服务的{s.CompoundName}在 {previousKey}、{key} 连续两个季度列入物业服务项目黑榜（§15）。",
+                Reason = $"{s.PropertyFirm} 服务的{s.CompoundName}列入 {key} 物业服务项目黑榜，近 {repeatWindow} 个季度内第 {quarters.Count} 次列入黑榜（{string.Join("、", quarters.Order(StringComparer.Ordinal))}；§14、§15）。",
                 InstanceId = context.InstanceId,
                 RecordedAt = now,
             });
@@ -84,12 +119,14 @@ public sealed class PublishAssessmentLists : IServiceTaskHandler
 
         context.SetVariable("redList", List(ranked, byPath, AssessmentLists.Red));
         context.SetVariable("blackList", List(ranked, byPath, AssessmentLists.Black));
-        context.SetVariable("blackTwice", new JsonArray([.. twice.Select(s => (JsonNode?)new JsonObject
+        context.SetVariable("blackRepeated", new JsonArray([.. repeated.Select(x => (JsonNode?)new JsonObject
         {
-            ["firm"] = s.PropertyFirm,
-            ["compound"] = s.CompoundPath,
-            ["compoundName"] = s.CompoundName,
-            ["streetPath"] = s.StreetPath,
+            ["firm"] = x.Score.PropertyFirm,
+            ["compound"] = x.Score.CompoundPath,
+            ["compoundName"] = x.Score.CompoundName,
+            ["streetPath"] = x.Score.StreetPath,
+            ["times"] = x.Quarters.Count,
+            ["quarters"] = new JsonArray([.. x.Quarters.Order(StringComparer.Ordinal).Select(q => (JsonNode?)q)]),
         })]));
         context.SetVariable("rankedCount", ranked.Count);
     }

@@ -117,6 +117,7 @@ internal sealed partial class InstanceRunner
             [.. element.Properties.Select(p => p.Name)])
         {
             Transaction = Command.Db.Database.CurrentTransaction?.GetDbTransaction(),
+            Actor = Command.Actor,
         };
         try
         {

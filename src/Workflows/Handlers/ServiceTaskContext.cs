@@ -43,6 +43,12 @@ public sealed class ServiceTaskContext
     /// </summary>
     public System.Data.Common.DbTransaction? Transaction { get; init; }
 
+    /// <summary>
+    /// Who the command that runs the handler acts for: the user whose task completion, start or message led here (the
+    /// actor its journal entries record); null in a job (timer, asynchronous continuation).
+    /// </summary>
+    public string? Actor { get; init; }
+
     /// <summary>Names of the task's extension properties (camunda:properties).</summary>
     public IReadOnlyList<string> PropertyNames { get; }
 

@@ -88,6 +88,26 @@ public sealed class AssessmentDriver(ProcedureHost host)
         await host.RunDueJobsAsync();
     }
 
+    /// <summary>
+    /// The objection period (异议期) of a compound on the provisional black list: its firm confirms, or objects with a
+    /// reason. The objection task is the firm's, in the compound, for 5 working days.
+    /// </summary>
+    public async Task FirmRespondsAsync(string firm, string compound, bool objects, string? reason = null)
+    {
+        var task = await FindTaskAsync(firm, "firmObjection", compound, "quarterly-assessment");
+        Assert.True(task is not null, $"{firm} has no objection task in {compound}");
+        await CompleteAsync(firm, "firmObjection", compound, new { objects = objects ? "object" : "none", objectionText = reason ?? "" }, "quarterly-assessment");
+    }
+
+    /// <summary>The housing bureau answers a firm's objection: uphold, or correct the composite score.</summary>
+    public async Task BureauAnswersAsync(string compound, string answer, decimal? correctedScore = null)
+    {
+        object variables = correctedScore is { } score
+            ? new { objectionDecision = "correct", correctedScore = score, objectionAnswer = answer }
+            : new { objectionDecision = "uphold", objectionAnswer = answer };
+        await CompleteAsync("bureau.housing", "answerObjection", compound, variables, "quarterly-assessment");
+    }
+
     public async Task<JsonObject> StartQuarterAsync(string quarter)
     {
         var admin = await As("admin");

@@ -328,6 +328,8 @@ export const en: Record<MessageKey, string> = {
   'portal.photosHint': 'Photos (JPG, PNG, WebP) or PDFs, 10 MB each.',
   'portal.submit': 'Submit',
   'portal.filed': 'Filed. You can follow its progress any time.',
+  'portal.caseNumber': 'Case number:',
+  'portal.caseNumberTellCaller': 'Give this number to the caller, for enquiries and the call-back.',
   'portal.photosFailed': 'These photos were not uploaded: {list}',
   'portal.fileTooBig': '{name} is larger than 10 MB.',
   'portal.notDeployed': 'This procedure is not available yet.',

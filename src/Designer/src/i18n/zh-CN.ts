@@ -329,6 +329,8 @@ export const zhCN = {
   'portal.photosHint': '可选多张照片（JPG、PNG、WebP）或 PDF，每个不超过 10 MB。',
   'portal.submit': '提交申报',
   'portal.filed': '已提交，您可以随时查看办理进度。',
+  'portal.caseNumber': '案件编号：',
+  'portal.caseNumberTellCaller': '请将此编号告知来电人，以便查询和回访。',
   'portal.photosFailed': '以下照片未能上传：{list}',
   'portal.fileTooBig': '文件 {name} 超过 10 MB。',
   'portal.notDeployed': '该事项的流程尚未上线，请稍后再试或联系社区。',

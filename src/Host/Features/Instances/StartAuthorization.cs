@@ -16,12 +16,19 @@ namespace Anju.Host.Features.Instances;
 /// is the whole list of start variables: others are refused, each value is checked as the field's type and constraints.
 /// A start-form field with the property <c>onBehalfOf</c> names a person (complainant, reporter): it may name someone
 /// other than the caller only for the roles listed there (staff filing for a caller), and the journal's
-/// InstanceStarted entry then records who filed for whom.
+/// InstanceStarted entry then records who filed for whom. A field that also has the property <c>caller</c> describes
+/// a caller without an account (name, phone, channel): only those roles may give it at all.
 /// </summary>
 public static class StartAuthorization
 {
     /// <summary>The form-field property that marks a field naming a person; its value lists the roles that may file for others.</summary>
     public const string OnBehalfOfProperty = "onBehalfOf";
+
+    /// <summary>
+    /// The form-field property that marks an <c>onBehalfOf</c> field as describing a caller without an account (a 12345
+    /// hotline caller's name, phone, channel): only the listed roles may give it, even a value equal to their own name.
+    /// </summary>
+    public const string CallerProperty = "caller";
 
     /// <summary>Whether <paramref name="user"/> may start <paramref name="process"/> through the API.</summary>
     public static bool MayStart(CurrentUser user, ProcessDefinition process) =>
@@ -65,8 +72,11 @@ public static class StartAuthorization
         JsonObject? onBehalf = null;
         foreach (var field in start.FormFields.Where(f => f.Properties.ContainsKey(OnBehalfOfProperty)))
         {
+            // A caller field (name, phone, channel of a caller without an account) is staff-only whatever its value;
+            // a person field may name the caller himself.
+            var caller = field.Properties.ContainsKey(CallerProperty);
             if (variables.GetValueOrDefault(field.Id) is not JsonValue named || named.GetValueKind() != JsonValueKind.String
-                || named.GetValue<string>().Trim() is not { Length: > 0 } person || person == user.Username)
+                || named.GetValue<string>().Trim() is not { Length: > 0 } person || (!caller && person == user.Username))
             {
                 continue;
             }

@@ -16,7 +16,8 @@ namespace Anju.Host.Features.Instances;
 /// compound); administrators anything anywhere. Without a jurisdiction the caller's first one is used. A refused start
 /// (403, or 400 for the start form) creates nothing. A start whose new instance stops at an incident at once is still
 /// 201, with status "incident" and an <c>incident</c> member telling the filer it did not go through (administrators
-/// are notified).
+/// are notified). A start without a business key gets a case number (<see cref="CaseNumber"/>) as its business key, which
+/// the filer gives to the person the case is for (a 12345 caller).
 /// </summary>
 public static class StartInstance
 {
@@ -56,6 +57,9 @@ public static class StartInstance
         }
 
         var submitted = variables ?? new Dictionary<string, JsonNode?>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var instanceId = Idempotency.KeyOf(context) is { } idempotencyKey ? InstanceIdFor(user.Username, idempotencyKey) : Guid.CreateVersion7(now);
+        var businessKey = string.IsNullOrWhiteSpace(request.BusinessKey) ? CaseNumber.For(instanceId, now) : request.BusinessKey;
         Workflows.InstanceView instance;
         try
         {
@@ -63,11 +67,11 @@ public static class StartInstance
             {
                 DefinitionKey = key,
                 Version = request.Version,
-                BusinessKey = request.BusinessKey,
+                BusinessKey = businessKey,
                 Jurisdiction = jurisdiction,
                 Variables = variables,
                 Actor = user.Username,
-                InstanceId = Idempotency.KeyOf(context) is { } idempotencyKey ? InstanceIdFor(user.Username, idempotencyKey) : null,
+                InstanceId = instanceId,
                 Authorize = (definition, start) => StartAuthorization.Check(context, user, definition.Process, start, submitted),
             }, cancellationToken);
         }

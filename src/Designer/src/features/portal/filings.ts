@@ -115,6 +115,7 @@ export function fieldsFromStartForm(elements: readonly Element[], roles: readonl
       enumValues: values.length ? values : null,
       constraints,
       defaultValue: e.getAttribute('defaultValue') ?? undefined,
+      onBehalfOf: byLocalName(e, 'property').some((p) => p.getAttribute('id') === 'onBehalfOf'),
     };
   });
 }
@@ -140,4 +141,12 @@ export function withFilingLabels(key: string, labels: Map<string, VariableLabel>
  */
 export function filingOutcome(instance: { status: string; incident?: { message: string } | undefined }): 'filed' | 'failed' {
   return instance.incident || instance.status === 'incident' ? 'failed' : 'filed';
+}
+
+/**
+ * Whether the filer named someone else in an onBehalfOf field (an owner's account, or a caller without one: name,
+ * phone, channel): the case is for that person, who is to be given the case number.
+ */
+export function filedForSomeone(fields: readonly FormFieldView[], values: Record<string, unknown>): boolean {
+  return fields.some((f) => f.onBehalfOf && typeof values[f.id] === 'string' && (values[f.id] as string).trim() !== '');
 }

@@ -12,7 +12,7 @@ import { statusBadge } from '../common/status';
 import { collectVariables, generateForm } from '../tasks/form';
 import { dueBadge } from '../tasks/inbox';
 import type { Instance, Page, Task } from '../tasks/types';
-import { fieldsFromStartForm, filingFor, filingOutcome, filings } from './filings';
+import { fieldsFromStartForm, filedForSomeone, filingFor, filingOutcome, filings } from './filings';
 
 interface InstanceItem {
   id: string;
@@ -175,6 +175,11 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
           filingOutcome(instance) === 'failed'
             ? h('div', { class: 'banner banner-error', role: 'alert', 'data-testid': 'filing-failed' }, t('portal.filingFailed'))
             : banner('success', t('portal.filed')),
+          // The case number the filer keeps, or reads out to a hotline caller (the server gives every filing one).
+          filingOutcome(instance) === 'filed' && instance.businessKey
+            ? h('p', { class: 'case-number' }, t('portal.caseNumber'), ' ', h('strong', { 'data-testid': 'case-number' }, instance.businessKey),
+                filedForSomeone(fields, form.values()) ? h('span', { class: 'muted' }, ' ', t('portal.caseNumberTellCaller')) : null)
+            : null,
           failed.length ? banner('error', t('portal.photosFailed', { list: failed.join('；') })) : null,
           h('p', null, h('a', { class: 'button primary', href: `#/cases/${instance.id}`, 'data-testid': 'follow' }, t('portal.progress')), ' ',
             h('a', { class: 'button', href: '#/portal' }, t('portal.back'))));

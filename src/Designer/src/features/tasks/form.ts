@@ -17,6 +17,8 @@ export interface FormFieldView {
   /** Console-only: a hint under the field and a multi-line text box. */
   hint?: string;
   multiline?: boolean;
+  /** Console-only: a start-form field naming the person a case is filed for (property onBehalfOf). */
+  onBehalfOf?: boolean;
 }
 
 export interface FieldError {

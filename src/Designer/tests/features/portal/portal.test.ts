@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byLocalName } from '../../../src/features/common/caseinfo';
 import { unanswered } from '../../../src/features/portal/ballots';
-import { fieldsFromStartForm, filingFor, filingOutcome, filings } from '../../../src/features/portal/filings';
+import { fieldsFromStartForm, filedForSomeone, filingFor, filingOutcome, filings } from '../../../src/features/portal/filings';
 import { validateForm } from '../../../src/features/tasks/form';
 
 describe('filings', () => {
@@ -37,6 +39,19 @@ describe('filings', () => {
     expect(fieldsFromStartForm(fields, ['owner']).map((f) => f.id)).toEqual(['description']);
     expect(fieldsFromStartForm(fields, ['community']).map((f) => f.id)).toEqual(['description', 'owner']);
     expect(fieldsFromStartForm(fields).map((f) => f.id)).toEqual(['description']);
+  });
+
+  it('offers community staff the hotline caller fields of the shipped complaint form, and owners none of them', () => {
+    const xml = readFileSync(resolve(import.meta.dirname, '../../../../../definitions/complaint-handling.bpmn'), 'utf8');
+    const start = byLocalName(new DOMParser().parseFromString(xml, 'application/xml'), 'startEvent')[0]!;
+    const form = byLocalName(start, 'formField');
+    const staff = fieldsFromStartForm(form, ['community']);
+    expect(staff.filter((f) => f.onBehalfOf).map((f) => f.id)).toEqual(['owner', 'callerName', 'callerPhone', 'callerChannel']);
+    expect(staff.find((f) => f.id === 'callerChannel')!.enumValues!.map((v) => v.id)).toEqual(['12345', 'phone', 'visit']);
+    expect(fieldsFromStartForm(form, ['owner']).some((f) => f.onBehalfOf)).toBe(false);
+    // the case number is read out to the person named, not to an owner filing for himself
+    expect(filedForSomeone(staff, { description: '垃圾未清运', callerName: '张女士' })).toBe(true);
+    expect(filedForSomeone(staff, { description: '垃圾未清运', callerName: '  ' })).toBe(false);
   });
 
   it('checks a decimal start field (double) as the server does', () => {
