@@ -25,9 +25,9 @@ def objection_fields():
 
 
 QUESTIONS = json.dumps([
-    {"id": "members", "text": "选举筹备组公示的候选人为业主委员会委员", "matter": "ordinary"},
-    {"id": "rules", "text": "通过《业主大会议事规则》", "matter": "ordinary"},
-    {"id": "statute", "text": "通过《管理规约》", "matter": "ordinary"},
+    {"id": "members", "text": "选举筹备组公示的候选人为业主委员会委员", "item": 3, "matter": "ordinary"},
+    {"id": "rules", "text": "通过《业主大会议事规则》", "item": 1, "matter": "ordinary"},
+    {"id": "statute", "text": "通过《管理规约》", "item": 2, "matter": "ordinary"},
 ], ensure_ascii=False)
 
 p = Process("committee-formation", "业主委员会组建",

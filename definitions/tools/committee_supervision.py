@@ -24,7 +24,7 @@ CORRECT_DUE = "${workingDays(correctDays)}"  # the street office sets correctDay
 
 ADJUST_QUESTIONS = json.dumps([
     # Electing or replacing committee members is art. 278 item (3): an ordinary matter.
-    {"id": "adjust", "text": "${adjustProposal}", "matter": "ordinary"},
+    {"id": "adjust", "text": "${adjustProposal}", "item": 3, "matter": "ordinary"},
 ], ensure_ascii=False)
 
 p = Process("committee-supervision", "业主自治组织监督（临时会议调整、责令改正或撤销违法决定）",

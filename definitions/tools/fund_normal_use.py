@@ -12,11 +12,11 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 PLAN_QUESTIONS = json.dumps([
     {"id": "plan", "text": "同意${planYear}年度维修资金使用方案（年度维修计划）：${planTitle}，金额${planAmount}元，一次表决、${planYear}年内分批使用",
-     "matter": "${raisesFund ? 'major' : 'ordinary'}"},
+     "item": "${raisesFund ? 6 : 5}", "matter": "${raisesFund ? 'major' : 'ordinary'}"},
 ], ensure_ascii=False)
 EXTRA_QUESTIONS = json.dumps([
     {"id": "draw", "text": "维修项目${drawItem}金额${drawAmount}元，其中${drawFromPlan}元在年度计划剩余额度内；同意使用超出部分${drawExcess}元",
-     "matter": "ordinary"},
+     "item": 5, "matter": "ordinary"},
 ], ensure_ascii=False)
 
 

@@ -187,6 +187,8 @@ public static class Formation
         {
             var ballot = await sun.GetAsync($"/api/ballots/{ballotId}").Expect(HttpStatusCode.OK);
             Assert.Equal(3, ballot["questions"]!.AsArray().Count);
+            // Art. 278 items: (3) electing the committee, (1) the assembly's rules, (2) the management statute.
+            Assert.Equal([3, 1, 2], ballot["questions"]!.AsArray().Select(q => q!["item"]!.GetValue<int>()));
         }
 
         foreach (var owner in XingfuliOwners.Take(4))

@@ -58,6 +58,7 @@ public static class FundUse
         {
             var ballot = await li.GetAsync($"/api/ballots/{planBallot}").Expect(HttpStatusCode.OK);
             Assert.Equal("ordinary", ballot["questions"]![0]!["matter"]!.GetValue<string>());
+            Assert.Equal(5, ballot["questions"]![0]!["item"]!.GetValue<int>()); // art. 278 (5): using the fund
         }
 
         using (var sun = await host.As("owner.sun"))
