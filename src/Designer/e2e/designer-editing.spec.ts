@@ -105,8 +105,13 @@ test('an expired session says so and leads back to the login page', async ({ pag
   await page.getByRole('navigation').getByRole('link', { name: '流程设计' }).click();
   await expect(page.getByTestId('definitions').or(page.getByText('还没有部署任何流程。'))).toBeVisible();
   await context.clearCookies();
+  // The next call to the server finds the session gone: for an administrator already the home page's calendar
+  // status, otherwise the designer's list.
   await page.getByRole('link', { name: '安居' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: '流程设计' }).click();
-  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  const designerLink = page.getByRole('navigation').getByRole('link', { name: '流程设计' });
+  const login = page.getByRole('heading', { name: '登录' });
+  await expect(login.or(designerLink)).toBeVisible();
+  if (!(await login.isVisible())) await designerLink.click();
+  await expect(login).toBeVisible();
   await expect(page.getByText('登录已过期，请重新登录。')).toBeVisible();
 });

@@ -1,9 +1,9 @@
-import { expect, logIn, test } from './support';
+import { apiAs, expect, logIn, test } from './support';
 
 // 12345 hotline intake (issue 17): a community worker files a complaint for a caller without an account — the form
 // offers the caller's name, phone and channel to staff — and is shown the case number to give the caller.
 
-test('社区代12345来电人登记投诉，页面显示案件编号', async ({ page }) => {
+test('社区代12345来电人登记投诉，页面显示案件编号', async ({ page, playwright }) => {
   await logIn(page, 'community.huangshan');
   await page.goto('/#/portal/new/complaint-handling');
   await expect(page.getByLabel('来电人姓名（无账号来电人）')).toBeVisible();
@@ -17,6 +17,18 @@ test('社区代12345来电人登记投诉，页面显示案件编号', async ({ 
   await expect(page.getByText('已提交，您可以随时查看办理进度。')).toBeVisible();
   await expect(page.getByTestId('case-number')).toHaveText(/^\d{8}-[0-9A-HJKMNP-TV-Z]{8}$/);
   await expect(page.getByText('请将此编号告知来电人')).toBeVisible();
+
+  // Leave no open 社区受理 task behind for the specs that follow (story.spec.ts reads the community's inbox).
+  const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
+  const admin = await apiAs(playwright, 'admin');
+  try {
+    const found = (await (await admin.get(`/api/instances?businessKey=${encodeURIComponent(caseNumber)}`)).json()) as { items: { id: string }[] };
+    expect(found.items).toHaveLength(1);
+    const cancelled = await admin.post(`/api/instances/${found.items[0]!.id}/cancel`, { data: { reason: 'e2e: hotline test case' } });
+    expect(cancelled.status(), await cancelled.text()).toBe(204);
+  } finally {
+    await admin.dispose();
+  }
 });
 
 test('业主本人投诉时看不到来电人栏目', async ({ page }) => {
