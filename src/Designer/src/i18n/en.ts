@@ -687,4 +687,6 @@ export const en: Record<MessageKey, string> = {
   'register.confirm': 'Confirm',
   'register.confirmed': 'The tolerance is confirmed.',
   'register.log': 'Register change log',
+  'register.unitBuilding': 'Bldg {value} ',
+  'register.unitEntrance': 'Ent. {value} ',
 };

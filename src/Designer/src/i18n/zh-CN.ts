@@ -688,6 +688,8 @@ export const zhCN = {
   'register.confirm': '确认',
   'register.confirmed': '已确认允许误差。',
   'register.log': '名册变更记录',
+  'register.unitBuilding': '{value}栋',
+  'register.unitEntrance': '{value}单元',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -56,11 +56,28 @@ export function fieldName(name: string): string {
   return text === key ? name : text;
 }
 
+/** Keys and paths the log's reader does not need (the record is named by the dialog's title). */
+const hiddenFields = new Set(['id', 'owner', 'path', 'communityPath', 'streetPath']);
+
+/** A logged value in words where it is a code: committee status, delivered share, owner kind. */
+function fieldValue(name: string, value: string): string {
+  if (value === '—') return value;
+  if (name === 'committeeStatus') return committeeName(value);
+  if (name === 'deliveredShare' || name === 'tolerance') return `${Math.round(Number(value) * 10000) / 100}%`;
+  if (name === 'ownerKind') {
+    const key = `register.kind.${value}` as MessageKey;
+    const text = t(key);
+    return text === key ? value : text;
+  }
+  return value;
+}
+
 /** The change log of one registry key as a list: who, when (Beijing time), field: before → after. */
 export function changeList(items: readonly ChangeItem[], testId: string): HTMLElement {
   if (items.length === 0) return h('p', { class: 'muted', 'data-testid': testId }, t('admin.log.none'));
   return h('ul', { class: 'change-log', 'data-testid': testId }, items.map((item) => {
-    const changes = changedFields(item.before, item.after).filter((c) => c.field !== 'id' && c.field !== 'owner');
+    const changes = changedFields(item.before, item.after).filter((c) => !hiddenFields.has(c.field))
+      .map((c) => ({ ...c, before: fieldValue(c.field, c.before), after: fieldValue(c.field, c.after) }));
     const what = item.before === null ? t('admin.log.created') : item.after === null ? t('admin.log.removed') : t('admin.log.changed');
     return h('li', null,
       h('div', { class: 'comment-meta' }, `${formatDateTime(item.changedAt)} · ${item.changedBy} · ${what}`),
@@ -163,7 +180,7 @@ export async function renderCompounds({ outlet, query, signal }: RouteContext): 
   const showLog = async (c: CompoundView) => {
     const result = await api.get<{ items: ChangeItem[] }>('/api/registry/changes', { query: { entity: 'compound', key: c.path, pageSize: 50 } });
     openDialog({
-      title: t('admin.compounds.logTitle', { name: c.name }), testId: 'compound-log', confirmLabel: t('admin.close'),
+      title: t('admin.compounds.logTitle', { name: c.name }), testId: 'compound-log', confirmLabel: t('admin.close'), noCancel: true,
       body: [changeList(result.items, 'compound-changes')],
       async onConfirm() {},
     });

@@ -35,6 +35,8 @@ export interface DialogOptions {
   body: (Node | string)[];
   confirmLabel: string;
   danger?: boolean;
+  /** An information dialog: only the confirm button (e.g. 关闭). */
+  noCancel?: boolean;
   /** Runs on confirm; an error keeps the dialog open and is shown in it (fields marked). */
   onConfirm(form: HTMLFormElement): Promise<void>;
 }
@@ -44,7 +46,7 @@ export function openDialog(options: DialogOptions): HTMLDialogElement {
   const message = h('div', { class: 'dialog-message' });
   const confirm = h('button', { type: 'submit', class: options.danger ? 'button danger' : 'button primary', 'data-testid': `${options.testId}-confirm` }, options.confirmLabel);
   const cancel = h('button', { type: 'button', class: 'button' }, t('admin.cancel'));
-  const form = h('form', { class: 'admin-form', novalidate: true }, ...options.body, message, h('div', { class: 'form-actions' }, confirm, cancel));
+  const form = h('form', { class: 'admin-form', novalidate: true }, ...options.body, message, h('div', { class: 'form-actions' }, confirm, options.noCancel ? null : cancel));
   const dialog = h('dialog', { class: 'admin-dialog', 'data-testid': options.testId, 'aria-label': options.title }, h('h2', null, options.title), form);
   const close = () => {
     if (dialog.open) dialog.close();

@@ -56,6 +56,16 @@ export function ownerLabel(unit: Pick<UnitView, 'ownerKind' | 'ownerName' | 'own
   return unit.ownerName ?? unit.owner;
 }
 
+/** A unit number in words for narrow screens: "3-1-201" → "3栋1单元201". */
+export function unitLabel(number: string): string {
+  const parts = splitUnitNumber(number);
+  return [
+    parts.building ? t('register.unitBuilding', { value: parts.building }) : '',
+    parts.entrance ? t('register.unitEntrance', { value: parts.entrance }) : '',
+    parts.room,
+  ].join('');
+}
+
 /** 业主名册: the compounds in reach, or one compound's register with totals, units, entry and the tolerance confirmation. */
 export async function renderRegister(context: RouteContext): Promise<void> {
   const compound = context.query.get('compound');
@@ -236,9 +246,10 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
   const rows = register.units.map((unit) => {
     const parts = splitUnitNumber(unit.number);
     return h('tr', { 'data-unit': unit.number },
-      h('td', { 'data-label': t(heads[0]) }, parts.building || '—'),
-      h('td', { 'data-label': t(heads[1]) }, parts.entrance || '—'),
-      h('td', { 'data-label': t(heads[2]) }, parts.room),
+      h('td', { class: 'unit-whole', 'data-label': t('register.number') }, unitLabel(unit.number)),
+      h('td', { class: 'unit-part', 'data-label': t(heads[0]) }, parts.building || '—'),
+      h('td', { class: 'unit-part', 'data-label': t(heads[1]) }, parts.entrance || '—'),
+      h('td', { class: 'unit-part', 'data-label': t(heads[2]) }, parts.room),
       h('td', { 'data-label': t(heads[3]), class: 'num' }, `${formatArea(unit.area)} m²`),
       h('td', { 'data-label': t(heads[4]) },
         h('span', { class: 'user-name' }, ownerLabel(unit)), ' ',
@@ -252,7 +263,7 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
   const table = register.units.length === 0
     ? h('p', { class: 'empty' }, t('register.noUnits'))
     : h('table', { class: 'grid stack', 'data-testid': 'register-units-table' },
-      h('thead', null, h('tr', null, heads.map((k) => h('th', null, t(k))), canKeep ? h('th', null, t('admin.users.col.actions')) : null)),
+      h('thead', null, h('tr', null, h('th', { class: 'unit-whole' }, t('register.number')), heads.map((k) => h('th', { class: k === 'register.building' || k === 'register.entrance' || k === 'register.room' ? 'unit-part' : null }, t(k))), canKeep ? h('th', null, t('admin.users.col.actions')) : null)),
       h('tbody', null, rows));
 
   const actions = h('div', { class: 'admin-toolbar' },
@@ -265,7 +276,7 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
     message,
     totals,
     actions,
-    h('div', { class: 'register-sections' },
+    h('div', { class: log ? 'register-sections' : null },
       h('section', null, table),
       log ? h('section', { class: 'card' }, h('h2', null, t('register.log')), changeList(log.items, 'unit-changes')) : null)));
 }

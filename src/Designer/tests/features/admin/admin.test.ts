@@ -68,3 +68,11 @@ describe('owners register', () => {
     expect(changedFields(null, { number: '1-101' })).toEqual([{ field: 'number', before: '—', after: '1-101' }]);
   });
 });
+
+describe('unit label', () => {
+  it('writes building, entrance and room in words on narrow screens', async () => {
+    const { unitLabel } = await import('../../../src/features/admin/register');
+    expect(unitLabel('3-1-201')).toBe('3栋1单元201');
+    expect(unitLabel('5-101')).toBe('5栋101');
+  });
+});
