@@ -2,6 +2,7 @@ import { apiAs, expect, logIn, screenshot, test } from './support';
 
 // 管理 (issue 18, part A): an administrator creates a user (the server's password rules shown on the field), finds
 // them by name, locks them (their login then fails with the locked message), sees the last administrator protected,
+// unlocks them, resets their password and deletes them;
 // edits a compound's registered figures and reads the change log, adds a community to the tree; the pages fit a phone.
 
 const suffix = () => Date.now().toString(36).slice(-5);
@@ -84,6 +85,28 @@ test('an administrator creates a user and locks them; the locked user cannot log
   await edit.getByTestId('user-edit-confirm').click();
   await expect(edit.locator('.banner-error')).toContainText('管理员');
   await edit.getByRole('button', { name: '取消' }).click();
+
+  // The clerk unlocked, given a new password (the rules checked again), then deleted after a confirmation.
+  await page.locator('#users-text').fill(name);
+  await page.getByTestId('users-filter').getByRole('button', { name: '查询' }).click();
+  await row.getByRole('button', { name: '启用' }).click();
+  await expect(row).toContainText('正常');
+  await row.getByRole('button', { name: '重置密码' }).click();
+  const reset = page.getByTestId('user-password');
+  await reset.locator('input[name="password"]').fill('short');
+  await reset.getByTestId('user-password-confirm').click();
+  await expect(reset.locator('[data-field="password"] .field-error')).toBeVisible();
+  await reset.locator('input[name="password"]').fill(`Wx8@nP${id}!k`);
+  await reset.getByTestId('user-password-confirm').click();
+  await expect(reset).toHaveCount(0);
+  const renewed = await apiAs(playwright, username, `Wx8@nP${id}!k`);
+  expect((await renewed.get('/api/me')).status()).toBe(200);
+  await renewed.dispose();
+  await row.getByRole('button', { name: '删除' }).click();
+  await expect(page.getByTestId('user-delete')).toContainText(username);
+  await page.getByTestId('user-delete-confirm').click();
+  await expect(page.getByTestId('users-message')).toContainText(`已删除 ${name}`);
+  await expect(row).toHaveCount(0);
 });
 
 test('an administrator edits a compound\'s registered figures and reads its change log; adds a community', async ({ page, playwright }) => {
