@@ -7,7 +7,7 @@ import { apiAs, expect, logIn, screenshot, test } from './support';
 
 const suffix = () => Date.now().toString(36).slice(-5);
 
-test('street staff keep a compound\'s owners\' register and confirm a tolerance', async ({ page, playwright }) => {
+test('street staff keep a compound\'s owners\' register and confirm a tolerance', async ({ page, playwright, browser }) => {
   const id = suffix();
   const compound = `e2e-r${id}`;
   const path = `jiangyin/chengjiang/huangshan/${compound}`;
@@ -89,6 +89,16 @@ test('street staff keep a compound\'s owners\' register and confirm a tolerance'
   // The confirmation is recorded in the registry's change log.
   const changes = await (await admin.get('/api/registry/changes', { params: { entity: 'register-confirmation', key: path } })).json() as { items: { changedBy: string }[] };
   expect(changes.items[0]?.changedBy).toBe('street.chengjiang');
+
+  // An administrator sees the register with its change log and the confirmation next to it.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await logIn(adminPage, 'admin');
+  await adminPage.goto(`/#/register?compound=${encodeURIComponent(path)}`);
+  await expect(adminPage.getByTestId('unit-changes').locator('li').first()).toContainText('业主：江阴测试置业有限公司 → 赵六');
+  await expect(adminPage.getByTestId('confirmation-changes')).toContainText('理由：— → 3-1-102 产权登记尚未办结');
+  await expect(adminPage.getByTestId('confirmation-changes')).toContainText('允许误差：— → 3.85%');
+  await adminContext.close();
   await admin.dispose();
   await street.dispose();
 });

@@ -689,4 +689,11 @@ export const en: Record<MessageKey, string> = {
   'register.log': 'Register change log',
   'register.unitBuilding': 'Bldg {value} ',
   'register.unitEntrance': 'Ent. {value} ',
+  'register.confirmations': 'Tolerance confirmations',
+  'admin.field.tolerance': 'Tolerance',
+  'admin.field.registerArea': 'Register area',
+  'admin.field.registerUnits': 'Register units',
+  'admin.field.registeredArea': 'Registered area',
+  'admin.field.registeredUnits': 'Registered units',
+  'admin.field.note': 'Reason',
 };

@@ -690,6 +690,13 @@ export const zhCN = {
   'register.log': '名册变更记录',
   'register.unitBuilding': '{value}栋',
   'register.unitEntrance': '{value}单元',
+  'register.confirmations': '允许误差确认记录',
+  'admin.field.tolerance': '允许误差',
+  'admin.field.registerArea': '名册面积',
+  'admin.field.registerUnits': '名册套数',
+  'admin.field.registeredArea': '登记面积',
+  'admin.field.registeredUnits': '登记套数',
+  'admin.field.note': '理由',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

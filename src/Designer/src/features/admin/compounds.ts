@@ -57,7 +57,7 @@ export function fieldName(name: string): string {
 }
 
 /** Keys and paths the log's reader does not need (the record is named by the dialog's title). */
-const hiddenFields = new Set(['id', 'owner', 'path', 'communityPath', 'streetPath']);
+const hiddenFields = new Set(['id', 'owner', 'path', 'communityPath', 'streetPath', 'confirmedBy', 'confirmedAt']);
 
 /** A logged value in words where it is a code: committee status, delivered share, owner kind. */
 function fieldValue(name: string, value: string): string {

@@ -105,7 +105,10 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
   const canConfirm = roles.includes('street-office');
   const path = `/api/compounds/${encodeURIComponent(compound)}`;
   const register = await api.get<Register>(`${path}/units`, { signal });
-  const log = isAdmin ? await api.get<{ items: ChangeItem[] }>('/api/registry/changes', { signal, query: { entity: 'unit', key: register.compound, pageSize: 30 } }) : null;
+  const [log, confirmations] = isAdmin
+    ? await Promise.all(['unit', 'register-confirmation'].map((entity) =>
+      api.get<{ items: ChangeItem[] }>('/api/registry/changes', { signal, query: { entity, key: register.compound, pageSize: 30 } })))
+    : [null, null];
   if (signal.aborted) return;
   const message = h('div', { 'data-testid': 'register-message' });
   const reload = async (note: string) => {
@@ -278,5 +281,7 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
     actions,
     h('div', { class: log ? 'register-sections' : null },
       h('section', null, table),
-      log ? h('section', { class: 'card' }, h('h2', null, t('register.log')), changeList(log.items, 'unit-changes')) : null)));
+      log ? h('section', { class: 'register-side' },
+        h('div', { class: 'card' }, h('h2', null, t('register.log')), changeList(log.items, 'unit-changes')),
+        confirmations ? h('div', { class: 'card' }, h('h2', null, t('register.confirmations')), changeList(confirmations.items, 'confirmation-changes')) : null) : null)));
 }
