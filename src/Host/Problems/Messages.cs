@@ -181,6 +181,8 @@ public static class Messages
         // Start-up deployment never overrides a person; the filer is told (issue 16, items 1 and 5).
         ["startIncident"] = ("提交未成功：系统处理时出错，案件未能受理。管理员已收到通知，会尽快处理；您无需重复提交。", "The filing did not go through: the system failed while handling it, so it was not accepted. The administrators have been notified and will repair it; there is no need to file again."),
         ["fileUpdateChanged"] = ("定义文件已变化，或已被采用或忽略，请刷新后重试。", "The definitions file changed, or was adopted or ignored meanwhile; refresh and try again."),
+        // issue 18 part A: editing and removing units of an owners' register.
+        ["unit.ballotOpen"] = ("该小区有正在进行的业主大会表决，表决结束前不能修改或删除房屋登记。", "A ballot of this compound is open; its units cannot be changed or removed until it closes."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

@@ -18,7 +18,10 @@ public static class RegistryLog
     public const string RegisterConfirmationEntity = "register-confirmation";
     public const string CalendarYearEntity = "calendar-year";
 
-    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity, RegisterConfirmationEntity, CalendarYearEntity];
+    /// <summary>A unit of an owners' register registered, corrected or removed; the key is the compound's path.</summary>
+    public const string UnitEntity = "unit";
+
+    public static readonly IReadOnlyList<string> Entities = [CompoundEntity, DepartmentEntity, ViolationCategoryEntity, JurisdictionEntity, RegisterConfirmationEntity, CalendarYearEntity, UnitEntity];
 
     public static void Record<T>(HostDbContext db, HttpContext context, TimeProvider time, string entity, string key, T? before, T? after)
         where T : class

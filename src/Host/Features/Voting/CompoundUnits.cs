@@ -26,6 +26,7 @@ public static class CompoundUnits
     public const int MaxIdTail = 6;
     public const int MinIdTail = 4;
     public const int MaxNote = 500;
+    public const int MaxNumber = 50;
 
     public sealed record Request(
         string? Number, decimal? Area, string? Owner, string? OwnerName = null, string? OwnerPhone = null, string? OwnerIdTail = null, bool? Developer = null);
@@ -94,15 +95,8 @@ public static class CompoundUnits
         }
 
         var errors = new FieldErrors();
-        var number = errors.RequireText("number", request.Number, 50);
-        if (request.Area is not { } area)
-        {
-            errors.Add("area", "field.required");
-        }
-        else if (area <= 0 || area > MaxArea || decimal.Round(area, 2) != area)
-        {
-            errors.Add("area", "field.unit.area");
-        }
+        var number = errors.RequireText("number", request.Number, MaxNumber);
+        CheckArea(errors, request.Area);
 
         var unit = new OwnedUnit
         {
@@ -114,53 +108,7 @@ public static class CompoundUnits
             CreatedAt = time.GetUtcNow().UtcDateTime,
             CreatedBy = CurrentUser.From(context).Username,
         };
-        string? displayName = null;
-        if (request.Developer == true)
-        {
-            unit.OwnerKind = OwnerKinds.Developer;
-            unit.Owner = OwnersRegister.DeveloperKey;
-            unit.OwnerName = displayName = errors.RequireText("ownerName", request.OwnerName, MaxOwnerName);
-        }
-        else if (!string.IsNullOrWhiteSpace(request.Owner))
-        {
-            var ownerName = errors.RequireText("owner", request.Owner, 256);
-            var owner = ownerName is null ? null : await users.FindByNameAsync(ownerName);
-            if (owner is null || !await users.IsInRoleAsync(owner, Roles.Owner))
-            {
-                errors.Add("owner", "field.unit.owner", ownerName);
-            }
-            else
-            {
-                unit.Owner = owner.UserName!;
-                displayName = owner.DisplayName;
-            }
-        }
-        else if (!string.IsNullOrWhiteSpace(request.OwnerName))
-        {
-            // An owner without an account: the name and ID tail tell persons apart, so that a buyer of several units counts once.
-            unit.OwnerKind = OwnerKinds.Person;
-            unit.OwnerName = displayName = errors.RequireText("ownerName", request.OwnerName, MaxOwnerName);
-            var idTail = errors.RequireText("ownerIdTail", request.OwnerIdTail, MaxIdTail)?.ToUpperInvariant();
-            if (idTail is not null && (idTail.Length < MinIdTail || !idTail.All(ch => char.IsAsciiDigit(ch) || ch == 'X')))
-            {
-                errors.Add("ownerIdTail", "field.unit.idTail");
-            }
-
-            var phone = string.IsNullOrWhiteSpace(request.OwnerPhone) ? null : request.OwnerPhone.Trim();
-            if (phone is not null && (phone.Length > MaxPhone || !phone.All(ch => char.IsAsciiDigit(ch) || ch is '-' or '+' or ' ')))
-            {
-                errors.Add("ownerPhone", "field.unit.phone");
-            }
-
-            unit.OwnerIdTail = idTail;
-            unit.OwnerPhone = phone;
-            unit.Owner = OwnersRegister.PersonKey(unit.OwnerName ?? "", idTail ?? "");
-        }
-        else
-        {
-            errors.Add("owner", "field.required");
-        }
-
+        var displayName = await ApplyOwnerAsync(request, unit, errors, users);
         if (errors.Any)
         {
             return errors.ToProblem(context);
@@ -172,6 +120,7 @@ public static class CompoundUnits
         }
 
         db.Units.Add(unit);
+        RegistryLog.Record(db, context, time, RegistryLog.UnitEntity, node.Path, null, View(unit, displayName));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -239,6 +188,168 @@ public static class CompoundUnits
             totals.Confirmation is { } previous ? ConfirmationView.From(previous) : null, view);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/compounds/{Uri.EscapeDataString(node.Id)}/units", view);
+    }
+
+    /// <summary>
+    /// PUT /api/compounds/{compound}/units/{id}: corrects a unit's number, area or owner (the same members and checks as
+    /// POST; members left out stay as they are, an owner given replaces the old one). Refused (409
+    /// <c>unit.ballotOpen</c>) while a ballot of the compound is open: its electorate is a snapshot, and the register
+    /// must not drift from it unnoticed. Recorded in the registry change log (entity <c>unit</c>, key the compound).
+    /// </summary>
+    public static async Task<IResult> Update(
+        string compound, Guid id, Request request, HttpContext context, HostDbContext db, JurisdictionDirectory directory,
+        UserManager<AnjuUser> users, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Resolve(compound, context, directory) is not { } node
+            || await db.Units.FirstOrDefaultAsync(u => u.Id == id && u.CompoundPath == node.Path, cancellationToken) is not { } unit)
+        {
+            return Problem.NotFound(context);
+        }
+
+        var errors = new FieldErrors();
+        var number = request.Number is null ? unit.Number : errors.RequireText("number", request.Number, MaxNumber);
+        if (request.Area is not null)
+        {
+            CheckArea(errors, request.Area);
+        }
+
+        var before = View(unit, await NameOfAsync(db, unit, cancellationToken));
+        var ownerGiven = request.Developer == true || !string.IsNullOrWhiteSpace(request.Owner) || !string.IsNullOrWhiteSpace(request.OwnerName);
+        string? displayName = null;
+        if (ownerGiven)
+        {
+            unit.OwnerName = unit.OwnerPhone = unit.OwnerIdTail = null;
+            unit.OwnerKind = OwnerKinds.Account;
+            displayName = await ApplyOwnerAsync(request, unit, errors, users);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem(context);
+        }
+
+        if (await BallotOpenAsync(db, node.Path, cancellationToken))
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "unit.ballotOpen");
+        }
+
+        if (number != unit.Number && await db.Units.AnyAsync(u => u.CompoundPath == node.Path && u.Number == number, cancellationToken))
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "unit.exists", number);
+        }
+
+        unit.Number = number!;
+        unit.Area = request.Area ?? unit.Area;
+        var after = View(unit, ownerGiven ? displayName : before.OwnerName);
+        RegistryLog.Record(db, context, time, RegistryLog.UnitEntity, node.Path, before, after);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "unit.exists", number);
+        }
+
+        return TypedResults.Ok(after);
+    }
+
+    /// <summary>
+    /// DELETE /api/compounds/{compound}/units/{id}: removes a unit registered by mistake. Refused (409
+    /// <c>unit.ballotOpen</c>) while a ballot of the compound is open; recorded in the registry change log.
+    /// </summary>
+    public static async Task<IResult> Delete(
+        string compound, Guid id, HttpContext context, HostDbContext db, JurisdictionDirectory directory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Resolve(compound, context, directory) is not { } node
+            || await db.Units.FirstOrDefaultAsync(u => u.Id == id && u.CompoundPath == node.Path, cancellationToken) is not { } unit)
+        {
+            return Problem.NotFound(context);
+        }
+
+        if (await BallotOpenAsync(db, node.Path, cancellationToken))
+        {
+            return Problem.Of(context, StatusCodes.Status409Conflict, "unit.ballotOpen");
+        }
+
+        RegistryLog.Record<UnitView>(db, context, time, RegistryLog.UnitEntity, node.Path, View(unit, await NameOfAsync(db, unit, cancellationToken)), null);
+        db.Units.Remove(unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Task<bool> BallotOpenAsync(HostDbContext db, string compoundPath, CancellationToken cancellationToken) =>
+        db.Ballots.AnyAsync(b => b.CompoundPath == compoundPath && b.Status == Ballot.Open, cancellationToken);
+
+    private static async Task<string?> NameOfAsync(HostDbContext db, OwnedUnit unit, CancellationToken cancellationToken) =>
+        unit.OwnerName ?? await db.Users.AsNoTracking().Where(u => u.UserName == unit.Owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+
+    private static void CheckArea(FieldErrors errors, decimal? value)
+    {
+        if (value is not { } area)
+        {
+            errors.Add("area", "field.required");
+        }
+        else if (area <= 0 || area > MaxArea || decimal.Round(area, 2) != area)
+        {
+            errors.Add("area", "field.unit.area");
+        }
+    }
+
+    /// <summary>
+    /// Sets the unit's owner from the request: an owner account, a person without one (name, ID tail, phone) or the
+    /// developer. Returns the owner's name as the register shows it.
+    /// </summary>
+    private static async Task<string?> ApplyOwnerAsync(Request request, OwnedUnit unit, FieldErrors errors, UserManager<AnjuUser> users)
+    {
+        string? displayName = null;
+        if (request.Developer == true)
+        {
+            unit.OwnerKind = OwnerKinds.Developer;
+            unit.Owner = OwnersRegister.DeveloperKey;
+            unit.OwnerName = displayName = errors.RequireText("ownerName", request.OwnerName, MaxOwnerName);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Owner))
+        {
+            var ownerName = errors.RequireText("owner", request.Owner, 256);
+            var owner = ownerName is null ? null : await users.FindByNameAsync(ownerName);
+            if (owner is null || !await users.IsInRoleAsync(owner, Roles.Owner))
+            {
+                errors.Add("owner", "field.unit.owner", ownerName);
+            }
+            else
+            {
+                unit.Owner = owner.UserName!;
+                displayName = owner.DisplayName;
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(request.OwnerName))
+        {
+            // An owner without an account: the name and ID tail tell persons apart, so that a buyer of several units counts once.
+            unit.OwnerKind = OwnerKinds.Person;
+            unit.OwnerName = displayName = errors.RequireText("ownerName", request.OwnerName, MaxOwnerName);
+            var idTail = errors.RequireText("ownerIdTail", request.OwnerIdTail, MaxIdTail)?.ToUpperInvariant();
+            if (idTail is not null && (idTail.Length < MinIdTail || !idTail.All(ch => char.IsAsciiDigit(ch) || ch == 'X')))
+            {
+                errors.Add("ownerIdTail", "field.unit.idTail");
+            }
+
+            var phone = string.IsNullOrWhiteSpace(request.OwnerPhone) ? null : request.OwnerPhone.Trim();
+            if (phone is not null && (phone.Length > MaxPhone || !phone.All(ch => char.IsAsciiDigit(ch) || ch is '-' or '+' or ' ')))
+            {
+                errors.Add("ownerPhone", "field.unit.phone");
+            }
+
+            unit.OwnerIdTail = idTail;
+            unit.OwnerPhone = phone;
+            unit.Owner = OwnersRegister.PersonKey(unit.OwnerName ?? "", idTail ?? "");
+        }
+        else
+        {
+            errors.Add("owner", "field.required");
+        }
+
+        return displayName;
     }
 
     private static UnitView View(OwnedUnit u, string? name) =>

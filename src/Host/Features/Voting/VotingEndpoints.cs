@@ -11,10 +11,15 @@ public static class VotingEndpoints
     public static RouteGroupBuilder MapVoting(this RouteGroupBuilder api)
     {
         // {compound} is the node id ("binjiang-garden") or its path with the slashes encoded as %2F.
+        // The community reads the register of its compounds (it enters paper votes against it); the street office and
+        // administrators keep it.
+        api.MapGet("/compounds/{compound}/units", CompoundUnits.List).WithTags("Voting")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.StreetOffice, Roles.Community));
         var units = api.MapGroup("/compounds").WithTags("Voting")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.StreetOffice));
-        units.MapGet("/{compound}/units", CompoundUnits.List);
         units.MapPost("/{compound}/units", CompoundUnits.Add).AddEndpointFilter<Idempotency>();
+        units.MapPut("/{compound}/units/{id:guid}", CompoundUnits.Update).AddEndpointFilter<Idempotency>();
+        units.MapDelete("/{compound}/units/{id:guid}", CompoundUnits.Delete).AddEndpointFilter<Idempotency>();
 
         // Only the street office confirms that a register differing from the registry may serve as a ballot's base.
         api.MapPost("/compounds/{compound}/register/confirmation", CompoundUnits.Confirm).WithTags("Voting")

@@ -91,6 +91,101 @@ public abstract class CompoundUnitsTests<THost>(THost host) : IClassFixture<THos
         Assert.Equal(["carryOut"], view["activeActivityIds"].Strings());
         Assert.True(view["variables"]!["ballotApproved"]!.GetValue<bool>());
     }
+
+    /// <summary>A new compound in 黄山社区 (street.chengjiang, community.huangshan) with the given registry figures.</summary>
+    private static async Task<string> NewCompoundAsync(HttpClient admin, decimal floorArea, int units)
+    {
+        var id = "units-" + ProcessApi.NewSuffix();
+        var created = await admin.PostAsJsonAsync("/api/registry/compounds", new { community = "huangshan", id, name = "名册小区" + id[^4..], floorArea, units });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return id;
+    }
+
+    [Fact]
+    public async Task The_street_office_corrects_and_removes_a_unit_and_each_change_is_in_the_registry_log()
+    {
+        var admin = await host.ClientAsync("admin");
+        var street = await host.ClientAsync("street.chengjiang");
+        var compound = await NewCompoundAsync(admin, 200m, 2);
+        var added = await (await street.PostAsJsonAsync($"/api/compounds/{compound}/units", new { number = "1-101", area = 90m, owner = "owner.li" })).Json();
+        var other = await (await street.PostAsJsonAsync($"/api/compounds/{compound}/units", new { number = "1-102", area = 110m, developer = true, ownerName = "江阴测试置业" })).Json();
+        var id = added["id"]!.GetValue<string>();
+
+        var corrected = await street.PutAsJsonAsync($"/api/compounds/{compound}/units/{id}", new { area = 95.5m, ownerName = "王五", ownerIdTail = "123x", ownerPhone = "13900000000" });
+        var renumbered = await street.PutAsJsonAsync($"/api/compounds/{compound}/units/{id}", new { number = "1-201" });
+        var taken = await street.PutAsJsonAsync($"/api/compounds/{compound}/units/{id}", new { number = "1-102" });
+        var invalid = await street.PutAsJsonAsync($"/api/compounds/{compound}/units/{id}", new { area = 0m, ownerName = "王五", ownerIdTail = "12" });
+        var elsewhere = await (await host.ClientAsync("street.nanzha")).PutAsJsonAsync($"/api/compounds/{compound}/units/{id}", new { area = 80m });
+        var byCommunity = await (await host.ClientAsync("community.huangshan")).DeleteAsync($"/api/compounds/{compound}/units/{id}");
+        var removed = await street.DeleteAsync($"/api/compounds/{compound}/units/{other["id"]!.GetValue<string>()}");
+        var again = await street.DeleteAsync($"/api/compounds/{compound}/units/{other["id"]!.GetValue<string>()}");
+        var register = await street.GetFromJsonAsync<JsonObject>($"/api/compounds/{compound}/units");
+        var log = await admin.GetFromJsonAsync<JsonObject>($"/api/registry/changes?entity=unit&key=jiangyin/chengjiang/huangshan/{compound}");
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        var view = await corrected.Json();
+        Assert.Equal("person", view["ownerKind"]!.GetValue<string>());
+        Assert.Equal("王五", view["ownerName"]!.GetValue<string>());
+        Assert.Equal("123X", view["ownerIdTail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, renumbered.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal("unit.exists", (await taken.Json()).Code());
+        Assert.Equal(["area", "ownerIdTail"], (await invalid.Json())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byCommunity.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var unit = Assert.Single(register!["units"]!.AsArray())!;
+        Assert.Equal("1-201", unit["number"]!.GetValue<string>());
+        Assert.Equal(95.5m, unit["area"]!.GetValue<decimal>());
+        Assert.Equal("王五", unit["ownerName"]!.GetValue<string>());
+        Assert.Equal(95.5m, register["totalArea"]!.GetValue<decimal>());
+
+        // Newest first: the removal, the renumbering, the correction, then the two registrations.
+        var items = log!["items"]!.AsArray();
+        Assert.Equal(5, items.Count);
+        Assert.Null(items[0]!["after"]);
+        Assert.Equal("1-102", items[0]!["before"]!["number"]!.GetValue<string>());
+        Assert.Equal("1-201", items[1]!["after"]!["number"]!.GetValue<string>());
+        Assert.Equal("owner.li", items[2]!["before"]!["owner"]!.GetValue<string>());
+        Assert.Equal("王五", items[2]!["after"]!["ownerName"]!.GetValue<string>());
+        Assert.Null(items[4]!["before"]);
+        Assert.All(items, i => Assert.Equal("street.chengjiang", i!["changedBy"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Units_cannot_be_changed_or_removed_while_a_ballot_of_the_compound_is_open()
+    {
+        var admin = await host.ClientAsync("admin");
+        var street = await host.ClientAsync("street.chengjiang");
+        var compound = await NewCompoundAsync(admin, 100m, 1);
+        var added = await (await street.PostAsJsonAsync($"/api/compounds/{compound}/units", new { number = "1-101", area = 100m, owner = "owner.li" })).Json();
+        var id = added["id"]!.GetValue<string>();
+        await admin.StartVoteAsync(compound, VotingApi.OneQuestion());
+
+        var edit = await street.PutAsJsonAsync($"/api/compounds/{compound}/units/{id}", new { area = 99m });
+        var delete = await admin.DeleteAsync($"/api/compounds/{compound}/units/{id}");
+        var register = await street.GetFromJsonAsync<JsonObject>($"/api/compounds/{compound}/units");
+
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Equal("unit.ballotOpen", (await edit.Json()).Code());
+        Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        Assert.Equal(100m, Assert.Single(register!["units"]!.AsArray())!["area"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task The_community_reads_the_register_of_its_compounds_but_does_not_keep_it()
+    {
+        var community = await host.ClientAsync("community.huangshan");
+
+        var register = await community.GetAsync("/api/compounds/binjiang-garden/units");
+        var add = await community.PostAsJsonAsync("/api/compounds/binjiang-garden/units", new { number = "9-999", area = 50m, ownerName = "赵六", ownerIdTail = "4321" });
+        var otherCommunity = await (await host.ClientAsync("street.nanzha")).GetAsync("/api/compounds/binjiang-garden/units");
+
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherCommunity.StatusCode);
+    }
 }
 
 public sealed class SqliteCompoundUnitsTests(SqliteHost host) : CompoundUnitsTests<SqliteHost>(host);
