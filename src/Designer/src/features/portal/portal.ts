@@ -63,7 +63,7 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
       : h('ul', { class: 'portal-todo', 'data-testid': 'portal-todo' }, tasks.items.map((task) => h('li', null,
           h('a', { href: `#/tasks/${task.id}`, class: 'button primary small' }, task.name ?? t('tasks.unnamed')), ' ',
           h('span', null, definitionName(definitions, task.definitionKey)), ' ',
-          task.dueAt ? h('span', { class: 'muted' }, t('tasks.dueAt', { at: formatDateTime(task.dueAt) })) : null, ' ', dueBadge(task.dueAt)))));
+          task.dueAt ? h('span', { class: 'muted' }, t('tasks.dueAt', { at: formatDateTime(task.dueAt) })) : null, ' ', dueBadge(task.dueAt, task.createdAt)))));
   } catch (error) {
     if (!signal.aborted) replace(todo, h('h2', null, t('portal.todo')), banner('error', message(error)));
   }

@@ -9,9 +9,9 @@ import { definitionName, loadDefinitions, type DefinitionSummary } from '../comm
 import { dueState, soonHours } from '../common/due';
 import type { DoneTask, Page, Task } from './types';
 
-/** The red / amber badge of a due date. */
-export function dueBadge(dueAt: string | null): HTMLElement | null {
-  const state = dueState(dueAt);
+/** The red / amber badge of a due date; amber in the last quarter of the time limit (at most its last 24 hours). */
+export function dueBadge(dueAt: string | null, createdAt?: string | null): HTMLElement | null {
+  const state = dueState(dueAt, Date.now(), createdAt);
   if (state === 'overdue') return h('span', { class: 'badge badge-overdue' }, t('tasks.overdue'));
   if (state === 'soon') return h('span', { class: 'badge badge-soon' }, t('tasks.dueSoon'));
   return null;
@@ -134,7 +134,7 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
         list.prepend(banner('error', error instanceof ApiError ? error.message : String(error)));
       }
     });
-    const state = dueState(task.dueAt);
+    const state = dueState(task.dueAt, Date.now(), task.createdAt);
     return h(
       'tr',
       { class: state ? `row-${state}` : null, 'data-task': task.id },
@@ -143,7 +143,7 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
       h('td', null, task.businessKey ?? '—'),
       h('td', null, task.jurisdiction ? jurisdictionName(task.jurisdiction) : '—'),
       h('td', null, task.assignee ? (task.assignee === me ? t('tasks.me') : task.assignee) : h('span', { class: 'muted' }, t('tasks.unclaimed'))),
-      h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt), ' ', estimateBadge(task.dueIsEstimate)),
+      h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt, task.createdAt), ' ', estimateBadge(task.dueIsEstimate)),
       h('td', { class: 'actions' },
         h('a', { class: 'button primary small', href: `#/tasks/${task.id}` }, t('tasks.open')),
         task.assignee ? null : claim),

@@ -272,7 +272,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       h('span', null, definitionName(definitions, task.definitionKey)),
       task.businessKey ? h('span', null, t('tasks.businessKey', { key: task.businessKey })) : null,
       task.jurisdiction ? h('span', null, jurisdictionName(task.jurisdiction)) : null,
-      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt), ' ', estimateBadge(task.dueIsEstimate)) : null,
+      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt, task.createdAt), ' ', estimateBadge(task.dueIsEstimate)) : null,
       task.delegatedFrom ? h('span', null, t('tasks.delegatedFrom', { name: task.delegatedFrom })) : null,
     ));
 
