@@ -3,6 +3,7 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext } from '../../app/routes';
+import { cardsOnPhone } from '../../app/responsive';
 import { loading } from '../../app/router';
 import { user } from '../../app/session';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
@@ -161,9 +162,9 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
   replace(
     list,
     h('p', { class: 'muted', 'data-testid': 'tasks-total' }, exact ? t('tasks.total', { total: result.total }) : t('tasks.totalMore', { total: result.total })),
-    h('table', { class: 'grid' },
+    cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'task-list' },
       h('thead', null, h('tr', null, ['tasks.col.name', 'tasks.col.procedure', 'tasks.col.businessKey', 'tasks.col.area', 'tasks.col.assignee', 'tasks.col.due', 'tasks.col.actions'].map((k) => h('th', null, t(k as 'tasks.col.name'))))),
-      h('tbody', null, rows)),
+      h('tbody', null, rows))),
     pages > 1
       ? h('div', { class: 'pager' },
           h('button', { type: 'button', disabled: state.page <= 1, onclick: () => goto(state.page - 1) }, t('app.previous')),
@@ -194,13 +195,13 @@ export async function renderDone({ outlet, signal }: RouteContext): Promise<void
   if (signal.aborted) return;
   const body = result.items.length === 0
     ? h('div', { class: 'empty card' }, t('tasks.doneEmpty'))
-    : h('table', { class: 'grid', 'data-testid': 'done-list' },
+    : cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'done-list' },
         h('thead', null, h('tr', null, h('th', null, t('tasks.col.procedure')), h('th', null, t('tasks.col.businessKey')), h('th', null, t('tasks.col.area')), h('th', null, t('tasks.col.completedAt')), h('th', null, ''))),
         h('tbody', null, result.items.map((d) => h('tr', null,
           h('td', null, definitionName(definitions, d.definitionKey)),
           h('td', null, d.businessKey ?? '—'),
           h('td', null, d.jurisdiction ? jurisdictionName(d.jurisdiction) : '—'),
           h('td', null, formatDateTime(d.completedAt)),
-          h('td', null, h('a', { href: `#/cases/${d.instanceId}` }, t('tasks.viewCase')))))));
+          h('td', null, h('a', { href: `#/cases/${d.instanceId}` }, t('tasks.viewCase'))))))));
   replace(outlet, h('h1', null, t('tasks.title')), tabs('done'), body);
 }
