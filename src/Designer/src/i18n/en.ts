@@ -529,4 +529,5 @@ export const en: Record<MessageKey, string> = {
   'tasks.returnConfirmText': 'The case goes back to “{step}”, which handles it again. Reason:',
   'monitor.runNowTitle': 'Run now',
   'monitor.runNowIntro': 'The {type} of “{step}” runs now instead of waiting, and the case moves on. This cannot be undone.',
+  'journal.JobExecutedNow': 'Run now',
 };

@@ -530,6 +530,7 @@ export const zhCN = {
   'tasks.returnConfirmText': '案件将退回到“{step}”，由该环节重新办理。退回理由：',
   'monitor.runNowTitle': '立即执行',
   'monitor.runNowIntro': '“{step}”的{type}将不再等待，立即执行，案件随之继续流转。此操作不可撤销。',
+  'journal.JobExecutedNow': '立即执行',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
