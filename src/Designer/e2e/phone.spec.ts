@@ -230,7 +230,7 @@ test('the owner answers his review on the phone with only his controls and goes 
   await expect(page.getByTestId('unclaim')).toHaveCount(0);
   await expect(page.getByTestId('return-section')).toHaveCount(0);
   await expect(page.getByTestId('delegate-section')).toHaveCount(0);
-  await expect(page.getByTestId('comments-section')).toHaveCount(0);
+  await expect(page.locator('#comment-text')).toHaveCount(0);
   await checkPhonePage(page, '76a-phone-owner-review');
   // Back goes to his portal, not to an inbox he may not open.
   await page.getByTestId('back').click();
@@ -244,4 +244,43 @@ test('the favicon is served and linked', async ({ page }) => {
   expect(response.headers()['content-type']).toContain('image/svg+xml');
   await page.goto('/');
   await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', '/favicon.svg');
+});
+
+test.describe('at desktop size', () => {
+  test.use({ viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false });
+
+  test('立即执行 runs a job only after a confirmation with a reason, which the journal keeps', async ({ page, playwright }) => {
+    const { instanceId } = await complaintAtFirm(playwright, '立即执行：楼道声控灯不亮。');
+    await logIn(page, 'admin');
+    await page.goto(`/#/cases/${instanceId}`);
+    const reminder = page.locator('tr', { hasText: '催办（时限2/3）' });
+    await expect(reminder.getByTestId('run-job')).toBeVisible();
+    await reminder.getByTestId('run-job').click();
+    const dialog = page.getByTestId('run-job-dialog');
+    await expect(dialog).toContainText('催办（时限2/3）');
+    await dialog.getByTestId('repair-confirm').click();
+    await expect(dialog).toContainText('请填写原因。');
+    await dialog.getByTestId('repair-reason').fill('物业已电话承诺今日处理，提前催办一次。');
+    await screenshot(page, '77-run-job-confirm');
+    await dialog.getByTestId('repair-confirm').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('journal')).toContainText('立即执行');
+    await expect(page.getByTestId('journal')).toContainText('物业已电话承诺今日处理');
+    await expect(page.locator('tr', { hasText: '催办（时限2/3）' }).getByTestId('run-job')).toHaveCount(0);
+  });
+
+  test('the home page shows the user\'s work and the notices of the area', async ({ page, playwright }) => {
+    await complaintAtFirm(playwright, '首页：小区东门道闸故障。');
+    await logIn(page, 'firm.binjiang');
+    await expect(page.getByRole('heading', { name: '欢迎，滨江物业 陈经理。' })).toBeVisible();
+    await expect(page.getByTestId('work-todo').locator('.count')).toHaveText(/^[1-9]\d*$/);
+    await expect(page.getByTestId('work-cases').locator('.count')).toHaveText(/^\d+$/);
+    await expect(page.getByTestId('home-notices').locator('.notice-list, [data-testid=no-notices]')).toBeVisible();
+    await expect(page.getByTestId('menu')).toBeHidden();
+    await expect(page.locator('#app-nav')).toBeVisible();
+    await screenshot(page, '78-home-firm-desktop');
+    await page.getByTestId('work-todo').click();
+    await expect(page.getByTestId('task-list')).toBeVisible();
+    await expect(page.locator('[data-testid=task-list] thead')).toBeVisible();
+  });
 });
