@@ -153,6 +153,24 @@ test('every main page fits a 390 px phone for owner, firm, community staff and a
   await visit(page, '#/tasks', '73d-phone-admin-inbox', async (p) => { await expect(p.getByTestId('task-list').or(p.getByTestId('tasks-empty'))).toBeVisible(); });
 });
 
+test.describe('on a small phone (360×740)', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the portal, the inbox, the task page and the case fit 360 px', async ({ page, playwright }) => {
+    const { instanceId, handleId } = await complaintAtFirm(playwright, '小屏检查：6幢电梯轿厢照明不亮。');
+    await logIn(page, 'owner.li');
+    await visit(page, '#/', '79a-phone360-owner-home', async (p) => { await expect(p.getByTestId('work-cases').locator('.count')).not.toHaveText('…'); });
+    await visit(page, '#/portal', '79b-phone360-owner-portal', async (p) => { await expect(p.getByTestId('my-cases')).toBeVisible(); });
+    await visit(page, `#/cases/${instanceId}`, '79c-phone360-owner-case', async (p) => { await expect(p.getByTestId('instance-status')).toHaveText('办理中'); });
+    await logOutOnPhone(page);
+    await logIn(page, 'firm.binjiang');
+    await visit(page, '#/tasks', '79d-phone360-firm-inbox', async (p) => { await expect(p.locator(`[data-testid=task-list] tr[data-task="${handleId}"]`)).toBeVisible(); });
+    await visit(page, `#/tasks/${handleId}`, '79e-phone360-firm-task', async (p) => { await expect(p.getByTestId('task-case')).toContainText('轿厢照明'); });
+    await page.getByTestId('menu').click();
+    await checkPhonePage(page, '79f-phone360-firm-menu');
+  });
+});
+
 test('a resident files a complaint on the phone and sees the case page', async ({ page }) => {
   await logIn(page, 'owner.li');
   await page.goto('/#/portal');
