@@ -1,5 +1,6 @@
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
+import { formatMoney, isMoney } from '../../app/format';
 import { t, type MessageKey } from '../../app/i18n';
 import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
@@ -150,7 +151,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
         : h('table', { class: 'grid compact' }, h('thead', null, h('tr', null, h('th', null, t('monitor.variableName')), h('th', null, t('monitor.variableValue')))),
             h('tbody', null, variables.map(([name, value]) => h('tr', null,
               h('td', null, variableLabel(name, labels) ?? name, variableLabel(name, labels) ? h('span', { class: 'muted' }, ` ${name}`) : null),
-              h('td', null, displayValue(value, labels.get(name)?.choices))))))));
+              h('td', null, typeof value === 'number' && isMoney(name, variableLabel(name, labels)) ? formatMoney(value) : displayValue(value, labels.get(name)?.choices))))))));
     sections.push(jobsBox, journalBox);
   }
   const repair = admin && (instance.status === 'active' || instance.status === 'incident') ? repairPanel(instance, xml) : null;
