@@ -39,6 +39,13 @@ export class Layout {
 
   constructor(root: HTMLElement, private readonly actions: LayoutActions) {
     replace(root, this.header, this.outlet);
+    // Escape closes the phone menu and gives the focus back to its button.
+    document.addEventListener('keydown', (event) => {
+      const button = this.header.querySelector<HTMLButtonElement>('.menu-button');
+      if (event.key !== 'Escape' || !this.menuOpen || !button) return;
+      this.setMenu(false, button);
+      button.focus();
+    });
   }
 
   private setMenu(open: boolean, button: HTMLButtonElement): void {

@@ -31,3 +31,21 @@ describe('cardsOnPhone', () => {
     expect(Array.from(table.querySelectorAll('td')).map((td) => td.getAttribute('data-label'))).toEqual(['事项', '办理期限', null]);
   });
 });
+
+describe('the phone menu', () => {
+  it('opens with its button and closes with Escape', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const layout = new Layout(root, { onLogout: () => {}, onLanguage: async () => true });
+    layout.update('/');
+    const header = root.querySelector('header')!;
+    const button = header.querySelector<HTMLButtonElement>('[data-testid=menu]')!;
+    button.click();
+    expect(header.classList.contains('menu-open')).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(header.classList.contains('menu-open')).toBe(false);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    root.remove();
+  });
+});
