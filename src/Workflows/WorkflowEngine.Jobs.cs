@@ -13,6 +13,14 @@ public sealed partial class WorkflowEngine
     /// a node crashes after acquiring it. Returns false when the job no longer exists.
     /// </summary>
     public Task<bool> ExecuteJobAsync(Guid jobId, string? actor = null, CancellationToken cancellationToken = default) =>
+        ExecuteJobAsync(jobId, actor, reason: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a job now on a person's request: as <see cref="ExecuteJobAsync(Guid, string?, CancellationToken)"/>, and
+    /// when <paramref name="reason"/> is given, an instance's job is journaled first as <c>JobExecutedNow</c> with the
+    /// actor, the job's kind and the reason (a timer start event has no instance to journal it in).
+    /// </summary>
+    public Task<bool> ExecuteJobAsync(Guid jobId, string? actor, string? reason, CancellationToken cancellationToken = default) =>
         RunAsync<bool, bool>(actor, async (context, ct) =>
         {
             // Plain ADO.NET for the common case (a job of an instance); a timer start reads the whole row.
@@ -46,6 +54,15 @@ public sealed partial class WorkflowEngine
             if (job is null)
             {
                 return false;
+            }
+
+            if (reason is not null)
+            {
+                runner.Journal("JobExecutedNow", job.ActivityId, new System.Text.Json.Nodes.JsonObject
+                {
+                    ["job"] = job.Kind.ToString().ToLowerInvariant(),
+                    ["reason"] = reason,
+                });
             }
 
             runner.RunJob(job);

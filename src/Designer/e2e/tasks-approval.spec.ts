@@ -74,6 +74,9 @@ test('a community worker delegates by choosing a colleague, and returns a case t
   await page.locator('#return-reason').fill('现场查看仍有两盏灯不亮，请物业继续处理。');
   await screenshot(page, '28-task-return');
   await page.getByTestId('return').click();
+  // 退回 asks first, quoting the reason.
+  await expect(page.getByTestId('return-confirm')).toContainText('现场查看仍有两盏灯不亮');
+  await page.getByTestId('return-confirm-ok').click();
   await expect(page.getByText('已退回到“物业处理（handle）”。')).toBeVisible();
 
   const again = await openTasks(firm, instanceId);
@@ -83,7 +86,7 @@ test('a community worker delegates by choosing a colleague, and returns a case t
   for (const api of [admin, owner, community, colleagueApi, firm]) await api.dispose();
 });
 
-test('the inbox marks overdue tasks red and tasks due within a day amber, and filters by them', async ({ page, playwright }) => {
+test('the inbox marks overdue tasks red and tasks in the last quarter of their time limit amber, and filters by them', async ({ page, playwright }) => {
   const admin = await apiAs(playwright, 'admin');
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="due" targetNamespace="urn:anju:e2e">
@@ -108,6 +111,9 @@ test('the inbox marks overdue tasks red and tasks due within a day amber, and fi
     expect(started.status(), await started.text()).toBe(201);
   }
 
+  // A task is due soon in the last quarter of its time limit (at most its last 24 hours): the browser's clock is
+  // moved 2.5 hours on, so the three-hour task has half an hour left of its 45-minute last quarter.
+  await page.clock.setFixedTime(new Date(now + 2.5 * 3_600_000));
   await logIn(page, 'community.huangshan');
   await page.goto('/#/tasks?procedure=e2e-due-badges');
   const row = (key: string) => page.locator('tr', { hasText: key });

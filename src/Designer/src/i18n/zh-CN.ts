@@ -697,6 +697,26 @@ export const zhCN = {
   'admin.field.registeredArea': '登记面积',
   'admin.field.registeredUnits': '登记套数',
   'admin.field.note': '理由',
+  // issue 18 part P
+  'app.menu': '菜单',
+  'home.work': '我的工作',
+  'home.work.todo': '待办',
+  'home.work.overdue': '已超期',
+  'home.work.answer': '待我处理',
+  'home.work.myCases': '办理中的申报',
+  'home.work.ballots': '待投票的表决',
+  'home.notices': '公示公告',
+  'home.noNotices': '目前没有公示。',
+  'home.noticePosted': '{at} 发布',
+  'home.noticeUntil': '公示至 {at}',
+  'home.moreNotices': '另有 {count} 条公示。',
+  'home.noticesFailed': '公示暂时无法加载，请稍后刷新。',
+  'home.screens': '常用功能',
+  'tasks.returnConfirmTitle': '确认退回',
+  'tasks.returnConfirmText': '案件将退回到“{step}”，由该环节重新办理。退回理由：',
+  'monitor.runNowTitle': '立即执行',
+  'monitor.runNowIntro': '“{step}”的{type}将不再等待，立即执行，案件随之继续流转。此操作不可撤销。',
+  'journal.JobExecutedNow': '立即执行',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,3 +1,4 @@
+using Anju.Host.Features.Repair;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
 using Anju.Workflows;
@@ -5,11 +6,44 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Anju.Host.Features.Jobs;
 
-/// <summary>POST /api/jobs/{id}/execute (administrators): runs a job now, e.g. fires a timer without waiting for it.</summary>
+/// <summary>
+/// POST /api/jobs/{id}/execute (administrators): runs a job now, e.g. fires a timer without waiting for it. The
+/// console asks for a reason (<c>{ "reason": "…" }</c>, at most <see cref="RequestLimits.MaxReasonLength"/>
+/// characters), journaled with the administrator's name as <c>JobExecutedNow</c>; without a body the job runs
+/// unjournaled as before (scripts, tests).
+/// </summary>
 public static class ExecuteJob
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken) =>
-        await engine.ExecuteJobAsync(id, CurrentUser.From(context).Username, cancellationToken)
+    public sealed record Request(string? Reason);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        // Read here rather than bound, so that the call without a body keeps working.
+        Request? request = null;
+        if (context.Request.HasJsonContentType())
+        {
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync<Request>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Problem.BadRequest(context, "the body is not valid JSON.");
+            }
+        }
+
+        string? reason = null;
+        if (request is not null)
+        {
+            reason = RepairReason.Read(context, request.Reason, out var problem);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return await engine.ExecuteJobAsync(id, CurrentUser.From(context).Username, reason, cancellationToken)
             ? TypedResults.NoContent()
             : Problem.NotFound(context);
+    }
 }

@@ -37,6 +37,43 @@ public abstract class JobTests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Running_a_job_now_with_a_reason_journals_the_reason_and_the_administrator()
+    {
+        var instance = await StartDeadlineAsync("binjiang-garden");
+        var admin = await host.ClientAsync("admin");
+        var job = (await admin.GetFromJsonAsync<JsonArray>($"/api/jobs?instanceId={instance["id"]}"))![0]!;
+
+        var executed = await admin.PostAsJsonAsync($"/api/jobs/{job["id"]}/execute", new { reason = "业主来电，督办时限已到，立即升级。" });
+
+        Assert.Equal(HttpStatusCode.NoContent, executed.StatusCode);
+        var journal = await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instance["id"]}/journal");
+        var entry = Assert.Single(journal!["entries"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "JobExecutedNow")!;
+        Assert.Equal("deadline", entry["activityId"]!.GetValue<string>());
+        Assert.Equal("admin", entry["actor"]!.GetValue<string>());
+        Assert.Equal("业主来电，督办时限已到，立即升级。", entry["details"]!["reason"]!.GetValue<string>());
+        Assert.Equal("timer", entry["details"]!["job"]!.GetValue<string>());
+        var view = await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instance["id"]}");
+        Assert.Equal(["escalate"], view!["activeActivityIds"].Strings());
+    }
+
+    [Fact]
+    public async Task A_blank_or_too_long_reason_is_refused_and_the_job_stays()
+    {
+        var instance = await StartDeadlineAsync("binjiang-garden");
+        var admin = await host.ClientAsync("admin");
+        var job = (await admin.GetFromJsonAsync<JsonArray>($"/api/jobs?instanceId={instance["id"]}"))![0]!;
+
+        var blank = await admin.PostAsJsonAsync($"/api/jobs/{job["id"]}/execute", new { reason = "  " });
+        var tooLong = await admin.PostAsJsonAsync($"/api/jobs/{job["id"]}/execute", new { reason = new string('因', 501) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var problem = await tooLong.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.NotNull(problem!["errors"]!["reason"]);
+        Assert.Single((await admin.GetFromJsonAsync<JsonArray>($"/api/jobs?instanceId={instance["id"]}"))!);
+    }
+
+    [Fact]
     public async Task A_supervisor_lists_the_jobs_of_their_jurisdiction_only()
     {
         var instance = await StartDeadlineAsync("binjiang-garden");

@@ -1,6 +1,7 @@
 // Case variables shown to people: only those with a Chinese label (from the definition's form fields or the
 // list below), with choice ids turned into their names. Technical variables stay hidden.
 import { h } from '../../app/dom';
+import { formatMoney, isMoney } from '../../app/format';
 import { t } from '../../app/i18n';
 
 /** Descendants by local name, whatever their prefix (camunda:formField, bpmn:startEvent). */
@@ -91,7 +92,8 @@ export function caseInfo(variables: Record<string, unknown> | null | undefined, 
   for (const [name, value] of Object.entries(variables)) {
     const label = variableLabel(name, labels);
     if (!label || value === null || value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value))) continue;
-    rows.push(h('dt', null, label), h('dd', { 'data-variable': name }, displayValue(value, labels.get(name)?.choices)));
+    const shown = typeof value === 'number' && isMoney(name, label) ? formatMoney(value) : displayValue(value, labels.get(name)?.choices);
+    rows.push(h('dt', null, label), h('dd', { 'data-variable': name }, shown));
   }
   return rows.length ? h('dl', { class: 'case-info' }, rows) : null;
 }

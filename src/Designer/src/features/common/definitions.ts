@@ -1,4 +1,5 @@
 import { api } from '../../app/api';
+import { onSessionChange } from '../../app/session';
 
 export interface DefinitionSummary {
   key: string;
@@ -22,6 +23,9 @@ export function loadDefinitions(): Promise<DefinitionSummary[]> {
 export function forgetDefinitions(): void {
   cache = null;
 }
+
+// canStart belongs to the signed-in user: another user signing in on the same page must not inherit it.
+onSessionChange(() => forgetDefinitions());
 
 /** A procedure's Chinese name, or its key while unknown. */
 export function definitionName(list: readonly DefinitionSummary[], key: string): string {

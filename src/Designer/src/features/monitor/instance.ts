@@ -1,5 +1,6 @@
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
+import { formatMoney, isMoney } from '../../app/format';
 import { t, type MessageKey } from '../../app/i18n';
 import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
@@ -12,7 +13,7 @@ import { diagramLegend, showDiagram } from '../common/diagram';
 import { statusBadge } from '../common/status';
 import type { Attachment, Instance } from '../tasks/types';
 import { attachmentsView } from '../tasks/task';
-import { repairPanel, retryIncident } from './repair';
+import { repairPanel, retryIncident, runJobNow } from './repair';
 
 export const supervisorRoles = ['admin', 'street-office', 'housing-bureau', 'community', 'enforcement-station', 'department'] as const;
 
@@ -150,7 +151,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
         : h('table', { class: 'grid compact' }, h('thead', null, h('tr', null, h('th', null, t('monitor.variableName')), h('th', null, t('monitor.variableValue')))),
             h('tbody', null, variables.map(([name, value]) => h('tr', null,
               h('td', null, variableLabel(name, labels) ?? name, variableLabel(name, labels) ? h('span', { class: 'muted' }, ` ${name}`) : null),
-              h('td', null, displayValue(value, labels.get(name)?.choices))))))));
+              h('td', null, typeof value === 'number' && isMoney(name, variableLabel(name, labels)) ? formatMoney(value) : displayValue(value, labels.get(name)?.choices))))))));
     sections.push(jobsBox, journalBox);
   }
   const repair = admin && (instance.status === 'active' || instance.status === 'incident') ? repairPanel(instance, xml) : null;
@@ -192,18 +193,10 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
           api.get<Incident[]>('/api/incidents', { query: { instanceId: instance.id } }),
         ]);
         const jobRows = jobs.map((job) => {
-          const run = admin ? h('button', { type: 'button', class: 'small' }, t('monitor.runNow')) : null;
-          run?.addEventListener('click', async () => {
-            run.disabled = true;
-            try {
-              await api.post(`/api/jobs/${job.id}/execute`);
-              window.dispatchEvent(new HashChangeEvent('hashchange'));
-            } catch (error) {
-              run.disabled = false;
-              jobsBox.append(banner('error', message(error)));
-            }
-          });
-          return h('tr', null, h('td', null, t(`monitor.jobType.${job.type}` as MessageKey) || job.type), h('td', null, nameOf(job.activityId)),
+          const typeName = t(`monitor.jobType.${job.type}` as MessageKey) || job.type;
+          const run = admin ? h('button', { type: 'button', class: 'small', 'data-testid': 'run-job' }, t('monitor.runNow')) : null;
+          run?.addEventListener('click', () => runJobNow(job, nameOf(job.activityId), typeName));
+          return h('tr', null, h('td', null, typeName), h('td', null, nameOf(job.activityId)),
             h('td', null, formatDateTime(job.dueAt)), h('td', null, String(job.retries)), h('td', null, run));
         });
         const incidentRows = incidents.map((incident) => {

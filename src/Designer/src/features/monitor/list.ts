@@ -3,6 +3,7 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext } from '../../app/routes';
+import { cardsOnPhone } from '../../app/responsive';
 import { loading } from '../../app/router';
 import { hasAnyRole, user } from '../../app/session';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
@@ -130,7 +131,7 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
   const selection = admin ? bulkSelection(result.items, definitions) : null;
   replace(listBox,
     selection?.toolbar ?? null,
-    h('table', { class: 'grid', 'data-testid': 'instances' },
+    cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'instances' },
       h('thead', null, h('tr', null, selection ? h('th', null, selection.all) : null, h('th', null, t('monitor.col.procedure')), h('th', null, t('monitor.col.businessKey')), h('th', null, t('monitor.col.area')),
         h('th', null, t('monitor.col.status')), h('th', null, t('monitor.col.startedAt')), h('th', null, t('monitor.col.endedAt')), h('th', null, ''))),
       h('tbody', null, result.items.map((i) => h('tr', { 'data-instance': i.id },
@@ -141,7 +142,7 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
         h('td', null, statusBadge(i.status)),
         h('td', null, formatDateTime(i.startedAt)),
         h('td', null, i.endedAt ? formatDateTime(i.endedAt) : '—'),
-        h('td', null, h('a', { class: 'button small', href: `#/cases/${i.id}` }, t('monitor.open'))))))),
+        h('td', null, h('a', { class: 'button small', href: `#/cases/${i.id}` }, t('monitor.open')))))))),
     pages > 1 ? h('div', { class: 'pager' },
       h('button', { type: 'button', disabled: state.page <= 1, onclick: () => apply(state.page - 1) }, t('app.previous')),
       h('span', null, t('app.pageOf', { page: state.page, pages })),

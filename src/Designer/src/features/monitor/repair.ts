@@ -118,6 +118,19 @@ export function retryIncident(incident: { id: string; message: string }, stepNam
   });
 }
 
+/** 立即执行 of a pending job (a timer fires now, a retry runs now): what will happen, and the reason, asked first. */
+export function runJobNow(job: { id: string; type: string }, stepName: string, typeName: string): void {
+  repairDialog({
+    title: t('monitor.runNowTitle'),
+    testId: 'run-job-dialog',
+    confirmLabel: t('monitor.runNow'),
+    body: h('p', null, t('monitor.runNowIntro', { step: stepName, type: typeName })),
+    run: async (reason) => {
+      await api.post(`/api/jobs/${job.id}/execute`, { reason });
+    },
+  });
+}
+
 /**
  * 维护 (administrators, active cases): cancel the case; modify it (cancel steps, start before or after a step chosen
  * from the list or by clicking the diagram, with variables); edit a variable as a type.

@@ -3,6 +3,7 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
+import { cardsOnPhone } from '../../app/responsive';
 import { loading } from '../../app/router';
 import { hasAnyRole, user } from '../../app/session';
 import { startFormFromXml } from '../common/caseinfo';
@@ -63,7 +64,7 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
       : h('ul', { class: 'portal-todo', 'data-testid': 'portal-todo' }, tasks.items.map((task) => h('li', null,
           h('a', { href: `#/tasks/${task.id}`, class: 'button primary small' }, task.name ?? t('tasks.unnamed')), ' ',
           h('span', null, definitionName(definitions, task.definitionKey)), ' ',
-          task.dueAt ? h('span', { class: 'muted' }, t('tasks.dueAt', { at: formatDateTime(task.dueAt) })) : null, ' ', dueBadge(task.dueAt)))));
+          task.dueAt ? h('span', { class: 'muted' }, t('tasks.dueAt', { at: formatDateTime(task.dueAt) })) : null, ' ', dueBadge(task.dueAt, task.createdAt)))));
   } catch (error) {
     if (!signal.aborted) replace(todo, h('h2', null, t('portal.todo')), banner('error', message(error)));
   }
@@ -75,14 +76,14 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
     // Owners see only their own cases (the server decides); a firm sees its compounds' filings of these kinds.
     const items = result.items.filter((i) => keys.includes(i.definitionKey));
     replace(cases, h('h2', null, t('portal.myCases')), items.length === 0 ? h('p', { class: 'muted', 'data-testid': 'no-cases' }, t('portal.noCases'))
-      : h('table', { class: 'grid', 'data-testid': 'my-cases' },
+      : cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'my-cases' },
           h('thead', null, h('tr', null, h('th', null, t('portal.col.kind')), h('th', null, t('monitor.col.area')), h('th', null, t('portal.col.filedAt')), h('th', null, t('monitor.col.status')), h('th', null, ''))),
           h('tbody', null, items.map((i) => h('tr', { 'data-instance': i.id },
             h('td', null, definitionName(definitions, i.definitionKey)),
             h('td', null, i.jurisdiction ? jurisdictionName(i.jurisdiction) : '—'),
             h('td', null, formatDateTime(i.startedAt)),
             h('td', null, statusBadge(i.status)),
-            h('td', null, h('a', { href: `#/cases/${i.id}`, class: 'button small' }, t('portal.progress'))))))));
+            h('td', null, h('a', { href: `#/cases/${i.id}`, class: 'button small' }, t('portal.progress')))))))));
     void me;
   } catch (error) {
     if (!signal.aborted) replace(cases, h('h2', null, t('portal.myCases')), banner('error', message(error)));

@@ -2,6 +2,7 @@
 // src/Host/Features/Tasks/FormValidator.cs (the server checks again; this only saves a round trip).
 // Pure: no API calls. Portals reuse it for their start forms (same field shape).
 import { h } from '../../app/dom';
+import { formatMoney, isMoney } from '../../app/format';
 import { t, type MessageKey } from '../../app/i18n';
 
 export interface FormFieldView {
@@ -189,6 +190,7 @@ function displayDefault(field: FormFieldView): string {
   if (field.type === 'enum') return field.enumValues?.find((v) => v.id === value)?.name ?? String(value);
   if (field.type === 'boolean') return value === true ? t('form.yes') : value === false ? t('form.no') : String(value);
   if (field.type === 'date' && typeof value === 'string') return value.slice(0, 10);
+  if (typeof value === 'number' && isMoney(field.id, field.label)) return formatMoney(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

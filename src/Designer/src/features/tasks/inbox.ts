@@ -3,15 +3,16 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext } from '../../app/routes';
+import { cardsOnPhone } from '../../app/responsive';
 import { loading } from '../../app/router';
 import { user } from '../../app/session';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
 import { dueState, soonHours } from '../common/due';
 import type { DoneTask, Page, Task } from './types';
 
-/** The red / amber badge of a due date. */
-export function dueBadge(dueAt: string | null): HTMLElement | null {
-  const state = dueState(dueAt);
+/** The red / amber badge of a due date; amber in the last quarter of the time limit (at most its last 24 hours). */
+export function dueBadge(dueAt: string | null, createdAt?: string | null): HTMLElement | null {
+  const state = dueState(dueAt, Date.now(), createdAt);
   if (state === 'overdue') return h('span', { class: 'badge badge-overdue' }, t('tasks.overdue'));
   if (state === 'soon') return h('span', { class: 'badge badge-soon' }, t('tasks.dueSoon'));
   return null;
@@ -134,7 +135,7 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
         list.prepend(banner('error', error instanceof ApiError ? error.message : String(error)));
       }
     });
-    const state = dueState(task.dueAt);
+    const state = dueState(task.dueAt, Date.now(), task.createdAt);
     return h(
       'tr',
       { class: state ? `row-${state}` : null, 'data-task': task.id },
@@ -143,7 +144,7 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
       h('td', null, task.businessKey ?? '—'),
       h('td', null, task.jurisdiction ? jurisdictionName(task.jurisdiction) : '—'),
       h('td', null, task.assignee ? (task.assignee === me ? t('tasks.me') : task.assignee) : h('span', { class: 'muted' }, t('tasks.unclaimed'))),
-      h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt), ' ', estimateBadge(task.dueIsEstimate)),
+      h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt, task.createdAt), ' ', estimateBadge(task.dueIsEstimate)),
       h('td', { class: 'actions' },
         h('a', { class: 'button primary small', href: `#/tasks/${task.id}` }, t('tasks.open')),
         task.assignee ? null : claim),
@@ -161,9 +162,9 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
   replace(
     list,
     h('p', { class: 'muted', 'data-testid': 'tasks-total' }, exact ? t('tasks.total', { total: result.total }) : t('tasks.totalMore', { total: result.total })),
-    h('table', { class: 'grid' },
+    cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'task-list' },
       h('thead', null, h('tr', null, ['tasks.col.name', 'tasks.col.procedure', 'tasks.col.businessKey', 'tasks.col.area', 'tasks.col.assignee', 'tasks.col.due', 'tasks.col.actions'].map((k) => h('th', null, t(k as 'tasks.col.name'))))),
-      h('tbody', null, rows)),
+      h('tbody', null, rows))),
     pages > 1
       ? h('div', { class: 'pager' },
           h('button', { type: 'button', disabled: state.page <= 1, onclick: () => goto(state.page - 1) }, t('app.previous')),
@@ -194,13 +195,13 @@ export async function renderDone({ outlet, signal }: RouteContext): Promise<void
   if (signal.aborted) return;
   const body = result.items.length === 0
     ? h('div', { class: 'empty card' }, t('tasks.doneEmpty'))
-    : h('table', { class: 'grid', 'data-testid': 'done-list' },
+    : cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'done-list' },
         h('thead', null, h('tr', null, h('th', null, t('tasks.col.procedure')), h('th', null, t('tasks.col.businessKey')), h('th', null, t('tasks.col.area')), h('th', null, t('tasks.col.completedAt')), h('th', null, ''))),
         h('tbody', null, result.items.map((d) => h('tr', null,
           h('td', null, definitionName(definitions, d.definitionKey)),
           h('td', null, d.businessKey ?? '—'),
           h('td', null, d.jurisdiction ? jurisdictionName(d.jurisdiction) : '—'),
           h('td', null, formatDateTime(d.completedAt)),
-          h('td', null, h('a', { href: `#/cases/${d.instanceId}` }, t('tasks.viewCase')))))));
+          h('td', null, h('a', { href: `#/cases/${d.instanceId}` }, t('tasks.viewCase'))))))));
   replace(outlet, h('h1', null, t('tasks.title')), tabs('done'), body);
 }

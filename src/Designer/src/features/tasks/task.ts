@@ -3,6 +3,7 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, loadJurisdictions } from '../../app/jurisdictions';
 import type { RouteContext, RouteInstance } from '../../app/routes';
+import { confirmDialog } from '../../app/confirm';
 import { loading } from '../../app/router';
 import { user } from '../../app/session';
 import { withFilingLabels } from '../portal/filings';
@@ -20,6 +21,10 @@ function message(error: unknown): string {
 
 /** One task: its case, its form, the approval verbs, comments, photos and the diagram. */
 export async function renderTask({ outlet, params, signal }: RouteContext): Promise<RouteInstance | void> {
+  // Owners (residents) answer their own tasks (the satisfaction review) from the portal: they get only their
+  // controls — no unclaim, 退回, 转办 or officials' comments — and go back to the portal, not to an inbox.
+  const isOwnerOnly = (user()?.roles ?? []).every((r) => r === 'owner');
+  const back = isOwnerOnly ? { href: '#/portal', text: t('portal.back') } : { href: '#/tasks', text: t('tasks.backToInbox') };
   replace(outlet, loading());
   await loadJurisdictions();
   let task: Task;
@@ -28,7 +33,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   } catch (error) {
     if (signal.aborted) return;
     const gone = error instanceof ApiError && error.status === 404;
-    replace(outlet, banner('error', gone ? t('tasks.notFound') : message(error)), h('a', { href: '#/tasks' }, t('tasks.backToInbox')));
+    replace(outlet, banner('error', gone ? t('tasks.notFound') : message(error)), h('a', { href: back.href, 'data-testid': 'back' }, back.text));
     return;
   }
   let definitions: DefinitionSummary[] = [];
@@ -59,7 +64,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
   const done = (text: string) => {
     submitted = true;
-    replace(outlet, banner('success', text), h('p', null, h('a', { class: 'button primary', href: '#/tasks' }, t('tasks.backToInbox')), ' ',
+    replace(outlet, banner('success', text), h('p', null, h('a', { class: 'button primary', href: back.href, 'data-testid': 'back' }, back.text), ' ',
       h('a', { class: 'button', href: `#/cases/${task.instanceId}` }, t('tasks.viewCase'))));
   };
   let submitted = false;
@@ -92,7 +97,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       reload();
     }));
     replace(claimBar, banner('info', t('tasks.unclaimedHint')), claim);
-  } else if (mine) {
+  } else if (mine && !isOwnerOnly) {
     const release = h('button', { type: 'button', 'data-testid': 'unclaim' }, t('tasks.unclaim'));
     release.addEventListener('click', () => void act(release, async () => {
       await api.post(`/api/tasks/${task.id}/unclaim`);
@@ -150,10 +155,19 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       return;
     }
     const label = returnTarget.selectedOptions[0]?.textContent ?? returnTarget.value;
-    void act(returnButton, async () => {
-      await api.post(`/api/tasks/${task.id}/return`, { toActivityId: returnTarget.value, reason: returnReason.value.trim() });
-      done(t('tasks.returned', { step: label }));
-    });
+    const reason = returnReason.value.trim();
+    void (async () => {
+      const sure = await confirmDialog({
+        title: t('tasks.returnConfirmTitle'),
+        body: [h('p', null, t('tasks.returnConfirmText', { step: label })), h('p', { class: 'quote' }, reason)],
+        confirmLabel: t('tasks.returnConfirm'),
+        testId: 'return-confirm',
+      });
+      if (sure) await act(returnButton, async () => {
+        await api.post(`/api/tasks/${task.id}/return`, { toActivityId: returnTarget.value, reason });
+        done(t('tasks.returned', { step: label }));
+      });
+    })();
   });
 
   const delegateSearch = h('input', { id: 'delegate-search', type: 'search', autocomplete: 'off', placeholder: t('tasks.delegateSearchHint') });
@@ -191,7 +205,6 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       done(t('tasks.delegated', { name }));
     });
   });
-  const isOwnerOnly = (user()?.roles ?? []).every((r) => r === 'owner');
   // The choices are fetched when a section is opened, not for every task page.
   const once = (load: () => Promise<void>) => {
     let started = false;
@@ -272,12 +285,12 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       h('span', null, definitionName(definitions, task.definitionKey)),
       task.businessKey ? h('span', null, t('tasks.businessKey', { key: task.businessKey })) : null,
       task.jurisdiction ? h('span', null, jurisdictionName(task.jurisdiction)) : null,
-      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt), ' ', estimateBadge(task.dueIsEstimate)) : null,
+      task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt, task.createdAt), ' ', estimateBadge(task.dueIsEstimate)) : null,
       task.delegatedFrom ? h('span', null, t('tasks.delegatedFrom', { name: task.delegatedFrom })) : null,
     ));
 
   replace(outlet,
-    h('p', null, h('a', { href: '#/tasks' }, `← ${t('tasks.backToInbox')}`)),
+    h('p', null, h('a', { href: back.href, 'data-testid': 'back' }, `← ${back.text}`)),
     header,
     claimBar,
     status,
@@ -285,15 +298,15 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
       h('div', { class: 'task-main' }, taskForm, verbs,
         h('section', { class: 'card' }, h('h2', null, t('tasks.attachments')), attachmentList,
           h('div', { class: 'upload' }, h('div', { class: 'field-caption' }, t('tasks.chooseFiles')), picker.element, uploadButton)),
-        h('section', { class: 'card' }, h('h2', null, t('tasks.comments')), commentList,
+        isOwnerOnly ? null : h('section', { class: 'card', 'data-testid': 'comments-section' }, h('h2', null, t('tasks.comments')), commentList,
           h('label', { for: 'comment-text' }, t('tasks.newComment'), commentText), commentButton)),
       h('div', { class: 'task-side' },
-        h('section', { class: 'card' }, h('h2', null, t('tasks.case')), info ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo')),
+        h('section', { class: 'card task-case', 'data-testid': 'task-case' }, h('h2', null, t('tasks.case')), info ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo')),
           h('a', { href: `#/cases/${task.instanceId}` }, t('tasks.viewCase'))),
-        h('section', { class: 'card' }, h('h2', null, t('tasks.diagram')), diagram, diagramLegend(false)))),
+        h('section', { class: 'card task-diagram-card' }, h('h2', null, t('tasks.diagram')), diagram, diagramLegend(false)))),
   );
 
-  void loadComments();
+  if (!isOwnerOnly) void loadComments();
   void loadAttachments();
   let disposeDiagram: (() => void) | null = null;
   if (xml) {
