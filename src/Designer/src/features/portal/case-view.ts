@@ -59,6 +59,6 @@ export async function renderResidentCase(outlet: HTMLElement, instance: Instance
         timeline ? renderNext(timeline) : h('p', { class: 'muted' }, t('timeline.failed'))),
       h('section', { class: 'card' }, h('h2', null, t('timeline.title')),
         timeline ? renderTimeline(timeline) : h('p', { class: 'muted' }, t('timeline.failed'))),
-      h('section', { class: 'card' }, h('h2', null, t('timeline.details')), details ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo'))),
+      h('section', { class: 'card', 'data-testid': 'case-details' }, h('h2', null, t('timeline.details')), details ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo'))),
       h('section', { class: 'card' }, h('h2', null, t('timeline.photos')), timeline ? timelineFiles(timeline.items) : h('p', { class: 'muted' }, t('timeline.failed')))));
 }

@@ -239,7 +239,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   const loadAttachments = async () => {
     try {
       const attachments = await api.get<Attachment[]>(`/api/tasks/${task.id}/attachments`);
-      replace(attachmentList, attachmentsView(attachments));
+      replace(attachmentList, attachmentsView(attachments, !isOwnerOnly));
     } catch (error) {
       replace(attachmentList, banner('error', message(error)));
     }
@@ -309,8 +309,8 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   return { dispose: () => disposeDiagram?.(), isDirty: () => !submitted && form.isDirty() };
 }
 
-/** Thumbnails for photos, links for PDFs. */
-export function attachmentsView(attachments: readonly Attachment[]): HTMLElement {
+/** Thumbnails for photos, links for PDFs; who uploaded (a username) only for officials. */
+export function attachmentsView(attachments: readonly Attachment[], showUploader = true): HTMLElement {
   if (attachments.length === 0) return h('p', { class: 'muted' }, t('tasks.noAttachments'));
   return h('ul', { class: 'attachment-list' }, attachments.map((a) => {
     const url = `/api/attachments/${a.id}`;
@@ -319,6 +319,6 @@ export function attachmentsView(attachments: readonly Attachment[]): HTMLElement
         ? h('a', { href: url, target: '_blank', rel: 'noopener' }, h('img', { src: url, alt: a.fileName, class: 'thumb' }))
         : null,
       h('a', { href: url, target: '_blank', rel: 'noopener', class: 'file-name' }, a.fileName),
-      h('span', { class: 'muted' }, ` ${a.uploadedBy} · ${formatDateTime(a.createdAt)}`));
+      h('span', { class: 'muted' }, showUploader ? ` ${a.uploadedBy} · ${formatDateTime(a.createdAt)}` : ` ${formatDateTime(a.createdAt)}`));
   }));
 }
