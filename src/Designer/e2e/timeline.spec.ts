@@ -31,12 +31,18 @@ async function claimAndComplete(api: APIRequestContext, taskId: string, variable
   expect(response.status(), await response.text()).toBe(204);
 }
 
-/** No UTC, no raw names, no sideways scrolling on a resident's page. */
-async function residentGrade(page: Page): Promise<void> {
-  const text = await page.locator('main, body').first().innerText();
+/** No time in UTC or ISO form anywhere on the page (officials' pages included). */
+async function beijingOnly(page: Page): Promise<string> {
+  const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   expect(text).not.toMatch(/\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/);
   expect(text).not.toContain('UTC');
+  return text;
+}
+
+/** No UTC, no raw names, no sideways scrolling on a resident's page. */
+async function residentGrade(page: Page): Promise<void> {
+  const text = await beijingOnly(page);
   for (const name of hidden) expect(text, `"${name}" on the resident's page`).not.toContain(name);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
@@ -107,6 +113,7 @@ test('投诉的办理进度：业主在手机上提交、看到受理编号、�
   const bannerBox = await banner.boundingBox();
   const formBox = await desk.locator('form.task-form').boundingBox();
   expect(bannerBox!.y).toBeLessThan(formBox!.y);
+  await beijingOnly(desk);
   await screenshot(desk, '87-task-returned-desktop');
   await desk.close();
 
@@ -137,4 +144,13 @@ test('投诉的办理进度：业主在手机上提交、看到受理编号、�
   await expect(page.getByTestId('timeline-next')).toContainText('案件已结束');
   await residentGrade(page);
   await screenshot(page, '89-timeline-closed-phone');
+
+  // 6. The administrator's page of the same case (variables, journal) shows Beijing time only, and the timeline too.
+  const admin = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await logIn(admin, 'admin');
+  await admin.goto(`/#/cases/${instanceId}`);
+  await expect(admin.getByTestId('journal-check')).toContainText('哈希链校验通过');
+  await expect(admin.getByTestId('case-timeline').getByTestId('timeline')).toContainText('从「社区核实」退回到「物业处理」');
+  await beijingOnly(admin);
+  await admin.close();
 });
