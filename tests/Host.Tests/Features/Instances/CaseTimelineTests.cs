@@ -138,6 +138,36 @@ public abstract class CaseTimelineTests<THost>(THost host) : IClassFixture<THost
     }
 
     [Fact]
+    public async Task The_timeline_tells_a_delegation_and_an_attachment_and_who_holds_the_step_now()
+    {
+        var (instanceId, inspectId) = await TaskFlow.StartAsync(host);
+        var community = await host.ClientAsync("community.huangshan");
+        Assert.Equal(HttpStatusCode.NoContent, (await community.PostAsync($"/api/tasks/{inspectId}/claim", null)).StatusCode);
+        var photo = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]);
+        photo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        Assert.Equal(HttpStatusCode.Created, (await community.PostAsync($"/api/tasks/{inspectId}/attachments", new MultipartFormDataContent { { photo, "file", "现场.png" } })).StatusCode);
+        var delegated = await community.PostAsJsonAsync($"/api/tasks/{inspectId}/delegate", new { username = "street.chengjiang", reason = "涉及多个小区，请街道统筹" });
+        Assert.Equal(HttpStatusCode.NoContent, delegated.StatusCode);
+
+        var timeline = await (await (await host.ClientAsync("street.chengjiang")).GetAsync($"/api/instances/{instanceId}/timeline")).JsonAsync();
+
+        var items = timeline["items"]!.AsArray();
+        Assert.Equal(["filed", "attachment", "delegated"], items.Select(i => i!["kind"]!.GetValue<string>()));
+        var file = items[1]!;
+        Assert.Equal("现场.png", file["fileName"]!.GetValue<string>());
+        Assert.Equal("社区核查", file["step"]!.GetValue<string>());
+        Assert.StartsWith("/api/attachments/", file["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var handover = items[2]!;
+        Assert.Equal("黄山社区 李主任", handover["from"]!.GetValue<string>());
+        Assert.Equal("澄江街道 王科长", handover["to"]!.GetValue<string>());
+        Assert.Equal("涉及多个小区，请街道统筹", handover["reason"]!.GetValue<string>());
+        var current = Assert.Single(timeline["current"]!.AsArray())!;
+        Assert.Equal("澄江街道 王科长", current["handler"]!.GetValue<string>());
+        Assert.True(current["yours"]!.GetValue<bool>());
+        Assert.Null(current["returned"]);
+    }
+
+    [Fact]
     public async Task An_owner_follows_only_the_cases_he_filed()
     {
         var (instanceId, _) = await TaskFlow.StartAsync(host); // filed by the administrator in owner.li's compound
