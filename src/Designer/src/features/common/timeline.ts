@@ -99,7 +99,8 @@ function title(item: TimelineItem): string {
     case 'delegated': return t('timeline.delegated', { step: item.step ?? t('timeline.aStep'), from: person(item.from), to: person(item.to) });
     case 'comment': return item.step ? t('timeline.commentAt', { step: item.step }) : t('timeline.comment');
     case 'attachment': return t('timeline.attachment');
-    case 'closed': return item.outcome ? t('timeline.closedAs', { outcome: item.outcome }) : t('timeline.closed');
+    // The end's name says how it closed (不予受理, 移送执法结案); an end named just 办结 adds nothing.
+    case 'closed': return item.outcome && item.outcome !== t('timeline.closed') && item.outcome !== '办结' ? t('timeline.closedAs', { outcome: item.outcome }) : t('timeline.closed');
     case 'cancelled': return t('timeline.cancelled');
     default: return '';
   }

@@ -74,6 +74,13 @@ describe('the case timeline', () => {
     expect(handlerOf({ ...timeline.current[0]!, roles: [] })).toBe('工作人员');
   });
 
+  it('names how a case closed, without repeating 办结', () => {
+    const closed = (outcome: string | null) => renderTimeline({ items: [{ kind: 'closed', at: '2026-12-07T02:00:00Z', outcome }] }).querySelector('strong')?.textContent;
+    expect(closed('办结')).toBe('办结');
+    expect(closed('不予受理')).toBe('办结：不予受理');
+    expect(closed(null)).toBe('办结');
+  });
+
   it('puts a failed case in plain Chinese, never 异常', () => {
     expect(residentStatus({ status: 'incident', items: [{ kind: 'filed' }] })).toBe('提交未成功，已通知管理员');
     expect(residentStatus({ status: 'incident', items: [{ kind: 'filed' }, { kind: 'done' }] })).toBe('办理中遇到问题，已通知管理员');
