@@ -25,6 +25,9 @@ public static class CaseTimeline
     /// <summary>A note of a step is cut to this many characters in the timeline (the case page has the full text).</summary>
     public const int MaxNoteLength = 500;
 
+    /// <summary>At most this many attachments are told (the oldest); comments are bounded by <see cref="TaskComments.MaxListed"/>.</summary>
+    public const int MaxAttachments = 200;
+
     /// <summary>
     /// One event. <see cref="Kind"/>: <c>filed</c>, <c>done</c>, <c>returned</c>, <c>delegated</c>, <c>comment</c>,
     /// <c>attachment</c>, <c>closed</c> (the end's name as <see cref="Outcome"/>), <c>cancelled</c>. Only the fields of the kind are set.
@@ -78,8 +81,10 @@ public static class CaseTimeline
         var definition = await engine.GetDefinitionAsync(instance.DefinitionId, cancellationToken);
         var journal = await wf.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Seq).ToListAsync(cancellationToken);
         var openTasks = await wf.Tasks.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        var comments = await db.TaskComments.AsNoTracking().Where(c => c.InstanceId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.InstanceId == id).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var comments = await db.TaskComments.AsNoTracking().Where(c => c.InstanceId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Take(TaskComments.MaxListed).ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.InstanceId == id).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Take(MaxAttachments).ToListAsync(cancellationToken);
 
         var parsed = journal.Select(j => (Row: j, Details: j.Details is null ? null : JsonNode.Parse(j.Details) as JsonObject)).ToList();
         var people = await People.LoadAsync(db, user, parsed.SelectMany(PeopleOf)
@@ -137,7 +142,7 @@ public static class CaseTimeline
             t.DueAt is { } due ? Utc(due) : null,
             snapshot.IsEstimate(Utc(t.CreatedAt), t.DueAt is { } dueAt ? Utc(dueAt) : null),
             t.Assignee == user.Username,
-            ReturnMark.Find(parsed.Select(e => (e.Row, e.Details)).ToList(), t.Id, t.ActivityId, definition, people))).ToList();
+            ReturnMark.Find(parsed, t.Id, t.ActivityId, definition, people))).ToList();
 
         var status = instance.HasIncident && instance.Status.Equals("Active", StringComparison.OrdinalIgnoreCase) ? "incident" : instance.Status.ToLowerInvariant();
         return TypedResults.Ok(new Response(instance.Id, instance.BusinessKey, status, Utc(instance.StartedAt),
