@@ -124,8 +124,7 @@ test('投诉的办理进度：业主在手机上提交、看到受理编号、�
   await expect(page.getByTestId('timeline-next')).toContainText('请您办理：「业主评价」');
   await residentGrade(page);
 
-  await page.goto('/#/portal');
-  await page.getByTestId('portal-todo').getByRole('link', { name: '业主评价' }).click();
+  await page.getByTestId('timeline-go').click(); // from the case page straight to his step
   await expect(page.getByRole('heading', { name: '业主评价', level: 1 })).toBeVisible();
   await expect(page.getByTestId('task-timeline').getByTestId('timeline')).toContainText('从「社区核实」退回到「物业处理」');
   await page.getByLabel('满意', { exact: true }).check();

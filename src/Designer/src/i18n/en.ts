@@ -552,5 +552,6 @@ export const en: Record<MessageKey, string> = {
   'timeline.details': 'What was filed',
   'timeline.photos': 'Photos and files',
   'timeline.noPhotos': 'No photos or files.',
+  'timeline.goToTask': 'Open',
   'timeline.commentsTitle': 'Progress and comments',
 };

@@ -553,6 +553,7 @@ export const zhCN = {
   'timeline.details': '申报内容',
   'timeline.photos': '照片与材料',
   'timeline.noPhotos': '没有照片或材料。',
+  'timeline.goToTask': '去办理',
   'timeline.commentsTitle': '办理进度与意见',
 } as const;
 

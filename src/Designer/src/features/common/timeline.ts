@@ -135,7 +135,7 @@ export function renderTimeline(timeline: Pick<Timeline, 'items'>): HTMLElement {
  * What happens next and by when (`data-testid=timeline-next`): each waiting step with who is to act and its due date,
  * "请您办理" when it is the reader's own; for an ended case, that nothing more is needed.
  */
-export function renderNext(timeline: Pick<Timeline, 'status' | 'current'>): HTMLElement {
+export function renderNext(timeline: Pick<Timeline, 'status' | 'current'>, options: { hideTaskLink?: boolean } = {}): HTMLElement {
   if (timeline.current.length === 0) {
     const ended = timeline.status === 'completed' || timeline.status === 'terminated';
     return h('div', { class: 'timeline-next', 'data-testid': 'timeline-next' }, h('p', null, ended ? t('timeline.noNext') : t('timeline.waiting')));
@@ -143,7 +143,8 @@ export function renderNext(timeline: Pick<Timeline, 'status' | 'current'>): HTML
   return h('div', { class: 'timeline-next', 'data-testid': 'timeline-next' }, h('ul', null, timeline.current.map((step) => h('li', { class: step.yours ? 'timeline-yours' : null },
     h('strong', null, step.yours ? t('timeline.yours', { step: step.step }) : t('timeline.nextStep', { step: step.step, handler: handlerOf(step) })),
     step.dueAt ? h('div', null, t(step.yours ? 'timeline.yoursDue' : 'timeline.nextDue', { at: formatDateTime(step.dueAt) }),
-      step.dueIsEstimate ? h('span', { class: 'muted' }, ` ${t('timeline.estimate')}`) : null) : null))));
+      step.dueIsEstimate ? h('span', { class: 'muted' }, ` ${t('timeline.estimate')}`) : null) : null,
+    step.yours && !options.hideTaskLink ? h('a', { class: 'button primary small', href: `#/tasks/${step.taskId}`, 'data-testid': 'timeline-go' }, t('timeline.goToTask')) : null))));
 }
 
 /** The banner at the top of a task a 退回 created (`data-testid=returned-banner`). */

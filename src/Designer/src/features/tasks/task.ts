@@ -218,7 +218,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   const loadTimeline = async () => {
     try {
       const timeline = await api.get<Timeline>(`/api/instances/${task.instanceId}/timeline`);
-      replace(timelineBox, h('h3', null, t('timeline.next')), renderNext(timeline), renderTimeline(timeline));
+      replace(timelineBox, h('h3', null, t('timeline.next')), renderNext(timeline, { hideTaskLink: true }), renderTimeline(timeline));
     } catch {
       replace(timelineBox, h('p', { class: 'muted' }, t('timeline.failed')));
     }

@@ -68,6 +68,9 @@ describe('the case timeline', () => {
     const mine = renderNext({ status: 'active', current: [{ ...timeline.current[0]!, step: '业主评价', handler: '业主 李先生', yours: true }] }).textContent ?? '';
     expect(mine).toContain('请您办理：「业主评价」');
     expect(mine).toContain('请于 2026-12-10 18:00 前完成');
+    const own = { status: 'active', current: [{ ...timeline.current[0]!, step: '业主评价', yours: true }] };
+    expect(renderNext(own).querySelector('[data-testid=timeline-go]')?.getAttribute('href')).toBe('#/tasks/t-9');
+    expect(renderNext(own, { hideTaskLink: true }).querySelector('[data-testid=timeline-go]')).toBeNull();
 
     expect(renderNext({ status: 'completed', current: [] }).textContent).toContain('案件已结束');
     expect(handlerOf({ ...timeline.current[0]!, roles: ['community', 'street-office'] })).toBe('社区居委会或镇（街）园区');
