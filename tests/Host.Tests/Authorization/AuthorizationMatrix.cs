@@ -154,6 +154,12 @@ public static class AuthorizationMatrix
             yield return new("GET instances/{id}/attachments OUT", user, "GET", "/api/instances/{outInstance}/attachments", "", seesOut ? 200 : 404);
             yield return new("POST instances/{id}/attachments IN", user, "POST", "/api/instances/{inInstance}/attachments", Png, seesIn ? 201 : 404);
             yield return new("POST instances/{id}/attachments OUT", user, "POST", "/api/instances/{outInstance}/attachments", Png, seesOut ? 201 : 404);
+            yield return new("GET instances/{id}/timeline IN", user, "GET", "/api/instances/{inInstance}/timeline", "", seesIn ? 200 : 404);
+            yield return new("GET instances/{id}/timeline OUT", user, "GET", "/api/instances/{outInstance}/timeline", "", seesOut ? 200 : 404);
+            yield return new("GET instances/{id}/comments IN", user, "GET", "/api/instances/{inInstance}/comments", "", seesIn ? 200 : 404);
+            yield return new("GET instances/{id}/comments OUT", user, "GET", "/api/instances/{outInstance}/comments", "", seesOut ? 200 : 404);
+            yield return new("POST instances/{id}/comments IN", user, "POST", "/api/instances/{inInstance}/comments", """{"text":"权限矩阵测试"}""", seesIn ? 201 : 404);
+            yield return new("POST instances/{id}/comments OUT", user, "POST", "/api/instances/{outInstance}/comments", """{"text":"权限矩阵测试"}""", seesOut ? 201 : 404);
         }
 
         yield return new("GET instances (only reachable)", Anonymous, "GET", "/api/instances", "", 401);
@@ -162,6 +168,9 @@ public static class AuthorizationMatrix
         yield return new("GET instances/counts", Anonymous, "GET", "/api/instances/counts", "", 401);
         yield return new("GET instances/{id}/attachments IN", Anonymous, "GET", "/api/instances/{inInstance}/attachments", "", 401);
         yield return new("POST instances/{id}/attachments IN", Anonymous, "POST", "/api/instances/{inInstance}/attachments", Png, 401);
+        yield return new("GET instances/{id}/timeline IN", Anonymous, "GET", "/api/instances/{inInstance}/timeline", "", 401);
+        yield return new("GET instances/{id}/comments IN", Anonymous, "GET", "/api/instances/{inInstance}/comments", "", 401);
+        yield return new("POST instances/{id}/comments IN", Anonymous, "POST", "/api/instances/{inInstance}/comments", """{"text":"权限矩阵测试"}""", 401);
 
         // Cancel: administrators only, each row on a case of its own.
         const string reason = """{"reason":"权限矩阵测试"}""";

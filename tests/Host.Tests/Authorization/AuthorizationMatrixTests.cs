@@ -32,6 +32,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
             "POST /api/tasks/*/return", "POST /api/tasks/*/delegate", "GET /api/tasks/*/comments", "POST /api/tasks/*/comments",
             "GET /api/tasks/*/attachments", "POST /api/tasks/*/attachments", "GET /api/attachments/",
             "GET /api/instances/counts", "GET /api/instances/*/attachments", "POST /api/instances/*/attachments",
+            "GET /api/instances/*/timeline", "GET /api/instances/*/comments", "POST /api/instances/*/comments",
             "GET /api/definitions/*/statistics", "GET /api/supervision/overdue",
             "POST /api/instances/*/modify", "PUT /api/instances/*/variables/amount", "POST /api/instances/bulk/cancel", "POST /api/incidents/bulk/retry",
             "POST /api/migrations/check", "POST /api/migrations", "GET /api/migrations/",

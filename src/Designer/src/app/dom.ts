@@ -47,10 +47,15 @@ export function banner(kind: 'info' | 'error' | 'success', text: string): HTMLEl
   return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
+/**
+ * A moment as Beijing time (UTC+8, no daylight saving), "2026-12-07 10:00", whatever the browser's time zone: the
+ * API gives UTC and nobody in Anju reads UTC.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const beijing = new Date(date.getTime() + 8 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${beijing.getUTCFullYear()}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())} ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
 }

@@ -1,6 +1,6 @@
 // Case variables shown to people: only those with a Chinese label (from the definition's form fields or the
 // list below), with choice ids turned into their names. Technical variables stay hidden.
-import { h } from '../../app/dom';
+import { formatDateTime, h } from '../../app/dom';
 import { formatMoney, isMoney } from '../../app/format';
 import { t } from '../../app/i18n';
 
@@ -72,6 +72,8 @@ export function displayValue(value: unknown, choices?: Map<string, string>): str
   if (typeof value === 'boolean') return value ? t('form.yes') : t('form.no');
   if (typeof value === 'string') {
     if (choices?.has(value)) return choices.get(value)!;
+    // A moment with its zone (UTC from the server) in Beijing time; a local date-time as written.
+    if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)) return formatDateTime(value);
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return value.slice(0, 16).replace('T', ' ');
     return knownChoices[value] ?? value;
   }

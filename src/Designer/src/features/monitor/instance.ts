@@ -14,6 +14,8 @@ import { statusBadge } from '../common/status';
 import type { Attachment, Instance } from '../tasks/types';
 import { attachmentsView } from '../tasks/task';
 import { repairPanel, retryIncident, runJobNow } from './repair';
+import { renderResidentCase } from '../portal/case-view';
+import { renderNext, renderTimeline, type Timeline } from '../common/timeline';
 
 export const supervisorRoles = ['admin', 'street-office', 'housing-bureau', 'community', 'enforcement-station', 'department'] as const;
 
@@ -104,6 +106,11 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
   if (signal.aborted) return;
 
   const supervisor = hasAnyRole(supervisorRoles);
+  if (!supervisor) {
+    // Owners, firms and committees: the resident-grade page (no diagram, no variables, no usernames).
+    await renderResidentCase(outlet, instance, definitions, xml, signal);
+    return;
+  }
   const admin = hasAnyRole(['admin']);
   const labels = withFilingLabels(instance.definitionKey, xml ? labelsFromXml(xml) : new Map());
   const names = activityNames(xml);
@@ -135,9 +142,11 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
 
   const details = caseInfo(instance.variables, labels);
   const attachments = h('div', null, loading());
+  const timelineBox = h('section', { class: 'card', 'data-testid': 'case-timeline' }, h('h2', null, t('timeline.title')), loading());
   const sections: (HTMLElement | null)[] = [
     summary,
     h('section', { class: 'card' }, h('h2', null, t('monitor.diagram')), diagram, diagramLegend()),
+    timelineBox,
     h('section', { class: 'card' }, h('h2', null, t('tasks.case')), details ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo'))),
     h('section', { class: 'card' }, h('h2', null, t('tasks.attachments')), attachments),
   ];
@@ -162,6 +171,11 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
     h('h1', null, `${definitionName(definitions, instance.definitionKey)}${instance.businessKey ? ` · ${instance.businessKey}` : ''}`),
     h('div', { class: 'instance-layout' }, sections),
   );
+
+  // The case told in names (GET /api/instances/{id}/timeline).
+  api.get<Timeline>(`/api/instances/${instance.id}/timeline`).then((timeline) => replace(timelineBox, h('h2', null, t('timeline.title')),
+    h('h3', null, t('timeline.next')), renderNext(timeline), renderTimeline(timeline)))
+    .catch(() => replace(timelineBox, h('h2', null, t('timeline.title')), h('p', { class: 'muted' }, t('timeline.failed'))));
 
   // Photos and documents of the case (GET /api/instances/{id}/attachments).
   api.get<Attachment[]>(`/api/instances/${instance.id}/attachments`).then((list) => replace(attachments, attachmentsView(list)))

@@ -9,7 +9,7 @@ import { hasAnyRole, user } from '../../app/session';
 import { startFormFromXml } from '../common/caseinfo';
 import { definitionName, loadDefinitions, loadXml, type DefinitionSummary } from '../common/definitions';
 import { filePicker } from '../common/files';
-import { statusBadge } from '../common/status';
+import { residentStatusBadge } from '../common/timeline';
 import { collectVariables, generateForm } from '../tasks/form';
 import { dueBadge } from '../tasks/inbox';
 import type { Instance, Page, Task } from '../tasks/types';
@@ -82,7 +82,7 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
             h('td', null, definitionName(definitions, i.definitionKey)),
             h('td', null, i.jurisdiction ? jurisdictionName(i.jurisdiction) : '—'),
             h('td', null, formatDateTime(i.startedAt)),
-            h('td', null, statusBadge(i.status)),
+            h('td', null, residentStatusBadge({ status: i.status })),
             h('td', null, h('a', { href: `#/cases/${i.id}`, class: 'button small' }, t('portal.progress')))))))));
     void me;
   } catch (error) {

@@ -13,7 +13,8 @@ import { diagramLegend, showDiagram } from '../common/diagram';
 import { filePicker } from '../common/files';
 import { collectVariables, generateForm } from './form';
 import { dueBadge, estimateBadge } from './inbox';
-import type { Attachment, Comment, Delegate, Instance, ReturnTarget, Task } from './types';
+import type { Attachment, Delegate, Instance, ReturnTarget, Task } from './types';
+import { renderNext, renderTimeline, returnedBanner, type Timeline } from '../common/timeline';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -223,17 +224,16 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
           h('label', { for: 'delegate-user' }, t('tasks.delegateUser'), delegateUser), delegateNone,
           h('label', { for: 'delegate-reason' }, t('tasks.reason'), delegateReason), delegateButton));
 
-  // Comments
-  const commentList = h('ul', { class: 'comments' });
+  // The case's timeline (steps, 退回, 转办, comments of every step, files) and a comment at this step.
+  const timelineBox = h('div', { class: 'task-timeline' }, loading());
   const commentText = h('textarea', { id: 'comment-text', rows: 2, maxlength: 2000 });
   const commentButton = h('button', { type: 'button' }, t('tasks.addComment'));
-  const loadComments = async () => {
+  const loadTimeline = async () => {
     try {
-      const comments = await api.get<Comment[]>(`/api/tasks/${task.id}/comments`);
-      replace(commentList, comments.length === 0 ? h('li', { class: 'muted' }, t('tasks.noComments'))
-        : comments.map((c) => h('li', null, h('span', { class: 'comment-meta' }, `${c.author} · ${formatDateTime(c.createdAt)}`), h('div', null, c.text))));
-    } catch (error) {
-      replace(commentList, h('li', null, banner('error', message(error))));
+      const timeline = await api.get<Timeline>(`/api/instances/${task.instanceId}/timeline`);
+      replace(timelineBox, h('h3', null, t('timeline.next')), renderNext(timeline, { hideTaskLink: true }), renderTimeline(timeline));
+    } catch {
+      replace(timelineBox, h('p', { class: 'muted' }, t('timeline.failed')));
     }
   };
   commentButton.addEventListener('click', () => {
@@ -241,7 +241,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
     void act(commentButton, async () => {
       await api.post(`/api/tasks/${task.id}/comments`, { text: commentText.value.trim() });
       commentText.value = '';
-      await loadComments();
+      await loadTimeline();
     });
   });
 
@@ -252,7 +252,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   const loadAttachments = async () => {
     try {
       const attachments = await api.get<Attachment[]>(`/api/tasks/${task.id}/attachments`);
-      replace(attachmentList, attachmentsView(attachments));
+      replace(attachmentList, attachmentsView(attachments, !isOwnerOnly));
     } catch (error) {
       replace(attachmentList, banner('error', message(error)));
     }
@@ -292,24 +292,25 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   replace(outlet,
     h('p', null, h('a', { href: back.href, 'data-testid': 'back' }, `← ${back.text}`)),
     header,
+    task.returned ? returnedBanner(task.returned) : null,
     claimBar,
     status,
     h('div', { class: 'task-layout' },
       h('div', { class: 'task-main' }, taskForm, verbs,
         h('section', { class: 'card' }, h('h2', null, t('tasks.attachments')), attachmentList,
           h('div', { class: 'upload' }, h('div', { class: 'field-caption' }, t('tasks.chooseFiles')), picker.element, uploadButton)),
-        isOwnerOnly ? null : h('section', { class: 'card', 'data-testid': 'comments-section' }, h('h2', null, t('tasks.comments')), commentList,
-          h('label', { for: 'comment-text' }, t('tasks.newComment'), commentText), commentButton)),
+        h('section', { class: 'card', 'data-testid': 'task-timeline' }, h('h2', null, t('timeline.commentsTitle')), timelineBox,
+          isOwnerOnly ? null : [h('label', { for: 'comment-text' }, t('tasks.newComment'), commentText), commentButton])),
       h('div', { class: 'task-side' },
         h('section', { class: 'card task-case', 'data-testid': 'task-case' }, h('h2', null, t('tasks.case')), info ?? h('p', { class: 'muted' }, t('tasks.noCaseInfo')),
           h('a', { href: `#/cases/${task.instanceId}` }, t('tasks.viewCase'))),
-        h('section', { class: 'card task-diagram-card' }, h('h2', null, t('tasks.diagram')), diagram, diagramLegend(false)))),
+        isOwnerOnly ? null : h('section', { class: 'card task-diagram-card' }, h('h2', null, t('tasks.diagram')), diagram, diagramLegend(false)))),
   );
 
-  if (!isOwnerOnly) void loadComments();
+  void loadTimeline();
   void loadAttachments();
   let disposeDiagram: (() => void) | null = null;
-  if (xml) {
+  if (xml && !isOwnerOnly) {
     disposeDiagram = await showDiagram(diagram, xml, {
       completed: instance?.completedActivityIds ?? [],
       active: instance?.activeActivityIds ?? [task.activityId],
@@ -321,8 +322,8 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
   return { dispose: () => disposeDiagram?.(), isDirty: () => !submitted && form.isDirty() };
 }
 
-/** Thumbnails for photos, links for PDFs. */
-export function attachmentsView(attachments: readonly Attachment[]): HTMLElement {
+/** Thumbnails for photos, links for PDFs; who uploaded (a username) only for officials. */
+export function attachmentsView(attachments: readonly Attachment[], showUploader = true): HTMLElement {
   if (attachments.length === 0) return h('p', { class: 'muted' }, t('tasks.noAttachments'));
   return h('ul', { class: 'attachment-list' }, attachments.map((a) => {
     const url = `/api/attachments/${a.id}`;
@@ -331,6 +332,6 @@ export function attachmentsView(attachments: readonly Attachment[]): HTMLElement
         ? h('a', { href: url, target: '_blank', rel: 'noopener' }, h('img', { src: url, alt: a.fileName, class: 'thumb' }))
         : null,
       h('a', { href: url, target: '_blank', rel: 'noopener', class: 'file-name' }, a.fileName),
-      h('span', { class: 'muted' }, ` ${a.uploadedBy} · ${formatDateTime(a.createdAt)}`));
+      h('span', { class: 'muted' }, showUploader ? ` ${a.uploadedBy} · ${formatDateTime(a.createdAt)}` : ` ${formatDateTime(a.createdAt)}`));
   }));
 }

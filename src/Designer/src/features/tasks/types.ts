@@ -1,3 +1,4 @@
+import type { ReturnedMark } from '../common/timeline';
 import type { FormFieldView } from './form';
 
 /** A task as GET /api/tasks and GET /api/tasks/{id} return it (src/Host/Features/Tasks/TaskView.cs). */
@@ -20,6 +21,8 @@ export interface Task {
   delegatedFrom: string | null;
   form: { fields: FormFieldView[] } | null;
   variables: Record<string, unknown> | null;
+  /** A 退回 created this task: from which step, why, by whom, when. */
+  returned?: ReturnedMark | null;
 }
 
 export interface Page<T> {
@@ -66,6 +69,8 @@ export interface Instance {
   definitionKey: string;
   definitionVersion: number;
   businessKey: string | null;
+  /** The 受理编号 when the Host gives one apart from the business key. */
+  caseNumber?: string | null;
   jurisdiction: string | null;
   status: string;
   variables: Record<string, unknown>;
