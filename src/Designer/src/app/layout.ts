@@ -3,6 +3,7 @@ import { language, languages, roleName, setLanguage, t, type Language } from './
 import { routes } from './routes';
 import { jurisdictionName } from './jurisdictions';
 import { hasAnyRole, user } from './session';
+import { notificationBell } from '../features/notifications/bell';
 
 export interface LayoutActions {
   onLogout(): void;
@@ -61,6 +62,6 @@ export class Layout {
         )
       : null;
 
-    replace(this.header, h('div', { class: 'header-top' }, brand, h('div', { class: 'header-right' }, who, select)), nav);
+    replace(this.header, h('div', { class: 'header-top' }, brand, h('div', { class: 'header-right' }, notificationBell(), who, select)), nav);
   }
 }

@@ -511,6 +511,27 @@ export const zhCN = {
   'calendar.days': '{count} 天',
   'tasks.dueEstimate': '预估',
   'tasks.dueEstimateHint': '该期限跨入工作日历尚无数据（或数据在任务创建后才录入）的年份，系按周一至周五估算。',
+  // issue 18 part M
+  'notifications.title': '消息',
+  'notifications.bell': '消息',
+  'notifications.bellUnread': '消息（{count} 条未读）',
+  'notifications.unread': '未读',
+  'notifications.markRead': '标为已读',
+  'notifications.readAll': '全部标为已读',
+  'notifications.allReadDone': '已将 {count} 条消息标为已读。',
+  'notifications.showUnread': '只看未读',
+  'notifications.showAll': '查看全部',
+  'notifications.summary': '共 {total} 条，未读 {unread} 条',
+  'notifications.none': '暂无消息。',
+  'notifications.more': '加载更多',
+  'notifications.kind.ballot': '投票',
+  'notifications.kind.ballot-result': '投票结果',
+  'notifications.kind.notice': '公示',
+  'notifications.kind.new-task': '新任务',
+  'notifications.kind.reminder': '催办',
+  'notifications.kind.escalation': '督办',
+  'notifications.kind.result': '办理结果',
+  'notifications.kind.info': '通知',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
