@@ -9,3 +9,4 @@ import './monitor';
 import './designer';
 import './calendar';
 import './notifications';
+import './start';

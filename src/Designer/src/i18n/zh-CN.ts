@@ -532,6 +532,19 @@ export const zhCN = {
   'notifications.kind.escalation': '督办',
   'notifications.kind.result': '办理结果',
   'notifications.kind.info': '通知',
+  'portal.claimAndHandle': '领取并办理',
+  'portal.claimable': '可领取',
+  'start.title': '发起事项',
+  'start.none': '您目前没有可以发起的事项。',
+  'start.notAllowed': '该事项不存在，或您无权发起。',
+  'start.started': '已提交受理。请记下受理编号，可随时查看办理进度。',
+  'start.back': '返回',
+  'start.requiredWhen': '{field}为“{values}”时必填',
+  'start.hint.committee-formation': '业主联名、建设单位申请或街道主动组建业主委员会',
+  'start.hint.fund-normal-use': '物业专项维修资金年度使用方案（一般使用）',
+  'start.hint.rectification': '社区或街道发现物业服务问题，责令限期整改',
+  'start.hint.committee-supervision': '业委会不能正常履职或作出违法决定时，街道依法监督',
+  'start.hint.quarterly-assessment': '对全市物业服务企业进行季度考核',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
