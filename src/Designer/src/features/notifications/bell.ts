@@ -11,6 +11,8 @@ export const pollMs = 60_000;
 /** No two background or navigation reads closer than this. */
 export const minIntervalMs = 30_000;
 
+const bellSvg = '<svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9"/><path d="M13.73 21a2 2 0 0 1-3.46 0"/></svg>';
+
 let element: HTMLAnchorElement | null = null;
 let badge: HTMLSpanElement | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -71,8 +73,10 @@ export function notificationBell(): HTMLElement | null {
     owner = me.username;
     lastRead = 0;
     badge = h('span', { class: 'bell-count', 'data-testid': 'bell-count', hidden: true });
-    element = h('a', { class: 'bell', href: '#/notifications', 'data-testid': 'bell' },
-      h('span', { class: 'bell-icon', 'aria-hidden': 'true' }, '🔔'), badge);
+    const icon = h('span', { class: 'bell-icon', 'aria-hidden': 'true' });
+    // A drawn bell: an emoji needs a colour font the phone or the server may not have.
+    icon.innerHTML = bellSvg;
+    element = h('a', { class: 'bell', href: '#/notifications', 'data-testid': 'bell' }, icon, badge);
     show(0);
   } else {
     show(unread);

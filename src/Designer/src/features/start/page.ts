@@ -66,7 +66,8 @@ function compoundsOf(): { path: string; name: string }[] {
 /** Adds "（…为…时必填）" under a conditionally required field that has no hint of its own. */
 function withConditionHints(fields: StartField[]): StartField[] {
   return fields.map((field) => {
-    if (!field.requiredWhen || field.hint) return field;
+    // A label that says when it is required already ("（违法决定时必填）") needs no hint.
+    if (!field.requiredWhen || field.hint || field.label.includes('必填')) return field;
     const other = fields.find((f) => f.id === field.requiredWhen!.field);
     const names = field.requiredWhen.values.map((v) => other?.enumValues?.find((e) => e.id === v)?.name ?? v);
     return { ...field, hint: t('start.requiredWhen', { field: other?.label ?? field.requiredWhen.field, values: names.join('、') }) };
