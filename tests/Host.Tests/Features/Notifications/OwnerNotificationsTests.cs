@@ -1,10 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Features.Voting;
+using Anju.Host.Notifications;
+using Anju.Host.Persistence;
 using Anju.Host.Procedures;
 using Anju.Host.Tests.Features.Voting;
 using Anju.Host.Tests.Procedures;
 using Anju.Host.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Anju.Host.Tests.Features.Notifications;
@@ -120,6 +124,41 @@ public abstract class OwnerNotificationsTests<THost>(THost host) : IClassFixture
         Assert.Single(await MineAsync("owner.zhao", instanceId, "notice"));
         Assert.Empty(await MineAsync("owner.sun", instanceId, "notice"));
         Assert.Empty(await MineAsync("owner.he", instanceId, "notice"));
+    }
+
+    [Fact]
+    public async Task A_compound_with_more_owner_accounts_than_a_batch_gets_one_notice_per_account()
+    {
+        // 定山雅苑 has no owner accounts in the demo data: give it more than two batches of them, written directly.
+        const string Yayuan = "jiangyin/yunting/dingshan/dingshan-yayuan";
+        var count = (2 * OwnerNotifications.BatchSize) + 17;
+        var prefix = "bulk" + ProcessApi.NewSuffix()[..6] + ".";
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            var ownerRole = await db.Roles.Where(r => r.Name == "owner").Select(r => r.Id).SingleAsync();
+            for (var i = 0; i < count; i++)
+            {
+                var user = new AnjuUser { UserName = $"{prefix}{i:D4}", NormalizedUserName = $"{prefix}{i:D4}".ToUpperInvariant(), DisplayName = $"业主{i}" };
+                user.Jurisdictions.Add(new UserJurisdiction { UserId = user.Id, Path = Yayuan });
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = ownerRole });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var instanceId = Guid.Parse(await StartNoticeAsync(PostPublicNotice.Name, "admin", Yayuan, "GS-BULK"));
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            var told = await db.Notifications.AsNoTracking()
+                .Where(n => n.InstanceId == instanceId && n.Kind == OwnerNotifications.NoticePosted).Select(n => n.Username).ToListAsync();
+            Assert.Equal(count, told.Count);
+            Assert.Equal(count, told.Distinct(StringComparer.Ordinal).Count());
+            Assert.All(told, username => Assert.StartsWith(prefix, username, StringComparison.Ordinal));
+        }
     }
 }
 
