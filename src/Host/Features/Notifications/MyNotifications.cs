@@ -54,13 +54,13 @@ public static class MyNotifications
     {
         var instances = items.Where(n => n.Kind is OwnerNotifications.BallotOpened or OwnerNotifications.BallotResult && n.InstanceId is not null)
             .Select(n => n.InstanceId!.Value).Distinct().ToList();
-        if (instances.Count == 0)
+        var rows = new List<(Guid InstanceId, Guid Id, DateTime OpensAt)>();
+        if (instances.Count > 0)
         {
-            return Array.Empty<(Guid, DateTime, Guid)>().ToLookup(b => b.Item3, b => (b.Item1, b.Item2));
+            rows.AddRange((await db.Ballots.AsNoTracking().Where(b => instances.Contains(b.InstanceId))
+                .Select(b => new { b.InstanceId, b.Id, b.OpensAt }).ToListAsync()).Select(b => (b.InstanceId, b.Id, b.OpensAt)));
         }
 
-        var rows = await db.Ballots.AsNoTracking().Where(b => instances.Contains(b.InstanceId))
-            .Select(b => new { b.Id, b.OpensAt, b.InstanceId }).ToListAsync();
         return rows.ToLookup(b => b.InstanceId, b => (b.Id, b.OpensAt));
     }
 
