@@ -58,7 +58,9 @@ test('the street office starts committee supervision; the decision fields are re
   await page.getByTestId('start-committee-supervision').click();
   await expect(page).toHaveURL(/#\/start\/committee-supervision$/);
   await page.locator('#start-compound').selectOption('jiangyin/chengjiang/huangshan/binjiang-garden');
+  await expect(page.locator('[data-field=decisionText] .required-when')).toHaveCount(0);
   await page.getByLabel(/业主大会、业主委员会作出违法决定/).check();
+  await expect(page.locator('[data-field=decisionText] .required-when')).toHaveText(/\*/);
   await page.getByLabel(/情况说明/).fill('业委会决定将公共收益用于委员补贴，多名业主反映。');
   await page.getByTestId('start-submit').click();
   await expect(page.locator('[data-field=decisionBy] .field-error')).toHaveText('此项为必填项。');

@@ -11,7 +11,7 @@ import { loadDefinitions, loadXml, type DefinitionSummary } from '../common/defi
 import { filingOutcome, filings } from '../portal/filings';
 import { collectVariables, generateForm } from '../tasks/form';
 import type { Instance } from '../tasks/types';
-import { startForm, validateStart, type StartField } from './startform';
+import { requiredNow, startForm, validateStart, type StartField } from './startform';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -116,6 +116,18 @@ export async function renderStart({ outlet, params, signal }: RouteContext): Pro
     compounds.map((c) => h('option', { value: c.path }, c.name)));
   const compoundError = h('div', { class: 'field-error', hidden: true, role: 'alert' });
   const form = generateForm(fields, { idPrefix: 'start' });
+  // A conditionally required field gets its * while its condition holds.
+  const markConditional = () => {
+    const values = form.values();
+    for (const field of fields.filter((f) => f.requiredWhen)) {
+      const label = form.element.querySelector(`[data-field="${field.id}"] .field-label`);
+      const mark = label?.querySelector('.required-when');
+      if (requiredNow(field, values) && label && !mark) label.append(h('span', { class: 'required required-when', title: t('form.requiredMark') }, ' *'));
+      else if (!requiredNow(field, values)) mark?.remove();
+    }
+  };
+  form.element.addEventListener('change', markConditional);
+  markConditional();
   const status = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-submit' }, t('portal.submit'));
   let sent = false;
