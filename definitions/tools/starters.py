@@ -8,7 +8,7 @@ The start form is the whole list of variables the API accepts at start (the Host
 property onBehalfOf names a person, and only the listed roles may name someone other than themselves (staff
 entering a 12345 hotline case for an owner). Photos are not start variables: they are attachments of the case.
 Roles: docs/procedures.md (complaints by owners, and community or street staff for a caller; emergency repairs by
-firms, committees, communities and street offices; the quarterly assessment by administrators and the housing
+firms, committees, communities and street offices; violation reports by firms, committees and owners; the quarterly assessment by administrators and the housing
 bureau, besides its timer). Administrators may start anything; the per-compound assessment is only called.
 """
 import glob
@@ -83,7 +83,8 @@ STARTERS = {
         field("plannedDays", "计划工期（天）", "long", required=True, min=1, max=365),
         field("affectedUnits", "分摊范围：受益的幢、单元或房号（逗号分隔，空为全小区）", maxlength=2000),
     ]),
-    "enforcement-referral": ("property-firm,owners-committee", "start", [
+    # Owners report a violation they witness too (issue 18); they say what they did to stop it, if anything.
+    "enforcement-referral": ("property-firm,owners-committee,owner", "start", [
         field("category", "违法行为类别", "enum", required=True, values=VIOLATIONS),
         field("location", "具体位置", required=True, maxlength=200),
         field("description", "情况描述", required=True, minlength=5, maxlength=1000),

@@ -3,7 +3,10 @@ using Anju.Workflows.Handlers;
 
 namespace Anju.Host.Procedures;
 
-/// <summary><c>postPublicNotice</c>: posts a notice (公示) in the instance's compound for <c>days</c> calendar days.</summary>
+/// <summary>
+/// <c>postPublicNotice</c>: posts a notice (公示) in the instance's compound for <c>days</c> calendar days and tells the
+/// owners at or below that place (<see cref="OwnerNotifications"/>), in the engine command's transaction.
+/// </summary>
 public sealed class PostPublicNotice : IServiceTaskHandler
 {
     public const string Name = "postPublicNotice";
@@ -31,6 +34,9 @@ public sealed class PostPublicNotice : IServiceTaskHandler
         await using var db = await context.HostDbAsync(cancellationToken);
         db.PublicNotices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
+        await OwnerNotifications.ToOwnersWithinAsync(
+            db, notice.Jurisdiction, OwnerNotifications.NoticePosted, $"公示：{notice.Title}",
+            $"公示至 {OwnerNotifications.BeijingTime(notice.Until)}。{notice.Body}", context.InstanceId, now, cancellationToken);
         context.SetVariable("noticeId", notice.Id.ToString());
         context.SetVariable("noticeUntil", new DateTimeOffset(notice.Until, TimeSpan.Zero).ToString("O"));
     }

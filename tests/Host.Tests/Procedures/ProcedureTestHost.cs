@@ -28,6 +28,7 @@ public abstract class ProcedureTestHost : HostFixture
         {
             services.AddServiceTaskHandler<BumpRevision>(BumpRevision.Name);
             services.AddServiceTaskHandler<StartThenFailOnce>(StartThenFailOnce.Name);
+            services.AddServiceTaskHandler<PostNoticeThenFailOnce>(PostNoticeThenFailOnce.Name);
             services.AddSingleton<INotificationChannel>(Channel);
         });
     }
@@ -76,6 +77,23 @@ public sealed class StartThenFailOnce(StartProcess inner) : IServiceTaskHandler
         if (_attempts.AddOrUpdate(context.InstanceId, 1, (_, n) => n + 1) == 1)
         {
             throw new InvalidOperationException("The gateway timed out (test).");
+        }
+    }
+}
+
+/// <summary>The real postPublicNotice handler (which tells the owners), then a technical failure on the first attempt per instance.</summary>
+public sealed class PostNoticeThenFailOnce(PostPublicNotice inner) : IServiceTaskHandler
+{
+    public const string Name = "testPostNoticeThenFailOnce";
+
+    private readonly ConcurrentDictionary<Guid, int> _attempts = new();
+
+    public async ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+    {
+        await inner.ExecuteAsync(context, cancellationToken);
+        if (_attempts.AddOrUpdate(context.InstanceId, 1, (_, n) => n + 1) == 1)
+        {
+            throw new InvalidOperationException("The notice board timed out (test).");
         }
     }
 }

@@ -3,6 +3,7 @@ import { language, languages, roleName, setLanguage, t, type Language } from './
 import { routes } from './routes';
 import { jurisdictionName } from './jurisdictions';
 import { hasAnyRole, user } from './session';
+import { notificationBell } from '../features/notifications/bell';
 
 export interface LayoutActions {
   onLogout(): void;
@@ -105,6 +106,10 @@ export class Layout {
     this.menuOpen = false;
     this.header.classList.remove('menu-open');
     this.header.classList.toggle('signed-in', signedIn !== null);
+    // The notification bell: the same element on every redraw (null when signed out), kept in the widget slot.
+    const bell = notificationBell();
+    for (const old of headerWidgets.querySelectorAll('.bell')) if (old !== bell) old.remove();
+    if (bell && bell.parentElement !== headerWidgets) headerWidgets.prepend(bell);
     replace(this.header, h('div', { class: 'header-top' }, menu, brand, headerWidgets, h('div', { class: 'header-right' }, who, select)), nav);
   }
 }

@@ -9,3 +9,5 @@ import './monitor';
 import './designer';
 import './calendar';
 import './admin';
+import './notifications';
+import './start';

@@ -17,10 +17,16 @@ public static class MyNotifications
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// One message; <c>BallotId</c> is the ballot a ballot or ballot-result message is about (the instance's ballot
+    /// opened last before the message), so the console can link to it.
+    /// </summary>
     public sealed record View(
-        Guid Id, string Kind, string Title, string? Body, Guid? InstanceId, Guid? TaskId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+        Guid Id, string Kind, string Title, string? Body, Guid? InstanceId, Guid? TaskId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt,
+        Guid? BallotId = null)
     {
-        public static View Of(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.InstanceId, n.TaskId, Utc(n.CreatedAt), n.ReadAt is { } read ? Utc(read) : null);
+        public static View Of(Notification n, Guid? ballotId = null) =>
+            new(n.Id, n.Kind, n.Title, n.Body, n.InstanceId, n.TaskId, Utc(n.CreatedAt), n.ReadAt is { } read ? Utc(read) : null, ballotId);
     }
 
     public sealed record Response(IReadOnlyList<View> Items, int Total, int Unread, int Page, int PageSize);
@@ -39,8 +45,29 @@ public static class MyNotifications
         var total = await query.CountAsync();
         var unreadCount = await mine.CountAsync(n => n.ReadAt == null);
         var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((number - 1) * size).Take(size).ToListAsync();
-        return new Response([.. items.Select(View.Of)], total, unreadCount, number, size);
+        var ballots = await BallotsAsync(db, items);
+        return new Response([.. items.Select(n => View.Of(n, BallotOf(n, ballots)))], total, unreadCount, number, size);
     }
+
+    /// <summary>The ballots of the instances that ballot messages on this page are about (one page: at most 100 ids).</summary>
+    private static async Task<ILookup<Guid, (Guid Id, DateTime OpensAt)>> BallotsAsync(HostDbContext db, List<Notification> items)
+    {
+        var instances = items.Where(n => n.Kind is OwnerNotifications.BallotOpened or OwnerNotifications.BallotResult && n.InstanceId is not null)
+            .Select(n => n.InstanceId!.Value).Distinct().ToList();
+        var rows = new List<(Guid InstanceId, Guid Id, DateTime OpensAt)>();
+        if (instances.Count > 0)
+        {
+            rows.AddRange((await db.Ballots.AsNoTracking().Where(b => instances.Contains(b.InstanceId))
+                .Select(b => new { b.InstanceId, b.Id, b.OpensAt }).ToListAsync()).Select(b => (b.InstanceId, b.Id, b.OpensAt)));
+        }
+
+        return rows.ToLookup(b => b.InstanceId, b => (b.Id, b.OpensAt));
+    }
+
+    private static Guid? BallotOf(Notification n, ILookup<Guid, (Guid Id, DateTime OpensAt)> ballots) =>
+        n.Kind is OwnerNotifications.BallotOpened or OwnerNotifications.BallotResult && n.InstanceId is { } instance
+            ? ballots[instance].Where(b => b.OpensAt <= n.CreatedAt).OrderByDescending(b => b.OpensAt).Select(b => (Guid?)b.Id).FirstOrDefault()
+            : null;
 
     public static async Task<Count> UnreadCount(HttpContext context, HostDbContext db)
     {

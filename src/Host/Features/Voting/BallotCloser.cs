@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Anju.Host.Notifications;
 using Anju.Host.Persistence;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
@@ -72,8 +73,14 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
                 return false;
             }
 
-            var result = (await TallyAsync(db, ballotId, because, cancellationToken)).ToJsonString();
+            var tally = await TallyAsync(db, ballotId, because, cancellationToken);
+            var result = tally.ToJsonString();
             await db.Ballots.Where(b => b.Id == ballotId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Result, result), cancellationToken);
+
+            // Told in the closing transaction, which exactly one closer commits: a result is announced once.
+            var ballot = await db.Ballots.AsNoTracking().Where(b => b.Id == ballotId).Select(b => new { b.Title, b.InstanceId }).FirstAsync(cancellationToken);
+            await OwnerNotifications.ToElectorsAsync(
+                db, ballotId, OwnerNotifications.BallotResult, $"投票结果已公布：{ballot.Title}", ResultText(tally), ballot.InstanceId, at, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -148,6 +155,12 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
         await db.Ballots.Where(b => b.Id == ballotId && b.ResumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ResumedAt, (DateTime?)now.UtcDateTime).SetProperty(b => b.ResumeNote, note), cancellationToken);
     }
+
+    /// <summary>The result in one plain sentence for the owners.</summary>
+    private static string ResultText(JsonObject tally) =>
+        !tally["quorum"]!.GetValue<bool>() ? "参与投票的业主未达到法定人数，表决未通过。"
+        : tally["approved"]!.GetValue<bool>() ? "表决通过。"
+        : "表决未通过。";
 
     private static bool IsCurrentBallot(JsonObject variables, string name, Guid ballotId) =>
         variables[name] is JsonValue value && value.TryGetValue<string>(out var id) && id == ballotId.ToString();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Notifications;
 using Anju.Host.Procedures;
 using Anju.Workflows;
 using Anju.Workflows.Calendars;
@@ -109,6 +110,9 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         db.Ballots.Add(ballot);
         db.BallotElectors.AddRange(electors);
         await db.SaveChangesAsync(cancellationToken);
+        await OwnerNotifications.ToElectorsAsync(
+            db, ballot.Id, OwnerNotifications.BallotOpened, $"业主投票已开始：{title}",
+            $"请在 {OwnerNotifications.BeijingTime(ballot.ClosesAt)} 前投票。", context.InstanceId, ballot.OpensAt, cancellationToken);
         context.SetVariable("ballotId", ballot.Id.ToString());
     }
 

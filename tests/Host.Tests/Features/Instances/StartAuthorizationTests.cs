@@ -177,7 +177,7 @@ public abstract class StartAuthorizationTests<THost>(THost host) : IClassFixture
 
         Assert.True(all!.Single(d => d!["key"]!.GetValue<string>() == "complaint-handling")!["canStart"]!.GetValue<bool>());
         Assert.False(all!.Single(d => d!["key"]!.GetValue<string>() == "fund-normal-use")!["canStart"]!.GetValue<bool>());
-        Assert.Equal(["committee-formation", "complaint-handling"], startable!.Select(d => d!["key"]!.GetValue<string>()).Where(k => StartCases.Starters.ContainsKey(k)));
+        Assert.Equal(["committee-formation", "complaint-handling", "enforcement-referral"], startable!.Select(d => d!["key"]!.GetValue<string>()).Where(k => StartCases.Starters.ContainsKey(k)));
         Assert.Equal(["quarterly-assessment"], bureauStartable!.Select(d => d!["key"]!.GetValue<string>()).Where(k => StartCases.Starters.ContainsKey(k)));
     }
 
@@ -224,7 +224,7 @@ public static class StartCases
     {
         ["complaint-handling"] = ["owner.li", "community.huangshan", "street.chengjiang"],
         ["emergency-repair"] = ["firm.binjiang", "committee.binjiang", "community.huangshan", "street.chengjiang"],
-        ["enforcement-referral"] = ["firm.binjiang", "committee.binjiang"],
+        ["enforcement-referral"] = ["firm.binjiang", "committee.binjiang", "owner.li"],
         ["committee-formation"] = ["owner.li", "street.chengjiang"],
         ["fund-normal-use"] = ["committee.binjiang", "firm.binjiang"],
         ["quarterly-assessment"] = ["bureau.housing"],

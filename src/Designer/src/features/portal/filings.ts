@@ -77,7 +77,7 @@ export const filings: Filing[] = [
     key: 'enforcement-referral',
     titleKey: 'portal.violation',
     hintKey: 'portal.violationHint',
-    roles: ['property-firm', 'owners-committee'],
+    roles: ['property-firm', 'owners-committee', 'owner'],
     photos: true,
     fields: [
       { id: 'category', label: '违法行为类别', type: 'enum', required: true, enumValues: choices(violations) },

@@ -13,6 +13,8 @@ import { residentStatusBadge } from '../common/timeline';
 import { collectVariables, generateForm } from '../tasks/form';
 import { dueBadge } from '../tasks/inbox';
 import type { Instance, Page, Task } from '../tasks/types';
+import { startCards } from '../start';
+import { renderPortalTodo } from './todo';
 import { fieldsFromStartForm, filedForSomeone, filingFor, filingOutcome, filings } from './filings';
 
 interface InstanceItem {
@@ -51,6 +53,7 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
   const cards = h('div', { class: 'home-cards' }, mine.map((f) =>
     h('a', { class: 'card home-card portal-card', href: `#/portal/new/${f.key}`, 'data-testid': `file-${f.key}` },
       h('strong', null, t(f.titleKey)), h('span', { class: 'muted' }, t(f.hintKey)))),
+    startCards(definitions),
     hasAnyRole(['owner']) ? h('a', { class: 'card home-card portal-card', href: '#/portal/ballots', 'data-testid': 'ballots' },
       h('strong', null, t('portal.ballots')), h('span', { class: 'muted' }, t('portal.ballotsHint'))) : null);
 
@@ -58,16 +61,7 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
   const cases = h('section', { class: 'card' }, h('h2', null, t('portal.myCases')), loading());
   replace(outlet, h('h1', null, t('portal.title')), cards, todo, cases);
 
-  try {
-    const tasks = await api.get<Page<Task>>('/api/tasks', { signal, query: { assignedToMe: true, pageSize: 50 } });
-    replace(todo, h('h2', null, t('portal.todo')), tasks.items.length === 0 ? h('p', { class: 'muted' }, t('portal.noTodo'))
-      : h('ul', { class: 'portal-todo', 'data-testid': 'portal-todo' }, tasks.items.map((task) => h('li', null,
-          h('a', { href: `#/tasks/${task.id}`, class: 'button primary small' }, task.name ?? t('tasks.unnamed')), ' ',
-          h('span', null, definitionName(definitions, task.definitionKey)), ' ',
-          task.dueAt ? h('span', { class: 'muted' }, t('tasks.dueAt', { at: formatDateTime(task.dueAt) })) : null, ' ', dueBadge(task.dueAt, task.createdAt)))));
-  } catch (error) {
-    if (!signal.aborted) replace(todo, h('h2', null, t('portal.todo')), banner('error', message(error)));
-  }
+  await renderPortalTodo(todo, definitions, signal);
 
   try {
     const keys = filings.map((f) => f.key);

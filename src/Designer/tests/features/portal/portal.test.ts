@@ -7,8 +7,8 @@ import { fieldsFromStartForm, filedForSomeone, filingFor, filingOutcome, filings
 import { validateForm } from '../../../src/features/tasks/form';
 
 describe('filings', () => {
-  it('offers complaints to owners and repairs and violation reports to firms', () => {
-    expect(filings.filter((f) => f.roles.includes('owner')).map((f) => f.key)).toEqual(['complaint-handling']);
+  it('offers complaints and violation reports to owners and repairs and violation reports to firms', () => {
+    expect(filings.filter((f) => f.roles.includes('owner')).map((f) => f.key)).toEqual(['complaint-handling', 'enforcement-referral']);
     expect(filings.filter((f) => f.roles.includes('property-firm')).map((f) => f.key)).toEqual(['emergency-repair', 'enforcement-referral']);
   });
 
