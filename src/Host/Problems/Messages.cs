@@ -181,6 +181,8 @@ public static class Messages
         // Start-up deployment never overrides a person; the filer is told (issue 16, items 1 and 5).
         ["startIncident"] = ("提交未成功：系统处理时出错，案件未能受理。管理员已收到通知，会尽快处理；您无需重复提交。", "The filing did not go through: the system failed while handling it, so it was not accepted. The administrators have been notified and will repair it; there is no need to file again."),
         ["fileUpdateChanged"] = ("定义文件已变化，或已被采用或忽略，请刷新后重试。", "The definitions file changed, or was adopted or ignored meanwhile; refresh and try again."),
+        // issue 18 part R: ballots in the console.
+        ["ballot.ownerVoted"] = ("该业主已经投过票（网上投票、书面表决或委托投票），每位业主只能投一次，不能再录入。", "This owner has already voted (online, on paper or by proxy); each owner votes once, so no further paper can be entered."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>
