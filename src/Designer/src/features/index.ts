@@ -8,3 +8,4 @@ import './tasks';
 import './monitor';
 import './designer';
 import './calendar';
+import './ballots';
