@@ -63,7 +63,7 @@ export async function renderBallots({ outlet, signal }: RouteContext): Promise<v
           h('a', { class: 'button primary small', href: `#/portal/ballots/${b.id}` }, b.myVote || !b.canVote ? t('ballot.view') : t('ballot.vote'))))),
     closed.length === 0 ? null : [
       h('h2', null, t('ballots.closedList')),
-      h('ul', { class: 'ballot-list', 'data-testid': 'closed-ballots' }, closed.map((b) => h('li', { class: 'card' },
+      h('ul', { class: 'closed-ballot-list', 'data-testid': 'closed-ballots' }, closed.map((b) => h('li', { class: 'card' },
         h('h2', null, b.title),
         h('p', { class: 'muted' }, `${b.compoundName ?? ''} · ${t('ballots.closedAt', { at: formatDateTime(b.closedAt ?? b.closesAt) })}`),
         h('a', { class: 'button primary small', href: `#/portal/ballots/${b.id}/result` }, t('ballots.viewResult'))))),
