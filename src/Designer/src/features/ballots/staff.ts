@@ -156,7 +156,7 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
       h('legend', null, t('ballots.entry.channel')),
       h('div', { class: 'choices stacked' }, (['paper', 'proxy'] as const).map((c) => h('label', { class: 'choice' },
         h('input', { type: 'radio', name: 'channel', value: c, checked: c === 'paper',
-          onchange: () => { channel = c; proxyField.hidden = c !== 'proxy'; } }),
+          onchange: () => { channel = c; proxyField.hidden = c !== 'proxy'; proxyError.hidden = true; } }),
         t(`ballots.entry.${c}`)))));
     const questions = ballot.questions.map((q, index) => {
       const error = h('div', { class: 'field-error', role: 'alert', hidden: true });
@@ -165,12 +165,13 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
         h('legend', null, `${index + 1}. ${q.text}`),
         h('p', { class: 'muted small' }, matterText(q), ' · ', majorityText(q)),
         h('div', { class: 'choices' }, answers.map((a) => h('label', { class: 'choice' },
-          h('input', { type: 'radio', name: `entry-${q.id}`, value: a, onchange: () => { chosen[q.id] = a; error.hidden = true; } }),
+          h('input', { type: 'radio', name: `entry-${q.id}`, value: a, onchange: () => { chosen[q.id] = a; error.hidden = true; replace(formStatus); } }),
           t(`ballot.${a}`)))),
         error);
     });
     const scan = filePicker('paper-scan', 'image/*,application/pdf', false);
     const scanError = h('div', { class: 'field-error', role: 'alert', hidden: true });
+    scan.input.addEventListener('change', () => { scanError.hidden = true; replace(formStatus); });
     const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'submit-paper' }, t('ballots.entry.submit'));
     const formStatus = h('div', { 'aria-live': 'polite' });
 
