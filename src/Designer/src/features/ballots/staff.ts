@@ -99,12 +99,12 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
   replace(outlet, loading());
   const id = encodeURIComponent(params.id ?? '');
   let ballot: BallotSummary;
-  let electors: Elector[];
+  // The register is for community and street office staff and auditors; an owners' committee follows the counts only.
+  let electors: Elector[] | null;
+  const register = (options: { signal?: AbortSignal }) => api.get<Elector[]>(`/api/ballots/${id}/electors`, options)
+    .catch((error: unknown) => { if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null; throw error; });
   try {
-    [ballot, electors] = await Promise.all([
-      api.get<BallotSummary>(`/api/ballots/${id}`, { signal }),
-      api.get<Elector[]>(`/api/ballots/${id}/electors`, { signal }),
-    ]);
+    [ballot, electors] = await Promise.all([api.get<BallotSummary>(`/api/ballots/${id}`, { signal }), register({ signal })]);
   } catch (error) {
     if (!signal.aborted) replace(outlet, h('p', null, h('a', { href: '#/ballots' }, `← ${t('ballots.back')}`)),
       banner('error', error instanceof ApiError && error.status === 404 ? t('ballot.notFound') : message(error)));
@@ -124,7 +124,7 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
     oninput: () => { query = search.value; drawRegister(); } });
 
   function drawRegister(): void {
-    const rows = electors.filter((e) => matchesElector(e, query));
+    const rows = (electors ?? []).filter((e) => matchesElector(e, query));
     replace(registerList, rows.map((e) => h('li', { class: 'elector', 'data-owner-name': electorName(e) },
       h('div', { class: 'elector-main' },
         h('strong', null, electorName(e)),
@@ -242,10 +242,7 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
   /** Refreshes the counts and the register; after a success the entry form closes. */
   async function reload(close = true): Promise<void> {
     try {
-      [ballot, electors] = await Promise.all([
-        api.get<BallotSummary>(`/api/ballots/${id}`),
-        api.get<Elector[]>(`/api/ballots/${id}/electors`),
-      ]);
+      [ballot, electors] = await Promise.all([api.get<BallotSummary>(`/api/ballots/${id}`), register({})]);
     } catch {
       return;
     }
@@ -264,11 +261,11 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
     summary,
     ballot.status === 'closed' ? h('p', null, h('a', { class: 'button primary', href: `#/portal/ballots/${ballot.id}/result` }, t('ballots.viewResult'))) : null,
     status,
-    h('section', { class: 'card' },
+    electors === null ? null : h('section', { class: 'card' },
       h('h2', null, t('ballots.electors', { count: electors.length })),
       h('p', { class: 'muted' }, t('ballots.electorsHint')),
       search,
       registerList),
-    entry);
+    electors === null ? null : entry);
   return { isDirty: () => dirty };
 }
