@@ -223,7 +223,11 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
             }
           }
           replace(formStatus, banner('error', message(error)));
-          if (error instanceof ApiError && error.status === 409) await reload(false);
+          // Voted meanwhile (or closed): nothing more can be entered for this owner.
+          if (error instanceof ApiError && error.status === 409) {
+            submit.disabled = true;
+            await reload(false);
+          }
         }
       },
     },
