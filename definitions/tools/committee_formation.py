@@ -25,9 +25,15 @@ def objection_fields():
 
 
 QUESTIONS = json.dumps([
-    {"id": "members", "text": "选举筹备组公示的候选人为业主委员会委员", "item": 3, "matter": "ordinary"},
+    {"id": "members", "text": "选举筹备组公示的候选人为业主委员会委员", "item": 3, "matter": "ordinary", "candidatesFrom": "candidates"},
     {"id": "rules", "text": "通过《业主大会议事规则》", "item": 1, "matter": "ordinary"},
     {"id": "statute", "text": "通过《管理规约》", "item": 2, "matter": "ordinary"},
+], ensure_ascii=False)
+
+# The drafts the owners vote on travel with the ballot (its documents), copied from prepareMeeting's fields.
+DOCUMENTS = json.dumps([
+    {"title": "《业主大会议事规则》草案", "from": "rulesDraft"},
+    {"title": "《管理规约》草案", "from": "statuteDraft"},
 ], ensure_ascii=False)
 
 p = Process("committee-formation", "业主委员会组建",
@@ -87,7 +93,7 @@ p.user("candidateObjections", "候选人名单公示异议处理", 18, r, candid
 p.gateway("candidateObjectionGw", "异议是否成立", 19, r, default="f_candidateNoObjection")
 p.service("firstRound", "首次表决", 20, r, "setVariables", voteRound="${1}")
 p.service("openVote", "业主大会电子投票", 21, r, "openBallot",
-          title="${compoundName}业主大会：选举业主委员会，表决议事规则和管理规约", questions=QUESTIONS, days="10")
+          title="${compoundName}业主大会：选举业主委员会，表决议事规则和管理规约", questions=QUESTIONS, documents=DOCUMENTS, days="10")
 message_catch(p, "voteClosed", "投票结束", 22, r, "Msg_ballotClosed")
 p.gateway("voteGw", "表决结果", 23, r, default="f_voteRejected")
 p.service("secondRound", "重新表决", 21, 0, "setVariables", voteRound="${voteRound + 1}")

@@ -183,6 +183,8 @@ public static class Messages
         ["fileUpdateChanged"] = ("定义文件已变化，或已被采用或忽略，请刷新后重试。", "The definitions file changed, or was adopted or ignored meanwhile; refresh and try again."),
         // issue 18 part A: editing and removing units of an owners' register.
         ["unit.ballotOpen"] = ("该小区有正在进行的业主大会表决，表决结束前不能修改或删除房屋登记。", "A ballot of this compound is open; its units cannot be changed or removed until it closes."),
+        // issue 18 part R: ballots in the console.
+        ["ballot.ownerVoted"] = ("该业主已经投过票（网上投票、书面表决或委托投票），每位业主只能投一次，不能再录入。", "This owner has already voted (online, on paper or by proxy); each owner votes once, so no further paper can be entered."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish(HttpContext context) =>

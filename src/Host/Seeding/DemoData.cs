@@ -74,7 +74,6 @@ public static class DemoData
         }
 
         await SeedXingfuliUnitsAsync(db);
-        await SeedRegisterConfirmationsAsync(db);
     }
 
     /// <summary>幸福里小区's owners: six of 100 m² each, so that four of them are exactly 2/3 by area and by headcount.</summary>
@@ -181,48 +180,21 @@ public static class DemoData
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The demo compounds' registry records (firm, committee, area, units).</summary>
     /// <summary>
-    /// The demo registers list a few units of compounds the registry knows with hundreds: the street office's
-    /// confirmation (recorded as any other) lets ballots open on them, as the demo's only purpose is to show voting.
+    /// The demo compounds' registry records (firm, committee, area, units). 滨江花园 and 幸福里小区, where the demo
+    /// ballots run, are small compounds whose registered floor area and unit count are exactly those of their complete
+    /// owners' registers (<see cref="BinjiangUnits"/>: 9 units, 1,004.40 m²; 幸福里: 6 units of 100 m²), so that a
+    /// ballot opens there on the default tolerance without any confirmation by the street office.
     /// </summary>
-    private static async Task SeedRegisterConfirmationsAsync(HostDbContext db)
-    {
-        foreach (var path in new[] { Binjiang, Xingfuli })
-        {
-            if (await db.RegisterConfirmations.AnyAsync(c => c.CompoundPath == path))
-            {
-                continue;
-            }
-
-            var totals = await OwnersRegister.ComputeAsync(db, path, 0m, CancellationToken.None);
-            db.RegisterConfirmations.Add(new RegisterConfirmation
-            {
-                Id = Guid.NewGuid(),
-                CompoundPath = path,
-                Tolerance = 1m,
-                RegisterArea = totals.RegisterArea,
-                RegisterUnits = totals.RegisterUnits,
-                RegisteredArea = totals.RegisteredArea,
-                RegisteredUnits = totals.RegisteredUnits,
-                Note = "演示数据：名册只登记了部分单元 (demo data: the register lists only some units)",
-                ConfirmedBy = "system",
-                ConfirmedAt = DateTime.UtcNow,
-            });
-        }
-
-        await db.SaveChangesAsync();
-    }
-
     private static async Task SeedCompoundsAsync(HostDbContext db)
     {
         var existing = (await db.Compounds.Select(c => c.Path).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         Compound[] compounds =
         [
-            new() { Path = Binjiang, Name = "滨江花园", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴滨江物业服务有限公司", ProjectManager = "陈经理", CommitteeStatus = CommitteeStatuses.OwnersCommittee, FloorArea = 48_600m, Units = 420, FirstDeliveredOn = new DateOnly(2015, 6, 1) },
+            new() { Path = Binjiang, Name = "滨江花园", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴滨江物业服务有限公司", ProjectManager = "陈经理", CommitteeStatus = CommitteeStatuses.OwnersCommittee, FloorArea = 1_004.40m, Units = 9, FirstDeliveredOn = new DateOnly(2015, 6, 1) },
             new() { Path = Huangshan + "/yuxiu-court", Name = "毓秀苑", CommunityPath = Huangshan, StreetPath = Chengjiang, PropertyFirm = "江阴毓秀物业管理有限公司", ProjectManager = "蒋经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 31_200m, Units = 268, DeliveredShare = 0.42m, FirstDeliveredOn = new DateOnly(2025, 5, 1) },
             new() { Path = DingshanYayuan, Name = "定山雅苑", CommunityPath = Dingshan, StreetPath = Yunting, PropertyFirm = "江阴定山物业服务有限公司", ProjectManager = "卫经理", CommitteeStatus = CommitteeStatuses.OwnersCommittee, FloorArea = 39_800m, Units = 352, FirstDeliveredOn = new DateOnly(2017, 4, 1) },
-            new() { Path = Xingfuli, Name = "幸福里小区", CommunityPath = Xingfu, StreetPath = Nanzha, PropertyFirm = "南闸幸福物业有限公司", ProjectManager = "孔经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 26_400m, Units = 230, FirstDeliveredOn = new DateOnly(2012, 9, 1) },
+            new() { Path = Xingfuli, Name = "幸福里小区", CommunityPath = Xingfu, StreetPath = Nanzha, PropertyFirm = "南闸幸福物业有限公司", ProjectManager = "孔经理", CommitteeStatus = CommitteeStatuses.None, FloorArea = 600m, Units = 6, FirstDeliveredOn = new DateOnly(2012, 9, 1) },
         ];
         db.Compounds.AddRange(compounds.Where(c => existing.Add(c.Path)));
         await db.SaveChangesAsync();

@@ -11,3 +11,4 @@ import './calendar';
 import './admin';
 import './notifications';
 import './start';
+import './ballots';

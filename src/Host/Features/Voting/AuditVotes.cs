@@ -7,7 +7,8 @@ namespace Anju.Host.Features.Voting;
 
 /// <summary>
 /// GET /api/ballots/{id}/votes: who voted what and when, for the street office, the housing bureau and
-/// administrators within their jurisdiction (owners: 403 on a ballot they vote on, else 404). The read is
+/// administrators within their jurisdiction (owners, community staff and owners' committees: 403 on a ballot they
+/// reach, else 404). The read is
 /// recorded first and listed with the earlier ones, so that every look at the votes leaves a trace.
 /// </summary>
 public static partial class AuditVotes

@@ -7,12 +7,17 @@ namespace Anju.Host.Features.Voting;
 /// <summary>
 /// One question of a ballot: owners answer agree, disagree or abstain. <see cref="Item"/> is the matter's item of
 /// Civil Code art. 278 (1–9), from which the majority follows (<see cref="Art278"/>); questions of older models
-/// carry only ordinary or major.
+/// carry only ordinary or major. <see cref="Candidates"/> lists the persons an election question (item 3) elects.
 /// </summary>
-public sealed record BallotQuestion(string Id, string Text, Matter Matter, int? Item = null)
+public sealed record BallotQuestion(string Id, string Text, Matter Matter, int? Item = null, IReadOnlyList<string>? Candidates = null)
 {
     public const int MaxQuestions = 50;
     public const int MaxTextLength = 500;
+    public const int MaxCandidates = 50;
+    public const int MaxCandidateLength = 100;
+
+    /// <summary>How a list of candidates written as one text is split: 、，,;； and line breaks.</summary>
+    private static readonly char[] CandidateSeparators = ['、', '，', ',', ';', '；', '\n', '\r'];
 
     /// <summary>How ballots store questions, answers and results: camelCase, enums as camelCase strings.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -84,10 +89,45 @@ public sealed record BallotQuestion(string Id, string Text, Matter Matter, int? 
                 return null;
             }
 
-            questions.Add(new BallotQuestion(id, text, matter.Value, article));
+            var candidates = ReadCandidates(item?["candidates"], out var candidateProblem);
+            if (candidateProblem is not null)
+            {
+                problem = candidateProblem;
+                return null;
+            }
+
+            questions.Add(new BallotQuestion(id, text, matter.Value, article, candidates));
         }
 
         return questions;
+    }
+
+    /// <summary>
+    /// The candidates of a question: an array of names or one text of names separated by 、，,; or line breaks
+    /// (how a form field holds them). Null when the question has none.
+    /// </summary>
+    private static List<string>? ReadCandidates(JsonNode? node, out string? problem)
+    {
+        problem = null;
+        if (node is null)
+        {
+            return null;
+        }
+
+        IEnumerable<string?> names = node switch
+        {
+            JsonArray array => array.Select(ReadText),
+            JsonValue value when value.TryGetValue<string>(out var text) => text.Split(CandidateSeparators),
+            _ => [null],
+        };
+        var list = names.Select(n => n?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).ToList();
+        if (list.Count > MaxCandidates || list.Exists(n => n.Length > MaxCandidateLength) || node is not (JsonArray or JsonValue))
+        {
+            problem = $"The candidates of a ballot question are at most {MaxCandidates} names of at most {MaxCandidateLength} characters: {node.ToJsonString()}";
+            return null;
+        }
+
+        return list.Count == 0 ? null : list;
     }
 
     private static int? ReadItem(JsonNode node)

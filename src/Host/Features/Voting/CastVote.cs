@@ -74,10 +74,11 @@ public static class CastVote
 
     /// <summary>
     /// Stores one owner's vote, whichever channel it came by: null when counted, else the 409 problem (closed, or
-    /// this owner has voted already). Closes the ballot once every elector has voted.
+    /// this owner has voted already: <paramref name="duplicateCode"/>). Closes the ballot once every elector has voted.
     /// </summary>
     internal static async Task<IResult?> RecordAsync(
-        HttpContext context, HostDbContext db, BallotCloser closer, TimeProvider time, BallotVote vote, CancellationToken cancellationToken)
+        HttpContext context, HostDbContext db, BallotCloser closer, TimeProvider time, BallotVote vote, CancellationToken cancellationToken,
+        string duplicateCode = "ballot.duplicateVote")
     {
         var id = vote.BallotId;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -93,7 +94,7 @@ public static class CastVote
 
             if (await db.BallotVotes.AnyAsync(v => v.BallotId == id && v.Owner == vote.Owner, cancellationToken))
             {
-                return Problem.Of(context, StatusCodes.Status409Conflict, "ballot.duplicateVote");
+                return Problem.Of(context, StatusCodes.Status409Conflict, duplicateCode);
             }
 
             db.BallotVotes.Add(vote);
@@ -104,7 +105,7 @@ public static class CastVote
             catch (DbUpdateException)
             {
                 // The unique (ballot, owner) index: the same owner's paper arrived twice at the same moment.
-                return Problem.Of(context, StatusCodes.Status409Conflict, "ballot.duplicateVote");
+                return Problem.Of(context, StatusCodes.Status409Conflict, duplicateCode);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Features.Voting;
 
-/// <summary>GET /api/ballots/{id}: the questions, the counts, and the caller's own vote if they cast one.</summary>
+/// <summary>GET /api/ballots/{id}: the questions (with their candidates), the documents, the counts, and the caller's own vote if they cast one.</summary>
 public static class GetBallot
 {
     public static async Task<IResult> Handle(Guid id, HttpContext context, HostDbContext db, JurisdictionDirectory directory, CancellationToken cancellationToken)
@@ -22,6 +22,8 @@ public static class GetBallot
         var mine = reach.IsElector
             ? await db.BallotVotes.AsNoTracking().FirstOrDefaultAsync(v => v.BallotId == id && v.Owner == me, cancellationToken)
             : null;
-        return TypedResults.Ok(BallotView.From(reach.Ballot, directory.Find(reach.Ballot.CompoundPath)?.Name, reach.IsElector, reach.IsAuditor, mine));
+        var turnout = await ListBallots.TurnoutAreaAsync(db, [id], cancellationToken);
+        return TypedResults.Ok(BallotView.From(
+            reach.Ballot, directory.Find(reach.Ballot.CompoundPath)?.Name, reach.IsElector, reach.IsAuditor, mine, turnout.GetValueOrDefault(id), withDocuments: true));
     }
 }

@@ -17,7 +17,9 @@ namespace Anju.Host.Features.Voting;
 /// holds the numbers) or, when the task has none, a process variable: <c>title</c> / <c>ballotTitle</c>;
 /// <c>questions</c> / <c>ballotQuestions</c> ([{ id, text, matter }], as JSON text in a property);
 /// <c>days</c> / <c>ballotDays</c> (working days until it closes) or <c>closesAt</c> / <c>ballotClosesAt</c>
-/// (ISO 8601); optionally <c>messageName</c> / <c>ballotMessageName</c> (default <c>ballot-closed</c>). The
+/// (ISO 8601); optionally <c>messageName</c> / <c>ballotMessageName</c> (default <c>ballot-closed</c>) and
+/// <c>documents</c> / <c>ballotDocuments</c> ([{ title, text }] or [{ title, from: variable }], <see cref="BallotDocument"/>).
+/// A question's candidates are <c>candidates</c> (names) or <c>candidatesFrom</c> (the variable holding them). The
 /// process then waits for that message, which <see cref="BallotCloser"/> sends when the ballot closes.
 /// </summary>
 /// <remarks>
@@ -45,8 +47,10 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         var title = HandlerValues.AsText(Parameter(context, "title", "ballotTitle"))?.Trim() is { Length: > 0 and <= 200 } t
             ? t
             : throw new InvalidOperationException("openBallot needs a title (property title or variable ballotTitle) of 1 to 200 characters.");
-        var questions = BallotQuestion.Read(Questions(Parameter(context, "questions", "ballotQuestions")), out var problem)
+        var questions = BallotQuestion.Read(WithCandidates(context, Questions(Parameter(context, "questions", "ballotQuestions"))), out var problem)
             ?? throw new InvalidOperationException(problem);
+        var documents = BallotDocument.Read(Questions(Parameter(context, "documents", "ballotDocuments")), context.GetVariable, out var documentProblem)
+            ?? throw new InvalidOperationException("openBallot: " + documentProblem);
         var closesAt = ClosingTime(context);
         var messageName = HandlerValues.AsText(Parameter(context, "messageName", "ballotMessageName"))?.Trim() is { Length: > 0 } name
             ? name
@@ -93,6 +97,7 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
             CompoundPath = compound,
             Title = title,
             Questions = BallotQuestion.Serialize(questions),
+            Documents = BallotDocument.Serialize(documents),
             OpensAt = context.Now.UtcDateTime,
             ClosesAt = closesAt.UtcDateTime,
             Status = Ballot.Open,
@@ -136,6 +141,28 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
         }
 
         return node;
+    }
+
+    /// <summary>Questions whose candidatesFrom names a variable get that variable's value as their candidates.</summary>
+    private static JsonNode? WithCandidates(ServiceTaskContext context, JsonNode? questions)
+    {
+        if (questions is not JsonArray array || !array.Any(q => q is JsonObject o && o.ContainsKey("candidatesFrom")))
+        {
+            return questions;
+        }
+
+        var copy = array.DeepClone().AsArray();
+        foreach (var question in copy.OfType<JsonObject>())
+        {
+            if (question["candidatesFrom"] is JsonValue from && from.TryGetValue<string>(out var name))
+            {
+                question.Remove("candidatesFrom");
+                question["candidates"] = context.GetVariable(name)?.DeepClone()
+                    ?? throw new InvalidOperationException($"openBallot: the candidates of question '{question["id"]}' are read from the variable '{name}', which is not set.");
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>days working days from now (China time, the working-day calendar), else closesAt.</summary>

@@ -14,8 +14,9 @@ namespace Anju.Host.Features.Voting;
 /// jurisdiction, upload the scanned paper (POST /api/ballots/{id}/scans, a file kept with the ballot's process) and
 /// enter the owner's answers from it (POST /api/ballots/{id}/paper-votes { owner, channel: paper|proxy, proxyName,
 /// scanId, answers }). The vote records who entered it, the channel, the proxy and the scan; an owner's vote counts
-/// once whichever channel, so a paper after an online vote (or the reverse) is 409 ballot.duplicateVote.
-/// GET /api/ballots/{id}/electors lists the owners entitled to vote and whether (and how) each has voted, never what.
+/// once whichever channel, so a paper for an owner who has voted (online, on paper or by proxy) is 409 ballot.ownerVoted
+/// (an online vote after a paper, 409 ballot.duplicateVote). GET /api/ballots/{id}/electors lists the owners entitled
+/// to vote, their units as the register lists them now, and whether (and how) each has voted, never what.
 /// </summary>
 public static partial class PaperVotes
 {
@@ -28,7 +29,7 @@ public static partial class PaperVotes
 
     public sealed record Response(Guid BallotId, string Owner, string Channel, string? ProxyName, Guid ScanId, string EnteredBy, IReadOnlyDictionary<string, string> Answers, DateTimeOffset CastAt);
 
-    public sealed record ElectorRow(string Owner, string? Name, string Kind, int Units, decimal Area, bool Voted, string? Channel);
+    public sealed record ElectorRow(string Owner, string? Name, string Kind, int Units, decimal Area, bool Voted, string? Channel, IReadOnlyList<string> UnitNumbers);
 
     public static async Task<Results<Created<TaskAttachments.AttachmentView>, ProblemHttpResult>> UploadScan(
         Guid id, IFormFile? file, HttpContext context, HostDbContext db, DataDirectory data, IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
@@ -109,7 +110,7 @@ public static partial class PaperVotes
             ProxyName = proxyName,
             ScanId = request.ScanId,
         };
-        if (await CastVote.RecordAsync(context, db, closer, time, vote, cancellationToken) is { } refused)
+        if (await CastVote.RecordAsync(context, db, closer, time, vote, cancellationToken, duplicateCode: "ballot.ownerVoted") is { } refused)
         {
             return refused;
         }
@@ -139,8 +140,14 @@ public static partial class PaperVotes
         var accounts = electors.Where(e => e.Kind == OwnerKinds.Account).Select(e => e.Owner).ToList();
         var names = await db.Users.AsNoTracking().Where(u => accounts.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
+        var numbers = (await db.Units.AsNoTracking().Where(u => u.CompoundPath == ballot.CompoundPath)
+                .Select(u => new { u.Owner, u.Number }).ToListAsync(cancellationToken))
+            .GroupBy(u => u.Owner, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => u.Number).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
         var rows = electors
-            .Select(e => new ElectorRow(e.Owner, e.Name ?? names.GetValueOrDefault(e.Owner), e.Kind, e.Units, e.Area, channels.ContainsKey(e.Owner), channels.GetValueOrDefault(e.Owner)))
+            .Select(e => new ElectorRow(
+                e.Owner, e.Name ?? names.GetValueOrDefault(e.Owner), e.Kind, e.Units, e.Area, channels.ContainsKey(e.Owner), channels.GetValueOrDefault(e.Owner),
+                numbers.GetValueOrDefault(e.Owner) ?? []))
             .OrderBy(r => r.Name ?? r.Owner, StringComparer.Ordinal)
             .ToList();
         return TypedResults.Ok(rows);

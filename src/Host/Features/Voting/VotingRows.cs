@@ -47,8 +47,11 @@ public sealed class Ballot
     public required string CompoundPath { get; set; }
     public required string Title { get; set; }
 
-    /// <summary>JSON array of { id, text, matter }.</summary>
+    /// <summary>JSON array of { id, text, matter, item, candidates }.</summary>
     public required string Questions { get; set; }
+
+    /// <summary>JSON array of { title, text }: the documents the owners read before voting (<see cref="BallotDocument"/>); null for none.</summary>
+    public string? Documents { get; set; }
 
     public DateTime OpensAt { get; set; }
     public DateTime ClosesAt { get; set; }

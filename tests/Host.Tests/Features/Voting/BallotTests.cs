@@ -183,7 +183,7 @@ public abstract class BallotTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(["street.chengjiang"], first["reads"]!.AsArray().Select(r => r!["reader"]!.GetValue<string>()));
         Assert.Equal(["street.chengjiang", "bureau.housing"], second!["reads"]!.AsArray().Select(r => r!["reader"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, nanzha.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, community.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, community.StatusCode); // follows the ballot, does not audit it
         Assert.DoesNotContain(listedForNanzha!, b => b!["id"]!.GetValue<string>() == ballotId);
         Assert.Equal(instance["id"]!.GetValue<string>(), ballotForStreet!["instanceId"]!.GetValue<string>());
     }

@@ -139,9 +139,9 @@ public abstract class OwnersRegisterTests<THost>(THost host) : IClassFixture<THo
         var paperAfterOnline = await PaperVoteAsync(community, ballotId, one, paperScan, new { firm = "disagree" });
         var secondPaper = await PaperVoteAsync(street, ballotId, zhangOwner, proxyScan, new { firm = "disagree" });
         Assert.Equal(HttpStatusCode.Conflict, paperAfterOnline.StatusCode);
-        Assert.Equal("ballot.duplicateVote", (await paperAfterOnline.Json()).Code());
+        Assert.Equal("ballot.ownerVoted", (await paperAfterOnline.Json()).Code());
         Assert.Equal(HttpStatusCode.Conflict, secondPaper.StatusCode);
-        Assert.Equal("ballot.duplicateVote", (await secondPaper.Json()).Code());
+        Assert.Equal("ballot.ownerVoted", (await secondPaper.Json()).Code());
 
         var electors = (await community.GetFromJsonAsync<JsonArray>($"/api/ballots/{ballotId}/electors"))!;
         Assert.Equal(6, electors.Count);

@@ -5,6 +5,7 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import type { RouteContext, RouteInstance } from '../../app/routes';
 import { loading } from '../../app/router';
+import { majorityText, matterText } from '../ballots/wording';
 
 export type Answer = 'agree' | 'disagree' | 'abstain';
 
@@ -13,7 +14,7 @@ export interface Ballot {
   compound: string;
   compoundName: string | null;
   title: string;
-  questions: { id: string; text: string; matter: 'ordinary' | 'major' | string; item?: number | null }[];
+  questions: { id: string; text: string; matter: 'ordinary' | 'major' | string; item?: number | null; candidates?: string[] }[];
   opensAt: string;
   closesAt: string;
   status: string;
@@ -22,6 +23,8 @@ export interface Ballot {
   closedAt: string | null;
   canVote: boolean;
   myVote: { answers: Record<string, Answer>; castAt: string } | null;
+  /** The documents the owners read before voting (the draft rules ...); on the single ballot only. */
+  documents?: { title: string; text: string }[] | null;
 }
 
 export const answers: readonly Answer[] = ['agree', 'disagree', 'abstain'];
@@ -38,8 +41,12 @@ function message(error: unknown): string {
 export async function renderBallots({ outlet, signal }: RouteContext): Promise<void> {
   replace(outlet, h('h1', null, t('portal.ballots')), loading());
   let list: Ballot[];
+  let closed: Ballot[];
   try {
-    list = await api.get<Ballot[]>('/api/ballots', { signal, query: { status: 'open' } });
+    [list, closed] = await Promise.all([
+      api.get<Ballot[]>('/api/ballots', { signal, query: { status: 'open' } }),
+      api.get<Ballot[]>('/api/ballots', { signal, query: { status: 'closed' } }),
+    ]);
   } catch (error) {
     if (signal.aborted) return;
     const missing = error instanceof ApiError && (error.status === 404 || error.status === 405);
@@ -53,7 +60,14 @@ export async function renderBallots({ outlet, signal }: RouteContext): Promise<v
           h('h2', null, b.title),
           h('p', { class: 'muted' }, `${b.compoundName ?? ''} · ${t('ballot.closesAt', { at: formatDateTime(b.closesAt) })}`),
           b.myVote ? h('span', { class: 'badge status-completed' }, t('ballot.voted')) : null, ' ',
-          h('a', { class: 'button primary small', href: `#/portal/ballots/${b.id}` }, b.myVote || !b.canVote ? t('ballot.view') : t('ballot.vote'))))));
+          h('a', { class: 'button primary small', href: `#/portal/ballots/${b.id}` }, b.myVote || !b.canVote ? t('ballot.view') : t('ballot.vote'))))),
+    closed.length === 0 ? null : [
+      h('h2', null, t('ballots.closedList')),
+      h('ul', { class: 'closed-ballot-list', 'data-testid': 'closed-ballots' }, closed.map((b) => h('li', { class: 'card' },
+        h('h2', null, b.title),
+        h('p', { class: 'muted' }, `${b.compoundName ?? ''} · ${t('ballots.closedAt', { at: formatDateTime(b.closedAt ?? b.closesAt) })}`),
+        h('a', { class: 'button primary small', href: `#/portal/ballots/${b.id}/result` }, t('ballots.viewResult'))))),
+    ]);
 }
 
 export async function renderBallot({ outlet, params, signal }: RouteContext): Promise<RouteInstance | void> {
@@ -78,6 +92,10 @@ export async function renderBallot({ outlet, params, signal }: RouteContext): Pr
     return h('fieldset', { class: 'ballot-question', 'data-question': q.id },
       h('legend', null, `${index + 1}. ${q.text}`, ' ', h('span', { class: 'badge' }, q.matter === 'major' ? t('ballot.major') : t('ballot.ordinary')),
         q.item ? [' ', h('span', { class: 'badge', 'data-testid': 'art278-item' }, t('ballot.art278Item', { item: q.item }))] : null),
+      h('p', { class: 'muted small', 'data-testid': 'matter' }, matterText(q)),
+      h('p', { class: 'small', 'data-testid': 'majority' }, majorityText(q)),
+      q.candidates?.length ? [h('p', { class: 'small' }, t('ballots.candidates', { count: q.candidates.length })),
+        h('ul', { class: 'candidates', 'data-testid': 'candidates' }, q.candidates.map((c) => h('li', null, c)))] : null,
       h('div', { class: 'choices' }, answers.map((a) => h('label', { class: 'choice' },
         h('input', { type: 'radio', name: `q-${q.id}`, value: a, checked: chosen[q.id] === a, disabled: locked,
           onchange: () => { chosen[q.id] = a; dirty = true; error.hidden = true; } }),
@@ -127,7 +145,13 @@ export async function renderBallot({ outlet, params, signal }: RouteContext): Pr
     h('p', { class: 'muted' }, `${ballot.compoundName ?? ''} · ${t('ballot.closesAt', { at: formatDateTime(ballot.closesAt) })} · ${t('ballot.turnout', { cast: ballot.votesCast, total: ballot.eligibleHeadcount })}`),
     ballot.myVote ? banner('info', t('ballot.alreadyVoted', { at: formatDateTime(ballot.myVote.castAt) })) : null,
     !ballot.canVote && !ballot.myVote ? banner('info', t('ballot.cannotVote')) : null,
-    h('p', { class: 'muted' }, t('ballot.rule')),
-    form);
+    ballot.status === 'closed' ? h('p', null, h('a', { class: 'button primary', href: `#/portal/ballots/${ballot.id}/result` }, t('ballots.viewResult'))) : null,
+    h('p', { class: 'muted' }, t('ballots.quorumRule')),
+    ballot.documents?.length ? h('section', { class: 'card ballot-documents', 'data-testid': 'documents' },
+      h('h2', null, t('ballots.documents')),
+      h('p', { class: 'muted small' }, t('ballots.documentsHint')),
+      ballot.documents.map((d) => h('details', null, h('summary', null, d.title), h('pre', null, d.text)))) : null,
+    form,
+    h('details', { class: 'ballot-documents' }, h('summary', null, t('ballots.law')), h('p', { class: 'law-text small' }, t('ballots.lawText'))));
   return { isDirty: () => dirty };
 }

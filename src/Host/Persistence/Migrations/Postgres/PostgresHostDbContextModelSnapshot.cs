@@ -297,6 +297,9 @@ namespace Anju.Host.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Documents")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("EligibleArea")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");

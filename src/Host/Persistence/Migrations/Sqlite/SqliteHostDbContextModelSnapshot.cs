@@ -292,6 +292,9 @@ namespace Anju.Host.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Documents")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("EligibleArea")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
