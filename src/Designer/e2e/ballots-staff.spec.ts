@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { apiAs, expect, logIn, screenshot, test } from './support';
+import { apiAs, expect, logIn, logOutAnyWidth, screenshot, test } from './support';
 
 // 业主表决 for staff and owners on a phone (issue 18, part R). The test builds its own compound 清风苑 in 黄山社区
 // with a complete owners' register (an owner with an account, two without — 张三 holds two units — and the
@@ -164,7 +164,7 @@ test('community staff enter paper and proxy votes on a phone, a second entry is 
   await expect(li.getByTestId('voted')).toHaveText('已投票 · 书面表决');
   await noSidewaysScroll(page);
   await screenshot(page, '53-paper-entry-refused-phone');
-  await page.getByTestId('logout').click();
+  await logOutAnyWidth(page);
 
   // The owner on a phone reads what each question decides, the candidates and the drafts, and votes last.
   await page.goto('/#/login');
@@ -205,7 +205,7 @@ test('community staff enter paper and proxy votes on a phone, a second entry is 
   await expect(page.getByTestId('ballot-verdict')).toHaveText('表决未通过');
   await noSidewaysScroll(page);
   await screenshot(page, '55-ballot-result-owner-phone');
-  await page.getByTestId('logout').click();
+  await logOutAnyWidth(page);
 
   // Staff at a desk read the same result from their list.
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -24,6 +24,14 @@ export async function logIn(page: Page, username: string): Promise<void> {
   await expect(page.getByTestId('who')).toBeVisible();
 }
 
+/** Logs out from the header, opening the menu first on a phone (where the logout button sits in the menu). */
+export async function logOutAnyWidth(page: Page): Promise<void> {
+  const menu = page.getByTestId('menu');
+  if (await menu.isVisible()) await menu.click();
+  await page.getByTestId('logout').click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
 }
