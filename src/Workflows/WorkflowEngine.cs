@@ -87,6 +87,12 @@ public sealed partial class WorkflowEngine
             var start = definition.Process.NoneStartEvent
                 ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event; it starts by message or timer.");
             var note = command.Authorize?.Invoke(definition, start);
+            if (definition.Process.CaseNumberPrefix is not null)
+            {
+                // Its case number is taken in a transaction (see CaseNumbers): computed under SQLite's writer lock.
+                context.RequireWriter();
+            }
+
             var runner = CreateInstance(context, definition, command.InstanceId ?? context.NewId(), command.BusinessKey, command.Jurisdiction, command.Variables, start.Id, note);
             await runner.RunAsync(ct);
             return runner;
@@ -140,8 +146,15 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = Storage.CreateContext();
-        var document = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Document).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : InstanceView.From(InstanceDocument.Read(document));
+        var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.Document, i.CaseNumber }).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The row's number: an instance numbered before numbers were kept in the document has it there only.
+        var view = InstanceView.From(InstanceDocument.Read(row.Document));
+        return row.CaseNumber is null || view.CaseNumber is not null ? view : view with { CaseNumber = row.CaseNumber };
     }
 
     /// <summary>
@@ -248,7 +261,7 @@ public sealed partial class WorkflowEngine
 
     private async Task<(bool Done, TState? State)> CommitBeforeWriterAsync<TState>(CommandContext context, WorkflowDbContext db, TState state, CancellationToken cancellationToken)
     {
-        if (db.ChangeTracker.HasChanges())
+        if (db.ChangeTracker.HasChanges() || CaseNumbers.AssignWithoutTransaction(context))
         {
             return (false, default);
         }
