@@ -510,4 +510,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.days': '{count} days',
   'tasks.dueEstimate': 'Estimate',
   'tasks.dueEstimateHint': 'This deadline runs into a year the working-day calendar has no data for (or got it only after the task was created); it was counted Monday–Friday.',
+  // issue 18 part N1: case numbers and case search.
+  'search.label': 'Search',
+  'search.placeholder': 'Case number, phone, compound or description',
 };

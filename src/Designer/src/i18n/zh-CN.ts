@@ -511,6 +511,9 @@ export const zhCN = {
   'calendar.days': '{count} 天',
   'tasks.dueEstimate': '预估',
   'tasks.dueEstimateHint': '该期限跨入工作日历尚无数据（或数据在任务创建后才录入）的年份，系按周一至周五估算。',
+  // issue 18 part N1: case numbers and case search.
+  'search.label': '搜索',
+  'search.placeholder': '受理编号、电话、小区或问题描述',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

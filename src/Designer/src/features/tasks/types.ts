@@ -20,6 +20,12 @@ export interface Task {
   delegatedFrom: string | null;
   form: { fields: FormFieldView[] } | null;
   variables: Record<string, unknown> | null;
+  /** The case number (受理编号), e.g. TS-2026-000123; null when the procedure gives none. */
+  caseNumber?: string | null;
+  /** In the inbox: one line about the case (compound · first words of the description). */
+  caseSummary?: string | null;
+  /** In the inbox: the procedure's name. */
+  procedure?: string | null;
 }
 
 export interface Page<T> {
@@ -39,6 +45,11 @@ export interface DoneTask {
   businessKey: string | null;
   jurisdiction: string | null;
   completedAt: string;
+  /** The step's name. */
+  name?: string | null;
+  procedure?: string | null;
+  caseNumber?: string | null;
+  caseSummary?: string | null;
 }
 
 export interface Comment {
@@ -67,6 +78,8 @@ export interface Instance {
   definitionVersion: number;
   businessKey: string | null;
   jurisdiction: string | null;
+  /** The case number (受理编号); null when the procedure gives none. */
+  caseNumber?: string | null;
   status: string;
   variables: Record<string, unknown>;
   activeActivityIds: string[];
