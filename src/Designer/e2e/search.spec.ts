@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { apiAs, expect, logIn, screenshot, test } from './support';
 
 // Case numbers and case search (issue 18 item 2), at desktop size: an owner's complaint about the elevator gets a
@@ -22,7 +22,15 @@ async function cancel(admin: APIRequestContext, id: string): Promise<void> {
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test('按受理编号和问题描述中的词查找案件', async ({ page, playwright }) => {
+/** Another user in a browser context of their own (the same tab would have to log out first). */
+async function pageAs(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.ANJU_E2E_BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await logIn(page, username);
+  return page;
+}
+
+test('按受理编号和问题描述中的词查找案件', async ({ page, browser, playwright }) => {
   const owner = await apiAs(playwright, 'owner.li');
   const admin = await apiAs(playwright, 'admin');
   // A word of its own, so that only this run's case matches; "电梯" is the word a clerk would type.
@@ -53,21 +61,23 @@ test('按受理编号和问题描述中的词查找案件', async ({ page, playw
     await screenshot(page, '81-inbox-search-word');
 
     // The monitor (administrators) finds it by the word as well.
-    await logIn(page, 'admin');
-    await page.goto('/#/monitor');
-    await page.getByTestId('case-search').fill(word);
-    await page.getByTestId('case-search').press('Enter');
-    const monitorRows = page.getByTestId('case-number');
+    const adminPage = await pageAs(browser, 'admin');
+    await adminPage.goto('/#/monitor');
+    await adminPage.getByTestId('case-search').fill(word);
+    await adminPage.getByTestId('case-search').press('Enter');
+    const monitorRows = adminPage.getByTestId('case-number');
     await expect(monitorRows).toHaveCount(1);
     await expect(monitorRows).toContainText(filed.caseNumber);
-    await screenshot(page, '82-monitor-search-word');
+    await screenshot(adminPage, '82-monitor-search-word');
+    await adminPage.context().close();
 
     // Another street sees nothing of it, by number or by word.
-    await logIn(page, 'street.nanzha');
+    const nanzha = await pageAs(browser, 'street.nanzha');
     for (const text of [filed.caseNumber, word]) {
-      await page.goto(`/#/tasks?text=${encodeURIComponent(text)}`);
-      await expect(page.getByTestId('tasks-empty')).toBeVisible();
+      await nanzha.goto(`/#/tasks?text=${encodeURIComponent(text)}`);
+      await expect(nanzha.getByTestId('tasks-empty')).toBeVisible();
     }
+    await nanzha.context().close();
   } finally {
     await cancel(admin, filed.id);
     await cancel(admin, other.id);

@@ -70,16 +70,11 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
             : new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress);
         using var reader = new StreamReader(decoded);
         Assert.Equal(Bundle, await reader.ReadToEndAsync());
-    }
 
-    [Fact]
-    public async Task A_client_that_accepts_no_compression_gets_the_file_as_it_is()
-    {
-        var response = await Client().GetAsync("/assets/app-def456.js");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(response.Content.Headers.ContentEncoding);
-        Assert.Equal(Bundle, await response.Content.ReadAsStringAsync());
+        // A client that accepts no compression gets the file as it is.
+        var plain = await Client().GetAsync("/assets/app-def456.js");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(Bundle, await plain.Content.ReadAsStringAsync());
     }
 
     [Fact]
