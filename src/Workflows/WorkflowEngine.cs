@@ -87,12 +87,6 @@ public sealed partial class WorkflowEngine
             var start = definition.Process.NoneStartEvent
                 ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event; it starts by message or timer.");
             var note = command.Authorize?.Invoke(definition, start);
-            if (definition.Process.CaseNumberPrefix is not null)
-            {
-                // Its case number is taken in a transaction (see CaseNumbers): computed under SQLite's writer lock.
-                context.RequireWriter();
-            }
-
             var runner = CreateInstance(context, definition, command.InstanceId ?? context.NewId(), command.BusinessKey, command.Jurisdiction, command.Variables, start.Id, note);
             await runner.RunAsync(ct);
             return runner;
@@ -261,9 +255,30 @@ public sealed partial class WorkflowEngine
 
     private async Task<(bool Done, TState? State)> CommitBeforeWriterAsync<TState>(CommandContext context, WorkflowDbContext db, TState state, CancellationToken cancellationToken)
     {
-        if (db.ChangeTracker.HasChanges() || CaseNumbers.AssignWithoutTransaction(context))
+        if (db.ChangeTracker.HasChanges())
         {
             return (false, default);
+        }
+
+        if (CaseNumbers.AssignWithoutTransaction(context))
+        {
+            // A new case takes its number in the commit's own transaction, and its document is written after that:
+            // the save is prepared under the lock (only for such commands).
+            using var numbering = await Storage.EnterWriterAsync(cancellationToken);
+            try
+            {
+                Storage.SqliteWriter.Commit(connection =>
+                {
+                    CaseNumbers.AssignOn(connection, context);
+                    return InstanceStore.PrepareSave(context).Statements;
+                });
+            }
+            catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
+            {
+                return (false, default);
+            }
+
+            return (true, state);
         }
 
         var batch = InstanceStore.PrepareSave(context);

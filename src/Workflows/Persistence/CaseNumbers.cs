@@ -76,7 +76,7 @@ public static class CaseNumbers
 
     /// <summary>
     /// Before SQLite's writer lock (no transaction): gives called instances their caller's number; true when a new
-    /// instance still needs a sequence number, which only a transaction may take (the command then runs under the lock).
+    /// instance still needs a sequence number, which only the commit's transaction may take (<see cref="AssignOn"/>).
     /// </summary>
     internal static bool AssignWithoutTransaction(CommandContext command)
     {
@@ -100,6 +100,37 @@ public static class CaseNumbers
         }
 
         return needsSequence;
+    }
+
+    /// <summary>
+    /// SQLite, under the writer lock and inside the commit's transaction on the writer's connection: gives the
+    /// command's new instances their numbers (see <see cref="AssignAsync"/>) before their documents are written.
+    /// </summary>
+    internal static void AssignOn(Microsoft.Data.Sqlite.SqliteConnection connection, CommandContext command)
+    {
+        foreach (var runner in command.Runners)
+        {
+            var loaded = runner.Loaded;
+            if (!loaded.IsNew || loaded.State.CaseNumber is not null)
+            {
+                continue;
+            }
+
+            var state = loaded.State;
+            if (Inherited(command, state) is { } inherited)
+            {
+                state.CaseNumber = inherited;
+            }
+            else if (loaded.Definition.Process.CaseNumberPrefix is { } prefix)
+            {
+                var year = YearOf(state.StartedAt);
+                using var next = connection.CreateCommand();
+                next.CommandText = NextSql;
+                next.Parameters.AddWithValue("@prefix", prefix);
+                next.Parameters.AddWithValue("@year", year);
+                state.CaseNumber = Format(prefix, year, Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     private static string? Inherited(CommandContext command, InstanceState state) =>

@@ -81,6 +81,23 @@ public sealed class CaseNumberTests
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
+    public async Task Twenty_parallel_starts_get_twenty_consecutive_numbers(Store store)
+    {
+        // No service task at the start: on SQLite these are computed before the writer lock and numbered in the commit.
+        await using var t = await TestEngine.CreateAsync(store);
+        Assert.True((await t.DeployXmlAsync(Xml)).Succeeded);
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => t.StartAsync("numbered", new { description = $"第{i}件" }))));
+
+        var numbers = started.Select(s => s.CaseNumber).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => $"TS-2026-{n:D6}"), numbers);
+        var stored = (await t.InstancesAsync(i => i.DefinitionKey == "numbered")).Select(i => i.CaseNumber).Order(StringComparer.Ordinal);
+        Assert.Equal(numbers, stored);
+    }
+
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
     public async Task A_called_instance_carries_its_callers_number_and_its_own_only_when_the_caller_has_none(Store store)
     {
         await using var t = await TestEngine.CreateAsync(store);
