@@ -13,6 +13,9 @@ public sealed record InstanceView
     public string? BusinessKey { get; init; }
     public string? Jurisdiction { get; init; }
 
+    /// <summary>The case number (受理编号), e.g. <c>TS-2026-000123</c>; null when the process gives none.</summary>
+    public string? CaseNumber { get; init; }
+
     /// <summary>active, completed, terminated or incident.</summary>
     public required string Status { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record InstanceView
             DefinitionVersion = state.DefinitionVersion,
             BusinessKey = state.BusinessKey,
             Jurisdiction = state.Jurisdiction,
+            CaseNumber = state.CaseNumber,
             Status = status,
             Variables = variables,
             ActiveActivityIds = [.. state.Tokens.Where(t => !t.IsIteration || !state.Tokens.Exists(b => b.IsMultiInstanceBody && b.NodeId == t.NodeId)).Select(t => t.NodeId).Distinct()],

@@ -140,8 +140,15 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = Storage.CreateContext();
-        var document = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Document).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : InstanceView.From(InstanceDocument.Read(document));
+        var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.Document, i.CaseNumber }).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The row's number: an instance numbered before numbers were kept in the document has it there only.
+        var view = InstanceView.From(InstanceDocument.Read(row.Document));
+        return row.CaseNumber is null || view.CaseNumber is not null ? view : view with { CaseNumber = row.CaseNumber };
     }
 
     /// <summary>
@@ -251,6 +258,27 @@ public sealed partial class WorkflowEngine
         if (db.ChangeTracker.HasChanges())
         {
             return (false, default);
+        }
+
+        if (CaseNumbers.AssignWithoutTransaction(context))
+        {
+            // A new case takes its number in the commit's own transaction, and its document is written after that:
+            // the save is prepared under the lock (only for such commands).
+            using var numbering = await Storage.EnterWriterAsync(cancellationToken);
+            try
+            {
+                Storage.SqliteWriter.Commit(connection =>
+                {
+                    CaseNumbers.AssignOn(connection, context);
+                    return InstanceStore.PrepareSave(context).Statements;
+                });
+            }
+            catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
+            {
+                return (false, default);
+            }
+
+            return (true, state);
         }
 
         var batch = InstanceStore.PrepareSave(context);

@@ -178,9 +178,10 @@ public static class Complaint
         Assert.Equal("12345", variables["channel"]!.GetValue<string>());
         Assert.Equal("community.huangshan", variables["filedBy"]!.GetValue<string>());
 
-        // the case number the staff member reads out to the caller: the filing day (Beijing) and eight characters
+        // the case number (受理编号) the staff member reads out to the caller: the complaint prefix, the year (Beijing)
+        // and the year's sequence number
         var instance = await admin.InstanceAsync(id);
-        Assert.Matches(@"^20260302-[0-9A-HJKMNP-TV-Z]{8}$", instance["businessKey"]!.GetValue<string>());
+        Assert.Matches(@"^TS-2026-\d{6}$", instance["caseNumber"]!.GetValue<string>());
 
         // who filed for whom, and how the caller came in, is in the journal
         var started = (await admin.JournalAsync(id)).Single(e => e["type"]!.GetValue<string>() == "InstanceStarted");

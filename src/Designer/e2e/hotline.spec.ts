@@ -15,14 +15,14 @@ test('社区代12345来电人登记投诉，页面显示案件编号', async ({ 
   await page.getByRole('radio', { name: '12345热线' }).check();
   await page.getByTestId('file-submit').click();
   await expect(page.getByText('已提交，您可以随时查看办理进度。')).toBeVisible();
-  await expect(page.getByTestId('case-number')).toHaveText(/^\d{8}-[0-9A-HJKMNP-TV-Z]{8}$/);
+  await expect(page.getByTestId('case-number')).toHaveText(/^TS-\d{4}-\d{6}$/);
   await expect(page.getByText('请将此编号告知来电人')).toBeVisible();
 
   // Leave no open 社区受理 task behind for the specs that follow (story.spec.ts reads the community's inbox).
   const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
   const admin = await apiAs(playwright, 'admin');
   try {
-    const found = (await (await admin.get(`/api/instances?businessKey=${encodeURIComponent(caseNumber)}`)).json()) as { items: { id: string }[] };
+    const found = (await (await admin.get(`/api/instances?q=${encodeURIComponent(caseNumber)}`)).json()) as { items: { id: string }[] };
     expect(found.items).toHaveLength(1);
     const cancelled = await admin.post(`/api/instances/${found.items[0]!.id}/cancel`, { data: { reason: 'e2e: hotline test case' } });
     expect(cancelled.status(), await cancelled.text()).toBe(204);

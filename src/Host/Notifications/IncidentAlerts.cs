@@ -17,7 +17,7 @@ public static class IncidentAlerts
         var administrators = await Recipients.OfGroupAsync(db, Roles.Admin, null, cancellationToken);
         var now = time.GetUtcNow();
         var procedure = definitionName ?? instance.DefinitionKey;
-        var body = $"{message}（发起人：{startedBy}{(instance.BusinessKey is { } key ? $"，编号：{key}" : "")}）";
+        var body = $"{message}（发起人：{startedBy}{((instance.CaseNumber ?? instance.BusinessKey) is { } key ? $"，受理编号：{key}" : "")}）";
         db.Notifications.AddRange(administrators.Select(username => new Notification
         {
             Id = Guid.CreateVersion7(now),

@@ -8,7 +8,7 @@ namespace Anju.Host.Telemetry;
 /// <summary>
 /// OpenTelemetry traces and metrics. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, to the
 /// console when Anju:Telemetry:Console is true (both work offline). Without an exporter, metrics are still
-/// kept in-process and traces are not recorded.
+/// kept in-process and traces are not recorded. Console logs are single lines in Development and JSON lines elsewhere.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -16,7 +16,22 @@ public static class TelemetrySetup
 
     public static WebApplicationBuilder AddAnjuTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        if (builder.Environment.IsDevelopment())
+        {
+            // A person reads it: one line per event with the time, level and category.
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            // Machines read it: JSON lines with the request's scope (instance, task and job ids).
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        StartedLine.Register(builder);
         builder.Services.AddSingleton<AnjuMetrics>();
         var otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var console = builder.Configuration.GetValue("Anju:Telemetry:Console", false);

@@ -8,7 +8,8 @@ namespace Anju.Host.WebConsole;
 /// any other path outside the API, health, OpenAPI and Scalar routes so that reloading a deep link works.
 /// The folder is <c>Anju:ConsoleDirectory</c>, else <c>wwwroot</c> beside the app when it holds index.html
 /// (a published Host), else <c>../Designer/dist</c> from the project folder (<c>dotnet run</c>, which builds it).
-/// Without a built console the Host runs API-only.
+/// Without a built console the Host runs API-only. Its files are sent precompressed (Brotli or gzip) to clients that
+/// accept it, and its source maps only in Development (<see cref="PrecompressedFiles"/>).
 /// </summary>
 public static class WebConsoleSetup
 {
@@ -26,13 +27,16 @@ public static class WebConsoleSetup
         var staticFiles = new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = new PrecompressedFiles.ContentTypes(),
             OnPrepareResponse = context =>
             {
                 // Vite names bundles by content hash; index.html must be fetched fresh to pick up new ones.
                 context.Context.Response.Headers[HeaderNames.CacheControl] =
-                    context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable";
+                    context.File.Name.StartsWith("index.html", StringComparison.Ordinal) ? "no-cache" : "public, max-age=31536000, immutable";
+                PrecompressedFiles.MarkEncoding(context);
             },
         };
+        app.UsePrecompressedConsoleFiles(files, serveSourceMaps: app.Environment.IsDevelopment());
         app.UseStaticFiles(staticFiles);
         var index = files.GetFileInfo("index.html");
         app.MapFallback("{*path:nonfile}", async context =>

@@ -112,6 +112,12 @@ internal sealed class CommandContext
         }
     }
 
+    /// <summary>The instance's runner when this command has it.</summary>
+    public InstanceRunner? Find(Guid instanceId) => _runners.GetValueOrDefault(instanceId);
+
+    /// <summary>The variable changes noted so far for an instance, left in place.</summary>
+    public JsonObject? PeekVariableChanges(Guid instanceId) => _variableChanges.GetValueOrDefault(instanceId);
+
     public JsonObject? TakeVariableChanges(Guid instanceId) =>
         _variableChanges.Remove(instanceId, out var changes) ? changes : null;
 

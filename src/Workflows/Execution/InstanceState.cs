@@ -20,6 +20,9 @@ public sealed class InstanceState
     public string? BusinessKey { get; set; }
     public string? Jurisdiction { get; set; }
 
+    /// <summary>The case number (受理编号), given when the start is saved (see <c>CaseNumbers</c>); null when the process has none.</summary>
+    public string? CaseNumber { get; set; }
+
     /// <summary>Who started the instance (the command's actor); null for timer and system starts.</summary>
     public string? StartedBy { get; set; }
 

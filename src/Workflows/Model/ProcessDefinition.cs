@@ -25,6 +25,21 @@ public sealed record ProcessDefinition
     /// <summary>camunda:candidateStarterUsers: the users who may start the process through the API.</summary>
     public ImmutableArray<string> CandidateStarterUsers { get; init; } = [];
 
+    /// <summary>
+    /// The process's case number (受理编号) prefix, from its <c>camunda:property name="caseNumberPrefix"</c>: every
+    /// instance started at the top level gets <c>PREFIX-YYYY-NNNNNN</c> (see <c>CaseNumbers</c>); null: no number.
+    /// </summary>
+    public string? CaseNumberPrefix { get; init; }
+
+    /// <summary>
+    /// <c>caseSummary</c>: the process variables whose text values, in order, make the case's one-line summary
+    /// (e.g. the compound and the description); stored with the instance and searchable.
+    /// </summary>
+    public ImmutableArray<string> CaseSummaryVariables { get; init; } = [];
+
+    /// <summary><c>caseSearch</c>: further process variables whose text values are searchable (phones, places, names).</summary>
+    public ImmutableArray<string> CaseSearchVariables { get; init; } = [];
+
     public FlowNode Node(string id) =>
         Nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"No element '{id}' in process '{Key}'.");
 

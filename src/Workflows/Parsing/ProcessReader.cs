@@ -49,6 +49,7 @@ internal sealed class ProcessReader
         var (nodes, flows) = GraphLinker.Link(reader.graph, context);
         StructureValidator.Validate(nodes, flows, context);
 
+        var properties = ReadProcessProperties(process, context);
         return new ProcessDefinition
         {
             Key = key,
@@ -58,8 +59,59 @@ internal sealed class ProcessReader
             StartEvents = [.. nodes.OfType<StartEvent>().Where(s => s.ParentId is null).Select(s => s.Id)],
             CandidateStarterGroups = ReadStarters(process, "candidateStarterGroups", context),
             CandidateStarterUsers = ReadStarters(process, "candidateStarterUsers", context),
+            CaseNumberPrefix = properties.GetValueOrDefault("caseNumberPrefix"),
+            CaseSummaryVariables = VariableList(properties.GetValueOrDefault("caseSummary")),
+            CaseSearchVariables = VariableList(properties.GetValueOrDefault("caseSearch")),
         };
     }
+
+    /// <summary>Most variables a caseSummary or caseSearch property may name (each adds work to a save that changes it).</summary>
+    public const int MaxCaseVariables = 12;
+
+    /// <summary>
+    /// The process's own camunda:properties: literal data about the process (no expressions), read by name:
+    /// <c>caseNumberPrefix</c> (2–4 capital letters), <c>caseSummary</c> and <c>caseSearch</c> (comma-separated
+    /// variable names, at most <see cref="MaxCaseVariables"/> together). Other names are kept as documentation.
+    /// </summary>
+    private static Dictionary<string, string> ReadProcessProperties(XElement process, ReadContext context)
+    {
+        var key = process.Id();
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in process.CamundaExtensions("properties").Elements(Namespaces.Camunda + "property"))
+        {
+            if (property.Attr("name") is not { } name)
+            {
+                context.Report(property, key, $"a camunda:property of process '{key}' has no name");
+                continue;
+            }
+
+            if (!properties.TryAdd(name, (property.Attribute("value")?.Value ?? "").Trim()))
+            {
+                context.Report(property, key, $"camunda:property '{name}' appears twice on process '{key}'");
+            }
+        }
+
+        if (properties.TryGetValue("caseNumberPrefix", out var prefix) && !IsCasePrefix(prefix))
+        {
+            context.Report(process, $"caseNumberPrefix of process '{key}' must be 2 to 4 capital letters A–Z, not \"{prefix}\"");
+            properties.Remove("caseNumberPrefix");
+        }
+
+        var named = VariableList(properties.GetValueOrDefault("caseSummary")).Length + VariableList(properties.GetValueOrDefault("caseSearch")).Length;
+        if (named > MaxCaseVariables)
+        {
+            context.Report(process, $"caseSummary and caseSearch of process '{key}' name {named} variables; at most {MaxCaseVariables}");
+            properties.Remove("caseSummary");
+            properties.Remove("caseSearch");
+        }
+
+        return properties;
+    }
+
+    private static bool IsCasePrefix(string prefix) => prefix.Length is >= 2 and <= 4 && prefix.All(c => c is >= 'A' and <= 'Z');
+
+    private static System.Collections.Immutable.ImmutableArray<string> VariableList(string? raw) =>
+        raw is null ? [] : [.. raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// camunda:candidateStarterGroups / candidateStarterUsers: a comma-separated list of names. Camunda 7 turns them

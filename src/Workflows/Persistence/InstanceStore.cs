@@ -51,8 +51,12 @@ internal static class InstanceStore
     /// committed the transaction (PostgreSQL, asked to by <paramref name="commit"/>, and nothing tracked by EF
     /// left to save after the batch); otherwise the caller commits.
     /// </summary>
-    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken) =>
-        await ExecuteSaveAsync(command, PrepareSave(command), commit, cancellationToken);
+    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken)
+    {
+        // Case numbers first: the documents carry them, and the sequence row stays locked only until this commit.
+        await CaseNumbers.AssignAsync(command, cancellationToken);
+        return await ExecuteSaveAsync(command, PrepareSave(command), commit, cancellationToken);
+    }
 
     /// <summary>
     /// Runs a batch from <see cref="PrepareSave"/> in the command's current transaction, then anything EF tracks.
@@ -87,6 +91,8 @@ internal static class InstanceStore
         {
             var loaded = runner.Loaded;
             var state = loaded.State;
+            var caseTextChanged = CaseNumbers.TextChanged(loaded, command.PeekVariableChanges(state.Id));
+            var (caseSummary, caseText) = caseTextChanged ? CaseNumbers.TextOf(loaded.Definition.Process, state) : (null, null);
             journals.Add(JournalRows(command, loaded)); // advances the chain the document records
             var document = InstanceDocument.Write(state);
             var status = state.Status.ToString().ToLowerInvariant();
@@ -111,6 +117,9 @@ internal static class InstanceStore
                     ParentInstanceId = state.ParentInstanceId,
                     Revision = 1,
                     Document = document,
+                    CaseNumber = state.CaseNumber,
+                    CaseSummary = caseSummary,
+                    CaseText = caseText,
                 });
                 continue;
             }
@@ -142,6 +151,16 @@ internal static class InstanceStore
                     ("EndedAt", endedAt),
                     ("Id", state.Id),
                     ("Revision", loaded.Revision));
+            }
+
+            if (caseTextChanged)
+            {
+                // After the guard, which it relies on; only when a variable the summary or search names changed.
+                batch.Statement<InstanceRow>(
+                    "UPDATE {table} SET {CaseSummary} = {0}, {CaseText} = {1} WHERE {Id} = {2}",
+                    ("CaseSummary", caseSummary),
+                    ("CaseText", caseText),
+                    ("Id", state.Id));
             }
 
             if (loaded.DefinitionChanged)

@@ -46,6 +46,26 @@ public sealed class InstanceRow
     public long Revision { get; set; }
 
     public required string Document { get; set; }
+
+    /// <summary>
+    /// The case number (受理编号, <c>TS-2026-000123</c>) given at the start (see <see cref="CaseNumbers"/>); a called
+    /// instance carries its caller's. Null for processes without a prefix and instances started before numbering.
+    /// </summary>
+    public string? CaseNumber { get; set; }
+
+    /// <summary>One line about the case from the process's caseSummary variables (compound · description), bounded.</summary>
+    public string? CaseSummary { get; set; }
+
+    /// <summary>The text of the caseSummary and caseSearch variables, one per line, bounded: what case search looks in.</summary>
+    public string? CaseText { get; set; }
+}
+
+/// <summary>The last case number given per prefix and year (China Standard Time): one row, locked by each start that takes the next.</summary>
+public sealed class CaseSequenceRow
+{
+    public required string Prefix { get; set; }
+    public int Year { get; set; }
+    public long Last { get; set; }
 }
 
 public sealed class TaskRow

@@ -51,6 +51,9 @@ internal sealed class SqlBatch
 
     public bool IsEmpty => _statements.Count == 0;
 
+    /// <summary>The statements added so far, for <see cref="SqliteWriter.Commit(Func{Microsoft.Data.Sqlite.SqliteConnection, IReadOnlyList{SqlStatement}})"/>.</summary>
+    internal IReadOnlyList<SqlStatement> Statements => _statements;
+
     /// <summary>The last <see cref="ExecuteAsync"/> also committed the transaction (PostgreSQL, when asked to).</summary>
     public bool Committed { get; private set; }
 

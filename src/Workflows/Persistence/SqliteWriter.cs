@@ -50,12 +50,18 @@ internal sealed class SqliteWriter : IDisposable
     /// one row rolls everything back and throws a conflict; so does any failing statement (with its own error).
     /// </summary>
     /// <exception cref="WorkflowException">A guard failed (kind Conflict).</exception>
-    public void Commit(IReadOnlyList<SqlStatement> statements)
+    public void Commit(IReadOnlyList<SqlStatement> statements) => Commit(_ => statements);
+
+    /// <summary>
+    /// As <see cref="Commit(IReadOnlyList{SqlStatement})"/>, with the statements built inside the transaction by
+    /// <paramref name="prepare"/>, which may first read and write on the connection (a case number's sequence).
+    /// </summary>
+    public void Commit(Func<SqliteConnection, IReadOnlyList<SqlStatement>> prepare)
     {
         _begin.ExecuteNonQuery();
         try
         {
-            foreach (var statement in statements)
+            foreach (var statement in prepare(_connection))
             {
                 var rows = Execute(statement);
                 if (statement.Conflict is { } conflict && rows != 1)

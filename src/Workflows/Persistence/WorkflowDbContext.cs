@@ -17,6 +17,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ExternalTaskRow> ExternalTasks => Set<ExternalTaskRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<JournalRow> Journal => Set<JournalRow>();
+    public DbSet<CaseSequenceRow> CaseSequences => Set<CaseSequenceRow>();
 
     /// <summary>wf_tasks by (Jurisdiction, Assignee, DueSort, CreatedAt, Id).</summary>
     public const string JurisdictionIndex = "IX_wf_tasks_inbox_jurisdiction";
@@ -57,6 +58,20 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(x => x.Jurisdiction);
             e.HasIndex(x => x.ParentInstanceId).HasFilter("\"ParentInstanceId\" IS NOT NULL");
             e.HasIndex(x => x.StartedBy);
+            e.Property(x => x.CaseNumber).HasMaxLength(CaseNumbers.MaxLength);
+            e.Property(x => x.CaseSummary).HasMaxLength(CaseNumbers.MaxSummaryLength);
+            e.Property(x => x.CaseText).HasMaxLength(CaseNumbers.MaxTextLength);
+
+            // Looked up by equality (a case number typed in full) and by prefix; not unique: a called instance
+            // carries its caller's number.
+            e.HasIndex(x => x.CaseNumber).HasFilter("\"CaseNumber\" IS NOT NULL");
+        });
+
+        modelBuilder.Entity<CaseSequenceRow>(e =>
+        {
+            e.ToTable("wf_case_sequences");
+            e.HasKey(x => new { x.Prefix, x.Year });
+            e.Property(x => x.Prefix).HasMaxLength(8);
         });
 
         modelBuilder.Entity<TaskRow>(e =>

@@ -19,7 +19,74 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
         Directory.CreateDirectory(Path.Combine(folder, "assets"));
         File.WriteAllText(Path.Combine(folder, "index.html"), "<!doctype html><title>安居</title><div id=\"app\"></div>");
         File.WriteAllText(Path.Combine(folder, "assets", "index-abc123.js"), "console.log('anju');");
+        File.WriteAllText(Path.Combine(folder, "assets", "index-abc123.js.map"), "{\"version\":3,\"sources\":[\"src/main.ts\"]}");
+
+        // A bundle with its precompressed copies, as the console's build writes them (scripts/compress.mjs).
+        File.WriteAllText(Path.Combine(folder, "assets", "app-def456.js"), Bundle);
+        using (var br = new System.IO.Compression.BrotliStream(File.Create(Path.Combine(folder, "assets", "app-def456.js.br")), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            br.Write(System.Text.Encoding.UTF8.GetBytes(Bundle));
+        }
+
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(folder, "assets", "app-def456.js.gz")), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(Bundle));
+        }
+
         return folder;
+    }
+
+    private static readonly string Bundle = string.Concat(Enumerable.Repeat("export const 安居 = () => console.log('anju');\n", 200));
+
+    private WebApplicationFactory<Program>? _production;
+
+    // The class's Host again in the Production environment, with the console folder configured.
+    private HttpClient ProductionClient()
+    {
+        _production ??= host.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Anju:ConsoleDirectory", _console).UseSetting("Anju:KeyProtection:AllowUnprotected", "true").UseSetting("Anju:SeedDemoData", "false").UseSetting("Anju:Admin:InitialPassword", HostFixture.NewUserPassword));
+        return _production.CreateClient();
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    [InlineData("gzip;q=0.5, br;q=1", "br")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    public async Task Bundles_go_out_precompressed_to_browsers_that_accept_it(string acceptEncoding, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/app-def456.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        var response = await Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([expected], response.Content.Headers.ContentEncoding);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
+        var body = await response.Content.ReadAsStreamAsync();
+        await using Stream decoded = expected == "br"
+            ? new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(decoded);
+        Assert.Equal(Bundle, await reader.ReadToEndAsync());
+
+        // A client that accepts no compression gets the file as it is.
+        var plain = await Client().GetAsync("/assets/app-def456.js");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(Bundle, await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Source_maps_are_served_in_Development_and_not_in_Production()
+    {
+        var development = await Client().GetAsync("/assets/index-abc123.js.map");
+        var production = await ProductionClient().GetAsync("/assets/index-abc123.js.map");
+        var bundle = await ProductionClient().GetAsync("/assets/index-abc123.js");
+
+        Assert.Equal(HttpStatusCode.OK, development.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, production.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
     }
 
     // The class's Host again (same database), with the console folder configured.
@@ -89,6 +156,7 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
     public void Dispose()
     {
         _withConsole?.Dispose();
+        _production?.Dispose();
         try
         {
             Directory.Delete(_console, recursive: true);

@@ -868,4 +868,7 @@ export const en: Record<MessageKey, string> = {
   'ballots.verdict.failedMajor': 'Not passed: the area or the owners agreeing were below three quarters',
   'ballots.unsold': "developer's unsold units",
   'ballots.back': 'Back to the ballots',
+  // issue 18 part N1: case numbers and case search.
+  'search.label': 'Search',
+  'search.placeholder': 'Case number, phone, compound or description',
 };

@@ -869,6 +869,9 @@ export const zhCN = {
   'ballots.verdict.failedMajor': '未通过：同意的面积或人数未达到四分之三',
   'ballots.unsold': '开发建设单位未售房屋',
   'ballots.back': '返回表决列表',
+  // issue 18 part N1: case numbers and case search.
+  'search.label': '搜索',
+  'search.placeholder': '受理编号、电话、小区或问题描述',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

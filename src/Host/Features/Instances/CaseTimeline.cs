@@ -145,7 +145,7 @@ public static class CaseTimeline
             ReturnMark.Find(parsed, t.Id, t.ActivityId, definition, people))).ToList();
 
         var status = instance.HasIncident && instance.Status.Equals("Active", StringComparison.OrdinalIgnoreCase) ? "incident" : instance.Status.ToLowerInvariant();
-        return TypedResults.Ok(new Response(instance.Id, instance.BusinessKey, status, Utc(instance.StartedAt),
+        return TypedResults.Ok(new Response(instance.Id, instance.CaseNumber ?? instance.BusinessKey, status, Utc(instance.StartedAt),
             instance.EndedAt is { } ended ? Utc(ended) : null, ordered, current));
     }
 

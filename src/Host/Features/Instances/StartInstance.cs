@@ -16,8 +16,9 @@ namespace Anju.Host.Features.Instances;
 /// compound); administrators anything anywhere. Without a jurisdiction the caller's first one is used. A refused start
 /// (403, or 400 for the start form) creates nothing. A start whose new instance stops at an incident at once is still
 /// 201, with status "incident" and an <c>incident</c> member telling the filer it did not go through (administrators
-/// are notified). A start without a business key gets a case number (<see cref="CaseNumber"/>) as its business key, which
-/// the filer gives to the person the case is for (a 12345 caller).
+/// are notified). Every start of a procedure with a case number prefix gets its case number (受理编号, <c>caseNumber</c>,
+/// e.g. <c>TS-2026-000123</c>, see <see cref="Workflows.Persistence.CaseNumbers"/>) in the answer, which the filer
+/// gives to the person the case is for (a 12345 caller); the business key is the caller's own, if any.
 /// </summary>
 public static class StartInstance
 {
@@ -59,7 +60,7 @@ public static class StartInstance
         var submitted = variables ?? new Dictionary<string, JsonNode?>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var instanceId = Idempotency.KeyOf(context) is { } idempotencyKey ? InstanceIdFor(user.Username, idempotencyKey) : Guid.CreateVersion7(now);
-        var businessKey = string.IsNullOrWhiteSpace(request.BusinessKey) ? CaseNumber.For(instanceId, now) : request.BusinessKey;
+        var businessKey = string.IsNullOrWhiteSpace(request.BusinessKey) ? null : request.BusinessKey;
         Workflows.InstanceView instance;
         try
         {

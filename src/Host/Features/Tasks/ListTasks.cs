@@ -9,7 +9,9 @@ namespace Anju.Host.Features.Tasks;
 
 /// <summary>
 /// GET /api/tasks: the caller's inbox, filtered and paged in SQL, soonest due first (no due date last), then
-/// oldest; the total is counted up to <see cref="CountCap"/>. Items carry no form (see <see cref="TaskView"/>).
+/// oldest; the total is counted up to <see cref="CountCap"/>. Items carry no form (see <see cref="TaskView"/>), but their
+/// case's number, one-line summary and procedure name. <c>text</c> finds tasks by name or by their case (number, phone,
+/// compound, description: <see cref="Instances.CaseSearch"/>), within what the caller may see.
 /// </summary>
 public static class ListTasks
 {
@@ -31,7 +33,7 @@ public static class ListTasks
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         [AsParameters] Query query, HttpContext context, WorkflowStorage storage, JurisdictionDirectory jurisdictions,
-        TimeProvider time, Calendar.CalendarStore calendarStore, CancellationToken cancellationToken)
+        TimeProvider time, Calendar.CalendarStore calendarStore, Workflows.WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var calendar = calendarStore.Current;
         var errors = new FieldErrors();
@@ -74,6 +76,11 @@ public static class ListTasks
             {
                 errors.Add("jurisdiction", "field.unknownJurisdiction");
             }
+        }
+
+        if (query.Text is { Length: > Instances.CaseSearch.MaxLength })
+        {
+            errors.Add("text", "field.maxlength", Instances.CaseSearch.MaxLength);
         }
 
         if (errors.Any)
@@ -120,8 +127,7 @@ public static class ListTasks
 
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
-                var text = query.Text.Trim();
-                tasks = tasks.Where(t => (t.Name != null && t.Name.Contains(text)) || (t.BusinessKey != null && t.BusinessKey.Contains(text)));
+                tasks = Instances.CaseSearch.Matching(db, tasks, query.Text.Trim());
             }
 
             if (jurisdiction is not null)
@@ -146,7 +152,7 @@ public static class ListTasks
                 .ToListAsync(cancellationToken);
             if (own.Count < pageSize)
             {
-                return TypedResults.Ok(new Response([.. own.Select(t => TaskView.FromRow(t, calendar))], own.Count, true, page, pageSize));
+                return TypedResults.Ok(new Response(await ViewsAsync(own), own.Count, true, page, pageSize));
             }
         }
 
@@ -166,7 +172,7 @@ public static class ListTasks
             var few = await InDueOrder(Filtered(db, db.Tasks))
                 .Skip((page - 1) * pageSize).Take(pageSize)
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(new Response([.. few.Select(t => TaskView.FromRow(t, calendar))], counted, true, page, pageSize));
+            return TypedResults.Ok(new Response(await ViewsAsync(few), counted, true, page, pageSize));
         }
 
         var source = exact || db.IsPostgres
@@ -177,8 +183,27 @@ public static class ListTasks
             .Select(t => t.Id)
             .ToListAsync(cancellationToken);
         var rows = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var items = ids.Where(rows.ContainsKey).Select(id => TaskView.FromRow(rows[id], calendar)).ToList();
+        var items = await ViewsAsync([.. ids.Where(rows.ContainsKey).Select(id => rows[id])]);
         return TypedResults.Ok(new Response(items, exact ? counted : CountCap, exact, page, pageSize));
+
+        // The page's rows with their case's number and summary (one query by key) and the procedure's name (cached).
+        async Task<List<TaskView>> ViewsAsync(List<TaskRow> page)
+        {
+            var lines = await Instances.CaseSearch.LinesAsync(db, page.Select(t => t.InstanceId), cancellationToken);
+            var views = new List<TaskView>(page.Count);
+            foreach (var row in page)
+            {
+                var line = lines.GetValueOrDefault(row.InstanceId);
+                views.Add(TaskView.FromRow(row, calendar) with
+                {
+                    CaseNumber = line?.CaseNumber,
+                    CaseSummary = line?.Summary,
+                    Procedure = await Instances.CaseSearch.ProcedureNameAsync(engine, row.DefinitionId, cancellationToken),
+                });
+            }
+
+            return views;
+        }
     }
 
     private static bool? Flag(FieldErrors errors, string name, string? value)

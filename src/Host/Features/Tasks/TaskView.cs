@@ -33,6 +33,15 @@ public sealed record TaskView(
     bool DueIsEstimate,
     ReturnMark.View? Returned = null)
 {
+    /// <summary>The case number (受理编号) of the task's case; null when its procedure gives none.</summary>
+    public string? CaseNumber { get; init; }
+
+    /// <summary>In the inbox: one line about the case (compound · first words of the description).</summary>
+    public string? CaseSummary { get; init; }
+
+    /// <summary>In the inbox: the procedure's name.</summary>
+    public string? Procedure { get; init; }
+
     public static TaskView FromRow(TaskRow row, Calendar.CalendarSnapshot calendar) => new(
         row.Id, row.Name, row.ActivityId, row.InstanceId, row.DefinitionKey, row.BusinessKey, row.Jurisdiction, row.Assignee,
         Split(row.CandidateGroups), Split(row.CandidateUsers), Utc(row.CreatedAt), row.DueAt is { } due ? Utc(due) : null, row.Priority,
@@ -41,7 +50,11 @@ public sealed record TaskView(
     public static TaskView FromDetails(UserTaskState task, CompiledDefinition definition, InstanceView instance, Calendar.CalendarSnapshot calendar, ReturnMark.View? returned = null) => new(
         task.Id, task.Name, task.ActivityId, instance.Id, instance.DefinitionKey, instance.BusinessKey, instance.Jurisdiction, task.Assignee,
         task.CandidateGroups, task.CandidateUsers, task.CreatedAt, task.DueAt, task.Priority, task.DelegatedFrom,
-        FormView.From(FormFieldsOf(definition, task.ActivityId), task.FormDefaults), instance.Variables, calendar.IsEstimate(task.CreatedAt, task.DueAt), returned);
+        FormView.From(FormFieldsOf(definition, task.ActivityId), task.FormDefaults), instance.Variables, calendar.IsEstimate(task.CreatedAt, task.DueAt), returned)
+    {
+        CaseNumber = instance.CaseNumber,
+        Procedure = definition.Process.Name,
+    };
 
     /// <summary>The form fields of a task's user task element (none when the element has none).</summary>
     public static IReadOnlyList<FormField> FormFieldsOf(CompiledDefinition definition, string activityId) =>

@@ -127,7 +127,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
     h('dl', { class: 'case-info' },
       h('dt', null, t('monitor.col.procedure')), h('dd', null, `${definitionName(definitions, instance.definitionKey)}（${t('monitor.version', { version: instance.definitionVersion })}）`),
       h('dt', null, t('monitor.col.status')), h('dd', { 'data-testid': 'instance-status' }, statusBadge(instance.status)),
-      instance.businessKey ? [h('dt', null, t('monitor.col.businessKey')), h('dd', null, instance.businessKey)] : null,
+      (instance.caseNumber ?? instance.businessKey) ? [h('dt', null, t('monitor.col.businessKey')), h('dd', { 'data-testid': 'case-number' }, instance.caseNumber ?? instance.businessKey)] : null,
       instance.jurisdiction ? [h('dt', null, t('monitor.col.area')), h('dd', null, jurisdictionName(instance.jurisdiction))] : null,
       h('dt', null, t('monitor.col.startedAt')), h('dd', null, formatDateTime(instance.startedAt)),
       instance.endedAt ? [h('dt', null, t('monitor.col.endedAt')), h('dd', null, formatDateTime(instance.endedAt))] : null,
@@ -168,7 +168,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
 
   replace(outlet,
     h('p', null, h('a', { href: supervisor ? '#/monitor' : '#/portal' }, `← ${supervisor ? t('monitor.back') : t('portal.back')}`)),
-    h('h1', null, `${definitionName(definitions, instance.definitionKey)}${instance.businessKey ? ` · ${instance.businessKey}` : ''}`),
+    h('h1', null, `${definitionName(definitions, instance.definitionKey)}${(instance.caseNumber ?? instance.businessKey) ? ` · ${instance.caseNumber ?? instance.businessKey}` : ''}`),
     h('div', { class: 'instance-layout' }, sections),
   );
 

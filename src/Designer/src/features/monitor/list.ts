@@ -21,6 +21,9 @@ interface InstanceItem {
   status: string;
   startedAt: string;
   endedAt: string | null;
+  /** The case number (受理编号) and one line about the case (compound · description). */
+  caseNumber?: string | null;
+  caseSummary?: string | null;
 }
 
 /** GET /api/instances/counts (src/Host/Features/Instances/CountInstances.cs). */
@@ -64,6 +67,7 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
     definitionKey: query.get('procedure') ?? '',
     status: query.get('status') ?? '',
     area: query.get('area') ?? '',
+    q: query.get('q') ?? '',
     page: Number(query.get('page') ?? 1) || 1,
   };
   const procedure = h('select', { id: 'filter-procedure' }, h('option', { value: '' }, t('tasks.allProcedures')),
@@ -71,8 +75,10 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
   const status = h('select', { id: 'filter-status' }, h('option', { value: '' }, t('monitor.allStatuses')),
     statuses.map((s) => h('option', { value: s, selected: s === state.status }, t(`status.${s}`))));
   const area = areaOptions(state.area);
+  const searchBox = h('input', { type: 'search', id: 'filter-q', value: state.q, maxlength: 100, placeholder: t('search.placeholder'), 'data-testid': 'case-search' });
   const apply = (page = 1) => {
     const next = new URLSearchParams();
+    if (searchBox.value.trim()) next.set('q', searchBox.value.trim());
     if (procedure.value) next.set('procedure', procedure.value);
     if (status.value) next.set('status', status.value);
     if (area.value) next.set('area', area.value);
@@ -81,6 +87,9 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
     location.hash = `#/monitor${search ? `?${search}` : ''}`;
   };
   for (const select of [procedure, status, area]) select.addEventListener('change', () => apply());
+  searchBox.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') apply();
+  });
 
   const countsBox = h('div', { class: 'counts' }, loading());
   const listBox = h('div', null, loading());
@@ -89,6 +98,7 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
       h('label', { for: 'filter-procedure' }, t('tasks.filter.procedure'), procedure),
       h('label', { for: 'filter-status' }, t('monitor.filter.status'), status),
       h('label', { for: 'filter-area' }, t('tasks.filter.area'), area),
+      h('label', { for: 'filter-q' }, t('search.label'), searchBox),
       state.definitionKey && user()?.roles.includes('admin')
         ? h('a', { class: 'button small', href: `#/monitor/migrate?procedure=${encodeURIComponent(state.definitionKey)}`, 'data-testid': 'migrate-link' }, t('monitor.migrate'))
         : null),
@@ -116,7 +126,7 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
   const pageSize = 20;
   let result: Page<InstanceItem>;
   try {
-    result = await api.get<Page<InstanceItem>>('/api/instances', { signal, query: { ...filter, status: state.status || undefined, page: state.page, pageSize } });
+    result = await api.get<Page<InstanceItem>>('/api/instances', { signal, query: { ...filter, status: state.status || undefined, q: state.q || undefined, page: state.page, pageSize } });
   } catch (error) {
     if (!signal.aborted) replace(listBox, banner('error', error instanceof Error ? error.message : String(error)));
     return;
@@ -137,7 +147,8 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
       h('tbody', null, result.items.map((i) => h('tr', { 'data-instance': i.id },
         selection ? h('td', null, selection.box(i)) : null,
         h('td', null, definitionName(definitions, i.definitionKey)),
-        h('td', null, i.businessKey ?? '—'),
+        h('td', { class: 'case-number', 'data-testid': 'case-number' }, i.caseNumber ?? i.businessKey ?? '—',
+          i.caseSummary ? h('div', { class: 'case-summary muted' }, i.caseSummary) : null),
         h('td', null, i.jurisdiction ? jurisdictionName(i.jurisdiction) : '—'),
         h('td', null, statusBadge(i.status)),
         h('td', null, formatDateTime(i.startedAt)),
@@ -164,7 +175,7 @@ function bulkSelection(items: readonly InstanceItem[], definitions: DefinitionSu
   const all = h('input', { type: 'checkbox', 'aria-label': t('repair.selectAll') });
   const label = (id: string) => {
     const item = items.find((i) => i.id === id);
-    return item ? `${definitionName(definitions, item.definitionKey)} · ${item.businessKey ?? '—'}` : id;
+    return item ? `${definitionName(definitions, item.definitionKey)} · ${item.caseNumber ?? item.businessKey ?? '—'}` : id;
   };
   const update = () => {
     const list = [...selected.values()];

@@ -171,8 +171,8 @@ export async function renderFiling({ outlet, params, signal }: RouteContext): Pr
             ? h('div', { class: 'banner banner-error', role: 'alert', 'data-testid': 'filing-failed' }, t('portal.filingFailed'))
             : banner('success', t('portal.filed')),
           // The case number the filer keeps, or reads out to a hotline caller (the server gives every filing one).
-          filingOutcome(instance) === 'filed' && instance.businessKey
-            ? h('p', { class: 'case-number' }, t('portal.caseNumber'), ' ', h('strong', { 'data-testid': 'case-number' }, instance.businessKey),
+          filingOutcome(instance) === 'filed' && (instance.caseNumber ?? instance.businessKey)
+            ? h('p', { class: 'case-number' }, t('portal.caseNumber'), ' ', h('strong', { 'data-testid': 'case-number' }, instance.caseNumber ?? instance.businessKey),
                 filedForSomeone(fields, form.values()) ? h('span', { class: 'muted' }, ' ', t('portal.caseNumberTellCaller')) : null)
             : null,
           failed.length ? banner('error', t('portal.photosFailed', { list: failed.join('；') })) : null,

@@ -67,7 +67,7 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
     .sort((a, b) => a.path.localeCompare(b.path));
   const area = h('select', { id: 'filter-area' }, h('option', { value: '' }, t('tasks.allAreas')),
     areas.map((j) => h('option', { value: j.path, selected: j.path === state.jurisdiction }, jurisdictionName(j.path))));
-  const text = h('input', { id: 'filter-text', type: 'search', placeholder: t('tasks.searchPlaceholder'), value: state.text });
+  const text = h('input', { id: 'filter-text', type: 'search', placeholder: t('search.placeholder'), maxlength: 100, value: state.text });
 
   const apply = () => {
     const next = new URLSearchParams();
@@ -139,9 +139,10 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
     return h(
       'tr',
       { class: state ? `row-${state}` : null, 'data-task': task.id },
-      h('td', null, h('a', { href: `#/tasks/${task.id}`, class: 'task-name' }, task.name || t('tasks.unnamed'))),
-      h('td', null, definitionName(definitions, task.definitionKey)),
-      h('td', null, task.businessKey ?? '—'),
+      h('td', null, h('a', { href: `#/tasks/${task.id}`, class: 'task-name' }, task.name || t('tasks.unnamed')),
+        task.caseSummary ? h('div', { class: 'case-summary muted', 'data-testid': 'case-summary' }, task.caseSummary) : null),
+      h('td', null, task.procedure || definitionName(definitions, task.definitionKey)),
+      h('td', { class: 'case-number', 'data-testid': 'case-number' }, task.caseNumber ?? task.businessKey ?? '—'),
       h('td', null, task.jurisdiction ? jurisdictionName(task.jurisdiction) : '—'),
       h('td', null, task.assignee ? (task.assignee === me ? t('tasks.me') : task.assignee) : h('span', { class: 'muted' }, t('tasks.unclaimed'))),
       h('td', { class: 'due' }, task.dueAt ? formatDateTime(task.dueAt) : h('span', { class: 'muted' }, t('tasks.noDue')), ' ', dueBadge(task.dueAt, task.createdAt), ' ', estimateBadge(task.dueIsEstimate)),
@@ -196,10 +197,12 @@ export async function renderDone({ outlet, signal }: RouteContext): Promise<void
   const body = result.items.length === 0
     ? h('div', { class: 'empty card' }, t('tasks.doneEmpty'))
     : cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'done-list' },
-        h('thead', null, h('tr', null, h('th', null, t('tasks.col.procedure')), h('th', null, t('tasks.col.businessKey')), h('th', null, t('tasks.col.area')), h('th', null, t('tasks.col.completedAt')), h('th', null, ''))),
+        h('thead', null, h('tr', null, h('th', null, t('tasks.col.name')), h('th', null, t('tasks.col.procedure')), h('th', null, t('tasks.col.businessKey')), h('th', null, t('tasks.col.area')), h('th', null, t('tasks.col.completedAt')), h('th', null, ''))),
         h('tbody', null, result.items.map((d) => h('tr', null,
-          h('td', null, definitionName(definitions, d.definitionKey)),
-          h('td', null, d.businessKey ?? '—'),
+          h('td', { 'data-testid': 'done-step' }, d.name || t('tasks.unnamed'),
+            d.caseSummary ? h('div', { class: 'case-summary muted' }, d.caseSummary) : null),
+          h('td', null, d.procedure || definitionName(definitions, d.definitionKey)),
+          h('td', { class: 'case-number' }, d.caseNumber ?? d.businessKey ?? '—'),
           h('td', null, d.jurisdiction ? jurisdictionName(d.jurisdiction) : '—'),
           h('td', null, formatDateTime(d.completedAt)),
           h('td', null, h('a', { href: `#/cases/${d.instanceId}` }, t('tasks.viewCase'))))))));

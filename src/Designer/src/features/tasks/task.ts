@@ -283,7 +283,7 @@ export async function renderTask({ outlet, params, signal }: RouteContext): Prom
     h('h1', null, task.name || t('tasks.unnamed')),
     h('div', { class: 'task-meta' },
       h('span', null, definitionName(definitions, task.definitionKey)),
-      task.businessKey ? h('span', null, t('tasks.businessKey', { key: task.businessKey })) : null,
+      (task.caseNumber ?? task.businessKey) ? h('span', { 'data-testid': 'case-number' }, t('tasks.businessKey', { key: task.caseNumber ?? task.businessKey ?? '' })) : null,
       task.jurisdiction ? h('span', null, jurisdictionName(task.jurisdiction)) : null,
       task.dueAt ? h('span', null, t('tasks.dueAt', { at: formatDateTime(task.dueAt) }), ' ', dueBadge(task.dueAt, task.createdAt), ' ', estimateBadge(task.dueIsEstimate)) : null,
       task.delegatedFrom ? h('span', null, t('tasks.delegatedFrom', { name: task.delegatedFrom })) : null,

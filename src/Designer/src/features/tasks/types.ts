@@ -23,6 +23,12 @@ export interface Task {
   variables: Record<string, unknown> | null;
   /** A 退回 created this task: from which step, why, by whom, when. */
   returned?: ReturnedMark | null;
+  /** The case number (受理编号), e.g. TS-2026-000123; null when the procedure gives none. */
+  caseNumber?: string | null;
+  /** In the inbox: one line about the case (compound · first words of the description). */
+  caseSummary?: string | null;
+  /** In the inbox: the procedure's name. */
+  procedure?: string | null;
 }
 
 export interface Page<T> {
@@ -42,6 +48,11 @@ export interface DoneTask {
   businessKey: string | null;
   jurisdiction: string | null;
   completedAt: string;
+  /** The step's name. */
+  name?: string | null;
+  procedure?: string | null;
+  caseNumber?: string | null;
+  caseSummary?: string | null;
 }
 
 export interface Comment {
@@ -69,9 +80,9 @@ export interface Instance {
   definitionKey: string;
   definitionVersion: number;
   businessKey: string | null;
-  /** The 受理编号 when the Host gives one apart from the business key. */
-  caseNumber?: string | null;
   jurisdiction: string | null;
+  /** The case number (受理编号); null when the procedure gives none. */
+  caseNumber?: string | null;
   status: string;
   variables: Record<string, unknown>;
   activeActivityIds: string[];

@@ -22,6 +22,23 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Anju.Workflows.Persistence.CaseSequenceRow", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Prefix", "Year");
+
+                    b.ToTable("wf_case_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Workflows.Persistence.DefinitionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -179,6 +196,18 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
                     b.Property<string>("BusinessKey")
                         .HasColumnType("text");
 
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("CaseSummary")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("CaseText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -225,6 +254,9 @@ namespace Anju.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("BusinessKey")
                         .HasFilter("\"BusinessKey\" IS NOT NULL");
+
+                    b.HasIndex("CaseNumber")
+                        .HasFilter("\"CaseNumber\" IS NOT NULL");
 
                     b.HasIndex("Jurisdiction");
 

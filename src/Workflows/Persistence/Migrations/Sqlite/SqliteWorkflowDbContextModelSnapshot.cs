@@ -17,6 +17,23 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Anju.Workflows.Persistence.CaseSequenceRow", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix", "Year");
+
+                    b.ToTable("wf_case_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Anju.Workflows.Persistence.DefinitionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -174,6 +191,18 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("BusinessKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseSummary")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -220,6 +249,9 @@ namespace Anju.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BusinessKey")
                         .HasFilter("\"BusinessKey\" IS NOT NULL");
+
+                    b.HasIndex("CaseNumber")
+                        .HasFilter("\"CaseNumber\" IS NOT NULL");
 
                     b.HasIndex("Jurisdiction");
 
