@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { apiAs, expect, logIn, logOutAnyWidth, screenshot, test } from './support';
+import { apiAs, ballotProcessXml, expect, logIn, logOutAnyWidth, screenshot, test } from './support';
 
 // 业主表决 for staff and owners on a phone (issue 18, part R). The test builds its own compound 清风苑 in 黄山社区
 // with a complete owners' register (an owner with an account, two without — 张三 holds two units — and the
@@ -16,36 +16,15 @@ const ownerName = `owner.qf${suffix}`;
 const ownerPassword = 'Qingfeng-Gate42';
 const title = '清风苑业主大会：选举业主委员会、改建北门';
 
-const questions = JSON.stringify([
+const questions = [
   { id: 'members', text: '选举候选人为业主委员会委员', item: 3, candidatesFrom: 'nominees' },
   { id: 'rebuild', text: '改建小区北门及门卫室', item: 7 },
-]).replace(/"/g, '&quot;');
-const documents = JSON.stringify([
+];
+const documents = [
   { title: '《业主大会议事规则》草案', from: 'rulesDraft' },
   { title: '《管理规约》草案', text: '第一条 为维护全体业主的合法权益，制定本规约。\n第二条 业主应当爱护共有部分。' },
-]).replace(/"/g, '&quot;');
-const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="staff-vote" targetNamespace="urn:anju:e2e">
-  <bpmn:message id="BallotClosed" name="ballot-closed" />
-  <bpmn:process id="e2e-staff-ballot" name="业主大会表决（测试）" isExecutable="true">
-    <bpmn:startEvent id="start" name="开始" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="open" />
-    <bpmn:serviceTask id="open" name="发起表决" camunda:delegateExpression="\${openBallot}">
-      <bpmn:extensionElements>
-        <camunda:properties>
-          <camunda:property name="title" value="${title}" />
-          <camunda:property name="questions" value="${questions}" />
-          <camunda:property name="documents" value="${documents}" />
-          <camunda:property name="days" value="5" />
-        </camunda:properties>
-      </bpmn:extensionElements>
-    </bpmn:serviceTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="open" targetRef="closed" />
-    <bpmn:intermediateCatchEvent id="closed" name="表决结束"><bpmn:messageEventDefinition messageRef="BallotClosed" /></bpmn:intermediateCatchEvent>
-    <bpmn:sequenceFlow id="f3" sourceRef="closed" targetRef="end" />
-    <bpmn:endEvent id="end" name="结束" />
-  </bpmn:process>
-</bpmn:definitions>`;
+];
+const xml = ballotProcessXml({ id: 'e2e-staff-ballot', name: '业主大会表决（测试）', title, questions, documents });
 
 const scan = { name: '书面表决票.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64') };
 const phone = { width: 390, height: 844 };

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiAs, expect, logIn, screenshot, test } from './support';
+import { apiAs, ballotProcessXml, expect, logIn, screenshot, test } from './support';
 
 // The notification centre on a phone (390×844): an owner is told that a ballot opened in his compound, opens the
 // message and votes; a property firm sees a task it may claim in 待我处理 and claims it. Each test makes its own case.
@@ -8,27 +8,10 @@ const binjiang = 'jiangyin/chengjiang/huangshan/binjiang-garden';
 const phone = { width: 390, height: 844 };
 const ballotTitle = '更换小区监控系统（消息测试）';
 
-const ballotXml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="notify-vote" targetNamespace="urn:anju:e2e">
-  <bpmn:message id="BallotClosed" name="ballot-closed" />
-  <bpmn:process id="e2e-notify-ballot" name="业主表决（消息测试）" isExecutable="true">
-    <bpmn:startEvent id="start" name="开始" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="open" />
-    <bpmn:serviceTask id="open" name="发起表决" camunda:delegateExpression="\${openBallot}">
-      <bpmn:extensionElements>
-        <camunda:properties>
-          <camunda:property name="title" value="${ballotTitle}" />
-          <camunda:property name="questions" value="[{&quot;id&quot;:&quot;cctv&quot;,&quot;text&quot;:&quot;同意更换小区监控系统？&quot;,&quot;matter&quot;:&quot;ordinary&quot;}]" />
-          <camunda:property name="days" value="5" />
-        </camunda:properties>
-      </bpmn:extensionElements>
-    </bpmn:serviceTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="open" targetRef="closed" />
-    <bpmn:intermediateCatchEvent id="closed" name="表决结束"><bpmn:messageEventDefinition messageRef="BallotClosed" /></bpmn:intermediateCatchEvent>
-    <bpmn:sequenceFlow id="f3" sourceRef="closed" targetRef="end" />
-    <bpmn:endEvent id="end" name="结束" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const ballotXml = ballotProcessXml({
+  id: 'e2e-notify-ballot', name: '业主表决（消息测试）', title: ballotTitle,
+  questions: [{ id: 'cctv', text: '同意更换小区监控系统？', matter: 'ordinary' }],
+});
 
 const claimXml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="notify-claim" targetNamespace="urn:anju:e2e">

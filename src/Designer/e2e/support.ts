@@ -45,3 +45,37 @@ export async function apiAs(playwright: { request: { newContext(options: object)
   await anonymous.dispose();
   return playwright.request.newContext({ baseURL: process.env.ANJU_E2E_BASE_URL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
 }
+
+/** An attribute value: JSON of the ballot's questions or documents, quoted for an XML attribute. */
+function attribute(value: unknown): string {
+  return JSON.stringify(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * A test procedure that opens an owners' ballot (openBallot) and waits for it to close, deployed by the specs that
+ * vote: `questions` as openBallot reads them, `documents` optional.
+ */
+export function ballotProcessXml(options: { id: string; name: string; title: string; questions: unknown[]; documents?: unknown[] }): string {
+  const documents = options.documents ? `\n          <camunda:property name="documents" value="${attribute(options.documents)}" />` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="${options.id}-definitions" targetNamespace="urn:anju:e2e">
+  <bpmn:message id="BallotClosed" name="ballot-closed" />
+  <bpmn:process id="${options.id}" name="${options.name}" isExecutable="true">
+    <bpmn:startEvent id="start" name="开始" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="open" />
+    <bpmn:serviceTask id="open" name="发起表决" camunda:delegateExpression="\${openBallot}">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="title" value="${options.title}" />
+          <camunda:property name="questions" value="${attribute(options.questions)}" />${documents}
+          <camunda:property name="days" value="5" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+    </bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="open" targetRef="closed" />
+    <bpmn:intermediateCatchEvent id="closed" name="表决结束"><bpmn:messageEventDefinition messageRef="BallotClosed" /></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="closed" targetRef="end" />
+    <bpmn:endEvent id="end" name="结束" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}

@@ -1,35 +1,15 @@
-import { apiAs, expect, logIn, screenshot, test } from './support';
+import { apiAs, ballotProcessXml, expect, logIn, screenshot, test } from './support';
 
 // 业主大会表决 in the browser with a ballot open: a process opens it for 滨江花园 (openBallot, as the committee
 // formation does), an owner of that compound votes once, an owner of another compound does not see it.
 // Runs after story.spec.ts (file order), whose owner finds no open ballot.
 
 const binjiang = 'jiangyin/chengjiang/huangshan/binjiang-garden';
-const questions = JSON.stringify([
+const questions = [
   { id: 'raise', text: '同意按每平方米 30 元续筹专项维修资金？', matter: 'major' },
   { id: 'gate', text: '同意更换小区北门门禁系统？', matter: 'ordinary' },
-]).replace(/"/g, '&quot;');
-const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="vote" targetNamespace="urn:anju:e2e">
-  <bpmn:message id="BallotClosed" name="ballot-closed" />
-  <bpmn:process id="e2e-ballot" name="业主表决（测试）" isExecutable="true">
-    <bpmn:startEvent id="start" name="开始" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="open" />
-    <bpmn:serviceTask id="open" name="发起表决" camunda:delegateExpression="\${openBallot}">
-      <bpmn:extensionElements>
-        <camunda:properties>
-          <camunda:property name="title" value="续筹维修资金与更换门禁（测试）" />
-          <camunda:property name="questions" value="${questions}" />
-          <camunda:property name="days" value="5" />
-        </camunda:properties>
-      </bpmn:extensionElements>
-    </bpmn:serviceTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="open" targetRef="closed" />
-    <bpmn:intermediateCatchEvent id="closed" name="表决结束"><bpmn:messageEventDefinition messageRef="BallotClosed" /></bpmn:intermediateCatchEvent>
-    <bpmn:sequenceFlow id="f3" sourceRef="closed" targetRef="end" />
-    <bpmn:endEvent id="end" name="结束" />
-  </bpmn:process>
-</bpmn:definitions>`;
+];
+const xml = ballotProcessXml({ id: 'e2e-ballot', name: '业主表决（测试）', title: '续筹维修资金与更换门禁（测试）', questions });
 
 test('an owner votes in an open ballot of his compound, once; an owner of another compound does not see it', async ({ page, playwright }) => {
   const admin = await apiAs(playwright, 'admin');
