@@ -51,26 +51,10 @@ public static class CaseNumbers
     /// </summary>
     internal static async ValueTask AssignAsync(CommandContext command, CancellationToken cancellationToken)
     {
-        foreach (var runner in command.Runners)
+        foreach (var (state, prefix) in NeedingSequence(command))
         {
-            var loaded = runner.Loaded;
-            if (!loaded.IsNew || loaded.State.CaseNumber is not null)
-            {
-                continue;
-            }
-
-            var state = loaded.State;
-            if (Inherited(command, state) is { } inherited)
-            {
-                state.CaseNumber = inherited;
-                continue;
-            }
-
-            if (loaded.Definition.Process.CaseNumberPrefix is { } prefix)
-            {
-                var year = YearOf(state.StartedAt);
-                state.CaseNumber = Format(prefix, year, await NextAsync(command.Db, prefix, year, cancellationToken));
-            }
+            var year = YearOf(state.StartedAt);
+            state.CaseNumber = Format(prefix, year, await NextAsync(command.Db, prefix, year, cancellationToken));
         }
     }
 
@@ -108,6 +92,24 @@ public static class CaseNumbers
     /// </summary>
     internal static void AssignOn(Microsoft.Data.Sqlite.SqliteConnection connection, CommandContext command)
     {
+        foreach (var (state, prefix) in NeedingSequence(command))
+        {
+            var year = YearOf(state.StartedAt);
+            using var next = connection.CreateCommand();
+            next.CommandText = NextSql;
+            next.Parameters.AddWithValue("@prefix", prefix);
+            next.Parameters.AddWithValue("@year", year);
+            state.CaseNumber = Format(prefix, year, Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// The command's new instances without a number, in creation order: a called instance gets its caller's number
+    /// on the way (so a caller is numbered before the instances it calls); those whose process has a prefix are
+    /// yielded for a sequence number, which the consumer assigns before the next is looked at.
+    /// </summary>
+    private static IEnumerable<(InstanceState State, string Prefix)> NeedingSequence(CommandContext command)
+    {
         foreach (var runner in command.Runners)
         {
             var loaded = runner.Loaded;
@@ -116,19 +118,13 @@ public static class CaseNumbers
                 continue;
             }
 
-            var state = loaded.State;
-            if (Inherited(command, state) is { } inherited)
+            if (Inherited(command, loaded.State) is { } inherited)
             {
-                state.CaseNumber = inherited;
+                loaded.State.CaseNumber = inherited;
             }
             else if (loaded.Definition.Process.CaseNumberPrefix is { } prefix)
             {
-                var year = YearOf(state.StartedAt);
-                using var next = connection.CreateCommand();
-                next.CommandText = NextSql;
-                next.Parameters.AddWithValue("@prefix", prefix);
-                next.Parameters.AddWithValue("@year", year);
-                state.CaseNumber = Format(prefix, year, Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture));
+                yield return (loaded.State, prefix);
             }
         }
     }

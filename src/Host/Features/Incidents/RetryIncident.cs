@@ -12,26 +12,17 @@ namespace Anju.Host.Features.Incidents;
 /// </summary>
 public static class RetryIncident
 {
-    public sealed record Request(string? Reason);
-
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        // The body is read here rather than bound: a retry without a body (as before the reason was required) then
-        // reaches this handler and is told the reason is missing (400), instead of matching no endpoint (404).
-        Request? request = null;
-        if (context.Request.HasJsonContentType())
+        // A retry without a body (as before the reason was required) reaches this handler and is told the reason is
+        // missing (400), instead of matching no endpoint (404).
+        var (_, given, invalid) = await RepairReason.ReadBodyAsync(context, cancellationToken);
+        if (invalid is not null)
         {
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync<Request>(cancellationToken);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return Problem.BadRequest(context, "the body is not valid JSON.");
-            }
+            return invalid;
         }
 
-        var reason = RepairReason.Read(context, request?.Reason, out var problem);
+        var reason = RepairReason.Read(context, given, out var problem);
         if (problem is not null)
         {
             return problem;

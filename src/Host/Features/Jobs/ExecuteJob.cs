@@ -14,28 +14,18 @@ namespace Anju.Host.Features.Jobs;
 /// </summary>
 public static class ExecuteJob
 {
-    public sealed record Request(string? Reason);
-
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        // Read here rather than bound, so that the call without a body keeps working.
-        Request? request = null;
-        if (context.Request.HasJsonContentType())
+        var (hasBody, given, invalid) = await RepairReason.ReadBodyAsync(context, cancellationToken);
+        if (invalid is not null)
         {
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync<Request>(cancellationToken);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return Problem.BadRequest(context, "the body is not valid JSON.");
-            }
+            return invalid;
         }
 
         string? reason = null;
-        if (request is not null)
+        if (hasBody)
         {
-            reason = RepairReason.Read(context, request.Reason, out var problem);
+            reason = RepairReason.Read(context, given, out var problem);
             if (problem is not null)
             {
                 return problem;

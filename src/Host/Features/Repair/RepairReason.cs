@@ -24,6 +24,31 @@ public static class RepairReason
         return problem is null ? text : null;
     }
 
+    private sealed record ReasonBody(string? Reason);
+
+    /// <summary>
+    /// Reads an optional JSON body <c>{ "reason": … }</c> here rather than binding it, so that a call without a body
+    /// still reaches its handler (which then decides whether the reason is required). <c>HasBody</c> is false when
+    /// the request carries no JSON; invalid JSON is a 400.
+    /// </summary>
+    public static async Task<(bool HasBody, string? Reason, ProblemHttpResult? Problem)> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return (false, null, null);
+        }
+
+        try
+        {
+            var body = await context.Request.ReadFromJsonAsync<ReasonBody>(cancellationToken);
+            return (true, body?.Reason, null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (true, null, Problem.BadRequest(context, "the body is not valid JSON."));
+        }
+    }
+
     /// <summary>Checks a bulk request's ids: at least one, at most <see cref="RequestLimits.MaxBulkItems"/>.</summary>
     public static ProblemHttpResult? CheckIds(HttpContext context, string field, IReadOnlyCollection<Guid>? ids)
     {
