@@ -78,6 +78,23 @@ test('按受理编号和问题描述中的词查找案件', async ({ page, brows
       await expect(nanzha.getByTestId('tasks-empty')).toBeVisible();
     }
     await nanzha.context().close();
+
+    // The owner finds it in 我的申报 by a word of its description, on a phone.
+    const ownerPage = await pageAs(browser, 'owner.li');
+    await ownerPage.setViewportSize({ width: 390, height: 844 });
+    await ownerPage.goto('/#/portal');
+    await ownerPage.getByTestId('my-cases-search').fill(word);
+    await ownerPage.getByTestId('my-cases-search-submit').click();
+    const mine = ownerPage.getByTestId('my-cases').locator('tbody tr');
+    await expect(mine).toHaveCount(1);
+    await expect(mine.getByTestId('case-number')).toHaveText(filed.caseNumber);
+    await expect(mine.getByTestId('case-summary')).toContainText(word);
+    await expect(ownerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await screenshot(ownerPage, '83-my-cases-search-owner-phone');
+    await ownerPage.getByTestId('my-cases-search').fill('没有这样的申报zzz');
+    await ownerPage.getByTestId('my-cases-search-submit').click();
+    await expect(ownerPage.getByTestId('no-cases')).toHaveText('没有找到符合条件的申报。');
+    await ownerPage.context().close();
   } finally {
     await cancel(admin, filed.id);
     await cancel(admin, other.id);

@@ -871,4 +871,6 @@ export const en: Record<MessageKey, string> = {
   // issue 18 part N1: case numbers and case search.
   'search.label': 'Search',
   'search.placeholder': 'Case number, phone, compound or description',
+  // 我的申报 search
+  'portal.noCasesFound': 'No filing matches the search.',
 };

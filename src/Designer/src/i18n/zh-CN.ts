@@ -872,6 +872,8 @@ export const zhCN = {
   // issue 18 part N1: case numbers and case search.
   'search.label': '搜索',
   'search.placeholder': '受理编号、电话、小区或问题描述',
+  // 我的申报 search
+  'portal.noCasesFound': '没有找到符合条件的申报。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,6 +21,10 @@ interface InstanceItem {
   id: string;
   definitionKey: string;
   businessKey: string | null;
+  /** 受理编号, e.g. TS-2026-000123. */
+  caseNumber?: string | null;
+  /** One line about the case (compound · first words of the description). */
+  caseSummary?: string | null;
   jurisdiction: string | null;
   status: string;
   startedAt: string;
@@ -63,24 +67,42 @@ export async function renderPortal({ outlet, signal }: RouteContext): Promise<vo
 
   await renderPortalTodo(todo, definitions, signal);
 
+  const search = h('input', { type: 'search', id: 'my-cases-search', maxlength: 100, placeholder: t('search.placeholder'), 'aria-label': t('search.label'), 'data-testid': 'my-cases-search' });
+  const list = h('div', null);
+  const show = (q: string) => renderMyCases(list, definitions, q, signal);
+  const searchForm = h('form', {
+    class: 'filters', role: 'search',
+    onsubmit: (event: Event) => { event.preventDefault(); void show(search.value.trim()); },
+  }, search,
+  h('button', { type: 'submit', 'data-testid': 'my-cases-search-submit' }, t('tasks.search')));
+  replace(cases, h('h2', null, t('portal.myCases')), searchForm, list);
+  await show('');
+}
+
+/** 我的申报: the user's filings (the server decides which he may see), optionally searched (GET /api/instances?q=). */
+async function renderMyCases(list: HTMLElement, definitions: DefinitionSummary[], q: string, signal: AbortSignal): Promise<void> {
+  replace(list, loading());
   try {
     const keys = filings.map((f) => f.key);
-    const me = user()?.username;
-    const result = await api.get<Page<InstanceItem & { startedBy?: string }>>('/api/instances', { signal, query: { pageSize: 100 } });
-    // Owners see only their own cases (the server decides); a firm sees its compounds' filings of these kinds.
+    const query: Record<string, string | number> = { pageSize: 100 };
+    if (q) query.q = q;
+    const result = await api.get<Page<InstanceItem>>('/api/instances', { signal, query });
+    // Owners see only their own cases; a firm sees its compounds' filings of these kinds.
     const items = result.items.filter((i) => keys.includes(i.definitionKey));
-    replace(cases, h('h2', null, t('portal.myCases')), items.length === 0 ? h('p', { class: 'muted', 'data-testid': 'no-cases' }, t('portal.noCases'))
+    replace(list, items.length === 0
+      ? h('p', { class: 'muted', 'data-testid': 'no-cases' }, q ? t('portal.noCasesFound') : t('portal.noCases'))
       : cardsOnPhone(h('table', { class: 'grid', 'data-testid': 'my-cases' },
-          h('thead', null, h('tr', null, h('th', null, t('portal.col.kind')), h('th', null, t('monitor.col.area')), h('th', null, t('portal.col.filedAt')), h('th', null, t('monitor.col.status')), h('th', null, ''))),
+          h('thead', null, h('tr', null, h('th', null, t('tasks.col.businessKey')), h('th', null, t('portal.col.kind')), h('th', null, t('monitor.col.area')), h('th', null, t('portal.col.filedAt')), h('th', null, t('monitor.col.status')), h('th', null, ''))),
           h('tbody', null, items.map((i) => h('tr', { 'data-instance': i.id },
-            h('td', null, definitionName(definitions, i.definitionKey)),
+            h('td', { class: 'case-number', 'data-testid': 'case-number' }, i.caseNumber ?? i.businessKey ?? '—'),
+            h('td', null, definitionName(definitions, i.definitionKey),
+              i.caseSummary ? h('div', { class: 'case-summary muted', 'data-testid': 'case-summary' }, i.caseSummary) : null),
             h('td', null, i.jurisdiction ? jurisdictionName(i.jurisdiction) : '—'),
             h('td', null, formatDateTime(i.startedAt)),
             h('td', null, residentStatusBadge({ status: i.status })),
             h('td', null, h('a', { href: `#/cases/${i.id}`, class: 'button small' }, t('portal.progress')))))))));
-    void me;
   } catch (error) {
-    if (!signal.aborted) replace(cases, h('h2', null, t('portal.myCases')), banner('error', message(error)));
+    if (!signal.aborted) replace(list, banner('error', message(error)));
   }
 }
 
