@@ -104,11 +104,22 @@ public sealed partial class NewTaskNotifier(
     {
         List<TaskRow> tasks;
         List<TaskCandidateRow> candidates;
+        Dictionary<Guid, (string? Number, string? Summary)> cases;
+        Dictionary<string, string?> procedures;
         await using (var engine = storage.CreateContext())
         {
             // Still open: a task completed meanwhile is not announced.
             tasks = await engine.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
             candidates = await engine.TaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
+
+            // The message names the case as people know it: procedure, case number, one line about the case.
+            var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+            cases = (await engine.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+                    .Select(i => new { i.Id, i.CaseNumber, i.CaseSummary }).ToListAsync(cancellationToken))
+                .ToDictionary(i => i.Id, i => (i.CaseNumber, i.CaseSummary));
+            var definitionIds = tasks.Select(t => t.DefinitionId).Distinct().ToList();
+            procedures = await engine.Definitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id))
+                .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         }
 
         if (tasks.Count == 0)
@@ -146,7 +157,7 @@ public sealed partial class NewTaskNotifier(
             }
 
             var title = $"新任务：{task.Name ?? task.ActivityId}";
-            var body = task.BusinessKey is { Length: > 0 } key ? $"{task.DefinitionKey} · {key}" : task.DefinitionKey;
+            var body = Body(task, cases.GetValueOrDefault(task.InstanceId), procedures.GetValueOrDefault(task.DefinitionId));
             foreach (var username in recipients)
             {
                 added += await db.Database.ExecuteSqlInterpolatedAsync(
@@ -163,6 +174,24 @@ public sealed partial class NewTaskNotifier(
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Value, latest), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>"投诉处理 · TS-2026-000123 · 滨江花园 · 5幢电梯门关不上": the procedure's name (its key when unnamed), the case
+    /// number (or the business key of a case from before case numbers), and the case's one-line summary.</summary>
+    internal static string Body(TaskRow task, (string? Number, string? Summary) @case, string? procedure)
+    {
+        var parts = new List<string>(3) { string.IsNullOrWhiteSpace(procedure) ? task.DefinitionKey : procedure };
+        if ((@case.Number ?? task.BusinessKey) is { Length: > 0 } number)
+        {
+            parts.Add(number);
+        }
+
+        if (@case.Summary is { Length: > 0 } summary)
+        {
+            parts.Add(summary);
+        }
+
+        return string.Join(" · ", parts);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

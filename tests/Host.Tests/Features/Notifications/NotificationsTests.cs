@@ -46,6 +46,27 @@ public abstract class NotificationsTests<THost>(THost host) : IClassFixture<THos
     }
 
     [Fact]
+    public async Task A_new_task_message_names_the_procedure_the_case_number_and_the_case_not_the_engines_key()
+    {
+        var description = "5幢电梯门关不上" + ProcessApi.NewSuffix();
+        var filed = await (await host.ClientAsync("owner.li")).StartAsync("complaint-handling", new
+        {
+            variables = new { category = "facilities", description, contact = "13900000000" },
+        });
+        var instanceId = filed["id"]!.GetValue<string>();
+        var caseNumber = filed["caseNumber"]!.GetValue<string>();
+
+        await host.Notifier.RunOnceAsync(CancellationToken.None);
+
+        var announced = Assert.Single(await MineAsync("community.huangshan", instanceId), n => n["kind"]!.GetValue<string>() == "new-task");
+        var body = announced["body"]!.GetValue<string>();
+        Assert.StartsWith($"投诉处理", body, StringComparison.Ordinal);
+        Assert.Contains($" · {caseNumber} · ", body, StringComparison.Ordinal);
+        Assert.Contains(description, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("complaint-handling", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task New_tasks_are_announced_once_to_the_candidates_within_the_tasks_jurisdiction()
     {
         var key = await DeployAsync("Lookup", "lookup");
