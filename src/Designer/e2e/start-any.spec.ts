@@ -31,7 +31,7 @@ test('an owner applies for an owners committee and reports a violation from the 
   await screenshot(page, '95-start-committee-formation-phone');
   await page.getByTestId('start-submit').click();
   const number = page.getByTestId('case-number');
-  await expect(number).toHaveText(/\S{6,}/);
+  await expect(number).toHaveText(/^YW-\d{4}-\d{6}$/);
   await noSidewaysScroll(page);
   await page.getByTestId('follow').click();
   await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]+$/);
@@ -43,7 +43,7 @@ test('an owner applies for an owners committee and reports a violation from the 
   await page.getByLabel(/劝阻、制止措施/).fill('已告知物业并在车上留言，车主未挪车。');
   await expect(page.locator('[data-field=reporter]')).toHaveCount(0);
   await page.getByTestId('start-submit').click();
-  await expect(page.getByTestId('case-number')).toHaveText(/\S{6,}/);
+  await expect(page.getByTestId('case-number')).toHaveText(/^WF-\d{4}-\d{6}$/);
   await noSidewaysScroll(page);
   await screenshot(page, '96-start-violation-owner-phone');
 
@@ -70,7 +70,7 @@ test('the street office starts committee supervision; the decision fields are re
   await page.locator('[data-field=decisionBy]').getByLabel('业主委员会', { exact: true }).check();
   await page.getByLabel(/决定内容/).fill('将公共收益的 30% 作为委员补贴。');
   await page.getByTestId('start-submit').click();
-  await expect(page.getByTestId('case-number')).toHaveText(/\S{6,}/);
+  await expect(page.getByTestId('case-number')).toHaveText(/^JD-\d{4}-\d{6}$/);
   await screenshot(page, '98-start-supervision-started');
   await page.getByTestId('follow').click();
   await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]+$/);

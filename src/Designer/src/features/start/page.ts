@@ -158,8 +158,8 @@ export async function renderStart({ outlet, params, signal }: RouteContext): Pro
           failed
             ? h('div', { class: 'banner banner-error', role: 'alert', 'data-testid': 'start-failed' }, t('portal.filingFailed'))
             : banner('success', t('start.started')),
-          !failed && instance.businessKey
-            ? h('p', { class: 'case-number' }, t('portal.caseNumber'), ' ', h('strong', { 'data-testid': 'case-number' }, instance.businessKey))
+          !failed && (instance.caseNumber ?? instance.businessKey)
+            ? h('p', { class: 'case-number' }, t('portal.caseNumber'), ' ', h('strong', { 'data-testid': 'case-number' }, instance.caseNumber ?? instance.businessKey))
             : null,
           h('p', null, h('a', { class: 'button primary', href: `#/cases/${instance.id}`, 'data-testid': 'follow' }, t('portal.progress')), ' ',
             h('a', { class: 'button', href: backLink() }, t('start.back'))));
