@@ -13,7 +13,7 @@ using Anju.Host.Seeding;
 using Anju.Host.Telemetry;
 using Anju.Host.WebConsole;
 
-// Anju's Host: the HTTP API of ../shared/design/api.md in front of the engine. Read top to bottom.
+// Anju's Host: the HTTP API of docs/design/api.md in front of the engine. Read top to bottom.
 AnjuStartupException.ExitCleanlyWhenUnhandled(); // a start-up failure is one line on stderr and exit code 1
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAnjuStorage();        // SQLite file (default) or PostgreSQL; the engine and its job executor

@@ -1,6 +1,6 @@
 namespace Anju.Host.Identity;
 
-/// <summary>The roles of ../shared/domain/procedures.md. A task's candidate groups name these roles.</summary>
+/// <summary>The roles of docs/procedures.md. A task's candidate groups name these roles.</summary>
 public static class Roles
 {
     public const string Owner = "owner";

@@ -1,7 +1,7 @@
 namespace Anju.Host.Features.Voting;
 
 /// <summary>
-/// Counts a closed ballot as Civil Code art. 278 and ../shared/domain/procedures.md say: the vote is valid when
+/// Counts a closed ballot as Civil Code art. 278 and docs/procedures.md say: the vote is valid when
 /// the owners taking part hold at least 2/3 of the exclusive floor area <em>and</em> are at least 2/3 of the
 /// owners by headcount; an ordinary matter then passes with more than 1/2 of the participating area and of the
 /// participating owners, a major one with at least 3/4 of both. An owner counts once by headcount however many

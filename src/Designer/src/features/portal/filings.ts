@@ -1,6 +1,6 @@
 // What a property firm or an owner files on the portal, per procedure. When the procedure's BPMN start event
 // declares camunda:formFields, those are the form (startFormFromXml); otherwise these fields, taken from
-// ../shared/domain/procedures.md and the variables the definitions read (definitions/CONVENTIONS.md).
+// docs/procedures.md and the variables the definitions read (definitions/CONVENTIONS.md).
 import { byLocalName, type VariableLabel } from '../common/caseinfo';
 import type { FormFieldView } from '../tasks/form';
 
