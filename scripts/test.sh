@@ -5,7 +5,8 @@
 #     ANJU_TEST_POSTGRES="Host=127.0.0.1;Port=<port>;Username=anju;Password=anju;Database=postgres"
 #     (role anju is SUPERUSER so test classes can CREATE DATABASE). SKIP_POSTGRES=1
 #     skips this and unsets ANJU_TEST_POSTGRES: tests that need PostgreSQL then FAIL.
-#  2. dotnet restore + dotnet test Anju.slnx (Release), TRX files in artifacts/test-results/dotnet/
+#  2. dotnet restore --locked-mode + dotnet test Anju.slnx (Release), TRX files in artifacts/test-results/dotnet/;
+#     then `dotnet format --verify-no-changes` (one test)
 #  3. scripts/smoke.sh: the real Host process (dotnet run) driven with curl; one test, at most 300 s
 #  4. src/Designer: npm ci, npm test (vitest; counts from its JSON report) and npm run test:e2e (Playwright in
 #     Debian's chromium against the real Host, built here in Release, on a fresh SQLite folder and a free port;
@@ -81,9 +82,9 @@ run_dotnet() {
     echo "!! Anju.slnx not found in $ROOT"; ERRORS+=("dotnet: Anju.slnx missing"); return 0
   fi
   rm -rf "$out" "$log"; mkdir -p "$out"
-  echo "== dotnet restore Anju.slnx"
+  echo "== dotnet restore Anju.slnx (locked mode: the committed packages.lock.json files)"
   t0=$(now)
-  dotnet restore Anju.slnx --verbosity quiet || rc=$?
+  dotnet restore Anju.slnx --locked-mode --verbosity quiet || rc=$?
   if [[ $rc -ne 0 ]]; then echo "!! dotnet restore exited $rc"; ERRORS+=("dotnet restore exited $rc"); return 0; fi
   echo "== dotnet restore done in $(( $(now) - t0 ))s"
 
@@ -119,6 +120,24 @@ run_dotnet() {
     # A lost/overwritten TRX file or a crashed test host: take the larger of each count.
     echo "!! TRX ($TRX_FILES files: $TRX_P/$TRX_F/$TRX_S) and console ($n summaries: $cp/$cf/$cs) passed/failed/skipped disagree; using the larger of each"
     add_counts "dotnet total" "$((TRX_P > cp ? TRX_P : cp))" "$((TRX_F > cf ? TRX_F : cf))" "$((TRX_S > cs ? TRX_S : cs))"
+  fi
+}
+
+# ---------------------------------------------------------------- formatting
+# `dotnet format --verify-no-changes` over the solution (whitespace, code style and analyzers as .editorconfig sets
+# them), counted as one test. To fix: dotnet format Anju.slnx
+run_format() {
+  local log="$RESULTS/format.log" rc=0 t0
+  echo "== dotnet format Anju.slnx --verify-no-changes"
+  t0=$(now)
+  dotnet format Anju.slnx --verify-no-changes --no-restore >"$log" 2>&1 || rc=$?
+  echo "== dotnet format exited $rc after $(( $(now) - t0 ))s"
+  if [[ $rc -eq 0 ]]; then
+    add_counts "format" 1 0 0
+  else
+    grep -E 'error|warning' "$log" | head -n 40 || true
+    echo "!! dotnet format found unformatted code (log: ${log#"$ROOT"/}); fix with: dotnet format Anju.slnx"
+    add_counts "format" 0 1 0
   fi
 }
 
@@ -236,6 +255,7 @@ T0=$(now)
 mkdir -p "$RESULTS"
 start_postgres
 run_dotnet
+run_format
 run_smoke
 run_designer
 
