@@ -37,6 +37,7 @@ public static class Messages
         ["bpmn.formEnumEmpty"] = ("“{0}”的枚举字段“{1}”没有任何选项。", "{0}: the enum form field '{1}' has no values."),
         ["bpmn.conditionMissing"] = ("从“{0}”出发的顺序流“{1}”没有条件，又不是默认流，将总被选中。", "The flow '{1}' out of {0} has no condition and is not the default."),
         ["bpmn.conditionValue"] = ("顺序流“{0}”的条件“{1}”不可能为真或假，请写成表达式，如 ${{amount > 5000}}。", "The condition '{1}' of flow {0} can never be true or false."),
+        ["bpmn.attributeIgnored"] = ("{1} 在 {0} 上不起作用（Camunda 7 同样忽略它），已部署，该设置被忽略。", "{1} has no effect on {0} (Camunda 7 ignores it there too); deployed without it."),
         ["bpmn.callTargetMissing"] = ("“{0}”调用的流程“{1}”尚未部署；部署之前，实例到此将进入故障。", "{0} calls '{1}', which is not deployed."),
         ["bpmn.waitlessCycle"] = ("以下环节构成一个没有等待环节的循环，流程进入后将无休止地运行：{0}。请在循环中加入用户任务、接收任务、捕获事件、定时器、外部任务或异步延续。", "These elements form a cycle without a wait state: {0}."),
         ["bpmn.unknownHandler"] = ("“{0}”的处理程序“{1}”未注册。", "{0}: no handler '{1}' is registered."),

@@ -69,7 +69,7 @@ public sealed class DefinitionRepository
     {
         var parsed = BpmnReader.Read(row.Xml);
         var process = parsed.Processes.FirstOrDefault(p => p.Key == row.Key)
-            ?? throw new InvalidDataException($"Stored definition '{row.Id}' no longer parses: {string.Join("; ", parsed.Problems.Select(p => p.Message))}");
+            ?? throw new InvalidDataException($"Stored definition '{row.Id}' no longer parses: {string.Join("; ", parsed.Errors.Select(p => p.Message))}");
         _ = DefinitionValidator.Validate(process, _engine.Handlers, row.UnknownServiceTasksAsExternal, _engine.Options, out var adjusted);
         var compiled = new CompiledDefinition(row.Id, row.Version, adjusted);
         return _cache.GetOrAdd(row.Id, compiled);
@@ -91,7 +91,8 @@ public sealed class DefinitionRepository
         foreach (var file in request.Files)
         {
             var parsed = BpmnReader.Read(file.Xml);
-            problems.AddRange(parsed.Problems);
+            problems.AddRange(parsed.Errors);
+            warnings.AddRange(parsed.Warnings);
             var hash = ContentHashOf(file.Xml);
             foreach (var process in parsed.Processes)
             {

@@ -27,6 +27,12 @@ public static class ProblemCodes
     /// <summary>A candidate list with an empty or malformed entry. Arguments: element, attribute, value.</summary>
     public const string CandidateList = "candidateList";
 
+    /// <summary>
+    /// Warning: a Camunda attribute or extension element with no effect where it stands (Camunda 7 ignores it there
+    /// too). Arguments: element, the attribute or extension (<c>camunda:expression</c>).
+    /// </summary>
+    public const string AttributeIgnored = "attributeIgnored";
+
     /// <summary>Warning: a user task with no assignee and no candidates (only an administrator could assign it). Arguments: element.</summary>
     public const string UserTaskUnassigned = "userTaskUnassigned";
 

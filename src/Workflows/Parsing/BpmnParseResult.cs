@@ -12,11 +12,17 @@ namespace Anju.Workflows.Parsing;
 /// <see cref="Succeeded"/>, because a document is deployed as a whole.
 /// </remarks>
 /// <param name="Processes">The executable processes read without problems, in document order.</param>
-/// <param name="Problems">Every problem found, ordered by line.</param>
+/// <param name="Problems">Every problem found, errors and warnings, ordered by line.</param>
 public sealed record BpmnParseResult(ImmutableArray<ProcessDefinition> Processes, ImmutableArray<BpmnProblem> Problems)
 {
-    /// <summary>True when the document has no problem at all and can be deployed.</summary>
-    public bool Succeeded => Problems.IsEmpty;
+    /// <summary>True when the document has no error and can be deployed (it may have warnings).</summary>
+    public bool Succeeded => Errors.IsEmpty;
+
+    /// <summary>The problems that keep the document from being deployed.</summary>
+    public ImmutableArray<BpmnProblem> Errors => [.. Problems.Where(p => p.Severity == ProblemSeverity.Error)];
+
+    /// <summary>What the modeller should know; the document deploys anyway.</summary>
+    public ImmutableArray<BpmnProblem> Warnings => [.. Problems.Where(p => p.Severity == ProblemSeverity.Warning)];
 
     internal static BpmnParseResult Failure(string message, int line = 0) =>
         new([], [new BpmnProblem(null, line, message)]);

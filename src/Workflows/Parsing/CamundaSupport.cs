@@ -54,7 +54,7 @@ internal static class CamundaSupport
     private static readonly FrozenDictionary<string, FrozenSet<string>> ExtensionsByElement =
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["userTask"] = [.. ActivityExtensions, "formData"],
+            ["userTask"] = [.. ActivityExtensions, "formData", "formProperty"],
             ["serviceTask"] = ActivityExtensions,
             ["sendTask"] = ActivityExtensions,
             ["businessRuleTask"] = ActivityExtensions,
@@ -63,13 +63,95 @@ internal static class CamundaSupport
             ["manualTask"] = ActivityExtensions,
             ["subProcess"] = ActivityExtensions,
             ["callActivity"] = [.. ActivityExtensions, "in", "out"],
-            ["startEvent"] = ["formData"],
+            ["startEvent"] = ["formData", "formProperty"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
+    /// <summary>Attributes Camunda 7 reads on every flow node (activities, gateways, events): asynchronous continuations.</summary>
+    private static readonly string[] CamundaFlowNodeAttributes = ["asyncBefore", "asyncAfter", "async", "exclusive", "jobPriority"];
+
+    private static readonly string[] CamundaImplementationAttributes =
+        ["class", "delegateExpression", "expression", "resultVariable", "type", "topic", "taskPriority"];
+
+    private static readonly string[] CamundaFormAttributes = ["formKey", "formHandlerClass", "formRef", "formRefBinding", "formRefVersion"];
+
     /// <summary>
-    /// Reports the Camunda attributes and extension elements of <paramref name="element"/> that the engine
-    /// does not implement. <paramref name="owner"/> is the flow element named in the message (the activity for
-    /// its loop characteristics).
+    /// What Camunda 7's parser (BpmnParse) reads on each element, beyond <see cref="CamundaFlowNodeAttributes"/> for
+    /// flow nodes: a Camunda attribute not listed for its element has no effect there, in Camunda as here, and is a
+    /// warning; one listed that the engine does not implement is an error.
+    /// </summary>
+    private static readonly FrozenDictionary<string, FrozenSet<string>> CamundaAttributesByElement =
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["userTask"] =
+            [
+                .. CamundaFlowNodeAttributes, .. CamundaFormAttributes, "assignee", "candidateUsers", "candidateGroups",
+                "dueDate", "followUpDate", "priority",
+            ],
+            ["serviceTask"] = [.. CamundaFlowNodeAttributes, .. CamundaImplementationAttributes],
+            ["sendTask"] = [.. CamundaFlowNodeAttributes, .. CamundaImplementationAttributes],
+            ["businessRuleTask"] =
+            [
+                .. CamundaFlowNodeAttributes, .. CamundaImplementationAttributes, "decisionRef", "decisionRefBinding",
+                "decisionRefVersion", "decisionRefVersionTag", "decisionRefTenantId", "mapDecisionResult",
+            ],
+            ["callActivity"] =
+            [
+                .. CamundaFlowNodeAttributes, "calledElementBinding", "calledElementVersion", "calledElementVersionTag",
+                "calledElementTenantId", "caseRef", "caseBinding", "caseVersion", "caseTenantId", "variableMappingClass",
+                "variableMappingDelegateExpression",
+            ],
+            ["startEvent"] = [.. CamundaFlowNodeAttributes, .. CamundaFormAttributes, "initiator"],
+            ["process"] = ["candidateStarterGroups", "candidateStarterUsers", "versionTag", "historyTimeToLive", "isStartableInTasklist", "jobPriority", "taskPriority"],
+            ["multiInstanceLoopCharacteristics"] = ["collection", "elementVariable", "asyncBefore", "asyncAfter", "async", "exclusive"],
+            ["sequenceFlow"] = [],
+        }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> CamundaFlowNodeAttributeSet = CamundaFlowNodeAttributes.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Elements on which Camunda 7 reads camunda:inputOutput: activities, intermediate and end events.</summary>
+    private static readonly FrozenSet<string> InputOutputElements = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "userTask", "serviceTask", "sendTask", "businessRuleTask", "scriptTask", "receiveTask", "manualTask", "task",
+        "subProcess", "callActivity", "intermediateCatchEvent", "intermediateThrowEvent", "endEvent");
+
+    /// <summary>Extension elements Camunda 7 reads on particular elements (listeners and retries are read on every flow node).</summary>
+    private static readonly FrozenDictionary<string, FrozenSet<string>> CamundaExtensionsByElement =
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["userTask"] = ["taskListener", "formData", "formProperty"],
+            ["serviceTask"] = ["field", "connector", "errorEventDefinition"],
+            ["sendTask"] = ["field", "connector", "errorEventDefinition"],
+            ["businessRuleTask"] = ["field", "connector", "errorEventDefinition"],
+            ["callActivity"] = ["in", "out"],
+            ["startEvent"] = ["formData", "formProperty"],
+            ["process"] = ["executionListener"],
+            ["sequenceFlow"] = ["executionListener"],
+            ["multiInstanceLoopCharacteristics"] = ["failedJobRetryTimeCycle"],
+        }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>Whether Camunda 7 reads attribute <paramref name="name"/> on an element called <paramref name="localName"/>.</summary>
+    private static bool CamundaReadsAttribute(string localName, string name) =>
+        CamundaAttributesByElement.TryGetValue(localName, out var names)
+            ? names.Contains(name)
+            : CamundaFlowNodeAttributeSet.Contains(name);
+
+    private static bool CamundaReadsExtension(string localName, string name)
+    {
+        if (CamundaExtensionsByElement.TryGetValue(localName, out var names) && names.Contains(name))
+        {
+            return true;
+        }
+
+        var flowNode = localName is not ("process" or "sequenceFlow" or "multiInstanceLoopCharacteristics");
+        return (flowNode && name is "executionListener" or "failedJobRetryTimeCycle")
+            || (name == "inputOutput" && InputOutputElements.Contains(localName));
+    }
+
+    /// <summary>
+    /// Reports the Camunda attributes and extension elements of <paramref name="element"/> that the engine does not
+    /// implement (an error: the model would run differently from what its author saw), and, as warnings, those that
+    /// have no effect where they stand (Camunda 7 deploys and ignores them too). <paramref name="owner"/> is the flow
+    /// element named in the message (the activity for its loop characteristics).
     /// </summary>
     public static void Check(XElement element, XElement owner, ReadContext context)
     {
@@ -82,9 +164,18 @@ internal static class CamundaSupport
         foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == Namespaces.Camunda))
         {
             var name = attribute.Name.LocalName;
-            if (!HarmlessAttributes.Contains(name) && attributes?.Contains(name) != true)
+            if (HarmlessAttributes.Contains(name) || attributes?.Contains(name) == true)
+            {
+                continue;
+            }
+
+            if (CamundaReadsAttribute(localName, name))
             {
                 context.Report(element, owner.Id(), $"camunda:{name} on {where} is not supported");
+            }
+            else
+            {
+                context.Warn(element, owner.Id(), $"camunda:{name} has no effect on {where} (Camunda 7 ignores it there too); it is deployed without it", where, $"camunda:{name}");
             }
         }
 
@@ -92,9 +183,18 @@ internal static class CamundaSupport
         foreach (var extension in element.CamundaExtensions())
         {
             var name = extension.Name.LocalName;
-            if (name != "properties" && extensions?.Contains(name) != true)
+            if (name == "properties" || extensions?.Contains(name) == true)
+            {
+                continue;
+            }
+
+            if (CamundaReadsExtension(localName, name))
             {
                 context.Report(extension, owner.Id(), $"camunda:{name} on {where} is not supported");
+            }
+            else
+            {
+                context.Warn(extension, owner.Id(), $"camunda:{name} has no effect on {where} (Camunda 7 ignores it there too); it is deployed without it", where, $"camunda:{name}");
             }
         }
     }

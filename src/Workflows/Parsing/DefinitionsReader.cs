@@ -27,6 +27,7 @@ internal static class DefinitionsReader
         }
 
         var context = new ReadContext(ReadMessageNames(root), ReadErrorCodes(root));
+        VendorNamespaces.Normalize(root, context);
         var tainted = ReportDuplicateIds(root, context);
         var processes = root.BpmnChildren("process").ToList();
         if (processes.Count == 0)

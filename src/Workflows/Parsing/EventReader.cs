@@ -35,9 +35,9 @@ internal static class EventReader
                 : null,
             _ => Unsupported<StartEvent>(element, description, context),
         };
-        if (start is not null && start.Trigger != EventTrigger.None && element.CamundaExtensions("formData").Any())
+        if (start is not null && start.Trigger != EventTrigger.None && (element.CamundaExtensions("formData").Any() || element.CamundaExtensions("formProperty").Any()))
         {
-            context.Report(element, $"{description} has a start form (camunda:formData); only a none start event can have one");
+            context.Report(element, $"{description} has a start form (camunda:formData or camunda:formProperty); only a none start event can have one");
             return null;
         }
 

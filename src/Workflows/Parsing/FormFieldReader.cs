@@ -7,7 +7,8 @@ namespace Anju.Workflows.Parsing;
 
 /// <summary>
 /// Reads camunda:formData of a user task or a none start event: fields, enum values, validation constraints and
-/// camunda:properties (metadata such as "this field names a person").
+/// camunda:properties (metadata such as "this field names a person"); or the older camunda:formProperty list
+/// (Camunda's, Activiti's and Flowable's), mapped onto the same fields.
 /// </summary>
 /// <remarks>
 /// Unknown field types and constraints are reported rather than passed on: the engine validates submitted
@@ -27,10 +28,20 @@ internal static class FormFieldReader
         var owner = ReadContext.Describe(task);
         var fields = ImmutableArray.CreateBuilder<FormField>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var elements = task.CamundaExtensions("formData").Elements(Namespaces.Camunda + "formField");
-        foreach (var element in elements)
+        var elements = task.CamundaExtensions("formData").Elements(Namespaces.Camunda + "formField").ToList();
+        var properties = task.CamundaExtensions("formProperty").ToList();
+        if (elements.Count > 0 && properties.Count > 0)
         {
-            if (ReadField(element, taskId, owner, context) is not { } field)
+            context.Report(properties[0], taskId, $"{owner} has both camunda:formData and camunda:formProperty; use one of them");
+            return [];
+        }
+
+        foreach (var element in elements.Count > 0 ? elements : properties)
+        {
+            var read = element.Name.LocalName == "formProperty"
+                ? ReadProperty(element, taskId, owner, context)
+                : ReadField(element, taskId, owner, context);
+            if (read is not { } field)
             {
                 continue;
             }
@@ -72,6 +83,64 @@ internal static class FormFieldReader
             EnumValues = type == "enum" ? ReadEnumValues(element, id, taskId, owner, context) : [],
             Constraints = ReadConstraints(element, id, taskId, owner, context),
             Properties = ReadProperties(element),
+        };
+    }
+
+    /// <summary>
+    /// One camunda:formProperty (Camunda 7's "generated task forms" of the user guide's form section): id, name, type
+    /// (string when absent), required, writable, readable, default and enum values. A property that is not readable
+    /// is not part of the form Camunda shows, so none is made for it.
+    /// </summary>
+    private static FormField? ReadProperty(XElement element, string taskId, string owner, ReadContext context)
+    {
+        if (element.Attr("id") is not { } id)
+        {
+            context.Report(element, taskId, $"A form property of {owner} has no id");
+            return null;
+        }
+
+        var type = element.Attr("type") ?? "string";
+        if (!Types.Contains(type))
+        {
+            context.Report(element, taskId, $"Form property '{id}' of {owner} has unknown type '{type}' (string, long, double, boolean, date or enum)");
+            return null;
+        }
+
+        // Storing the value under another variable, or through an expression, is not mapped onto the form model
+        // yet; refused rather than stored under the property's id, which would run the model differently.
+        foreach (var attribute in (string[])["variable", "expression", "datePattern"])
+        {
+            if (element.Attr(attribute) is { } value && !(attribute == "variable" && value == id))
+            {
+                context.Report(element, taskId, $"Form property '{id}' of {owner}: {attribute}=\"{value}\" is not supported yet (the value is kept under the property's id, as an ISO date)");
+                return null;
+            }
+        }
+
+        if (!context.ReadBoolean(element, "readable", true, element))
+        {
+            return null;
+        }
+
+        var constraints = ImmutableArray.CreateBuilder<FormConstraint>();
+        if (context.ReadBoolean(element, "required", false, element))
+        {
+            constraints.Add(new FormConstraint("required", null));
+        }
+
+        if (!context.ReadBoolean(element, "writable", true, element))
+        {
+            constraints.Add(new FormConstraint("readonly", null));
+        }
+
+        return new FormField
+        {
+            Id = id,
+            Label = element.Attr("name"),
+            Type = type,
+            DefaultValue = BpmnXml.Expression(element.Attr("default")),
+            EnumValues = type == "enum" ? ReadEnumValues(element, id, taskId, owner, context) : [],
+            Constraints = constraints.ToImmutable(),
         };
     }
 

@@ -12,18 +12,35 @@ internal sealed class ReadContext(FrozenDictionary<string, string> messageNames,
 {
     private readonly List<BpmnProblem> problems = [];
 
-    public int ProblemCount => problems.Count;
+    private int errorCount;
+
+    /// <summary>The errors reported so far (warnings do not count: they never keep a process from deploying).</summary>
+    public int ProblemCount => errorCount;
 
     /// <summary>Reports a problem about an element, located at that element.</summary>
     public void Report(XElement element, string message) => Report(element, element.Id(), message);
 
     /// <summary>Reports a problem about <paramref name="elementId"/> located at <paramref name="at"/>, e.g. a child.</summary>
-    public void Report(XElement at, string? elementId, string message) =>
-        problems.Add(new BpmnProblem(elementId, at.Line(), message));
+    public void Report(XElement at, string? elementId, string message) => Report(elementId, at.Line(), message);
 
     /// <summary>Reports a problem found on the assembled graph, where only the node's location is left.</summary>
-    public void Report(string? elementId, int line, string message) =>
+    public void Report(string? elementId, int line, string message)
+    {
         problems.Add(new BpmnProblem(elementId, line, message));
+        errorCount++;
+    }
+
+    /// <summary>
+    /// Reports an attribute or extension element that has no effect where it stands (code
+    /// <see cref="Deployment.ProblemCodes.AttributeIgnored"/>; arguments: where, what): the document still deploys.
+    /// </summary>
+    public void Warn(XElement at, string? elementId, string message, params string[] arguments) =>
+        problems.Add(new BpmnProblem(elementId, at.Line(), message)
+        {
+            Severity = ProblemSeverity.Warning,
+            Code = Deployment.ProblemCodes.AttributeIgnored,
+            Arguments = [.. arguments],
+        });
 
     /// <summary>
     /// Reads an optional boolean attribute; a value that is not a boolean is reported rather than taken as

@@ -80,16 +80,20 @@ public sealed class BpmnReaderRealWorldTests
     }
 
     [Fact]
-    public void Flowable_document_is_read_and_flowable_attributes_are_ignored()
+    public void Flowable_document_is_read_with_the_flowable_attributes_that_mean_what_camundas_mean()
     {
         var process = SingleProcess(ReadFixture("BpmnReaderRealWorldTests.Flowable.bpmn"));
 
         Assert.Equal("holidayRequest", process.Key);
         Assert.Equal("Holiday Request", process.Name);
+        var start = Node<StartEvent>(process, "startEvent");
+        Assert.Equal("employee", start.Initiator);
+        var days = Assert.Single(start.FormFields);
+        Assert.Equal(("nrOfHolidays", "long", true), (days.Id, days.Type, days.IsRequired));
         var approve = Node<UserTask>(process, "approveTask");
-        Assert.Null(approve.CandidateGroups);
-        Assert.Empty(approve.FormFields);
-        Assert.Null(Node<UserTask>(process, "holidayApprovedTask").Assignee);
+        Assert.Equal("managers", approve.CandidateGroups?.Text);
+        Assert.Equal("approved", Assert.Single(approve.FormFields).Id);
+        Assert.Equal("${employee}", Node<UserTask>(process, "holidayApprovedTask").Assignee?.Text);
         Assert.Equal("${approved}", process.Flow("sequenceFlow-3").Condition?.Text);
         Assert.Equal<string>(["sequenceFlow-3", "sequenceFlow-4"], process.Node("decision").Outgoing);
     }

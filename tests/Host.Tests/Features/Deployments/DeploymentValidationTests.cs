@@ -113,6 +113,21 @@ public abstract class DeploymentValidationTests<THost>(THost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_camunda_attribute_with_no_effect_where_it_stands_is_a_warning_in_chinese_and_the_model_deploys()
+    {
+        var admin = await host.ClientAsync("admin");
+        var suffix = ProcessApi.NewSuffix();
+        var xml = ProcessApi.Fixture(Simple, suffix).Replace(Task, """<bpmn:userTask id="handle" name="办理" camunda:candidateGroups="community" camunda:expression="${ignored}" />""", StringComparison.Ordinal);
+
+        var deploy = await admin.PostXmlAsync("/api/deployments", xml);
+
+        Assert.Equal(HttpStatusCode.Created, deploy.StatusCode);
+        var warning = Assert.Single((await deploy.Json())["warnings"]!.AsArray())!;
+        Assert.Equal(("handle", "attributeIgnored", "warning"), (warning["elementId"]!.GetValue<string>(), warning["code"]!.GetValue<string>(), warning["severity"]!.GetValue<string>()));
+        Assert.Equal("camunda:expression 在 userTask 'handle' 上不起作用（Camunda 7 同样忽略它），已部署，该设置被忽略。", warning["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_minimum_timer_cycle_is_the_setting_Anju_Engine_MinimumTimerCycle()
     {
         await using var relaxed = host.WithWebHostBuilder(b => b.UseSetting("Anju:Engine:MinimumTimerCycle", "00:00:10"));
