@@ -24,18 +24,16 @@ internal static partial class TaskReader
 
     public static UserTask ReadUserTask(XElement element, string id, ReadContext context)
     {
-        foreach (var role in element.BpmnChildren().Where(c => c.Name.LocalName is "potentialOwner" or "humanPerformer" or "performer"))
-        {
-            // Ignoring a standard assignment would leave the task unassigned without anyone noticing.
-            context.Report(role, id, $"{role.Name.LocalName} on userTask '{id}' is not supported; use camunda:assignee, camunda:candidateUsers or camunda:candidateGroups");
-        }
-
+        var roles = HumanRoles.Read(element, id, context);
         return new UserTask
         {
             Id = id,
-            Assignee = BpmnXml.Expression(element.CamundaAttr("assignee")),
-            CandidateUsers = BpmnXml.Expression(element.CamundaAttr("candidateUsers")),
-            CandidateGroups = BpmnXml.Expression(element.CamundaAttr("candidateGroups")),
+
+            // Camunda 7 reads humanPerformer and potentialOwner first; camunda:assignee then replaces the performer and
+            // the camunda candidate lists add to the potential owners.
+            Assignee = BpmnXml.Expression(element.CamundaAttr("assignee") ?? roles.Performer),
+            CandidateUsers = BpmnXml.Expression(HumanRoles.Join(roles.Users, element.CamundaAttr("candidateUsers"))),
+            CandidateGroups = BpmnXml.Expression(HumanRoles.Join(roles.Groups, element.CamundaAttr("candidateGroups"))),
             DueDate = BpmnXml.Expression(element.CamundaAttr("dueDate")),
             FollowUpDate = BpmnXml.Expression(element.CamundaAttr("followUpDate")),
             Priority = BpmnXml.Expression(element.CamundaAttr("priority")),

@@ -31,4 +31,36 @@ public sealed class VendorNamespaceTests
         Assert.Equal("zhang", confirm.Assignee);
         Assert.Equal("embedded:app:forms/confirm.html", confirm.FormKey);
     }
+
+    [Fact]
+    public async Task Potential_owners_and_the_human_performer_reach_the_task_as_candidates_and_assignee()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://anju.test">
+              <bpmn:process id="roles" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+                <bpmn:parallelGateway id="fork" />
+                <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="owners" />
+                <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="performer" />
+                <bpmn:userTask id="owners">
+                  <bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>user(${reviewer}), group(community), street-office</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner>
+                </bpmn:userTask>
+                <bpmn:userTask id="performer">
+                  <bpmn:humanPerformer><bpmn:resourceAssignmentExpression><bpmn:formalExpression>${reviewer}</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:humanPerformer>
+                </bpmn:userTask>
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+
+        var started = await t.StartAsync("roles", new { reviewer = "wang" });
+
+        var owners = await t.TaskAsync(started.Id, "owners");
+        Assert.Equal("wang", owners.CandidateUsers);
+        Assert.Equal("community,street-office", owners.CandidateGroups);
+        Assert.Null(owners.Assignee);
+        Assert.Equal("wang", (await t.TaskAsync(started.Id, "performer")).Assignee);
+    }
 }

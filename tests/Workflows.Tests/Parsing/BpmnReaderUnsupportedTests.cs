@@ -112,8 +112,8 @@ public sealed class BpmnReaderUnsupportedTests
             "standardLoopCharacteristics on userTask 'X' is not supported; use multi-instance"
         },
         {
-            """<bpmn:userTask id="X"><bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>alice</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner></bpmn:userTask>""",
-            "potentialOwner on userTask 'X' is not supported; use camunda:assignee, camunda:candidateUsers or camunda:candidateGroups"
+            """<bpmn:userTask id="X"><bpmn:potentialOwner resourceRef="clerks" /></bpmn:userTask>""",
+            "potentialOwner of userTask 'X' has no resourceAssignmentExpression/formalExpression (user(x), group(y) or a name); a resourceRef alone is not supported"
         },
         {
             """<bpmn:task id="X"><bpmn:multiInstanceLoopCharacteristics camunda:asyncBefore="true"><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:task>""",
