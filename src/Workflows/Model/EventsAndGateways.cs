@@ -11,6 +11,12 @@ public sealed record StartEvent : FlowNode
     /// <summary>camunda:initiator: the variable that receives the username of whoever started the instance.</summary>
     public string? Initiator { get; init; }
 
+    /// <summary>
+    /// camunda:formKey of a none start event: a form outside the engine (<c>embedded:app:forms/start.html</c>, a
+    /// Camunda Forms reference); kept and returned with the process so that a client can show it.
+    /// </summary>
+    public string? FormKey { get; init; }
+
     /// <summary>camunda:formData of a none start event: the start form. When present, it is the whole list of variables an
     /// instance may be started with through the API.</summary>
     public ImmutableArray<FormField> FormFields { get; init; } = [];

@@ -45,7 +45,7 @@ internal static class CamundaSupport
             ["subProcess"] = ActivityAttributes,
             ["callActivity"] = [.. ActivityAttributes, "calledElementBinding", "calledElementVersion"],
             ["multiInstanceLoopCharacteristics"] = ["collection", "elementVariable"],
-            ["startEvent"] = ["initiator"],
+            ["startEvent"] = ["initiator", "formKey"],
             ["process"] = ["candidateStarterGroups", "candidateStarterUsers"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

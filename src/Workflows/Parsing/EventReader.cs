@@ -35,15 +35,17 @@ internal static class EventReader
                 : null,
             _ => Unsupported<StartEvent>(element, description, context),
         };
-        if (start is not null && start.Trigger != EventTrigger.None && (element.CamundaExtensions("formData").Any() || element.CamundaExtensions("formProperty").Any()))
+        if (start is not null && start.Trigger != EventTrigger.None
+            && (element.CamundaExtensions("formData").Any() || element.CamundaExtensions("formProperty").Any() || element.CamundaAttr("formKey") is not null))
         {
-            context.Report(element, $"{description} has a start form (camunda:formData or camunda:formProperty); only a none start event can have one");
+            context.Report(element, $"{description} has a start form (camunda:formData, camunda:formProperty or camunda:formKey); only a none start event can have one");
             return null;
         }
 
         return start is null ? null : start with
         {
             Initiator = element.CamundaAttr("initiator"),
+            FormKey = start.Trigger == EventTrigger.None ? element.CamundaAttr("formKey") : null,
             FormFields = start.Trigger == EventTrigger.None ? FormFieldReader.Read(element, id, context) : [],
         };
     }

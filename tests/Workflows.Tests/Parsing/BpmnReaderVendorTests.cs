@@ -191,4 +191,22 @@ public sealed class BpmnReaderVendorTests
         var problem = HasProblem(result, message);
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
     }
+
+    [Fact]
+    public void A_none_start_event_keeps_its_form_key_and_a_timer_start_with_one_is_refused()
+    {
+        var process = SingleProcess(BpmnReader.Read(Process("""
+            <bpmn:startEvent id="S" camunda:formKey="embedded:app:forms/start.html" />
+            <bpmn:sequenceFlow id="F" sourceRef="S" targetRef="E" />
+            <bpmn:endEvent id="E" />
+            """)));
+        Assert.Equal("embedded:app:forms/start.html", Node<StartEvent>(process, "S").FormKey);
+
+        var timer = BpmnReader.Read(Process("""
+            <bpmn:startEvent id="S" camunda:formKey="embedded:app:forms/start.html"><bpmn:timerEventDefinition><bpmn:timeDate>2026-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>
+            <bpmn:sequenceFlow id="F" sourceRef="S" targetRef="E" />
+            <bpmn:endEvent id="E" />
+            """));
+        Assert.Contains(timer.Errors, p => p.ElementId == "S" && p.Message.Contains("only a none start event can have one", StringComparison.Ordinal));
+    }
 }
