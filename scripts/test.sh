@@ -8,6 +8,7 @@
 #  2. dotnet restore --locked-mode + dotnet test Anju.slnx (Release), TRX files in artifacts/test-results/dotnet/;
 #     then `dotnet format --verify-no-changes` (one test)
 #  3. scripts/smoke.sh: the real Host process (dotnet run) driven with curl; one test, at most 300 s
+#     definitions/tools/regenerate.py --check: the procedure scripts still write definitions/*.bpmn; one test
 #  4. src/Designer: npm ci, npm test (vitest; counts from its JSON report) and npm run test:e2e (Playwright in
 #     Debian's chromium against the real Host, built here in Release, on a fresh SQLite folder and a free port;
 #     screenshots in src/Designer/test-results/screenshots/), when package.json has those scripts
@@ -163,6 +164,19 @@ run_smoke() {
   if [[ $rc -ne 0 && $f -eq 0 ]]; then ERRORS+=("smoke: exited $rc"); fi
 }
 
+# ---------------------------------------------------------------- procedures regenerate unchanged
+# definitions/tools/regenerate.py --check runs every generator into a scratch folder and compares with definitions/
+# (like `git diff --exit-code -- definitions/` after regenerating in place, without touching the working tree);
+# one test: a difference prints the diff stat and counts 1 failed.
+run_definitions() {
+  local log="$RESULTS/definitions.log" rc=0
+  echo "== definitions: regenerate every procedure and compare (definitions/tools/regenerate.py --check)"
+  ensure_apt_packages python3 || rc=$?
+  if [[ $rc -ne 0 ]]; then ERRORS+=("definitions: could not install python3"); add_counts "definitions" 0 1 0; return 0; fi
+  python3 "$ROOT/definitions/tools/regenerate.py" --check 2>&1 | tee "$log" || rc=$?
+  if [[ $rc -eq 0 ]]; then add_counts "definitions" 1 0 0; else add_counts "definitions" 0 1 0; fi
+}
+
 # ---------------------------------------------------------------- Designer (Node)
 # Runs when src/Designer/package.json has a "test" and/or "test:e2e" script.
 DESIGNER="$ROOT/src/Designer"
@@ -257,6 +271,7 @@ start_postgres
 run_dotnet
 run_format
 run_smoke
+run_definitions
 run_designer
 
 pg_stop_throwaway   # now, so nothing is printed after the summary line

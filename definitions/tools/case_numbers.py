@@ -7,10 +7,12 @@ Each process carries, as its own camunda:properties (process-level extension ele
   caseSearch        further text variables that case search looks in (phones, places, names)
 See definitions/README.md ("Case numbers") and docs/api-notes.md. Idempotent: it rewrites the block it wrote.
 """
+import os
 import pathlib
 import re
 
-HERE = pathlib.Path(__file__).resolve().parent.parent
+# definitions/, or the scratch folder of `regenerate.py --check`
+HERE = pathlib.Path(os.environ.get("ANJU_DEFINITIONS_OUT") or pathlib.Path(__file__).resolve().parent.parent)
 
 # key -> (prefix, summary variables, search variables)
 CASES = {

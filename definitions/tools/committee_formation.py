@@ -1,14 +1,7 @@
 """Generates definitions/committee-formation.bpmn (P4 业主委员会组建). Run: python3 definitions/tools/committee_formation.py"""
 import json
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(__file__))
-from bpmnlayout import Process, field, TOP, ROW  # noqa: E402
-from p4p6common import timer_catch, message_catch, with_messages  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+from bpmnwriter import Process, field, TOP, ROW
 
 # 公示异议: objections owners raise during a posting are recorded and answered when the posting ends; the process
 # waits for the answer, and an upheld objection sends the posted list back (docs: definitions/README.md, P4).
@@ -41,12 +34,13 @@ p = Process("committee-formation", "业主委员会组建",
             "(>= 50% of floor area delivered, or 2 years since first delivery); not met -> property management committee; "
             "preparatory group within 60 days; candidates reviewed and posted; owners' general meeting vote (one re-vote when "
             "the quorum is missed); results posted; filing within 30 days; the registry shows the committee. See definitions/README.md.")
+p.message("Msg_ballotClosed", "ballot-closed")
 
 r = 1
-p.start("applied", "提出组建申请", 0, r)
+p.start("applied", "提出组建申请", 0, r, initiator="initiator")
 p.service("lookup", "查询小区信息", 1, r, "lookupCompound")
 p.gateway("existingGw", "是否已有业委会", 2, r, default="f_noCommittee")
-p.end("alreadyHas", "已有业主委员会", 2, 0)
+p.end("alreadyHas", "已有业主委员会", 2, 0, terminate=True)
 p.service("assess", "核算成立条件", 3, r, "setVariables",
           conditionsMet="${deliveredShare >= 0.5 || yearsSinceFirstDelivery >= 2}",
           applicationValid="${initiatedBy != 'owners' || applicantShare >= 0.2}",
@@ -58,7 +52,7 @@ p.user("reviewConditions", "审查成立条件", 4, r, candidateGroups="street-o
 p.gateway("reviewGw", "审查结论", 5, r, default="f_toManagement")
 p.service("notifyRejected", "告知不予受理", 5, 0, "notify", to="${initiator}", kind="result",
           title="业委会组建申请不予受理：${compoundName}", body="审查意见：${reviewOpinion}")
-p.end("rejected", "不予受理", 6, 0)
+p.end("rejected", "不予受理", 6, 0, terminate=True)
 
 p.user("formGroup", "成立筹备组", 6, r, candidateGroups="street-office", dueDate="${now().plusDays(60)}", fields=[
     field("groupMembers", "筹备组成员（街道、社区、业主代表等）", required=True, maxlength=2000),
@@ -66,7 +60,7 @@ p.user("formGroup", "成立筹备组", 6, r, candidateGroups="street-office", du
 ])
 p.service("postGroupList", "公示筹备组成员名单", 7, r, "postPublicNotice", days="7",
           title="${compoundName}业主大会筹备组成员名单公示", body="筹备组成员：${groupMembers}；组长：${groupLeader}。公示期内业主可向街道提出异议。")
-timer_catch(p, "groupNoticeWait", "筹备组名单公示期满", 8, r, "${date(noticeUntil)}")
+p.timer_catch("groupNoticeWait", "筹备组名单公示期满", 8, r, "${date(noticeUntil)}")
 p.user("groupObjections", "筹备组名单公示异议处理", 9, r, candidateGroups="street-office", dueDate=OBJECTION_DUE, fields=objection_fields())
 p.gateway("groupObjectionGw", "异议是否成立", 10, r, default="f_groupNoObjection")
 p.user("prepareMeeting", "确认投票权、起草议事规则和管理规约", 11, r, candidateGroups="community", dueDate="${workingDays(20)}", fields=[
@@ -88,13 +82,13 @@ p.user("streetCheck", "街道资格审查", 14, r, candidateGroups="street-offic
 p.gateway("qualGw", "资格审查结果", 15, r, default="f_qualFailed")
 p.service("postCandidates", "公示候选人名单", 16, r, "postPublicNotice", days="7",
           title="${compoundName}业主委员会候选人名单公示", body="候选人：${candidates}。公示期内业主可提出异议。")
-timer_catch(p, "candidateNoticeWait", "候选人公示期满", 17, r, "${date(noticeUntil)}")
+p.timer_catch("candidateNoticeWait", "候选人公示期满", 17, r, "${date(noticeUntil)}")
 p.user("candidateObjections", "候选人名单公示异议处理", 18, r, candidateGroups="community", dueDate=OBJECTION_DUE, fields=objection_fields())
 p.gateway("candidateObjectionGw", "异议是否成立", 19, r, default="f_candidateNoObjection")
 p.service("firstRound", "首次表决", 20, r, "setVariables", voteRound="${1}")
 p.service("openVote", "业主大会电子投票", 21, r, "openBallot",
           title="${compoundName}业主大会：选举业主委员会，表决议事规则和管理规约", questions=QUESTIONS, documents=DOCUMENTS, days="10")
-message_catch(p, "voteClosed", "投票结束", 22, r, "Msg_ballotClosed")
+p.message_catch("voteClosed", "投票结束", 22, r, "Msg_ballotClosed")
 p.gateway("voteGw", "表决结果", 23, r, default="f_voteRejected")
 p.service("secondRound", "重新表决", 21, 0, "setVariables", voteRound="${voteRound + 1}")
 p.service("postResults", "公告选举结果", 24, r, "postPublicNotice", days="7",
@@ -110,33 +104,33 @@ p.gateway("filingGw", "备案结论", 27, r, default="f_filingReturned")
 p.service("registerCommittee", "登记业主委员会", 28, r, "setCommitteeStatus", status="owners-committee")
 p.service("notifyEstablished", "通知申请人", 29, r, "notify", to="${initiator}", kind="result",
           title="${compoundName}业主委员会已成立并备案", body="委员：${candidates}")
-p.end("established", "业主委员会成立", 30, r)
+p.end("established", "业主委员会成立", 30, r, terminate=True)
 
 # 催办 / 督办 of the 60-day preparatory group limit (on the street office: the bureau supervises)
 p.timer("groupReminder", "催办（60日的2/3）", "formGroup", "${now().plusDays(40)}", at=0.25)
 p.service("remindGroup", "催办成立筹备组", 6, 2, "notify", toGroup="street-office", kind="reminder",
           title="催办：${compoundName}筹备组", body="请在受理后60日内成立业主大会筹备组。")
-p.end("groupReminded", "已催办", 6, 3, terminate=False)
+p.end("groupReminded", "已催办", 6, 3)
 p.timer("groupOverdue", "筹备组逾期（督办）", "formGroup", "${now().plusDays(60)}", at=0.75)
 p.service("escalateGroup", "逾期督办通知", 7, 2, "notify", toGroup="housing-bureau", kind="escalation",
           title="督办：${compoundName}筹备组逾期未成立", body="街道受理组建申请已满60日，筹备组尚未成立。")
 p.user("superviseGroup", "督办筹备组组建", 7, 3, candidateGroups="housing-bureau", dueDate="${workingDays(3)}", fields=[
     field("supervisionNote", "督办措施", required=True, maxlength=1000),
 ])
-p.end("groupSupervised", "督办完成", 7, 4, terminate=False)
+p.end("groupSupervised", "督办完成", 7, 4)
 
 # 催办 / 督办 of the 30-day filing limit
 p.timer("filingReminder", "催办（30日的2/3）", "submitFiling", "${now().plusDays(20)}", at=0.25)
 p.service("remindFiling", "催办备案", 25, 2, "notify", toGroup="owners-committee", kind="reminder",
           title="催办：${compoundName}业委会备案", body="请在选举结果公告后30日内向街道备案。")
-p.end("filingReminded", "已催办", 25, 3, terminate=False)
+p.end("filingReminded", "已催办", 25, 3)
 p.timer("filingOverdue", "备案逾期（督办）", "submitFiling", "${now().plusDays(30)}", at=0.75)
 p.service("escalateFiling", "逾期督办通知", 26, 2, "notify", toGroup="street-office", kind="escalation",
           title="督办：${compoundName}业委会逾期未备案", body="选举结果公告已满30日，业主委员会尚未备案。")
 p.user("superviseFiling", "督促业委会备案", 26, 3, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
     field("supervisionNote", "督办措施", required=True, maxlength=1000),
 ])
-p.end("filingSupervised", "督办完成", 26, 4, terminate=False)
+p.end("filingSupervised", "督办完成", 26, 4)
 
 # 物业管理委员会 (§11, §12): conditions not met, or the owners' meeting failed twice
 m = 5
@@ -145,13 +139,13 @@ p.user("appointManagement", "组建物业管理委员会（指定成员）", 6, 
 ])
 p.service("postManagement", "公示物业管理委员会成员", 7, m, "postPublicNotice", days="7",
           title="${compoundName}物业管理委员会成员公示", body="成员：${managementMembers}。公示期内业主可向街道提出异议。")
-timer_catch(p, "managementNoticeWait", "公示期满", 8, m, "${date(noticeUntil)}")
+p.timer_catch("managementNoticeWait", "公示期满", 8, m, "${date(noticeUntil)}")
 p.user("managementObjections", "物业管理委员会成员公示异议处理", 9, m, candidateGroups="street-office", dueDate=OBJECTION_DUE, fields=objection_fields())
 p.gateway("managementObjectionGw", "异议是否成立", 10, m, default="f_registerManagement")
 p.service("registerManagement", "登记物业管理委员会", 11, m, "setCommitteeStatus", status="management-committee")
 p.service("notifyManagement", "通知申请人", 12, m, "notify", to="${initiator}", kind="result",
           title="${compoundName}物业管理委员会已成立", body="成员：${managementMembers}")
-p.end("managementEstablished", "物业管理委员会成立", 13, m)
+p.end("managementEstablished", "物业管理委员会成立", 13, m, terminate=True)
 
 n = p.nodes
 p.flow("f_lookup", "applied", "lookup")
@@ -220,8 +214,5 @@ p.flow("f_managementObjectionUpheld", "managementObjectionGw", "appointManagemen
 p.flow("f_notifyManagement", "registerManagement", "notifyManagement")
 p.flow("f_managementEstablished", "notifyManagement", "managementEstablished")
 
-with open(os.path.join(ROOT, "definitions", "committee-formation.bpmn"), "w", encoding="utf-8") as f:
-    f.write(with_messages(p.xml(), [("Msg_ballotClosed", "ballot-closed")]))
+p.write()
 
-import starters  # noqa: E402  (who may start it, and its start form)
-starters.apply_all()

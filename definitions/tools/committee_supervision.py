@@ -4,15 +4,8 @@ Action plan §12: 业主委员会不能正常开展工作的，镇（街）园�
 作出违法决定的，由镇（街）园区责令改正或撤销其决定，并通告全体业主。
 """
 import json
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(__file__))
-from bpmnlayout import Process, field, TOP, ROW  # noqa: E402
-from p4p6common import timer_catch, message_catch, with_messages  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+from bpmnwriter import Process, field, TOP, ROW
 
 # Every number of this procedure (also in definitions/README.md):
 MEETING_NOTICE_DAYS = "15"   # 物业管理条例 art. 14: owners are told of a meeting at least 15 days before it
@@ -31,9 +24,10 @@ p = Process("committee-supervision", "业主自治组织监督（临时会议调
             "Action plan §12: the street office calls an extraordinary owners' general meeting to adjust an owners' committee "
             "that cannot work normally, and orders the owners' assembly or committee to correct an unlawful decision or annuls it, "
             "with notice to all owners. See definitions/README.md.")
+p.message("Msg_ballotClosed", "ballot-closed")
 
 r = 1
-p.start("opened", "街道启动监督", 0, r)
+p.start("opened", "街道启动监督", 0, r, initiator="initiator")
 p.service("lookup", "查询小区信息", 1, r, "lookupCompound")
 p.gateway("kindGw", "监督事项", 2, r, default="f_toReview")
 
@@ -45,14 +39,14 @@ p.user("inquire", "核查业委会履职情况", 3, r, candidateGroups="street-o
 ])
 p.gateway("inquiryGw", "是否调整", 4, r, default="f_noAdjust")
 p.service("recordNoAdjust", "记录不予调整", 4, 0, "setVariables", outcome="not-adjusted")
-p.end("noAdjustEnd", "不予调整，结案", 5, 0)
+p.end("noAdjustEnd", "不予调整，结案", 5, 0, terminate=True)
 p.service("postMeeting", "通告召开业主大会临时会议", 5, r, "postPublicNotice", days=MEETING_NOTICE_DAYS,
           title="关于召开${compoundName}业主大会临时会议的通告",
           body="经街道核查，业主委员会不能正常开展工作：${inquiryFindings}。街道组织召开业主大会临时会议，表决事项：${adjustProposal}。")
-timer_catch(p, "meetingNoticeWait", "会议通告期满", 6, r, "${date(noticeUntil)}")
+p.timer_catch("meetingNoticeWait", "会议通告期满", 6, r, "${date(noticeUntil)}")
 p.service("openAdjustVote", "业主大会临时会议表决", 7, r, "openBallot",
           title="${compoundName}业主大会临时会议：调整业主委员会", questions=ADJUST_QUESTIONS, days=BALLOT_DAYS)
-message_catch(p, "adjustVoteClosed", "投票结束", 8, r, "Msg_ballotClosed")
+p.message_catch("adjustVoteClosed", "投票结束", 8, r, "Msg_ballotClosed")
 p.service("recordAdjustment", "记录表决结果", 9, r, "setVariables",
           outcome="${ballotApproved ? 'committee-adjusted' : 'adjustment-rejected'}")
 p.service("postAdjustResult", "公告临时会议表决结果", 10, r, "postPublicNotice", days=RESULT_NOTICE_DAYS,
@@ -60,7 +54,7 @@ p.service("postAdjustResult", "公告临时会议表决结果", 10, r, "postPubl
           body="表决事项：${adjustProposal}。表决结果：${ballotApproved ? '通过' : (ballotQuorum ? '未获通过' : '参与表决的业主未达法定人数，未通过')}。")
 p.service("notifyAdjustResult", "告知业委会和社区", 11, r, "notify", toGroup="owners-committee,community", kind="result",
           title="业主大会临时会议表决结果：${compoundName}", body="${adjustProposal}：${ballotApproved ? '通过' : '未通过'}")
-p.end("adjustEnd", "临时会议结束", 12, r)
+p.end("adjustEnd", "临时会议结束", 12, r, terminate=True)
 
 # -- B: an unlawful decision of the owners' assembly or committee (rows 3-4) ----------------------------------
 b = 3
@@ -72,7 +66,7 @@ p.user("reviewDecision", "审查业主大会、业委会决定", 3, b, candidate
 ])
 p.gateway("rulingGw", "处理决定", 4, b, default="f_lawful")
 p.service("recordLawful", "记录不予处理", 4, b + 2, "setVariables", outcome="lawful")
-p.end("lawfulEnd", "不予处理，结案", 5, b + 2)
+p.end("lawfulEnd", "不予处理，结案", 5, b + 2, terminate=True)
 p.service("notifyOrder", "送达责令改正通知", 5, b, "notify", toGroup="owners-committee", kind="result",
           title="责令改正通知：${compoundName}", body="${decisionText}。审查意见：${legalFinding}。依据：${legalBasis}。请在${correctDays}个工作日内改正并报告街道。")
 p.user("correct", "业委会改正违法决定", 6, b, candidateGroups="owners-committee", dueDate=CORRECT_DUE, fields=[
@@ -93,7 +87,7 @@ p.service("postRuling", "通告全体业主", 10, b, "postPublicNotice", days=RE
           body="决定内容：${decisionText}。街道审查意见：${legalFinding}。处理结果：${rulingText}。")
 p.service("notifyOwners", "通知全体业主", 11, b, "notify", toGroup="owner,owners-committee,community", kind="result",
           title="${compoundName}：违法决定处理通告", body="处理结果：${rulingText}")
-p.end("rulingEnd", "通告完毕，结案", 12, b)
+p.end("rulingEnd", "通告完毕，结案", 12, b, terminate=True)
 
 n = p.nodes
 p.flow("f_lookup", "opened", "lookup")
@@ -129,8 +123,5 @@ p.flow("f_postAnnulled", "recordAnnulled", "postRuling", via=[(n["postRuling"].c
 p.flow("f_notifyOwners", "postRuling", "notifyOwners")
 p.flow("f_rulingEnd", "notifyOwners", "rulingEnd")
 
-with open(os.path.join(ROOT, "definitions", "committee-supervision.bpmn"), "w", encoding="utf-8") as f:
-    f.write(with_messages(p.xml(), [("Msg_ballotClosed", "ballot-closed")]))
+p.write()
 
-import starters  # noqa: E402  (who may start it, and its start form)
-starters.apply_all()

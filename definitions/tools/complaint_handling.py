@@ -1,20 +1,6 @@
 """Generates definitions/complaint-handling.bpmn (P1 投诉处理（接诉即办）). Run: python3 definitions/tools/complaint_handling.py"""
-import json
-import os
-import sys
-
-sys.path.insert(0, os.path.dirname(__file__))
-from bpmnlayout import Process, field, TOP, ROW  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-
-CATEGORIES = [
-    ("sanitation", "环境卫生"), ("facilities", "设施设备"), ("public-order", "治安秩序"), ("fire-safety", "消防安全"),
-    ("fees", "收费问题"), ("service-attitude", "服务态度"), ("other", "其他"),
-]
-with open(os.path.join(ROOT, "src/Host/Reference/violation-categories.json"), encoding="utf-8") as f:
-    VIOLATIONS = [(c["id"], c["name"]) for c in json.load(f)["categories"]]
+from bpmnwriter import Process, field, TOP, ROW
+from starters import COMPLAINT_CATEGORIES as CATEGORIES, VIOLATIONS
 
 CALLER_CHANNELS = [("12345", "12345热线"), ("phone", "来电"), ("visit", "来访")]
 CALLBACK_CHANNELS = [("12345", "12345热线回访"), ("phone", "电话回访"), ("visit", "上门回访")]
@@ -27,7 +13,7 @@ p = Process("complaint-handling", "投诉处理（接诉即办）",
             "(variable owner). See definitions/README.md.")
 
 # -- main line (row 1) ----------------------------------------------------------------------------------
-p.start("filed", "业主投诉", 0, 1)
+p.start("filed", "业主投诉", 0, 1, initiator="initiator")
 p.service("register", "登记投诉", 1, 1, "registerComplaint",
           filedAt="${now()}", dispatchCount="${0}", verifyReturns="${0}", reopenCount="${0}", reopened="${false}",
           handledOnTime="${true}", satisfactionDefaulted="${false}")
@@ -65,7 +51,7 @@ p.service("close", "结案", 14, 1, "setVariables",
           closedAt="${now()}", outcome="${satisfaction == 'dissatisfied' ? 'ruled' : 'resolved'}")
 p.service("notifyResult", "告知投诉人办理结果", 15, 1, "notify", to="${complainant}", kind="result",
           title="您的投诉已办结：${compoundName}", body="您的投诉已办结，感谢您对物业服务的监督。")
-p.end("closedEnd", "办结", 16, 1)
+p.end("closedEnd", "办结", 16, 1, terminate=True)
 
 # A caller without an account (12345 hotline, phone, visit): the community calls back (回访) and records the
 # caller's answer and how it was obtained; "no answer" is the 默认满意 of procedures.md, recorded by the person who tried.
@@ -78,12 +64,11 @@ p.user("callback", "回访来电人（记录来电人评价）", 12, 2, candidat
 p.timer("callbackOverdue", "回访超时（3个工作日）", "callback", "${workingDays(3)}", at=0.5)
 p.service("escalateCallback", "回访超时督办通知", 14, 3, "notify", toGroup="street-office", kind="escalation",
           title="投诉回访超时督办：${compoundName}", body="社区未在3个工作日内回访来电人并记录评价，请督办。")
-p.end("callbackEscalated", "已通知街道", 15, 3, terminate=False)
+p.end("callbackEscalated", "已通知街道", 15, 3)
 
 # -- loops above (row 0) ---------------------------------------------------------------------------------
 p.service("returnToFirm", "退回物业重办", 10, 0, "setVariables", verifyReturns="${verifyReturns + 1}")
-p.timer("reviewTimeout", "3个工作日未评价", "review", "${workingDays(3)}", interrupting=True, at=0.5)
-p.nodes["reviewTimeout"].y = p.nodes["review"].y - 18  # on the top border
+p.timer("reviewTimeout", "3个工作日未评价", "review", "${workingDays(3)}", interrupting=True, at=0.5, top=True)
 p.service("defaultSatisfied", "默认满意", 12, 0, "setVariables", satisfaction="satisfied", satisfactionDefaulted="${true}")
 p.user("reviewRuling", "街道裁定（业主仍不满意）", 13, 0, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
     field("streetRuling", "裁定结论", "enum", [("firm-fulfilled", "物业已履责，投诉不成立"), ("firm-failed", "投诉成立，物业未履责")], required=True),
@@ -94,18 +79,18 @@ p.user("reviewRuling", "街道裁定（业主仍不满意）", 13, 0, candidateG
 p.timer("acceptOverdue", "受理超时（1个工作日）", "accept", "${workingDays(1)}", at=0.5)
 p.service("escalateAccept", "受理超时督办通知", 3, 2, "notify", toGroup="street-office", kind="escalation",
           title="投诉受理超时督办：${compoundName}", body="社区未在1个工作日内受理业主投诉，请督办。")
-p.end("acceptEscalated", "已通知街道", 3, 3, terminate=False)
+p.end("acceptEscalated", "已通知街道", 3, 3)
 p.timer("handleReminder", "催办（时限2/3）", "handle", FIRM_REMINDER, at=0.25)
 p.service("remindFirm", "催办物业", 7, 2, "notify", toGroup="property-firm", kind="reminder",
           title="投诉办理催办：${compoundName}", body="投诉办理时限已过三分之二，请尽快处理并反馈结果。")
-p.end("reminded", "已催办", 7, 3, terminate=False)
+p.end("reminded", "已催办", 7, 3)
 p.timer("handleOverdue", "办理超时（督办）", "handle", FIRM_LIMIT, at=0.75)
 p.service("escalateFirm", "超时督办通知", 8, 2, "notify", toGroup="street-office", kind="escalation",
           title="物业投诉办理超时督办：${compoundName}", body="物业服务企业未在时限内办结投诉，请街道督办。")
 p.user("supervise", "街道督办", 8, 3, candidateGroups="street-office", dueDate="${workingDays(1)}", fields=[
     field("supervisionNote", "督办措施", required=True, maxlength=1000),
 ])
-p.end("supervised", "督办完成", 8, 4, terminate=False)
+p.end("supervised", "督办完成", 8, 4)
 p.service("reopen", "重新派单（不满意）", 13, 2, "setVariables", reopenCount="${reopenCount + 1}", reopened="${true}", verifyReturns="${0}")
 p.user("streetDecides", "街道裁决（两次退回）", 10, 3, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
     field("decision2", "裁决结论", "enum", [("done", "认定已办结，转业主评价"), ("unresolved", "认定无法办结，结案")], required=True),
@@ -115,20 +100,20 @@ p.gateway("streetGw", "裁决结果", 11, 3)
 p.service("closeUnresolved", "记录未办结结案", 11, 4, "setVariables", closedAt="${now()}", outcome="unresolved", satisfaction="none")
 p.service("notifyUnresolved", "告知投诉人裁决结果", 12, 4, "notify", to="${complainant}", kind="result",
           title="您的投诉已结案：${compoundName}", body="经街道裁决，您的投诉事项暂无法由物业办结，已结案：${decisionNote}")
-p.end("unresolvedEnd", "裁决结案", 13, 4)
+p.end("unresolvedEnd", "裁决结案", 13, 4, terminate=True)
 
 # -- reject and refer (rows 5-6) -------------------------------------------------------------------------
 p.service("closeRejected", "记录不予受理", 5, 5, "setVariables", closedAt="${now()}", outcome="rejected", satisfaction="none")
 p.service("notifyRejected", "告知不予受理", 6, 5, "notify", to="${complainant}", kind="result",
           title="您的投诉未予受理：${compoundName}", body="不予受理理由：${rejectReason}")
-p.end("rejectedEnd", "不予受理", 7, 5)
+p.end("rejectedEnd", "不予受理", 7, 5, terminate=True)
 p.service("referToEnforcement", "移送执法（启动执法线索移送）", 5, 6, "startProcess", definitionKey="enforcement-referral",
           copy="category=violationCategory,complaintCategory=category,description,location,photos,compoundName")
 p.service("closeReferred", "记录移送", 6, 6, "setVariables", closedAt="${now()}", outcome="referred", satisfaction="none",
           referralInstanceId="${startedInstanceId}")
 p.service("notifyReferred", "告知已移送执法", 7, 6, "notify", to="${complainant}", kind="result",
           title="您的投诉已移送执法部门：${compoundName}", body="您反映的问题涉嫌违法，已移送联合执法工作站处理。")
-p.end("referredEnd", "移送执法结案", 8, 6)
+p.end("referredEnd", "移送执法结案", 8, 6, terminate=True)
 
 # -- flows -----------------------------------------------------------------------------------------------
 n = p.nodes
@@ -188,8 +173,5 @@ p.flow("f_closeReferred", "referToEnforcement", "closeReferred")
 p.flow("f_notifyReferred", "closeReferred", "notifyReferred")
 p.flow("f_referredEnd", "notifyReferred", "referredEnd")
 
-with open(os.path.join(ROOT, "definitions", "complaint-handling.bpmn"), "w", encoding="utf-8") as f:
-    f.write(p.xml())
+p.write()
 
-import starters  # noqa: E402  (who may start it, and its start form)
-starters.apply_all()

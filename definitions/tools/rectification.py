@@ -1,12 +1,6 @@
 """Generates definitions/rectification.bpmn (P7 问题清单整改). Run: python3 definitions/tools/rectification.py"""
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(__file__))
-from bpmnlayout import Process, field, TOP, ROW  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+from bpmnwriter import Process, field, TOP
 
 PROBLEM_CATEGORIES = [
     ("sanitation", "环境卫生"), ("facilities", "配套设施"), ("security-risk", "治安风险隐患"), ("fire-risk", "消防安全隐患"),
@@ -22,7 +16,7 @@ p = Process("rectification", "问题清单整改",
             "P7, action plan §5 (牵头单位：各镇街园区): problem list, responsibility list and rectification list, responsible "
             "unit and deadline, posted publicly, rectified, verified, closed; overdue escalates. See definitions/README.md.")
 
-p.start("found", "发现问题", 0, 1)
+p.start("found", "发现问题", 0, 1, initiator="initiator")
 p.service("lookup", "查询小区信息", 1, 1, "lookupCompound")
 p.user("assign", "建立问题、责任、整改清单", 2, 1, candidateGroups="street-office", dueDate="${workingDays(3)}", fields=[
     field("problemCategory", "问题类别", "enum", PROBLEM_CATEGORIES, required=True),
@@ -52,7 +46,7 @@ p.service("postResult", "公示整改结果", 9, 1, "postPublicNotice", days="7"
 p.service("close", "销号", 10, 1, "setVariables", closedAt="${now()}", outcome="rectified")
 p.service("notifyResult", "通知发现人整改结果", 11, 1, "notify", to="${initiator}", kind="result",
           title="问题已整改销号：${compoundName}", body="您发现的问题已整改并验收通过：${problem}")
-p.end("closedEnd", "整改销号", 12, 1)
+p.end("closedEnd", "整改销号", 12, 1, terminate=True)
 
 p.service("returnRectify", "退回继续整改", 8, 0, "setVariables",
           verifyReturns="${verifyReturns + 1}", rectifyDueAt=LIMIT)
@@ -60,14 +54,14 @@ p.service("returnRectify", "退回继续整改", 8, 0, "setVariables",
 p.timer("rectifyReminder", "催办（时限2/3）", "rectify", REMINDER, at=0.25)
 p.service("remindUnit", "催办责任单位", 5, 2, "notify", toGroup="${responsibleUnit}", kind="reminder",
           title="整改催办：${compoundName}", body="整改时限已过三分之二，请按期完成整改：${problem}")
-p.end("reminded", "已催办", 5, 3, terminate=False)
+p.end("reminded", "已催办", 5, 3)
 p.timer("rectifyOverdue", "整改逾期（督办）", "rectify", LIMIT, at=0.75)
 p.service("escalate", "逾期督办通知", 6, 2, "notify", toGroup="street-office", kind="escalation",
           title="整改逾期督办：${compoundName}", body="责任单位未在时限内完成整改，请督办：${problem}")
 p.user("supervise", "街道督办", 6, 3, candidateGroups="street-office", dueDate="${workingDays(1)}", fields=[
     field("supervisionNote", "督办措施", required=True, maxlength=1000),
 ])
-p.end("supervised", "督办完成", 6, 4, terminate=False)
+p.end("supervised", "督办完成", 6, 4)
 
 n = p.nodes
 p.flow("f_lookup", "found", "lookup")
@@ -90,8 +84,5 @@ p.flow("f_escalate", "rectifyOverdue", "escalate")
 p.flow("f_supervise", "escalate", "supervise")
 p.flow("f_supervised", "supervise", "supervised")
 
-with open(os.path.join(ROOT, "definitions", "rectification.bpmn"), "w", encoding="utf-8") as f:
-    f.write(p.xml())
+p.write()
 
-import starters  # noqa: E402  (who may start it, and its start form)
-starters.apply_all()
