@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -20,7 +21,8 @@ public static class OpenApiSetup
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 NumbersAsNumbers(schema);
-                if (context.JsonTypeInfo.Type == typeof(JsonObject))
+                if (context.JsonTypeInfo.Type == typeof(JsonObject)
+                    || (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Dictionary && schema.AdditionalProperties is null))
                 {
                     // Variables and other free-form objects: any property of any value (not "no properties").
                     schema.AdditionalProperties = new OpenApiSchema();
@@ -33,7 +35,7 @@ public static class OpenApiSetup
     }
 
     /// <summary>The default id (the type's name), prefixed with the names of the types it is nested in.</summary>
-    private static string? SchemaId(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    private static string? SchemaId(JsonTypeInfo type)
     {
         var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         if (id is null)

@@ -4033,7 +4033,9 @@ export interface components {
             variables: null | components["schemas"]["JsonNode"];
         };
         CompleteTaskRequest: {
-            variables: null | Record<string, never>;
+            variables: null | {
+                [key: string]: unknown;
+            };
         };
         CompoundsCreateRequest: {
             community: null | string;

@@ -1,3 +1,4 @@
+import type { CompoundUnitsRegister, CompoundUnitsUnitView } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -7,48 +8,11 @@ import { changeList, type ChangeItem, type CompoundView } from './compounds';
 import { field, openDialog } from './dialog';
 import { formatArea, formatShare, joinUnitNumber, minimumTolerance, parsePercent, splitUnitNumber } from './logic';
 
-/** GET /api/compounds/{compound}/units (src/Host/Features/Voting/CompoundUnits.cs). */
-export interface UnitView {
-  id: string;
-  number: string;
-  area: number;
-  owner: string;
-  ownerName: string | null;
-  ownerKind: 'account' | 'person' | 'developer';
-  ownerPhone: string | null;
-  ownerIdTail: string | null;
-}
+/** A unit of the owners' register; `ownerKind` is account, person or developer. */
+export type UnitView = CompoundUnitsUnitView;
 
-interface Confirmation {
-  tolerance: number;
-  registerArea: number;
-  registerUnits: number;
-  registeredArea: number;
-  registeredUnits: number;
-  note: string;
-  confirmedBy: string;
-  confirmedAt: string;
-}
-
-export interface Register {
-  compound: string;
-  compoundName: string;
-  ownerCount: number;
-  totalArea: number;
-  unitCount: number;
-  comparison: {
-    registeredArea: number;
-    registeredUnits: number;
-    areaDifference: number;
-    unitDifference: number;
-    areaDifferenceShare: number;
-    unitDifferenceShare: number;
-    tolerance: number;
-    agrees: boolean;
-    confirmation: Confirmation | null;
-  };
-  units: UnitView[];
-}
+/** GET /api/compounds/{compound}/units (src/Host/Features/Voting/CompoundUnits.cs): the register against the registry. */
+export type Register = CompoundUnitsRegister;
 
 /** The owner as the register shows it: the account's name, the name of an owner without one, or 建设单位（未售）. */
 export function ownerLabel(unit: Pick<UnitView, 'ownerKind' | 'ownerName' | 'owner'>): string {

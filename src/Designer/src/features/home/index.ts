@@ -1,3 +1,4 @@
+import type { ListNoticesView } from '../../api/schema';
 import { api } from '../../app/api';
 import { formatDateTime, h, replace } from '../../app/dom';
 import { t, type MessageKey } from '../../app/i18n';
@@ -8,16 +9,7 @@ import { loadCalendarBanner } from '../calendar';
 import './home.css';
 
 /** A public notice (公示) as GET /api/notices returns it (src/Host/Features/Notifications/ListNotices.cs). */
-interface Notice {
-  id: string;
-  jurisdiction: string;
-  jurisdictionName: string | null;
-  title: string;
-  body: string | null;
-  instanceId: string | null;
-  postedAt: string;
-  until: string;
-}
+type Notice = ListNoticesView;
 
 /** Whether this user may open the screen registered at `path` (the same rule the navigation uses). */
 function mayOpen(path: string): boolean {
