@@ -1,4 +1,4 @@
-import type { CompoundsResponse, CompoundsView, ListChangesItem } from '../../api/schema';
+import type { CompoundsResponse, CompoundsView, ListChangesItem, ListChangesResponse } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t, type MessageKey } from '../../app/i18n';
@@ -158,7 +158,7 @@ export async function renderCompounds({ outlet, query, signal }: RouteContext): 
   };
 
   const showLog = async (c: CompoundView) => {
-    const result = await api.get<{ items: ChangeItem[] }>('/api/registry/changes', { query: { entity: 'compound', key: c.path, pageSize: 50 } });
+    const result = await api.get<ListChangesResponse>('/api/registry/changes', { query: { entity: 'compound', key: c.path, pageSize: 50 } });
     openDialog({
       title: t('admin.compounds.logTitle', { name: c.name }), testId: 'compound-log', confirmLabel: t('admin.close'), noCancel: true,
       body: [changeList(result.items, 'compound-changes')],

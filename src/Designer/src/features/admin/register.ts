@@ -1,10 +1,10 @@
-import type { CompoundUnitsRegister, CompoundUnitsUnitView } from '../../api/schema';
+import type { CompoundsResponse, CompoundUnitsRegister, CompoundUnitsUnitView, ListChangesResponse } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { loading } from '../../app/router';
 import type { RouteContext } from '../../app/routes';
-import { changeList, type ChangeItem, type CompoundView } from './compounds';
+import { changeList } from './compounds';
 import { field, openDialog } from './dialog';
 import { formatArea, formatShare, joinUnitNumber, minimumTolerance, parsePercent, splitUnitNumber } from './logic';
 
@@ -42,7 +42,7 @@ async function renderCompoundList({ outlet, signal, query }: RouteContext): Prom
   const text = h('input', { type: 'search', id: 'register-text', value: query.get('text') ?? '', maxlength: '100', placeholder: t('admin.compounds.searchHint') }) as HTMLInputElement;
   const list = h('div', null, loading());
   const load = async () => {
-    const result = await api.get<{ items: CompoundView[]; total: number }>('/api/registry/compounds', { signal, query: { text: text.value.trim(), pageSize: 200 } });
+    const result = await api.get<CompoundsResponse>('/api/registry/compounds', { signal, query: { text: text.value.trim(), pageSize: 200 } });
     if (signal.aborted) return;
     replace(list, result.items.length === 0
       ? h('p', { class: 'empty' }, t('admin.compounds.none'))
@@ -71,7 +71,7 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
   const register = await api.get<Register>(`${path}/units`, { signal });
   const [log, confirmations] = isAdmin
     ? await Promise.all(['unit', 'register-confirmation'].map((entity) =>
-      api.get<{ items: ChangeItem[] }>('/api/registry/changes', { signal, query: { entity, key: register.compound, pageSize: 30 } })))
+      api.get<ListChangesResponse>('/api/registry/changes', { signal, query: { entity, key: register.compound, pageSize: 30 } })))
     : [null, null];
   if (signal.aborted) return;
   const message = h('div', { 'data-testid': 'register-message' });

@@ -1,7 +1,7 @@
 // 业主表决 for staff: the ballots of the compounds in their area (GET /api/ballots), and a ballot's page with the
 // owners' register and who has voted by which channel (GET /api/ballots/{id}/electors), where community and street
 // office staff enter a paper or proxy vote with its scan (POST /api/ballots/{id}/scans, then .../paper-votes).
-import type { BallotView, PaperVotesElectorRow } from '../../api/schema';
+import type { BallotView, PaperVotesElectorRow, TaskAttachmentsAttachmentView } from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -183,7 +183,7 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
         try {
           const body = new FormData();
           body.append('file', file);
-          const uploaded = await api.post<{ id: string }>(`/api/ballots/${id}/scans`, undefined, { body });
+          const uploaded = await api.post<TaskAttachmentsAttachmentView>(`/api/ballots/${id}/scans`, undefined, { body });
           await api.post(`/api/ballots/${id}/paper-votes`, {
             owner: elector.owner, channel, proxyName: channel === 'proxy' ? proxy : null, scanId: uploaded.id, answers: chosen,
           });

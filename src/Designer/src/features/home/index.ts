@@ -1,4 +1,4 @@
-import type { ListNoticesView } from '../../api/schema';
+import type { BallotView, ListNoticesView } from '../../api/schema';
 import { api } from '../../app/api';
 import { formatDateTime, h, replace } from '../../app/dom';
 import { t, type MessageKey } from '../../app/i18n';
@@ -60,7 +60,7 @@ registerRoute({
       work.push(workCard('work-cases', 'home.work.myCases', '#/portal', total('/api/instances', { status: 'active', pageSize: 1 }, signal), signal));
     }
     if (mayOpen('/portal/ballots')) {
-      const openBallots = api.get<{ canVote: boolean; myVote: unknown }[]>('/api/ballots', { signal, query: { status: 'open' } })
+      const openBallots = api.get<BallotView[]>('/api/ballots', { signal, query: { status: 'open' } })
         .then((list) => list.filter((b) => b.canVote && !b.myVote).length)
         .catch(() => null);
       work.push(workCard('work-ballots', 'home.work.ballots', '#/portal/ballots', openBallots, signal));

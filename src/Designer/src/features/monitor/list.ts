@@ -1,5 +1,5 @@
 import { api } from '../../app/api';
-import type { CountInstancesResponse, ListInstancesItem, ListInstancesResponse } from '../../api/schema';
+import type { BulkResponse, CountInstancesResponse, ListInstancesItem, ListInstancesResponse } from '../../api/schema';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
@@ -190,8 +190,8 @@ function bulkSelection(items: readonly InstanceItem[], definitions: DefinitionSu
         h('ul', null, ids.map((id) => h('li', null, label(id))))],
       run: async (reason) => {
         const answer = kind === 'cancel'
-          ? await api.post<{ results: BulkResult[] }>('/api/instances/bulk/cancel', { instanceIds: ids, reason })
-          : await api.post<{ results: BulkResult[] }>('/api/incidents/bulk/retry', { instanceIds: ids, reason });
+          ? await api.post<BulkResponse>('/api/instances/bulk/cancel', { instanceIds: ids, reason })
+          : await api.post<BulkResponse>('/api/incidents/bulk/retry', { instanceIds: ids, reason });
         return bulkResultsView(answer.results, label);
       },
     });

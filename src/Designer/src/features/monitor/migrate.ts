@@ -5,6 +5,7 @@ import type {
   GetMigrationResponse,
   MigrationProblemView,
   MigrationRequestInstruction,
+  StartMigrationResponse,
 } from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
@@ -254,7 +255,7 @@ export async function renderMigrate({ outlet, query, signal }: RouteContext): Pr
       }
       confirm.disabled = true;
       try {
-        const answer = await api.post<{ batchId: string }>('/api/migrations', {
+        const answer = await api.post<StartMigrationResponse>('/api/migrations', {
           sourceDefinitionId: check!.sourceDefinitionId,
           targetDefinitionId: check!.targetDefinitionId,
           instructions: check!.instructions,

@@ -1,4 +1,4 @@
-import type { MyNotificationsResponse, MyNotificationsView } from '../../api/schema';
+import type { MyNotificationsReadAll, MyNotificationsResponse, MyNotificationsView } from '../../api/schema';
 import { api } from '../../app/api';
 
 /** One message; `ballotId` is the ballot a "ballot" or "ballot-result" message is about. */
@@ -16,7 +16,7 @@ export function markRead(id: string): Promise<NotificationItem> {
 }
 
 export function markAllRead(): Promise<{ marked: number }> {
-  return api.post<{ marked: number }>('/api/notifications/read-all');
+  return api.post<MyNotificationsReadAll>('/api/notifications/read-all');
 }
 
 /**
