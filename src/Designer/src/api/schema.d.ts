@@ -23,7 +23,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AnonymousTypeOfstring"];
+                        "application/json": components["schemas"]["HealthEndpointsLiveStatus"];
                     };
                 };
             };
@@ -3714,9 +3714,6 @@ export interface components {
             /** Format: int32 */
             incidents: number;
         };
-        AnonymousTypeOfstring: {
-            status: null | string;
-        };
         /**
          * @description One compound's score for one quarter (物业服务项目季度考核得分): the inputs as entered, the weights actually
          *     used (after renormalisation when the compound has no committee), the quarter's complaints and their
@@ -4491,6 +4488,10 @@ export interface components {
             message: null | string;
             problems: components["schemas"]["MigrationProblemView"][];
         };
+        /** @description The answer of /health/live: `{"status":"live"}`. */
+        HealthEndpointsLiveStatus: {
+            status: string;
+        };
         /** Format: binary */
         IFormFile: string;
         /** @description A start's new instance stopped at an incident at once: the filing did not go through (set by the Host). */
@@ -4980,7 +4981,6 @@ export interface components {
     pathItems: never;
 }
 export type ActivityStatisticsActivityCount = components['schemas']['ActivityStatisticsActivityCount'];
-export type AnonymousTypeOfstring = components['schemas']['AnonymousTypeOfstring'];
 export type AssessmentScore = components['schemas']['AssessmentScore'];
 export type AuditVotesAuditRead = components['schemas']['AuditVotesAuditRead'];
 export type AuditVotesResponse = components['schemas']['AuditVotesResponse'];
@@ -5058,6 +5058,7 @@ export type GetJournalResponse = components['schemas']['GetJournalResponse'];
 export type GetJournalVerification = components['schemas']['GetJournalVerification'];
 export type GetMigrationResponse = components['schemas']['GetMigrationResponse'];
 export type GetMigrationResult = components['schemas']['GetMigrationResult'];
+export type HealthEndpointsLiveStatus = components['schemas']['HealthEndpointsLiveStatus'];
 export type IFormFile = components['schemas']['IFormFile'];
 export type IncidentNotice = components['schemas']['IncidentNotice'];
 export type IncidentView = components['schemas']['IncidentView'];
