@@ -5,6 +5,7 @@ using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Notifications;
+using Anju.Host.OpenApi;
 using Anju.Host.Persistence;
 using Anju.Host.Procedures;
 using Anju.Host.Problems;
@@ -27,7 +28,7 @@ builder.AddAnjuNotifications();  // new-task notifications; hand-over to SMS/WeC
 builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddSingleton<Anju.Host.Features.Migrations.MigrationBatches>(); // background migration batches
-builder.Services.AddOpenApi();
+builder.AddAnjuOpenApi();        // /openapi/v1.json: the console's API types are generated from it
 
 var app = builder.Build();
 await app.InitializeAnjuAsync(); // migrations, reference data, accounts, definitions/*.bpmn

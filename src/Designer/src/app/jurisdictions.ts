@@ -1,13 +1,8 @@
+import type { ListJurisdictionsNode } from '../api/schema';
 import { api } from './api';
 
 /** One node of the city's tree (GET /api/jurisdictions), e.g. path `jiangyin/chengjiang/huangshan`. */
-export interface Jurisdiction {
-  path: string;
-  id: string;
-  name: string;
-  kind: string;
-  parentPath: string | null;
-}
+export type Jurisdiction = ListJurisdictionsNode;
 
 let byPath = new Map<string, Jurisdiction>();
 let loading: Promise<void> | null = null;

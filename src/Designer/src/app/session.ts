@@ -1,18 +1,8 @@
+import type { LoginResponse, MeUserView } from '../api/schema';
 import { api, ApiError, setUnauthorizedHandler } from './api';
 
 /** The signed-in user as GET /api/me and POST /api/auth/login describe them. */
-export interface User {
-  username: string;
-  displayName: string;
-  roles: string[];
-  jurisdictions: string[];
-}
-
-interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+export type User = MeUserView;
 
 let currentUser: User | null = null;
 let expiredNotice = false;

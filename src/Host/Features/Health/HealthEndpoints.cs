@@ -17,9 +17,12 @@ public static class HealthEndpoints
 {
     public const long DefaultMinFreeMegabytes = 200;
 
+    /// <summary>The answer of /health/live: <c>{"status":"live"}</c>.</summary>
+    public sealed record LiveStatus(string Status);
+
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous().WithTags("Health");
+        app.MapGet("/health/live", () => TypedResults.Ok(new LiveStatus("live"))).AllowAnonymous().WithTags("Health");
         app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, DataDirectory data, IConfiguration configuration, Calendar.CalendarStore calendar, CancellationToken ct) =>
         {
             await using var engineDb = storage.CreateContext();

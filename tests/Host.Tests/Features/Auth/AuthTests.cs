@@ -61,6 +61,7 @@ public abstract class AuthTests<THost>(THost host) : IClassFixture<THost>
         var client = host.Anonymous();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal("""{"status":"live"}""", await client.GetStringAsync("/health/live"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
     }

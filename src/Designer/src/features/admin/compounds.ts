@@ -1,3 +1,4 @@
+import type { CompoundsResponse, CompoundsView, ListChangesItem, ListChangesResponse } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t, type MessageKey } from '../../app/i18n';
@@ -8,38 +9,12 @@ import { field, openDialog } from './dialog';
 import { changedFields, formatArea } from './logic';
 
 /** GET /api/registry/compounds items. */
-export interface CompoundView {
-  path: string;
-  id: string;
-  name: string;
-  communityPath: string;
-  streetPath: string;
-  propertyFirm: string | null;
-  projectManager: string | null;
-  committeeStatus: string;
-  floorArea: number;
-  units: number;
-  deliveredShare: number;
-  firstDeliveredOn: string | null;
-}
+export type CompoundView = CompoundsView;
 
-interface CompoundPage {
-  items: CompoundView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type CompoundPage = CompoundsResponse;
 
-/** GET /api/registry/changes items. */
-export interface ChangeItem {
-  id: number;
-  entity: string;
-  key: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  changedBy: string;
-  changedAt: string;
-}
+/** GET /api/registry/changes items: who changed what when, the values before and after. */
+export type ChangeItem = ListChangesItem;
 
 const committeeStatuses = ['none', 'owners-committee', 'management-committee'] as const;
 
@@ -72,11 +47,16 @@ function fieldValue(name: string, value: string): string {
   return value;
 }
 
+/** A change log snapshot (any JSON in the API's description; the Host writes an object or null). */
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
 /** The change log of one registry key as a list: who, when (Beijing time), field: before → after. */
 export function changeList(items: readonly ChangeItem[], testId: string): HTMLElement {
   if (items.length === 0) return h('p', { class: 'muted', 'data-testid': testId }, t('admin.log.none'));
   return h('ul', { class: 'change-log', 'data-testid': testId }, items.map((item) => {
-    const changes = changedFields(item.before, item.after).filter((c) => !hiddenFields.has(c.field))
+    const changes = changedFields(asRecord(item.before), asRecord(item.after)).filter((c) => !hiddenFields.has(c.field))
       .map((c) => ({ ...c, before: fieldValue(c.field, c.before), after: fieldValue(c.field, c.after) }));
     const what = item.before === null ? t('admin.log.created') : item.after === null ? t('admin.log.removed') : t('admin.log.changed');
     return h('li', null,
@@ -178,7 +158,7 @@ export async function renderCompounds({ outlet, query, signal }: RouteContext): 
   };
 
   const showLog = async (c: CompoundView) => {
-    const result = await api.get<{ items: ChangeItem[] }>('/api/registry/changes', { query: { entity: 'compound', key: c.path, pageSize: 50 } });
+    const result = await api.get<ListChangesResponse>('/api/registry/changes', { query: { entity: 'compound', key: c.path, pageSize: 50 } });
     openDialog({
       title: t('admin.compounds.logTitle', { name: c.name }), testId: 'compound-log', confirmLabel: t('admin.close'), noCancel: true,
       body: [changeList(result.items, 'compound-changes')],

@@ -1,54 +1,18 @@
+import type { CompoundsResponse, CompoundUnitsRegister, CompoundUnitsUnitView, ListChangesResponse } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { loading } from '../../app/router';
 import type { RouteContext } from '../../app/routes';
-import { changeList, type ChangeItem, type CompoundView } from './compounds';
+import { changeList } from './compounds';
 import { field, openDialog } from './dialog';
 import { formatArea, formatShare, joinUnitNumber, minimumTolerance, parsePercent, splitUnitNumber } from './logic';
 
-/** GET /api/compounds/{compound}/units (src/Host/Features/Voting/CompoundUnits.cs). */
-export interface UnitView {
-  id: string;
-  number: string;
-  area: number;
-  owner: string;
-  ownerName: string | null;
-  ownerKind: 'account' | 'person' | 'developer';
-  ownerPhone: string | null;
-  ownerIdTail: string | null;
-}
+/** A unit of the owners' register; `ownerKind` is account, person or developer. */
+export type UnitView = CompoundUnitsUnitView;
 
-interface Confirmation {
-  tolerance: number;
-  registerArea: number;
-  registerUnits: number;
-  registeredArea: number;
-  registeredUnits: number;
-  note: string;
-  confirmedBy: string;
-  confirmedAt: string;
-}
-
-export interface Register {
-  compound: string;
-  compoundName: string;
-  ownerCount: number;
-  totalArea: number;
-  unitCount: number;
-  comparison: {
-    registeredArea: number;
-    registeredUnits: number;
-    areaDifference: number;
-    unitDifference: number;
-    areaDifferenceShare: number;
-    unitDifferenceShare: number;
-    tolerance: number;
-    agrees: boolean;
-    confirmation: Confirmation | null;
-  };
-  units: UnitView[];
-}
+/** GET /api/compounds/{compound}/units (src/Host/Features/Voting/CompoundUnits.cs): the register against the registry. */
+export type Register = CompoundUnitsRegister;
 
 /** The owner as the register shows it: the account's name, the name of an owner without one, or 建设单位（未售）. */
 export function ownerLabel(unit: Pick<UnitView, 'ownerKind' | 'ownerName' | 'owner'>): string {
@@ -78,7 +42,7 @@ async function renderCompoundList({ outlet, signal, query }: RouteContext): Prom
   const text = h('input', { type: 'search', id: 'register-text', value: query.get('text') ?? '', maxlength: '100', placeholder: t('admin.compounds.searchHint') }) as HTMLInputElement;
   const list = h('div', null, loading());
   const load = async () => {
-    const result = await api.get<{ items: CompoundView[]; total: number }>('/api/registry/compounds', { signal, query: { text: text.value.trim(), pageSize: 200 } });
+    const result = await api.get<CompoundsResponse>('/api/registry/compounds', { signal, query: { text: text.value.trim(), pageSize: 200 } });
     if (signal.aborted) return;
     replace(list, result.items.length === 0
       ? h('p', { class: 'empty' }, t('admin.compounds.none'))
@@ -107,7 +71,7 @@ async function renderCompoundRegister(context: RouteContext, compound: string): 
   const register = await api.get<Register>(`${path}/units`, { signal });
   const [log, confirmations] = isAdmin
     ? await Promise.all(['unit', 'register-confirmation'].map((entity) =>
-      api.get<{ items: ChangeItem[] }>('/api/registry/changes', { signal, query: { entity, key: register.compound, pageSize: 30 } })))
+      api.get<ListChangesResponse>('/api/registry/changes', { signal, query: { entity, key: register.compound, pageSize: 30 } })))
     : [null, null];
   if (signal.aborted) return;
   const message = h('div', { 'data-testid': 'register-message' });

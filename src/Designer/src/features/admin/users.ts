@@ -1,3 +1,4 @@
+import type { DepartmentsView, ListUsersResponse, UserView as ApiUserView } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, h, replace } from '../../app/dom';
 import { roleName, t } from '../../app/i18n';
@@ -7,26 +8,11 @@ import { allRoles, byPath, fetchTree, jurisdictionOptions, pathName } from './co
 import { field, openDialog } from './dialog';
 
 /** GET /api/users items. */
-export interface UserView {
-  username: string;
-  displayName: string;
-  roles: string[];
-  jurisdictions: string[];
-  lockedOut: boolean;
-  departmentId: string | null;
-}
+export type UserView = ApiUserView;
 
-interface UserPage {
-  items: UserView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+type UserPage = ListUsersResponse;
 
-interface Department {
-  id: string;
-  name: string;
-}
+type Department = DepartmentsView;
 
 /** 用户管理: filter, create, edit roles/jurisdictions, lock/unlock, reset password, delete. */
 export async function renderUsers({ outlet, query, signal, user }: RouteContext): Promise<void> {

@@ -1,6 +1,7 @@
 // 业主表决 for staff: the ballots of the compounds in their area (GET /api/ballots), and a ballot's page with the
 // owners' register and who has voted by which channel (GET /api/ballots/{id}/electors), where community and street
 // office staff enter a paper or proxy vote with its scan (POST /api/ballots/{id}/scans, then .../paper-votes).
+import type { BallotView, PaperVotesElectorRow, TaskAttachmentsAttachmentView } from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -10,33 +11,11 @@ import { hasAnyRole } from '../../app/session';
 import { filePicker } from '../common/files';
 import { channelText, formatArea, majorityText, matterText, type Answer, type BallotQuestion } from './wording';
 
-export interface BallotSummary {
-  id: string;
-  compound: string;
-  compoundName: string | null;
-  title: string;
-  questions: BallotQuestion[];
-  opensAt: string;
-  closesAt: string;
-  status: 'open' | 'closed' | string;
-  eligibleHeadcount: number;
-  eligibleArea: number;
-  votesCast: number;
-  turnoutArea: number;
-  closedAt: string | null;
-  canVote: boolean;
-}
+/** A ballot in the staff's list (GET /api/ballots); `status` is open or closed. */
+export type BallotSummary = BallotView;
 
-export interface Elector {
-  owner: string;
-  name: string | null;
-  kind: 'account' | 'person' | 'developer' | string;
-  units: number;
-  area: number;
-  voted: boolean;
-  channel: string | null;
-  unitNumbers: string[];
-}
+/** An owner of the ballot's register (GET /api/ballots/{id}/electors); `kind` is account, person or developer. */
+export type Elector = PaperVotesElectorRow;
 
 /** Who enters paper and proxy votes (the server checks it again, with the jurisdiction). */
 export const entryRoles = ['community', 'street-office'] as const;
@@ -204,7 +183,7 @@ export async function renderStaffBallot({ outlet, params, signal }: RouteContext
         try {
           const body = new FormData();
           body.append('file', file);
-          const uploaded = await api.post<{ id: string }>(`/api/ballots/${id}/scans`, undefined, { body });
+          const uploaded = await api.post<TaskAttachmentsAttachmentView>(`/api/ballots/${id}/scans`, undefined, { body });
           await api.post(`/api/ballots/${id}/paper-votes`, {
             owner: elector.owner, channel, proxyName: channel === 'proxy' ? proxy : null, scanId: uploaded.id, answers: chosen,
           });

@@ -1,3 +1,4 @@
+import type { CalendarEndpointsCalendarView, CalendarEndpointsYearView, CalendarStatus as ApiCalendarStatus } from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -6,28 +7,11 @@ import { loading } from '../../app/router';
 import { registerRoute } from '../../app/routes';
 
 /** GET /api/calendar/status: the next year's state (administrators). */
-export interface CalendarStatus {
-  today: string;
-  nextYear: number;
-  nextYearPresent: boolean;
-  banner: boolean;
-  degraded: boolean;
-  years: number[];
-}
+export type CalendarStatus = ApiCalendarStatus;
 
-interface CalendarYear {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-  notice: string;
-  changedBy: string;
-  changedAt: string | null;
-}
+type CalendarYear = CalendarEndpointsYearView;
 
-interface CalendarView {
-  years: CalendarYear[];
-  status: CalendarStatus;
-}
+type CalendarView = CalendarEndpointsCalendarView;
 
 /** Splits a textarea of dates (lines, commas or spaces) into a list. */
 export function parseDates(text: string): string[] {

@@ -1,13 +1,9 @@
+import type { ListDefinitionsItem } from '../../api/schema';
 import { api } from '../../app/api';
 import { onSessionChange } from '../../app/session';
 
-export interface DefinitionSummary {
-  key: string;
-  name: string | null;
-  latestVersion: number;
-  /** Whether the signed-in user may start the latest version (the definition's candidate starters, decided by the server). */
-  canStart: boolean;
-}
+/** GET /api/definitions; `canStart`: whether the signed-in user may start the latest version (decided by the server). */
+export type DefinitionSummary = ListDefinitionsItem;
 
 let cache: Promise<DefinitionSummary[]> | null = null;
 

@@ -2,59 +2,24 @@
 // 退回 and 转办 reasons, the comments of every step and the attachments; and what happens next and by when. The same
 // rendering serves residents (the portal's case page) and officials (the task page, the monitor's case page): the
 // server already gives names, never usernames, element ids or variable names.
+import type { CaseTimelineCurrentStep, CaseTimelineItem, CaseTimelineResponse, ReturnMarkView } from '../../api/schema';
 import { formatDateTime, h } from '../../app/dom';
 import { t, type MessageKey } from '../../app/i18n';
 
+/** The kinds of {@link TimelineItem} the Host writes (its `kind`); the rendering shows others as untitled. */
 export type TimelineKind = 'filed' | 'done' | 'returned' | 'delegated' | 'comment' | 'attachment' | 'closed' | 'cancelled';
 
-export interface TimelineItem {
-  kind: TimelineKind;
-  at: string;
-  step?: string | null;
-  by?: string | null;
-  outcome?: string | null;
-  noteLabel?: string | null;
-  note?: string | null;
-  reason?: string | null;
-  fromStep?: string | null;
-  toStep?: string | null;
-  from?: string | null;
-  to?: string | null;
-  text?: string | null;
-  attachmentId?: string | null;
-  fileName?: string | null;
-  contentType?: string | null;
-  url?: string | null;
-}
+/** One event of the case; only the fields of its kind are set. */
+export type TimelineItem = CaseTimelineItem;
 
 /** The task a 退回 created: from which step, why, by whom, when (also on GET /api/tasks/{id} as `returned`). */
-export interface ReturnedMark {
-  from: string | null;
-  reason: string | null;
-  by: string | null;
-  at: string;
-}
+export type ReturnedMark = ReturnMarkView;
 
-export interface CurrentStep {
-  taskId: string;
-  step: string;
-  handler: string | null;
-  roles: string[];
-  dueAt: string | null;
-  dueIsEstimate: boolean;
-  yours: boolean;
-  returned: ReturnedMark | null;
-}
+/** A step open now: who handles it, by when, whether it is the reader's. */
+export type CurrentStep = CaseTimelineCurrentStep;
 
-export interface Timeline {
-  instanceId: string;
-  caseNumber: string | null;
-  status: string;
-  startedAt: string;
-  endedAt: string | null;
-  items: TimelineItem[];
-  current: CurrentStep[];
-}
+/** GET /api/instances/{id}/timeline (src/Host/Features/Instances/CaseTimeline.cs). */
+export type Timeline = CaseTimelineResponse;
 
 /** A person as shown: the name, or "工作人员" when the server gave none (someone without a display name). */
 function person(name: string | null | undefined): string {

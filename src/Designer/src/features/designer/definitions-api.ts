@@ -1,62 +1,33 @@
-import { api, type ElementError } from '../../app/api';
+import type {
+  DeployDryRunResponse,
+  DeployProblemView,
+  DeployResponse,
+  GetDefinitionFileUpdateView,
+  GetDefinitionResponse,
+  GetDefinitionVersionView,
+  ListDefinitionsItem,
+} from '../../api/schema';
+import { api } from '../../app/api';
 
-/** GET /api/definitions */
-export interface DefinitionSummary {
-  key: string;
-  name: string | null;
-  latestVersion: number;
-  /** Administrators: the definitions file has newer content than the person's version kept at start-up. */
-  fileUpdate?: boolean;
-}
+/** GET /api/definitions; `fileUpdate` (administrators): the definitions file has newer content than the person's version. */
+export type DefinitionSummary = ListDefinitionsItem;
 
-/** GET /api/definitions/{key} */
-export interface DefinitionVersions {
-  key: string;
-  name: string | null;
-  versions: DefinitionVersion[];
-  /** Administrators: the definitions file's newer content, to diff and then adopt or ignore. */
-  fileUpdate?: FileUpdate | null;
-}
+/** GET /api/definitions/{key}; `fileUpdate` (administrators): the file's newer content, to diff and adopt or ignore. */
+export type DefinitionVersions = GetDefinitionResponse;
 
-export interface FileUpdate {
-  fileName: string;
-  contentHash: string;
-  lastFileVersion: number | null;
-  xml: string;
-}
+export type FileUpdate = GetDefinitionFileUpdateView;
 
-export interface DefinitionVersion {
-  version: number;
-  id: string;
-  deployedAt: string;
-  deployedBy: string | null;
-  note: string | null;
-  /** `file:<name>.bpmn` or `user:<username>`; null for versions deployed before sources were kept. */
-  source?: string | null;
-  contentHash?: string;
-}
+/** A version; `source` is `file:<name>.bpmn` or `user:<username>` (null for versions deployed before sources were kept). */
+export type DefinitionVersion = GetDefinitionVersionView;
 
 /** POST /api/deployments: 201 with the new versions, 200 when nothing changed. */
-export interface DeploymentResult {
-  deploymentId: string;
-  definitions: { key: string; version: number; name: string | null; id: string }[];
-}
+export type DeploymentResult = DeployResponse;
 
-/** One problem of POST /api/deployments?dryRun=true: the element, a stable code, the message in the console's language. */
-export interface DeploymentProblem extends ElementError {
-  code: string;
-  severity: 'error' | 'warning';
-  /** The engine's English sentence. */
-  detail: string;
-}
+/** One problem of POST /api/deployments?dryRun=true: the element, a stable code, "error" or "warning", the message. */
+export type DeploymentProblem = DeployProblemView;
 
 /** POST /api/deployments?dryRun=true: what a deployment would do, and every problem; nothing is stored. */
-export interface DryRunResult {
-  valid: boolean;
-  definitions: { key: string; version: number; name: string | null; isNew: boolean }[];
-  errors: DeploymentProblem[];
-  warnings: DeploymentProblem[];
-}
+export type DryRunResult = DeployDryRunResponse;
 
 export const definitionsApi = {
   list: (signal?: AbortSignal) => api.get<DefinitionSummary[]>('/api/definitions', signal ? { signal } : {}),

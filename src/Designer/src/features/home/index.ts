@@ -1,3 +1,4 @@
+import type { BallotView, ListNoticesView } from '../../api/schema';
 import { api } from '../../app/api';
 import { formatDateTime, h, replace } from '../../app/dom';
 import { t, type MessageKey } from '../../app/i18n';
@@ -8,16 +9,7 @@ import { loadCalendarBanner } from '../calendar';
 import './home.css';
 
 /** A public notice (公示) as GET /api/notices returns it (src/Host/Features/Notifications/ListNotices.cs). */
-interface Notice {
-  id: string;
-  jurisdiction: string;
-  jurisdictionName: string | null;
-  title: string;
-  body: string | null;
-  instanceId: string | null;
-  postedAt: string;
-  until: string;
-}
+type Notice = ListNoticesView;
 
 /** Whether this user may open the screen registered at `path` (the same rule the navigation uses). */
 function mayOpen(path: string): boolean {
@@ -68,7 +60,7 @@ registerRoute({
       work.push(workCard('work-cases', 'home.work.myCases', '#/portal', total('/api/instances', { status: 'active', pageSize: 1 }, signal), signal));
     }
     if (mayOpen('/portal/ballots')) {
-      const openBallots = api.get<{ canVote: boolean; myVote: unknown }[]>('/api/ballots', { signal, query: { status: 'open' } })
+      const openBallots = api.get<BallotView[]>('/api/ballots', { signal, query: { status: 'open' } })
         .then((list) => list.filter((b) => b.canVote && !b.myVote).length)
         .catch(() => null);
       work.push(workCard('work-ballots', 'home.work.ballots', '#/portal/ballots', openBallots, signal));

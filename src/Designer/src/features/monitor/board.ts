@@ -1,3 +1,4 @@
+import type { ActivityStatisticsActivityCount, OverdueStatisticsResponse } from '../../api/schema';
 import { api } from '../../app/api';
 import { banner, h, replace } from '../../app/dom';
 import { roleName, t } from '../../app/i18n';
@@ -9,18 +10,10 @@ import { showDiagram } from '../common/diagram';
 import { monitorTabs } from './list';
 
 /** GET /api/supervision/overdue (src/Host/Features/Supervision/OverdueStatistics.cs). */
-interface OverdueStatistics {
-  byArea: { path: string; open: number; overdue: number; dueSoon: number }[];
-  byGroup: { group: string; name: string | null; open: number; overdue: number; dueSoon: number }[];
-}
+type OverdueStatistics = OverdueStatisticsResponse;
 
 /** GET /api/definitions/{key}/statistics (src/Host/Features/Definitions/ActivityStatistics.cs). */
-interface ActivityCount {
-  activityId: string;
-  active: number;
-  completed: number;
-  incidents: number;
-}
+type ActivityCount = ActivityStatisticsActivityCount;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

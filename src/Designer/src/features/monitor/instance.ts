@@ -1,3 +1,4 @@
+import type { GetJournalResponse, ListIncidentsItem, ListJobsItem } from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { formatMoney, isMoney } from '../../app/format';
@@ -19,34 +20,21 @@ import { renderNext, renderTimeline, type Timeline } from '../common/timeline';
 
 export const supervisorRoles = ['admin', 'street-office', 'housing-bureau', 'community', 'enforcement-station', 'department'] as const;
 
-interface JournalEntry {
-  seq: number;
-  at: string;
-  type: string;
-  activityId: string | null;
-  actor: string | null;
-  details: Record<string, unknown> | null;
+/** GET /api/instances/{id}/journal: the entries and the hash chain's check. */
+type Journal = GetJournalResponse;
+/** GET /api/jobs?instanceId=… */
+type Job = ListJobsItem;
+/** GET /api/incidents?instanceId=…; `displayMessage` tells it for people, naming the element by name and id. */
+type Incident = ListIncidentsItem;
+
+/** The reason an administrator gave for a repair, kept in the journal entry's details (any JSON). */
+function journalReason(details: unknown): string | null {
+  const reason = details !== null && typeof details === 'object' ? (details as { reason?: unknown }).reason : undefined;
+  return typeof reason === 'string' ? reason : null;
 }
-interface Journal {
-  entries: JournalEntry[];
-  verification: { intact: boolean; firstBrokenSeq: number | null; message: string };
-}
-interface Job {
-  id: string;
-  type: string;
-  activityId: string;
-  dueAt: string;
-  retries: number;
-  lastError: string | null;
-}
-interface Incident {
-  id: string;
-  activityId: string;
-  type: string;
-  message: string;
-  createdAt: string;
-  /** The incident told for people (Chinese or English), naming the element by name and id. */
-  displayMessage?: string;
+
+function withReason(reason: string | null): HTMLElement | null {
+  return reason === null ? null : h('div', { class: 'muted' }, t('repair.journalReason', { reason }));
 }
 
 function message(error: unknown): string {
@@ -194,7 +182,7 @@ export async function renderInstance({ outlet, params, signal }: RouteContext): 
             h('thead', null, h('tr', null, h('th', null, '#'), h('th', null, t('monitor.journalAt')), h('th', null, t('monitor.journalEvent')), h('th', null, t('monitor.journalStep')), h('th', null, t('monitor.journalActor')))),
             h('tbody', null, shown.map((e) => h('tr', null,
               h('td', null, String(e.seq)), h('td', null, formatDateTime(e.at)), h('td', null, journalTypeName(e.type),
-                typeof e.details?.reason === 'string' ? h('div', { class: 'muted' }, t('repair.journalReason', { reason: e.details.reason })) : null),
+                withReason(journalReason(e.details))),
               h('td', null, nameOf(e.activityId)), h('td', null, e.actor ?? ''))))));
       } catch (error) {
         replace(journalBox, h('h2', null, t('monitor.journal')), banner('error', message(error)));

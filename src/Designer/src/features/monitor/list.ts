@@ -1,4 +1,5 @@
 import { api } from '../../app/api';
+import type { BulkResponse, CountInstancesResponse, ListInstancesItem, ListInstancesResponse } from '../../api/schema';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
@@ -8,30 +9,14 @@ import { loading } from '../../app/router';
 import { hasAnyRole, user } from '../../app/session';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
 import { statusBadge } from '../common/status';
-import type { Page } from '../tasks/types';
 import { bulkResultsView, repairDialog } from './repair';
 import { migrateHref, type BulkResult } from './repair-logic';
 
-interface InstanceItem {
-  id: string;
-  definitionKey: string;
-  definitionVersion: number;
-  businessKey: string | null;
-  jurisdiction: string | null;
-  status: string;
-  startedAt: string;
-  endedAt: string | null;
-  /** The case number (受理编号) and one line about the case (compound · description). */
-  caseNumber?: string | null;
-  caseSummary?: string | null;
-}
+/** A case in the list (GET /api/instances), with its number (受理编号) and one line about it. */
+type InstanceItem = ListInstancesItem;
 
 /** GET /api/instances/counts (src/Host/Features/Instances/CountInstances.cs). */
-export interface InstanceCounts {
-  total: number;
-  byStatus: Record<string, number>;
-  byDefinition: { definitionKey: string; total: number; active: number; completed: number; terminated: number; incident: number }[];
-}
+export type InstanceCounts = CountInstancesResponse;
 
 const statuses = ['active', 'incident', 'completed', 'terminated'] as const;
 
@@ -124,9 +109,9 @@ export async function renderMonitor({ outlet, query, signal }: RouteContext): Pr
   }
 
   const pageSize = 20;
-  let result: Page<InstanceItem>;
+  let result: ListInstancesResponse;
   try {
-    result = await api.get<Page<InstanceItem>>('/api/instances', { signal, query: { ...filter, status: state.status || undefined, q: state.q || undefined, page: state.page, pageSize } });
+    result = await api.get<ListInstancesResponse>('/api/instances', { signal, query: { ...filter, status: state.status || undefined, q: state.q || undefined, page: state.page, pageSize } });
   } catch (error) {
     if (!signal.aborted) replace(listBox, banner('error', error instanceof Error ? error.message : String(error)));
     return;
@@ -205,8 +190,8 @@ function bulkSelection(items: readonly InstanceItem[], definitions: DefinitionSu
         h('ul', null, ids.map((id) => h('li', null, label(id))))],
       run: async (reason) => {
         const answer = kind === 'cancel'
-          ? await api.post<{ results: BulkResult[] }>('/api/instances/bulk/cancel', { instanceIds: ids, reason })
-          : await api.post<{ results: BulkResult[] }>('/api/incidents/bulk/retry', { instanceIds: ids, reason });
+          ? await api.post<BulkResponse>('/api/instances/bulk/cancel', { instanceIds: ids, reason })
+          : await api.post<BulkResponse>('/api/incidents/bulk/retry', { instanceIds: ids, reason });
         return bulkResultsView(answer.results, label);
       },
     });

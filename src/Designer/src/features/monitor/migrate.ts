@@ -1,3 +1,12 @@
+import type {
+  CheckMigrationElement,
+  CheckMigrationResponse,
+  GetDefinitionResponse,
+  GetMigrationResponse,
+  MigrationProblemView,
+  MigrationRequestInstruction,
+  StartMigrationResponse,
+} from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -6,52 +15,19 @@ import { loading } from '../../app/router';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
 
 /** GET /api/definitions/{key} (src/Host/Features/Definitions/GetDefinition.cs). */
-interface DefinitionDetail {
-  key: string;
-  name: string | null;
-  versions: { version: number; id: string; deployedAt: string; deployedBy: string | null; note: string | null }[];
-}
+type DefinitionDetail = GetDefinitionResponse;
 
-interface Instruction {
-  sourceActivityId: string;
-  targetActivityId: string;
-}
+type Instruction = MigrationRequestInstruction;
 
-export interface MigrationProblem {
-  activityId: string;
-  code: string;
-  message: string;
-  targetActivityId: string | null;
-}
+export type MigrationProblem = MigrationProblemView;
 
-export interface MigrationElement {
-  id: string;
-  name: string | null;
-  type: string;
-  parentId: string | null;
-}
+export type MigrationElement = CheckMigrationElement;
 
 /** POST /api/migrations/check (src/Host/Features/Migrations/CheckMigration.cs). */
-export interface MigrationCheck {
-  sourceDefinitionId: string;
-  targetDefinitionId: string;
-  instructions: Instruction[];
-  problems: MigrationProblem[];
-  instances: { id: string; businessKey: string | null; startedAt: string; activeActivities: string[]; problems: MigrationProblem[] }[];
-  sourceElements: MigrationElement[];
-  targetElements: MigrationElement[];
-}
+export type MigrationCheck = CheckMigrationResponse;
 
-/** GET /api/migrations/{batchId} (src/Host/Features/Migrations/GetMigration.cs). */
-interface MigrationBatch {
-  batchId: string;
-  status: 'running' | 'completed';
-  total: number;
-  done: number;
-  succeeded: number;
-  failed: number;
-  results: { instanceId: string; ok: boolean; code: string | null; message: string | null }[];
-}
+/** GET /api/migrations/{batchId} (src/Host/Features/Migrations/GetMigration.cs); `status` is running or completed. */
+type MigrationBatch = GetMigrationResponse;
 
 /** Problems of the plan itself (not of one instance): they stop every instance. */
 const planCodes = new Set(['unknownSourceActivity', 'unknownTargetActivity', 'incompatibleActivity', 'differentProcess']);
@@ -279,7 +255,7 @@ export async function renderMigrate({ outlet, query, signal }: RouteContext): Pr
       }
       confirm.disabled = true;
       try {
-        const answer = await api.post<{ batchId: string }>('/api/migrations', {
+        const answer = await api.post<StartMigrationResponse>('/api/migrations', {
           sourceDefinitionId: check!.sourceDefinitionId,
           targetDefinitionId: check!.targetDefinitionId,
           instructions: check!.instructions,

@@ -1,4 +1,5 @@
 // The repair tools' rules that need no screen: typed values, modification instructions, the migration link.
+import type { BulkResult as ApiBulkResult } from '../../api/schema';
 import type { MessageKey } from '../../app/i18n';
 
 /** The types a variable can be edited as (PUT /api/instances/{id}/variables/{name}). */
@@ -108,12 +109,8 @@ export function migrateHref(selected: readonly SelectedInstance[]): string | nul
   return `#/monitor/migrate?${query.toString().replace(/%3A/g, ':').replace(/%2C/g, ',')}`;
 }
 
-export interface BulkResult {
-  id: string;
-  ok: boolean;
-  code?: string | null;
-  message?: string | null;
-}
+/** One case's outcome of a bulk cancel or retry (POST /api/instances/bulk/cancel, /api/incidents/bulk/retry). */
+export type BulkResult = ApiBulkResult;
 
 /** How many of a bulk action's results went through and how many did not. */
 export function bulkSummary(results: readonly BulkResult[]): { ok: number; failed: number } {

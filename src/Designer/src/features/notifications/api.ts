@@ -1,25 +1,11 @@
+import type { MyNotificationsReadAll, MyNotificationsResponse, MyNotificationsView } from '../../api/schema';
 import { api } from '../../app/api';
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  instanceId: string | null;
-  taskId: string | null;
-  /** The ballot a "ballot" or "ballot-result" message is about. */
-  ballotId?: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+/** One message; `ballotId` is the ballot a "ballot" or "ballot-result" message is about. */
+export type NotificationItem = MyNotificationsView;
 
-export interface NotificationPage {
-  items: NotificationItem[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-}
+/** GET /api/notifications: a page of messages and the unread count. */
+export type NotificationPage = MyNotificationsResponse;
 
 export function listNotifications(page: number, unreadOnly: boolean, signal?: AbortSignal): Promise<NotificationPage> {
   return api.get<NotificationPage>('/api/notifications', { signal, query: { page, pageSize: 20, unread: unreadOnly ? true : undefined } });
@@ -30,7 +16,7 @@ export function markRead(id: string): Promise<NotificationItem> {
 }
 
 export function markAllRead(): Promise<{ marked: number }> {
-  return api.post<{ marked: number }>('/api/notifications/read-all');
+  return api.post<MyNotificationsReadAll>('/api/notifications/read-all');
 }
 
 /**

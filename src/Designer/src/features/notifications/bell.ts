@@ -1,6 +1,7 @@
 // The bell in the header: the signed-in user's unread count (GET /api/notifications/unread-count), a link to the
 // notification centre. Polled at most once every 30 s in the background, and on navigation (throttled the same way
 // unless the count is known to have changed, e.g. after marking read).
+import type { MyNotificationsCount } from '../../api/schema';
 import { api } from '../../app/api';
 import { h } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -41,7 +42,7 @@ export async function refreshBell(force = false): Promise<void> {
   if (!force && now - lastRead < minIntervalMs) return;
   lastRead = now;
   try {
-    const result = await api.get<{ unread: number }>('/api/notifications/unread-count');
+    const result = await api.get<MyNotificationsCount>('/api/notifications/unread-count');
     show(result.unread);
   } catch {
     // keep the last count; the next poll tries again

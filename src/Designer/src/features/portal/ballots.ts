@@ -1,5 +1,6 @@
 // 业主大会表决: an owner's open ballots and his ballot paper. Built against the contract of branch `voting`
 // (docs/api-notes.md there): GET /api/ballots?status=open, GET /api/ballots/{id}, POST /api/ballots/{id}/votes.
+import type { BallotView } from '../../api/schema';
 import { api, ApiError } from '../../app/api';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
@@ -9,29 +10,20 @@ import { majorityText, matterText } from '../ballots/wording';
 
 export type Answer = 'agree' | 'disagree' | 'abstain';
 
-export interface Ballot {
-  id: string;
-  compound: string;
-  compoundName: string | null;
-  title: string;
-  questions: { id: string; text: string; matter: 'ordinary' | 'major' | string; item?: number | null; candidates?: string[] }[];
-  opensAt: string;
-  closesAt: string;
-  status: string;
-  eligibleHeadcount: number;
-  votesCast: number;
-  closedAt: string | null;
-  canVote: boolean;
-  myVote: { answers: Record<string, Answer>; castAt: string } | null;
-  /** The documents the owners read before voting (the draft rules ...); on the single ballot only. */
-  documents?: { title: string; text: string }[] | null;
-}
+/** A ballot as an owner sees it (GET /api/ballots, GET /api/ballots/{id}); `myVote` is only ever his own vote,
+ *  `documents` (the draft rules the owners read before voting) only on the single ballot. */
+export type Ballot = BallotView;
 
 export const answers: readonly Answer[] = ['agree', 'disagree', 'abstain'];
 
 /** The questions not answered yet (every question must be answered, as the server requires). */
-export function unanswered(ballot: Pick<Ballot, 'questions'>, chosen: Record<string, Answer | undefined>): string[] {
+export function unanswered(ballot: { questions: readonly { id: string }[] }, chosen: Record<string, Answer | undefined>): string[] {
   return ballot.questions.filter((q) => !chosen[q.id]).map((q) => q.id);
+}
+
+/** An answer the console knows (the server writes only these). */
+function isAnswer(value: string): value is Answer {
+  return (answers as readonly string[]).includes(value);
 }
 
 function message(error: unknown): string {
@@ -80,7 +72,8 @@ export async function renderBallot({ outlet, params, signal }: RouteContext): Pr
     return;
   }
   if (signal.aborted) return;
-  const chosen: Record<string, Answer | undefined> = { ...(ballot.myVote?.answers ?? {}) };
+  const chosen: Record<string, Answer | undefined> = Object.fromEntries(
+    Object.entries(ballot.myVote?.answers ?? {}).filter((entry): entry is [string, Answer] => isAnswer(entry[1])));
   const locked = !ballot.canVote || ballot.myVote !== null || ballot.status !== 'open';
   const errors = new Map<string, HTMLElement>();
   const status = h('div', { 'aria-live': 'polite' });

@@ -139,7 +139,7 @@ export function withFilingLabels(key: string, labels: Map<string, VariableLabel>
  * What the filer is told after the start: "已提交" only when the case really started; a case that stopped at an
  * incident at once did not go through (administrators were notified), and the filer must not believe otherwise.
  */
-export function filingOutcome(instance: { status: string; incident?: { message: string } | undefined }): 'filed' | 'failed' {
+export function filingOutcome(instance: { status: string; incident?: { message: string } | null | undefined }): 'filed' | 'failed' {
   return instance.incident || instance.status === 'incident' ? 'failed' : 'filed';
 }
 

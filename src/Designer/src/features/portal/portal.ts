@@ -1,4 +1,5 @@
 import { api, ApiError } from '../../app/api';
+import type { ListInstancesItem, ListInstancesResponse } from '../../api/schema';
 import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { jurisdictionName, jurisdictions, loadJurisdictions } from '../../app/jurisdictions';
@@ -12,24 +13,13 @@ import { filePicker } from '../common/files';
 import { residentStatusBadge } from '../common/timeline';
 import { collectVariables, generateForm } from '../tasks/form';
 import { dueBadge } from '../tasks/inbox';
-import type { Instance, Page, Task } from '../tasks/types';
+import type { Instance, Task } from '../tasks/types';
 import { startCards } from '../start';
 import { renderPortalTodo } from './todo';
 import { fieldsFromStartForm, filedForSomeone, filingFor, filingOutcome, filings } from './filings';
 
-interface InstanceItem {
-  id: string;
-  definitionKey: string;
-  businessKey: string | null;
-  /** 受理编号, e.g. TS-2026-000123. */
-  caseNumber?: string | null;
-  /** One line about the case (compound · first words of the description). */
-  caseSummary?: string | null;
-  jurisdiction: string | null;
-  status: string;
-  startedAt: string;
-  endedAt: string | null;
-}
+/** A case of mine (GET /api/instances): 受理编号 and one line about it (compound · first words of the description). */
+type InstanceItem = ListInstancesItem;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -86,7 +76,7 @@ async function renderMyCases(list: HTMLElement, definitions: DefinitionSummary[]
     const keys = filings.map((f) => f.key);
     const query: Record<string, string | number> = { pageSize: 100 };
     if (q) query.q = q;
-    const result = await api.get<Page<InstanceItem>>('/api/instances', { signal, query });
+    const result = await api.get<ListInstancesResponse>('/api/instances', { signal, query });
     // Owners see only their own cases; a firm sees its compounds' filings of these kinds.
     const items = result.items.filter((i) => keys.includes(i.definitionKey));
     replace(list, items.length === 0

@@ -5,7 +5,7 @@ import { banner, formatDateTime, h, replace } from '../../app/dom';
 import { t } from '../../app/i18n';
 import { definitionName, type DefinitionSummary } from '../common/definitions';
 import { dueBadge } from '../tasks/inbox';
-import type { Page, Task } from '../tasks/types';
+import type { Task, TaskPage } from '../tasks/types';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -25,8 +25,8 @@ export async function renderPortalTodo(section: HTMLElement, definitions: readon
   const heading = h('h2', null, t('portal.todo'));
   try {
     const [assigned, claimable] = await Promise.all([
-      api.get<Page<Task>>('/api/tasks', { signal, query: { assignedToMe: true, pageSize: 50 } }),
-      api.get<Page<Task>>('/api/tasks', { signal, query: { candidate: true, pageSize: 50 } }),
+      api.get<TaskPage>('/api/tasks', { signal, query: { assignedToMe: true, pageSize: 50 } }),
+      api.get<TaskPage>('/api/tasks', { signal, query: { candidate: true, pageSize: 50 } }),
     ]);
     if (signal.aborted) return;
     const rows = mergeTodo(assigned.items, claimable.items);

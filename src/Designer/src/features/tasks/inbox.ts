@@ -8,7 +8,7 @@ import { loading } from '../../app/router';
 import { user } from '../../app/session';
 import { definitionName, loadDefinitions, type DefinitionSummary } from '../common/definitions';
 import { dueState, soonHours } from '../common/due';
-import type { DoneTask, Page, Task } from './types';
+import type { DoneTask, DoneTaskPage, Task, TaskPage } from './types';
 
 /** The red / amber badge of a due date; amber in the last quarter of the time limit (at most its last 24 hours). */
 export function dueBadge(dueAt: string | null, createdAt?: string | null): HTMLElement | null {
@@ -94,9 +94,9 @@ export async function renderInbox({ outlet, query, signal }: RouteContext): Prom
   replace(outlet, h('h1', null, t('tasks.title')), tabs('todo'), filters, list);
 
   const pageSize = 20;
-  let result: Page<Task>;
+  let result: TaskPage;
   try {
-    result = await api.get<Page<Task>>('/api/tasks', {
+    result = await api.get<TaskPage>('/api/tasks', {
       signal,
       query: {
         assignedToMe: state.scope === 'mine' ? true : undefined,
@@ -185,9 +185,9 @@ export async function renderDone({ outlet, signal }: RouteContext): Promise<void
   } catch {
     // keys then
   }
-  let result: Page<DoneTask>;
+  let result: DoneTaskPage;
   try {
-    result = await api.get<Page<DoneTask>>('/api/tasks/done', { signal, query: { pageSize: 50 } });
+    result = await api.get<DoneTaskPage>('/api/tasks/done', { signal, query: { pageSize: 50 } });
   } catch (error) {
     if (signal.aborted) return;
     replace(outlet, h('h1', null, t('tasks.title')), tabs('done'), banner('error', error instanceof Error ? error.message : String(error)));

@@ -3,7 +3,7 @@ import { calendarBanner, parseDates, type CalendarStatus } from '../../../src/fe
 import { estimateBadge } from '../../../src/features/tasks/inbox';
 
 const status = (banner: boolean): CalendarStatus => ({
-  today: '2026-11-01', nextYear: 2027, nextYearPresent: !banner, banner, degraded: false, years: [2024, 2025, 2026],
+  today: '2026-11-01', nextYear: 2027, nextYearPresent: !banner, bannerFrom: '2026-11-01', degradedFrom: '2026-12-01', banner, degraded: false, years: [2024, 2025, 2026],
 });
 
 describe('working-day calendar', () => {

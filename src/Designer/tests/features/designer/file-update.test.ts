@@ -7,8 +7,8 @@ const definition = (fileUpdate: DefinitionVersions['fileUpdate']): DefinitionVer
   key: 'complaint-handling',
   name: '投诉处理',
   versions: [
-    { version: 2, id: 'complaint-handling:2', deployedAt: '2026-12-01T02:00:00Z', deployedBy: 'admin', note: null, source: 'user:admin' },
-    { version: 1, id: 'complaint-handling:1', deployedAt: '2026-11-30T02:00:00Z', deployedBy: 'system', note: null, source: 'file:complaint-handling.bpmn' },
+    { version: 2, id: 'complaint-handling:2', deployedAt: '2026-12-01T02:00:00Z', deployedBy: 'admin', note: null, source: 'user:admin', contentHash: 'hash-2' },
+    { version: 1, id: 'complaint-handling:1', deployedAt: '2026-11-30T02:00:00Z', deployedBy: 'system', note: null, source: 'file:complaint-handling.bpmn', contentHash: 'hash-1' },
   ],
   fileUpdate,
 });

@@ -73,9 +73,9 @@ describe('the generic start form', () => {
 
   it('offers on the portal only what the user may start and the portal has no page for', () => {
     const list = [
-      { key: 'complaint-handling', name: '投诉', latestVersion: 1, canStart: true },
-      { key: 'committee-formation', name: '业委会组建', latestVersion: 1, canStart: true },
-      { key: 'rectification', name: '整改', latestVersion: 1, canStart: false },
+      { key: 'complaint-handling', name: '投诉', latestVersion: 1, canStart: true, fileUpdate: false },
+      { key: 'committee-formation', name: '业委会组建', latestVersion: 1, canStart: true, fileUpdate: false },
+      { key: 'rectification', name: '整改', latestVersion: 1, canStart: false, fileUpdate: false },
     ];
     expect(genericStartables(list).map((d) => d.key)).toEqual(['committee-formation']);
   });
