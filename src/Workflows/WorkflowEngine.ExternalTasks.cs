@@ -83,7 +83,6 @@ public sealed partial class WorkflowEngine
             task.ErrorMessage = errorMessage;
             task.WorkerId = null;
             task.LockExpiresAt = runner.Command.Now + TimeSpan.FromMilliseconds(Math.Clamp(retryTimeoutMs, 0, 86_400_000L * 30));
-            runner.Loaded.Touched.Add(task.Id);
             runner.Journal("ExternalTaskFailed", task.ActivityId, new JsonObject { ["error"] = errorMessage, ["retries"] = task.Retries });
             if (task.Retries == 0)
             {

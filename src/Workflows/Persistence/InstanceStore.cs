@@ -43,7 +43,8 @@ internal static class InstanceStore
         }
 
         var definition = await command.Engine.Definitions.GetAsync(command.Db, definitionId, cancellationToken);
-        return new LoadedInstance(InstanceDocument.Read(document), definition, revision, isNew: false);
+        var state = InstanceDocument.Read(document);
+        return new LoadedInstance(state, definition, revision, isNew: false) { Stored = Projections.Snapshot(state) };
     }
 
     /// <summary>
@@ -124,8 +125,9 @@ internal static class InstanceStore
                 continue;
             }
 
+            var stored = (ProjectedRows)loaded.Stored!;
             var conflict = $"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.";
-            if (state.Status == loaded.OriginalStatus)
+            if (state.Status == stored.Status)
             {
                 // Status is indexed, and setting it to the value it has still rewrites its index entry (a
                 // page more in the write-ahead log), so it is only set when it changed.
@@ -163,7 +165,7 @@ internal static class InstanceStore
                     ("Id", state.Id));
             }
 
-            if (loaded.DefinitionChanged)
+            if (state.DefinitionId != stored.DefinitionId)
             {
                 // A migration moved the instance to another version (after the guard, which it relies on).
                 batch.Statement<InstanceRow>(
@@ -177,7 +179,8 @@ internal static class InstanceStore
         for (var i = 0; i < runners.Count; i++)
         {
             batch.InsertMany(journals[i]);
-            Project(runners[i].Loaded, batch);
+            var loaded = runners[i].Loaded;
+            Projections.Write(loaded.State, loaded.Stored as ProjectedRows, batch);
         }
 
         return batch;
@@ -215,137 +218,6 @@ internal static class InstanceStore
 
         loaded.Journal.Clear();
         return rows;
-    }
-
-    private static void Project(LoadedInstance loaded, SqlBatch batch)
-    {
-        var state = loaded.State;
-        var id = state.Id;
-
-        var (addedTasks, removedTasks) = Diff(loaded.OriginalTasks, state.Tasks, t => t.Id, loaded.Touched);
-        batch.DeleteByIds<TaskRow>(removedTasks); // candidates go with their task (ON DELETE CASCADE)
-        foreach (var task in addedTasks)
-        {
-            batch.Insert(new TaskRow
-            {
-                Id = task.Id,
-                InstanceId = id,
-                ActivityId = task.ActivityId,
-                Name = task.Name,
-                Assignee = task.Assignee,
-                CandidateUsers = task.CandidateUsers.Count == 0 ? null : string.Join(',', task.CandidateUsers),
-                CandidateGroups = task.CandidateGroups.Count == 0 ? null : string.Join(',', task.CandidateGroups),
-                DefinitionKey = state.DefinitionKey,
-                DefinitionId = state.DefinitionId,
-                BusinessKey = state.BusinessKey,
-                Jurisdiction = task.Jurisdiction ?? state.Jurisdiction,
-                CreatedAt = task.CreatedAt.UtcDateTime,
-                DueAt = task.DueAt?.UtcDateTime,
-                DueSort = task.DueAt?.UtcDateTime ?? TaskRow.NoDueDate,
-                FollowUpAt = task.FollowUpAt?.UtcDateTime,
-                Priority = task.Priority,
-                FormKey = task.FormKey,
-            });
-            foreach (var group in task.CandidateGroups)
-            {
-                batch.Insert(new TaskCandidateRow { TaskId = task.Id, Kind = 'g', Value = group });
-            }
-
-            foreach (var user in task.CandidateUsers)
-            {
-                batch.Insert(new TaskCandidateRow { TaskId = task.Id, Kind = 'u', Value = user });
-            }
-        }
-
-        var (addedJobs, removedJobs) = Diff(loaded.OriginalJobs, state.Jobs, j => j.Id, loaded.Touched);
-        batch.DeleteByIds<JobRow>(removedJobs);
-        foreach (var job in addedJobs)
-        {
-            batch.Insert(new JobRow
-            {
-                Id = job.Id,
-                InstanceId = id,
-                DefinitionId = state.DefinitionId,
-                Kind = job.Kind.ToString(),
-                ActivityId = job.ActivityId,
-                DueAt = job.DueAt.UtcDateTime,
-                Retries = job.Retries,
-                LastError = job.LastError,
-            });
-        }
-
-        var (addedSubs, removedSubs) = Diff(loaded.OriginalSubscriptions, state.Subscriptions, s => s.Id, loaded.Touched);
-        batch.DeleteByIds<SubscriptionRow>(removedSubs);
-        foreach (var sub in addedSubs)
-        {
-            batch.Insert(new SubscriptionRow { Id = sub.Id, InstanceId = id, MessageName = sub.MessageName, BusinessKey = state.BusinessKey, ActivityId = sub.ActivityId });
-        }
-
-        var (addedExternal, removedExternal) = Diff(loaded.OriginalExternalTasks, state.ExternalTasks, e => e.Id, loaded.Touched);
-        batch.DeleteByIds<ExternalTaskRow>(removedExternal);
-        foreach (var task in addedExternal)
-        {
-            batch.Insert(new ExternalTaskRow
-            {
-                Id = task.Id,
-                InstanceId = id,
-                ActivityId = task.ActivityId,
-                Topic = task.Topic,
-                DefinitionKey = state.DefinitionKey,
-                BusinessKey = state.BusinessKey,
-                Jurisdiction = state.Jurisdiction,
-                Retries = task.Retries,
-                ErrorMessage = task.ErrorMessage,
-                CreatedAt = task.CreatedAt.UtcDateTime,
-                Priority = task.Priority,
-                LockExpiresAt = task.LockExpiresAt?.UtcDateTime,
-            });
-        }
-
-        var (addedIncidents, removedIncidents) = Diff(loaded.OriginalIncidents, state.Incidents, i => i.Id, loaded.Touched);
-        batch.DeleteByIds<IncidentRow>(removedIncidents);
-        foreach (var incident in addedIncidents)
-        {
-            batch.Insert(new IncidentRow
-            {
-                Id = incident.Id,
-                InstanceId = id,
-                ActivityId = incident.ActivityId,
-                Type = incident.Type,
-                Message = incident.Message,
-                CreatedAt = incident.CreatedAt.UtcDateTime,
-                JobId = incident.JobId,
-                DefinitionKey = state.DefinitionKey,
-                Jurisdiction = state.Jurisdiction,
-            });
-        }
-    }
-
-    /// <summary>What to insert and what to delete; a wait state changed in place is both.</summary>
-    private static (List<T> Added, List<Guid> Removed) Diff<T>(HashSet<Guid> original, List<T> current, Func<T, Guid> id, HashSet<Guid> touched)
-    {
-        var added = new List<T>();
-        var present = new HashSet<Guid>();
-        foreach (var item in current)
-        {
-            var key = id(item);
-            present.Add(key);
-            if (!original.Contains(key) || touched.Contains(key))
-            {
-                added.Add(item);
-            }
-        }
-
-        var removed = new List<Guid>();
-        foreach (var key in original)
-        {
-            if (!present.Contains(key) || touched.Contains(key))
-            {
-                removed.Add(key);
-            }
-        }
-
-        return (added, removed);
     }
 
     /// <summary>Journal details keep Chinese text readable (no \uXXXX escapes); they are never embedded in HTML.</summary>
