@@ -48,35 +48,6 @@ internal static class InstanceStore
     }
 
     /// <summary>
-    /// Writes the command's instances with their projections and journal rows. Returns true when it also
-    /// committed the transaction (PostgreSQL, asked to by <paramref name="commit"/>, and nothing tracked by EF
-    /// left to save after the batch); otherwise the caller commits.
-    /// </summary>
-    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken)
-    {
-        // Case numbers first: the documents carry them, and the sequence row stays locked only until this commit.
-        await CaseNumbers.AssignAsync(command, cancellationToken);
-        return await ExecuteSaveAsync(command, PrepareSave(command), commit, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs a batch from <see cref="PrepareSave"/> in the command's current transaction, then anything EF tracks.
-    /// Returns true when the batch also committed (see <see cref="SaveAsync"/>).
-    /// </summary>
-    public static async ValueTask<bool> ExecuteSaveAsync(CommandContext command, SqlBatch batch, bool commit, CancellationToken cancellationToken)
-    {
-        var db = command.Db;
-        var tracked = db.ChangeTracker.HasChanges();
-        await batch.ExecuteAsync(commit && !tracked, cancellationToken);
-        if (tracked)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return batch.Committed;
-    }
-
-    /// <summary>
     /// Serialises the command's instances, chains their journal rows and builds the statements that write them
     /// with their projections; nothing touches the database yet. It advances each instance's journal chain, so a
     /// command prepares its save once.
