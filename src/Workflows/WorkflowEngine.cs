@@ -84,7 +84,7 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(command);
         return RunAsync(command.Actor, async (context, ct) =>
         {
-            var definition = await Definitions.ResolveAsync(context.Db, command.DefinitionKey, command.Version, ct)
+            var definition = await Definitions.ResolveAsync(context.Session, command.DefinitionKey, command.Version, ct)
                 ?? throw WorkflowException.NotFound(command.Version is { } v
                     ? $"Process '{command.DefinitionKey}' has no version {v}."
                     : $"No process with the key '{command.DefinitionKey}' is deployed.");

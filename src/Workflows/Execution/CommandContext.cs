@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Handlers;
-using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Execution;
 
@@ -57,11 +56,6 @@ internal sealed class CommandContext
     /// <summary>The store's session this command runs in: loads, its transaction, its commit.</summary>
     public ICommandSession Session { get; }
 
-    /// <summary>
-    /// The EF context of a relational session, for the direct queries some commands still make (jobs, messages,
-    /// external tasks, incidents, definitions); they are to move behind the store.
-    /// </summary>
-    public WorkflowDbContext Db => ((RelationalCommandSession)Session).Db;
     public DateTimeOffset Now { get; }
     public string? Actor { get; }
     public WorkingCalendar Calendar => Engine.Calendar;
@@ -133,7 +127,7 @@ internal sealed class CommandContext
     public void StartCalledInstance(CalledInstanceRequest request) =>
         Defer(async ct =>
         {
-            var definition = await Engine.Definitions.ResolveAsync(Db, request.Key, request.Version, ct);
+            var definition = await Engine.Definitions.ResolveAsync(Session, request.Key, request.Version, ct);
             if (definition is null)
             {
                 var caller = await GetAsync(request.ParentInstanceId, ct);

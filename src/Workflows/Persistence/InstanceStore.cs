@@ -10,25 +10,25 @@ namespace Anju.Workflows.Persistence;
 /// </summary>
 internal static class InstanceStore
 {
-    public static ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken) =>
-        LoadWhereAsync<InstanceRow>(command, """
+    public static ValueTask<LoadedInstance?> LoadAsync(WorkflowDbContext db, CommandContext command, Guid id, CancellationToken cancellationToken) =>
+        LoadWhereAsync<InstanceRow>(db, command, """
             SELECT "Document", "Revision", "DefinitionId" FROM "wf_instances" WHERE "Id" = @id
             """, id, cancellationToken);
 
     /// <summary>The instance that holds a user task, in one query (the inbox's hot path).</summary>
-    public static ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
-        LoadWhereAsync<TaskRow>(command, """
+    public static ValueTask<LoadedInstance?> LoadByTaskAsync(WorkflowDbContext db, CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
+        LoadWhereAsync<TaskRow>(db, command, """
             SELECT i."Document", i."Revision", i."DefinitionId" FROM "wf_tasks" t
             JOIN "wf_instances" i ON i."Id" = t."InstanceId" WHERE t."Id" = @id
             """, taskId, cancellationToken);
 
     /// <summary>Reads document, revision and definition id; <c>@id</c> is bound as <typeparamref name="TKeyRow"/>'s key.</summary>
-    private static async ValueTask<LoadedInstance?> LoadWhereAsync<TKeyRow>(CommandContext command, string sql, Guid id, CancellationToken cancellationToken)
+    private static async ValueTask<LoadedInstance?> LoadWhereAsync<TKeyRow>(WorkflowDbContext db, CommandContext command, string sql, Guid id, CancellationToken cancellationToken)
     {
         string document;
         long revision;
         string definitionId;
-        await using (var query = await DirectSql.CreateAsync(command.Db, sql, cancellationToken))
+        await using (var query = await DirectSql.CreateAsync(db, sql, cancellationToken))
         {
             query.Bind<TKeyRow>("@id", "Id", id);
             await using var reader = await query.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
@@ -42,7 +42,7 @@ internal static class InstanceStore
             definitionId = reader.GetString(2);
         }
 
-        var definition = await command.Engine.Definitions.GetAsync(command.Db, definitionId, cancellationToken);
+        var definition = await command.Engine.Definitions.GetAsync(command.Session, definitionId, cancellationToken);
         var state = InstanceDocument.Read(document);
         return new LoadedInstance(state, definition, revision, isNew: false) { Stored = Projections.Snapshot(state) };
     }
@@ -52,9 +52,9 @@ internal static class InstanceStore
     /// with their projections; nothing touches the database yet. It advances each instance's journal chain, so a
     /// command prepares its save once.
     /// </summary>
-    public static SqlBatch PrepareSave(CommandContext command)
+    public static SqlBatch PrepareSave(WorkflowDbContext db, CommandContext command)
     {
-        var batch = new SqlBatch(command.Db);
+        var batch = new SqlBatch(db);
 
         // Instance rows first: the revision guards go before the statements they protect (see SqlBatch.Guard).
         var runners = command.Runners.ToList();

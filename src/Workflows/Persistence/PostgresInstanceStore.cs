@@ -8,13 +8,13 @@ namespace Anju.Workflows.Persistence;
 /// PostgreSQL: commands run concurrently, each in its own transaction; the instance revision guards catch a
 /// conflicting one. The save is one batch that ends with the transaction's COMMIT (one round trip).
 /// </summary>
-internal sealed class PostgresInstanceStore(WorkflowStorage storage) : IInstanceStore
+internal sealed class PostgresInstanceStore(WorkflowStorage storage) : RelationalInstanceStore(storage)
 {
-    public bool ComputesBeforeWriter => false;
+    public override bool ComputesBeforeWriter => false;
 
-    public async ValueTask<ICommandSession> BeginAsync(bool beforeWriter, CancellationToken cancellationToken)
+    public override async ValueTask<ICommandSession> BeginAsync(bool beforeWriter, CancellationToken cancellationToken)
     {
-        var db = storage.CreateContext();
+        var db = Storage.CreateContext();
         try
         {
             return new Session(db, await db.Database.BeginTransactionAsync(cancellationToken));
@@ -35,8 +35,8 @@ internal sealed class PostgresInstanceStore(WorkflowStorage storage) : IInstance
         /// </summary>
         public override async ValueTask CommitAsync(CommandContext command, CancellationToken cancellationToken)
         {
-            await CaseNumbers.AssignAsync(command, cancellationToken);
-            var batch = InstanceStore.PrepareSave(command);
+            await CaseNumbers.AssignAsync(Db, command, cancellationToken);
+            var batch = InstanceStore.PrepareSave(Db, command);
             try
             {
                 if (Db.ChangeTracker.HasChanges())

@@ -46,10 +46,42 @@ internal abstract class RelationalCommandSession : ICommandSession, ICommandTran
     }
 
     public ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken) =>
-        InstanceStore.LoadAsync(command, id, cancellationToken);
+        InstanceStore.LoadAsync(Db, command, id, cancellationToken);
 
     public ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
-        InstanceStore.LoadByTaskAsync(command, taskId, cancellationToken);
+        InstanceStore.LoadByTaskAsync(Db, command, taskId, cancellationToken);
+
+    public ValueTask<StoredDefinition?> ReadDefinitionAsync(string id, CancellationToken cancellationToken) =>
+        RelationalQueries.ReadDefinitionAsync(Db, id, cancellationToken);
+
+    public ValueTask<string?> FindDefinitionIdAsync(string key, int? version, CancellationToken cancellationToken) =>
+        RelationalQueries.FindDefinitionIdAsync(Db, key, version, cancellationToken);
+
+    public ValueTask<IReadOnlyList<string>> LatestDefinitionIdsAsync(CancellationToken cancellationToken) =>
+        RelationalQueries.LatestDefinitionIdsAsync(Db, cancellationToken);
+
+    public ValueTask<IReadOnlyList<MessageWait>> FindMessageWaitsAsync(string messageName, Guid? instanceId, string? businessKey, int limit, CancellationToken cancellationToken) =>
+        RelationalQueries.FindMessageWaitsAsync(Db, messageName, instanceId, businessKey, limit, cancellationToken);
+
+    public ValueTask<Guid?> FindIncidentInstanceAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        RelationalQueries.FindIncidentInstanceAsync(Db, incidentId, cancellationToken);
+
+    public ValueTask<(bool Found, Guid? InstanceId)> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        RelationalQueries.FindJobAsync(Db, jobId, cancellationToken);
+
+    public ValueTask<StoredJob?> ReadJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        RelationalQueries.ReadJobAsync(Db, jobId, cancellationToken);
+
+    public ValueTask<bool> DeleteJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        RelationalQueries.DeleteJobAsync(Db, jobId, cancellationToken);
+
+    public void AddStartJob(StoredJob job) => RelationalQueries.AddStartJob(Db, job);
+
+    public ValueTask ReleaseJobAsync(Guid jobId, int retries, string lastError, DateTime? dueAt, CancellationToken cancellationToken) =>
+        RelationalQueries.ReleaseJobAsync(Db, jobId, retries, lastError, dueAt, cancellationToken);
+
+    public ValueTask<ExternalTaskLock?> ReadExternalTaskLockAsync(Guid id, CancellationToken cancellationToken) =>
+        RelationalQueries.ReadExternalTaskLockAsync(Db, id, cancellationToken);
 
     public abstract ValueTask CommitAsync(CommandContext command, CancellationToken cancellationToken);
 

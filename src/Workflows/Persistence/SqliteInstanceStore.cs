@@ -9,19 +9,19 @@ namespace Anju.Workflows.Persistence;
 /// complete a task) may first be computed without the lock, so that on two cores one command computes while
 /// another writes, and only its prepared statements and the commit run under the lock.
 /// </summary>
-internal sealed class SqliteInstanceStore(WorkflowStorage storage) : IInstanceStore
+internal sealed class SqliteInstanceStore(WorkflowStorage storage) : RelationalInstanceStore(storage)
 {
-    public bool ComputesBeforeWriter => true;
+    public override bool ComputesBeforeWriter => true;
 
-    public async ValueTask<ICommandSession> BeginAsync(bool beforeWriter, CancellationToken cancellationToken)
+    public override async ValueTask<ICommandSession> BeginAsync(bool beforeWriter, CancellationToken cancellationToken)
     {
         if (beforeWriter)
         {
-            return new BeforeWriterSession(storage, storage.CreateContext());
+            return new BeforeWriterSession(Storage, Storage.CreateContext());
         }
 
-        var writer = await storage.EnterWriterAsync(cancellationToken);
-        var db = storage.CreateContext();
+        var writer = await Storage.EnterWriterAsync(cancellationToken);
+        var db = Storage.CreateContext();
         try
         {
             return new WriterSession(db, await db.Database.BeginTransactionAsync(cancellationToken), writer);
@@ -41,10 +41,10 @@ internal sealed class SqliteInstanceStore(WorkflowStorage storage) : IInstanceSt
         /// <summary>Case numbers, the statements of the save, rows a handler added through EF, then COMMIT.</summary>
         public override async ValueTask CommitAsync(CommandContext command, CancellationToken cancellationToken)
         {
-            await CaseNumbers.AssignAsync(command, cancellationToken);
+            await CaseNumbers.AssignAsync(Db, command, cancellationToken);
             try
             {
-                await InstanceStore.PrepareSave(command).ExecuteAsync(commit: false, cancellationToken);
+                await InstanceStore.PrepareSave(Db, command).ExecuteAsync(commit: false, cancellationToken);
                 if (Db.ChangeTracker.HasChanges())
                 {
                     await Db.SaveChangesAsync(cancellationToken);
@@ -76,7 +76,7 @@ internal sealed class SqliteInstanceStore(WorkflowStorage storage) : IInstanceSt
             }
 
             var numbered = CaseNumbers.AssignWithoutTransaction(command);
-            var batch = numbered ? null : InstanceStore.PrepareSave(command);
+            var batch = numbered ? null : InstanceStore.PrepareSave(Db, command);
             using var writer = await storage.EnterWriterAsync(cancellationToken);
             try
             {
@@ -85,7 +85,7 @@ internal sealed class SqliteInstanceStore(WorkflowStorage storage) : IInstanceSt
                     storage.SqliteWriter.Commit(connection =>
                     {
                         CaseNumbers.AssignOn(connection, command);
-                        return InstanceStore.PrepareSave(command).Statements;
+                        return InstanceStore.PrepareSave(Db, command).Statements;
                     });
                 }
                 else
