@@ -83,7 +83,6 @@ public sealed partial class WorkflowEngine
             task.ErrorMessage = errorMessage;
             task.WorkerId = null;
             task.LockExpiresAt = runner.Command.Now + TimeSpan.FromMilliseconds(Math.Clamp(retryTimeoutMs, 0, 86_400_000L * 30));
-            runner.Loaded.Touched.Add(task.Id);
             runner.Journal("ExternalTaskFailed", task.ActivityId, new JsonObject { ["error"] = errorMessage, ["retries"] = task.Retries });
             if (task.Retries == 0)
             {
@@ -105,7 +104,7 @@ public sealed partial class WorkflowEngine
     private Task WithExternalTaskAsync(Guid id, string workerId, Action<InstanceRunner, ExternalTaskState> action, CancellationToken cancellationToken) =>
         RunAsync(workerId, async (context, ct) =>
         {
-            var row = await context.Db.ExternalTasks.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct)
+            var row = await context.Session.ReadExternalTaskLockAsync(id, ct)
                 ?? throw WorkflowException.NotFound($"External task {id} does not exist or is already completed.");
             if (row.WorkerId != workerId || row.LockExpiresAt is null || row.LockExpiresAt < context.Now.UtcDateTime)
             {

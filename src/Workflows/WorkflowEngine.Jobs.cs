@@ -23,23 +23,16 @@ public sealed partial class WorkflowEngine
     public Task<bool> ExecuteJobAsync(Guid jobId, string? actor, string? reason, CancellationToken cancellationToken = default) =>
         RunAsync<bool, bool>(actor, async (context, ct) =>
         {
-            // Plain ADO.NET for the common case (a job of an instance); a timer start reads the whole row.
-            Guid? instanceId;
-            await using (var query = await DirectSql.CreateAsync(context.Db, """SELECT "InstanceId" FROM "wf_jobs" WHERE "Id" = @id""", ct))
+            // The common case (a job of an instance) needs only the instance; a timer start reads the whole job.
+            var (found, instanceId) = await context.Session.FindJobAsync(jobId, ct);
+            if (!found)
             {
-                query.Bind<JobRow>("@id", nameof(JobRow.Id), jobId);
-                await using var reader = await query.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, ct);
-                if (!await reader.ReadAsync(ct))
-                {
-                    return false;
-                }
-
-                instanceId = reader.IsDBNull(0) ? null : reader.GetGuid(0);
+                return false;
             }
 
             if (instanceId is null)
             {
-                var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+                var row = await context.Session.ReadJobAsync(jobId, ct);
                 if (row is null)
                 {
                     return false;
@@ -71,29 +64,20 @@ public sealed partial class WorkflowEngine
         }, static ran => ran, cancellationToken);
 
     /// <summary>A timer start event fires: a new instance starts and the next occurrence is scheduled.</summary>
-    private async ValueTask FireTimerStartAsync(CommandContext context, JobRow row, CancellationToken cancellationToken)
+    private async ValueTask FireTimerStartAsync(CommandContext context, StoredJob row, CancellationToken cancellationToken)
     {
-        var deleted = await context.Db.Jobs.Where(j => j.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
+        if (!await context.Session.DeleteJobAsync(row.Id, cancellationToken))
         {
             throw WorkflowException.Conflict($"Job {row.Id} was run by another node meanwhile.");
         }
 
-        var definition = await Definitions.GetAsync(context.Db, row.DefinitionId, cancellationToken);
+        var definition = await Definitions.GetAsync(context.Session, row.DefinitionId, cancellationToken);
         if (row.Cycle is not null && row.RepeatsLeft != 0
             && TimerSchedule.Next(row.Cycle, DateTime.SpecifyKind(row.DueAt, DateTimeKind.Utc), context.Now, Calendar) is { } next)
         {
-            context.Db.Jobs.Add(new JobRow
-            {
-                Id = context.NewId(),
-                DefinitionId = row.DefinitionId,
-                Kind = row.Kind,
-                ActivityId = row.ActivityId,
-                DueAt = next.UtcDateTime,
-                Retries = Options.DefaultRetries,
-                Cycle = row.Cycle,
-                RepeatsLeft = row.RepeatsLeft < 0 ? -1 : row.RepeatsLeft - 1,
-            });
+            context.Session.AddStartJob(new StoredJob(
+                context.NewId(), null, row.DefinitionId, row.Kind, row.ActivityId, next.UtcDateTime, Options.DefaultRetries, null, null, null,
+                row.Cycle, row.RepeatsLeft < 0 ? -1 : row.RepeatsLeft - 1));
         }
 
         var runner = CreateInstance(context, definition, context.NewId(), null, null, null, row.ActivityId);
@@ -181,7 +165,7 @@ public sealed partial class WorkflowEngine
         RunAsync(null, async (context, ct) =>
         {
             var now = context.Now.UtcDateTime;
-            var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+            var row = await context.Session.ReadJobAsync(jobId, ct);
             if (row is not { LockExpiresAt: { } expires } || expires >= now)
             {
                 return;
@@ -198,12 +182,7 @@ public sealed partial class WorkflowEngine
                 return;
             }
 
-            await context.Db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
-                s => s.SetProperty(j => j.Retries, 0)
-                    .SetProperty(j => j.LastError, message.Length > 2000 ? message[..2000] : message)
-                    .SetProperty(j => j.LockOwner, (string?)null)
-                    .SetProperty(j => j.LockExpiresAt, (DateTime?)null),
-                ct);
+            await context.Session.ReleaseJobAsync(jobId, 0, message.Length > 2000 ? message[..2000] : message, dueAt: null, ct);
         }, cancellationToken);
 
     /// <summary>
@@ -230,7 +209,7 @@ public sealed partial class WorkflowEngine
     public Task FailJobAsync(Guid jobId, string error, CancellationToken cancellationToken = default) =>
         RunAsync(null, async (context, ct) =>
         {
-            var row = await context.Db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+            var row = await context.Session.ReadJobAsync(jobId, ct);
             if (row is null)
             {
                 return;
@@ -241,13 +220,7 @@ public sealed partial class WorkflowEngine
             if (retries > 0 || row.InstanceId is null)
             {
                 var due = context.Now.UtcDateTime + RetryPolicy.Parse(null, Options.DefaultRetries).DelayBefore(Options.DefaultRetries - retries);
-                await context.Db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
-                    s => s.SetProperty(j => j.Retries, retries)
-                        .SetProperty(j => j.LastError, message)
-                        .SetProperty(j => j.LockOwner, (string?)null)
-                        .SetProperty(j => j.LockExpiresAt, (DateTime?)null)
-                        .SetProperty(j => j.DueAt, due),
-                    ct);
+                await context.Session.ReleaseJobAsync(jobId, retries, message, due, ct);
                 return;
             }
 

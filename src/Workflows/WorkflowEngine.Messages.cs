@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
@@ -17,23 +16,12 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(message);
         return RunAsync<List<Guid>, IReadOnlyList<Guid>>(message.Actor, async (context, ct) =>
         {
-            var query = context.Db.Subscriptions.AsNoTracking().Where(s => s.MessageName == message.MessageName);
-            if (message.InstanceId is { } instanceId)
-            {
-                query = query.Where(s => s.InstanceId == instanceId);
-            }
-
-            if (message.BusinessKey is { } businessKey)
-            {
-                query = query.Where(s => s.BusinessKey == businessKey);
-            }
-
-            var matches = await query.OrderBy(s => s.Id).Select(s => new { s.InstanceId, s.Id }).Take(1000).ToListAsync(ct);
+            var matches = await context.Session.FindMessageWaitsAsync(message.MessageName, message.InstanceId, message.BusinessKey, 1000, ct);
             var resumed = new List<Guid>();
             foreach (var group in matches.GroupBy(m => m.InstanceId))
             {
                 var runner = await context.GetAsync(group.Key, ct);
-                var subscription = runner.State.Subscriptions.Find(s => s.Id == group.First().Id);
+                var subscription = runner.State.Subscriptions.Find(s => s.Id == group.First().SubscriptionId);
                 if (subscription is null)
                 {
                     continue;
@@ -55,14 +43,11 @@ public sealed partial class WorkflowEngine
 
     private async ValueTask<List<Guid>> StartByMessageAsync(CommandContext context, CorrelateMessage message, CancellationToken cancellationToken)
     {
-        var latestIds = await context.Db.Definitions.AsNoTracking()
-            .GroupBy(d => d.Key)
-            .Select(g => g.OrderByDescending(d => d.Version).Select(d => d.Id).First())
-            .ToListAsync(cancellationToken);
+        var latestIds = await context.Session.LatestDefinitionIdsAsync(cancellationToken);
         var started = new List<Guid>();
         foreach (var id in latestIds)
         {
-            var definition = await Definitions.GetAsync(context.Db, id, cancellationToken);
+            var definition = await Definitions.GetAsync(context.Session, id, cancellationToken);
             var start = definition.Process.StartEvents
                 .Select(s => (StartEvent)definition.Process.Nodes[s])
                 .FirstOrDefault(s => s.Trigger == EventTrigger.Message && s.MessageName == message.MessageName);

@@ -24,8 +24,8 @@ public sealed partial class WorkflowEngine
         CancellationToken cancellationToken = default)
     {
         await using var db = Storage.CreateContext();
-        var source = await Definitions.GetAsync(db, sourceDefinitionId, cancellationToken);
-        var target = await Definitions.GetAsync(db, targetDefinitionId, cancellationToken);
+        var source = await Definitions.GetAsync(sourceDefinitionId, cancellationToken);
+        var target = await Definitions.GetAsync(targetDefinitionId, cancellationToken);
         var (plan, problems) = MigrationPlanner.Build(source, target, instructions);
         var map = Map(plan);
 
@@ -63,8 +63,8 @@ public sealed partial class WorkflowEngine
         string sourceDefinitionId, string targetDefinitionId, IReadOnlyList<MigrationInstruction>? instructions, CancellationToken cancellationToken = default)
     {
         await using var db = Storage.CreateContext();
-        var source = await Definitions.GetAsync(db, sourceDefinitionId, cancellationToken);
-        var target = await Definitions.GetAsync(db, targetDefinitionId, cancellationToken);
+        var source = await Definitions.GetAsync(sourceDefinitionId, cancellationToken);
+        var target = await Definitions.GetAsync(targetDefinitionId, cancellationToken);
         var (plan, problems) = MigrationPlanner.Build(source, target, instructions);
         return (plan, problems);
     }
@@ -81,8 +81,8 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(plan);
         return RunAsync(actor, async (context, ct) =>
         {
-            var source = await Definitions.GetAsync(context.Db, plan.SourceDefinitionId, ct);
-            var target = await Definitions.GetAsync(context.Db, plan.TargetDefinitionId, ct);
+            var source = await Definitions.GetAsync(context.Session, plan.SourceDefinitionId, ct);
+            var target = await Definitions.GetAsync(context.Session, plan.TargetDefinitionId, ct);
             var (checkedPlan, problems) = MigrationPlanner.Build(source, target, plan.Instructions);
             if (problems.Count > 0)
             {

@@ -32,7 +32,7 @@ public sealed partial class WorkflowEngine
     public Task RetryIncidentAsync(Guid incidentId, string? actor, string? reason, CancellationToken cancellationToken = default) =>
         RunAsync(actor, async (context, ct) =>
         {
-            var instanceId = await context.Db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => (Guid?)i.InstanceId).FirstOrDefaultAsync(ct)
+            var instanceId = await context.Session.FindIncidentInstanceAsync(incidentId, ct)
                 ?? throw WorkflowException.NotFound($"Incident {incidentId} does not exist or is resolved.");
             var runner = await context.GetAsync(instanceId, ct);
             var incident = runner.State.Incidents.Find(i => i.Id == incidentId)
@@ -102,7 +102,7 @@ public sealed partial class WorkflowEngine
         await using var db = Storage.CreateContext();
         try
         {
-            return await Definitions.GetAsync(db, definitionId, cancellationToken);
+            return await Definitions.GetAsync(definitionId, cancellationToken);
         }
         catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.NotFound)
         {
@@ -139,6 +139,6 @@ public sealed partial class WorkflowEngine
 
         var state = InstanceDocument.Read(row.Document);
         var task = state.Tasks.Find(t => t.Id == taskId);
-        return task is null ? default : read(state, task, await Definitions.GetAsync(db, row.DefinitionId, cancellationToken));
+        return task is null ? default : read(state, task, await Definitions.GetAsync(row.DefinitionId, cancellationToken));
     }
 }

@@ -37,7 +37,6 @@ public sealed partial class WorkflowEngine
             }
 
             task.Assignee = user;
-            runner.Loaded.Touched.Add(task.Id);
             runner.Journal("TaskClaimed", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["user"] = user });
         }, cancellationToken);
 
@@ -45,7 +44,6 @@ public sealed partial class WorkflowEngine
         WithTaskAsync(taskId, actor, (runner, task) =>
         {
             task.Assignee = null;
-            runner.Loaded.Touched.Add(task.Id);
             runner.Journal("TaskUnclaimed", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString() });
         }, cancellationToken);
 
@@ -56,7 +54,6 @@ public sealed partial class WorkflowEngine
             var from = task.Assignee ?? actor;
             task.DelegatedFrom = from;
             task.Assignee = toUser;
-            runner.Loaded.Touched.Add(task.Id);
             runner.Journal("TaskDelegated", task.ActivityId, new JsonObject
             {
                 ["taskId"] = task.Id.ToString(),

@@ -25,6 +25,7 @@ public sealed partial class WorkflowEngine
         EngineOptions? options = null)
     {
         Storage = storage;
+        Store = storage.CreateInstanceStore();
         Handlers = handlers ?? new ServiceTaskHandlers();
         Time = time ?? TimeProvider.System;
         _calendar = calendar ?? WorkingCalendar.LoadEmbedded();
@@ -33,6 +34,9 @@ public sealed partial class WorkflowEngine
     }
 
     public WorkflowStorage Storage { get; }
+
+    /// <summary>Where commands load and save instances (the seam between the engine and its database).</summary>
+    internal IInstanceStore Store { get; }
     public ServiceTaskHandlers Handlers { get; }
     public TimeProvider Time { get; }
     /// <summary>
@@ -80,7 +84,7 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(command);
         return RunAsync(command.Actor, async (context, ct) =>
         {
-            var definition = await Definitions.ResolveAsync(context.Db, command.DefinitionKey, command.Version, ct)
+            var definition = await Definitions.ResolveAsync(context.Session, command.DefinitionKey, command.Version, ct)
                 ?? throw WorkflowException.NotFound(command.Version is { } v
                     ? $"Process '{command.DefinitionKey}' has no version {v}."
                     : $"No process with the key '{command.DefinitionKey}' is deployed.");
@@ -162,22 +166,34 @@ public sealed partial class WorkflowEngine
         CancellationToken cancellationToken,
         bool computeBeforeWriter = false)
     {
-        if (computeBeforeWriter && Storage.Provider == StorageProvider.Sqlite)
+        if (computeBeforeWriter && Store.ComputesBeforeWriter)
         {
-            var (done, computed) = await TryRunBeforeWriterAsync(actor, body, cancellationToken);
-            if (done)
+            // SQLite, for commands whose every write is an instance document guarded by its revision (start,
+            // complete a task): computed without the writer lock; the store says when it must run again under it.
+            try
             {
-                return result(computed!);
+                return result(await AttemptAsync(actor, body, beforeWriter: true, cancellationToken));
+            }
+            catch (NeedsWriterException)
+            {
             }
         }
 
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
+        return result(await AttemptAsync(actor, body, beforeWriter: false, cancellationToken));
+    }
+
+    /// <summary>
+    /// One command in one session of the store: runs the body and the cross-instance work it deferred, then commits.
+    /// A runaway runs once more to where it began (see <see cref="NextHalt"/>), in a fresh session.
+    /// </summary>
+    private async Task<TState> AttemptAsync<TState>(
+        string? actor, Func<CommandContext, CancellationToken, ValueTask<TState>> body, bool beforeWriter, CancellationToken cancellationToken)
+    {
         CommandHalt? halt = null;
         while (true)
         {
-            await using var db = Storage.CreateContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var context = new CommandContext(this, db, Time.GetUtcNow(), actor, halt);
+            await using var session = await Store.BeginAsync(beforeWriter, cancellationToken);
+            var context = new CommandContext(this, session, Time.GetUtcNow(), actor, halt) { BeforeWriter = beforeWriter };
             TState state;
             try
             {
@@ -186,24 +202,13 @@ public sealed partial class WorkflowEngine
             }
             catch (CommandBudgetExceededException ex)
             {
-                // The transaction rolls back as it is disposed, and the runaway's state goes with the context.
+                // The session rolls back as it is disposed, and the runaway's state goes with the context.
                 halt = NextHalt(halt, ex);
                 continue;
             }
 
-            try
-            {
-                if (!await InstanceStore.SaveAsync(context, commit: true, cancellationToken))
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException ex)
-            {
-                throw new WorkflowException(WorkflowErrorKind.Conflict, "Another command changed the same data meanwhile; nothing was changed. Try again.", null, ex);
-            }
-
-            return result(state);
+            await session.CommitAsync(context, cancellationToken);
+            return state;
         }
     }
 
@@ -216,84 +221,6 @@ public sealed partial class WorkflowEngine
         previous is null
             ? exceeded.Halt
             : throw new WorkflowException(WorkflowErrorKind.InvalidState, exceeded.Message, exceeded.Halt.Details["elementId"]?.GetValue<string>(), exceeded);
-
-    /// <summary>
-    /// SQLite, for commands whose every write is an instance document guarded by its revision (start, complete a
-    /// task): loads and computes without the process-wide writer lock, so that on two cores one command computes
-    /// while another writes; only the prepared statements and the commit run under the lock. The revision guards
-    /// catch an instance changed meanwhile; then, or when the command left anything else to save, it is not
-    /// done here and the caller runs it again under the lock from the start (false). This is how PostgreSQL runs
-    /// every command.
-    /// </summary>
-    private async Task<(bool Done, TState? State)> TryRunBeforeWriterAsync<TState>(
-        string? actor, Func<CommandContext, CancellationToken, ValueTask<TState>> body, CancellationToken cancellationToken)
-    {
-        CommandHalt? halt = null;
-        while (true)
-        {
-            await using var db = Storage.CreateContext();
-            var context = new CommandContext(this, db, Time.GetUtcNow(), actor, halt) { BeforeWriter = true };
-            TState state;
-            try
-            {
-                state = await body(context, cancellationToken);
-                await context.DrainAsync(cancellationToken);
-            }
-            catch (NeedsWriterException)
-            {
-                return (false, default);
-            }
-            catch (CommandBudgetExceededException ex)
-            {
-                halt = NextHalt(halt, ex);
-                continue;
-            }
-
-            return await CommitBeforeWriterAsync(context, db, state, cancellationToken);
-        }
-    }
-
-    private async Task<(bool Done, TState? State)> CommitBeforeWriterAsync<TState>(CommandContext context, WorkflowDbContext db, TState state, CancellationToken cancellationToken)
-    {
-        if (db.ChangeTracker.HasChanges())
-        {
-            return (false, default);
-        }
-
-        if (CaseNumbers.AssignWithoutTransaction(context))
-        {
-            // A new case takes its number in the commit's own transaction, and its document is written after that:
-            // the save is prepared under the lock (only for such commands).
-            using var numbering = await Storage.EnterWriterAsync(cancellationToken);
-            try
-            {
-                Storage.SqliteWriter.Commit(connection =>
-                {
-                    CaseNumbers.AssignOn(connection, context);
-                    return InstanceStore.PrepareSave(context).Statements;
-                });
-            }
-            catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
-            {
-                return (false, default);
-            }
-
-            return (true, state);
-        }
-
-        var batch = InstanceStore.PrepareSave(context);
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        try
-        {
-            batch.CommitOn(Storage.SqliteWriter);
-        }
-        catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
-        {
-            return (false, default);
-        }
-
-        return (true, state);
-    }
 
     internal Task RunAsync(string? actor, Func<CommandContext, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
         RunAsync<bool, bool>(actor, async (context, ct) =>

@@ -20,52 +20,31 @@ public sealed class DefinitionRepository
 
     internal DefinitionRepository(WorkflowEngine engine) => _engine = engine;
 
-    internal async ValueTask<CompiledDefinition> GetAsync(WorkflowDbContext db, string id, CancellationToken cancellationToken)
+    /// <summary>A stored version by id through <paramref name="reader"/> (a command's session), compiled and cached.</summary>
+    internal async ValueTask<CompiledDefinition> GetAsync(IDefinitionReader reader, string id, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(id, out var cached))
         {
             return cached;
         }
 
-        var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+        var stored = await reader.ReadDefinitionAsync(id, cancellationToken)
             ?? throw WorkflowException.NotFound($"Process definition '{id}' does not exist.");
-        return Compile(row);
+        return Compile(stored);
     }
 
     /// <summary>A stored version by id, compiled (cached after the first call).</summary>
-    public async ValueTask<CompiledDefinition> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        if (_cache.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
-
-        await using var db = _engine.Storage.CreateContext();
-        return await GetAsync(db, id, cancellationToken);
-    }
+    public ValueTask<CompiledDefinition> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        _cache.TryGetValue(id, out var cached) ? ValueTask.FromResult(cached) : GetAsync(_engine.Store, id, cancellationToken);
 
     /// <summary>The latest version of a key, or a given version; null when there is none.</summary>
-    internal async ValueTask<CompiledDefinition?> ResolveAsync(WorkflowDbContext db, string key, int? version, CancellationToken cancellationToken)
+    internal async ValueTask<CompiledDefinition?> ResolveAsync(IDefinitionReader reader, string key, int? version, CancellationToken cancellationToken)
     {
-        // Plain ADO.NET: every start resolves its definition, and EF's query pipeline cost more than the lookup.
-        string? id;
-        await using (var query = await DirectSql.CreateAsync(db, version is null
-            ? """SELECT "Id" FROM "wf_definitions" WHERE "Key" = @key ORDER BY "Version" DESC LIMIT 1"""
-            : """SELECT "Id" FROM "wf_definitions" WHERE "Key" = @key AND "Version" = @version""", cancellationToken))
-        {
-            query.Bind<DefinitionRow>("@key", nameof(DefinitionRow.Key), key);
-            if (version is { } v)
-            {
-                query.Bind<DefinitionRow>("@version", nameof(DefinitionRow.Version), v);
-            }
-
-            id = await query.Command.ExecuteScalarAsync(cancellationToken) as string;
-        }
-
-        return id is null ? null : await GetAsync(db, id, cancellationToken);
+        var id = await reader.FindDefinitionIdAsync(key, version, cancellationToken);
+        return id is null ? null : await GetAsync(reader, id, cancellationToken);
     }
 
-    private CompiledDefinition Compile(DefinitionRow row)
+    private CompiledDefinition Compile(StoredDefinition row)
     {
         var parsed = BpmnReader.Read(row.Xml);
         var process = parsed.Processes.FirstOrDefault(p => p.Key == row.Key)

@@ -1,14 +1,12 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Handlers;
-using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows.Execution;
 
 /// <summary>
 /// One command's unit of work: the instances it loaded or created, the cross-instance work it deferred
-/// (call activities), and the variable changes to journal. <see cref="InstanceStore"/> writes it all in
+/// (call activities), and the variable changes to journal. Its <see cref="Session"/> writes it all in
 /// one transaction.
 /// </summary>
 internal sealed class CommandContext
@@ -18,10 +16,10 @@ internal sealed class CommandContext
     private readonly Dictionary<Guid, JsonObject> _variableChanges = [];
     private int _added;
 
-    public CommandContext(WorkflowEngine engine, WorkflowDbContext db, DateTimeOffset now, string? actor, CommandHalt? halt = null)
+    public CommandContext(WorkflowEngine engine, ICommandSession session, DateTimeOffset now, string? actor, CommandHalt? halt = null)
     {
         Engine = engine;
-        Db = db;
+        Session = session;
         Now = now;
         Actor = actor;
         Halt = halt;
@@ -54,7 +52,10 @@ internal sealed class CommandContext
     }
 
     public WorkflowEngine Engine { get; }
-    public WorkflowDbContext Db { get; }
+
+    /// <summary>The store's session this command runs in: loads, its transaction, its commit.</summary>
+    public ICommandSession Session { get; }
+
     public DateTimeOffset Now { get; }
     public string? Actor { get; }
     public WorkingCalendar Calendar => Engine.Calendar;
@@ -80,7 +81,7 @@ internal sealed class CommandContext
             return runner;
         }
 
-        var loaded = await InstanceStore.LoadAsync(this, instanceId, cancellationToken)
+        var loaded = await Session.LoadAsync(this, instanceId, cancellationToken)
             ?? throw WorkflowException.NotFound($"Process instance {instanceId} does not exist.");
         return Add(loaded);
     }
@@ -88,7 +89,7 @@ internal sealed class CommandContext
     /// <summary>The runner of the instance holding a user task; null when no such task is open.</summary>
     public async ValueTask<InstanceRunner?> GetByTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        var loaded = await InstanceStore.LoadByTaskAsync(this, taskId, cancellationToken);
+        var loaded = await Session.LoadByTaskAsync(this, taskId, cancellationToken);
         return loaded is null ? null : _runners.TryGetValue(loaded.State.Id, out var existing) ? existing : Add(loaded);
     }
 
@@ -126,7 +127,7 @@ internal sealed class CommandContext
     public void StartCalledInstance(CalledInstanceRequest request) =>
         Defer(async ct =>
         {
-            var definition = await Engine.Definitions.ResolveAsync(Db, request.Key, request.Version, ct);
+            var definition = await Engine.Definitions.ResolveAsync(Session, request.Key, request.Version, ct);
             if (definition is null)
             {
                 var caller = await GetAsync(request.ParentInstanceId, ct);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Model;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Anju.Workflows.Execution;
 
@@ -99,12 +98,9 @@ internal sealed partial class InstanceRunner
         // A failed attempt leaves nothing behind: the variables it set are restored and the rows it wrote on
         // the command's transaction are rolled back to a savepoint, so the retry starts from the same state.
         var undo = new List<Action>();
-        var transaction = Command.Db.Database.CurrentTransaction;
+        var transaction = Command.Session.Transaction;
         var savepoint = "handler_" + token.Id.ToString("N");
-        if (transaction is not null)
-        {
-            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
-        }
+        await transaction.SavepointAsync(savepoint, cancellationToken);
 
         var context = new ServiceTaskContext(
             State.Id, State.DefinitionKey, element.Id, State.BusinessKey, State.Jurisdiction, Now,
@@ -116,7 +112,7 @@ internal sealed partial class InstanceRunner
                 : null,
             [.. element.Properties.Select(p => p.Name)])
         {
-            Transaction = Command.Db.Database.CurrentTransaction?.GetDbTransaction(),
+            Transaction = transaction.DbTransaction,
             Actor = Command.Actor,
         };
         try
@@ -139,7 +135,7 @@ internal sealed partial class InstanceRunner
             ScheduleRetry(token, element, ex.Message);
             return;
         }
-        catch (Exception) when (transaction is not null)
+        catch (Exception)
         {
             // An expression error or element failure becomes an incident; the attempt's writes go as well.
             await UndoAttemptAsync(undo, transaction, savepoint, cancellationToken);
@@ -330,16 +326,13 @@ internal sealed partial class InstanceRunner
         return result;
     }
 
-    private static async ValueTask UndoAttemptAsync(List<Action> undo, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, string savepoint, CancellationToken cancellationToken)
+    private static async ValueTask UndoAttemptAsync(List<Action> undo, ICommandTransaction transaction, string savepoint, CancellationToken cancellationToken)
     {
         for (var i = undo.Count - 1; i >= 0; i--)
         {
             undo[i]();
         }
 
-        if (transaction is not null)
-        {
-            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-        }
+        await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
     }
 }

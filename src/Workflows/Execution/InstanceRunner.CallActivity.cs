@@ -94,7 +94,7 @@ internal sealed partial class InstanceRunner
     /// </summary>
     private async ValueTask<Guid> PrepareDetachedStartAsync(ProcessStart start, List<Action> starts, CancellationToken cancellationToken)
     {
-        var definition = await Command.Engine.Definitions.ResolveAsync(Command.Db, start.DefinitionKey, null, cancellationToken)
+        var definition = await Command.Engine.Definitions.ResolveAsync(Command.Session, start.DefinitionKey, null, cancellationToken)
             ?? throw WorkflowException.NotFound($"No process with the key '{start.DefinitionKey}' is deployed.");
         if (definition.Process.NoneStartEvent is null)
         {

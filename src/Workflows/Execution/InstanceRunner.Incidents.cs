@@ -26,7 +26,6 @@ internal sealed partial class InstanceRunner
         {
             external.Retries = 1;
             external.LockExpiresAt = null;
-            Loaded.Touched.Add(external.Id);
             return;
         }
 

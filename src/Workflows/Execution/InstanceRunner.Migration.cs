@@ -10,20 +10,13 @@ internal sealed partial class InstanceRunner
     /// Moves this instance to <paramref name="target"/> under a checked plan: tokens, scopes, tasks, jobs,
     /// subscriptions, external tasks and incidents follow their activities' mapping; timers and message
     /// subscriptions of mapped boundary events are kept, those of unmapped ones removed, and boundary events new
-    /// in the target are attached (Camunda 7's rules). Every projection row is rewritten with the new version.
+    /// in the target are attached (Camunda 7's rules). The save rewrites every projection row whose values moved (new version, mapped activities).
     /// </summary>
     public void Migrate(CompiledDefinition target, IReadOnlyDictionary<string, string> map, string reason)
     {
         var source = Loaded.Definition;
         string To(string id) => map.TryGetValue(id, out var mapped) ? mapped : id;
         var active = MigrationPlanner.ActiveActivities(State);
-
-        // Every existing row is rewritten (new definition id, activity ids): touched means delete and insert.
-        foreach (var id in State.Tasks.Select(t => t.Id).Concat(State.Jobs.Select(j => j.Id)).Concat(State.Subscriptions.Select(s => s.Id))
-            .Concat(State.ExternalTasks.Select(e => e.Id)).Concat(State.Incidents.Select(i => i.Id)))
-        {
-            Loaded.Touched.Add(id);
-        }
 
         var boundaryTokens = new List<TokenState>();
         foreach (var token in State.Tokens)
@@ -104,7 +97,6 @@ internal sealed partial class InstanceRunner
         State.DefinitionId = target.Id;
         State.DefinitionVersion = target.Version;
         Loaded.Definition = target;
-        Loaded.DefinitionChanged = true;
 
         // Boundary events the target adds to an activity a token waits at are attached now.
         foreach (var token in boundaryTokens)

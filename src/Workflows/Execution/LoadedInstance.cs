@@ -9,36 +9,19 @@ internal sealed class LoadedInstance
         Definition = definition;
         Revision = revision;
         IsNew = isNew;
-        OriginalStatus = state.Status;
-        if (!isNew)
-        {
-            OriginalTasks = state.Tasks.Select(t => t.Id).ToHashSet();
-            OriginalJobs = state.Jobs.Select(j => j.Id).ToHashSet();
-            OriginalSubscriptions = state.Subscriptions.Select(s => s.Id).ToHashSet();
-            OriginalExternalTasks = state.ExternalTasks.Select(e => e.Id).ToHashSet();
-            OriginalIncidents = state.Incidents.Select(i => i.Id).ToHashSet();
-        }
     }
 
     public InstanceState State { get; }
     public CompiledDefinition Definition { get; set; }
 
-    /// <summary>The instance moved to another version in this command (migration): its row's definition is rewritten.</summary>
-    public bool DefinitionChanged { get; set; }
     public long Revision { get; }
     public bool IsNew { get; }
 
-    /// <summary>The status as loaded (the stored row has it too).</summary>
-    public InstanceStatus OriginalStatus { get; }
-
-    public HashSet<Guid> OriginalTasks { get; } = [];
-    public HashSet<Guid> OriginalJobs { get; } = [];
-    public HashSet<Guid> OriginalSubscriptions { get; } = [];
-    public HashSet<Guid> OriginalExternalTasks { get; } = [];
-    public HashSet<Guid> OriginalIncidents { get; } = [];
-
-    /// <summary>Wait states that existed before and were changed in place (claimed task, job retries).</summary>
-    public HashSet<Guid> Touched { get; } = [];
+    /// <summary>
+    /// What the store read, kept by the store to find what a save changed (it compares the rows of the document
+    /// as loaded with those of the document saved); null for a new instance. Opaque to the engine.
+    /// </summary>
+    public object? Stored { get; init; }
 
     public List<JournalEntry> Journal { get; } = [];
 }

@@ -49,12 +49,12 @@ public static class CaseNumbers
     /// Gives the command's new instances their case numbers (in creation order, so a caller before the instances it
     /// calls), taking sequence numbers on the command's transaction. Nothing to do costs a pass over the runners.
     /// </summary>
-    internal static async ValueTask AssignAsync(CommandContext command, CancellationToken cancellationToken)
+    internal static async ValueTask AssignAsync(WorkflowDbContext db, CommandContext command, CancellationToken cancellationToken)
     {
         foreach (var (state, prefix) in NeedingSequence(command))
         {
             var year = YearOf(state.StartedAt);
-            state.CaseNumber = Format(prefix, year, await NextAsync(command.Db, prefix, year, cancellationToken));
+            state.CaseNumber = Format(prefix, year, await NextAsync(db, prefix, year, cancellationToken));
         }
     }
 

@@ -10,25 +10,25 @@ namespace Anju.Workflows.Persistence;
 /// </summary>
 internal static class InstanceStore
 {
-    public static ValueTask<LoadedInstance?> LoadAsync(CommandContext command, Guid id, CancellationToken cancellationToken) =>
-        LoadWhereAsync<InstanceRow>(command, """
+    public static ValueTask<LoadedInstance?> LoadAsync(WorkflowDbContext db, CommandContext command, Guid id, CancellationToken cancellationToken) =>
+        LoadWhereAsync<InstanceRow>(db, command, """
             SELECT "Document", "Revision", "DefinitionId" FROM "wf_instances" WHERE "Id" = @id
             """, id, cancellationToken);
 
     /// <summary>The instance that holds a user task, in one query (the inbox's hot path).</summary>
-    public static ValueTask<LoadedInstance?> LoadByTaskAsync(CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
-        LoadWhereAsync<TaskRow>(command, """
+    public static ValueTask<LoadedInstance?> LoadByTaskAsync(WorkflowDbContext db, CommandContext command, Guid taskId, CancellationToken cancellationToken) =>
+        LoadWhereAsync<TaskRow>(db, command, """
             SELECT i."Document", i."Revision", i."DefinitionId" FROM "wf_tasks" t
             JOIN "wf_instances" i ON i."Id" = t."InstanceId" WHERE t."Id" = @id
             """, taskId, cancellationToken);
 
     /// <summary>Reads document, revision and definition id; <c>@id</c> is bound as <typeparamref name="TKeyRow"/>'s key.</summary>
-    private static async ValueTask<LoadedInstance?> LoadWhereAsync<TKeyRow>(CommandContext command, string sql, Guid id, CancellationToken cancellationToken)
+    private static async ValueTask<LoadedInstance?> LoadWhereAsync<TKeyRow>(WorkflowDbContext db, CommandContext command, string sql, Guid id, CancellationToken cancellationToken)
     {
         string document;
         long revision;
         string definitionId;
-        await using (var query = await DirectSql.CreateAsync(command.Db, sql, cancellationToken))
+        await using (var query = await DirectSql.CreateAsync(db, sql, cancellationToken))
         {
             query.Bind<TKeyRow>("@id", "Id", id);
             await using var reader = await query.Command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
@@ -42,37 +42,9 @@ internal static class InstanceStore
             definitionId = reader.GetString(2);
         }
 
-        var definition = await command.Engine.Definitions.GetAsync(command.Db, definitionId, cancellationToken);
-        return new LoadedInstance(InstanceDocument.Read(document), definition, revision, isNew: false);
-    }
-
-    /// <summary>
-    /// Writes the command's instances with their projections and journal rows. Returns true when it also
-    /// committed the transaction (PostgreSQL, asked to by <paramref name="commit"/>, and nothing tracked by EF
-    /// left to save after the batch); otherwise the caller commits.
-    /// </summary>
-    public static async ValueTask<bool> SaveAsync(CommandContext command, bool commit, CancellationToken cancellationToken)
-    {
-        // Case numbers first: the documents carry them, and the sequence row stays locked only until this commit.
-        await CaseNumbers.AssignAsync(command, cancellationToken);
-        return await ExecuteSaveAsync(command, PrepareSave(command), commit, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs a batch from <see cref="PrepareSave"/> in the command's current transaction, then anything EF tracks.
-    /// Returns true when the batch also committed (see <see cref="SaveAsync"/>).
-    /// </summary>
-    public static async ValueTask<bool> ExecuteSaveAsync(CommandContext command, SqlBatch batch, bool commit, CancellationToken cancellationToken)
-    {
-        var db = command.Db;
-        var tracked = db.ChangeTracker.HasChanges();
-        await batch.ExecuteAsync(commit && !tracked, cancellationToken);
-        if (tracked)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return batch.Committed;
+        var definition = await command.Engine.Definitions.GetAsync(command.Session, definitionId, cancellationToken);
+        var state = InstanceDocument.Read(document);
+        return new LoadedInstance(state, definition, revision, isNew: false) { Stored = Projections.Snapshot(state) };
     }
 
     /// <summary>
@@ -80,9 +52,9 @@ internal static class InstanceStore
     /// with their projections; nothing touches the database yet. It advances each instance's journal chain, so a
     /// command prepares its save once.
     /// </summary>
-    public static SqlBatch PrepareSave(CommandContext command)
+    public static SqlBatch PrepareSave(WorkflowDbContext db, CommandContext command)
     {
-        var batch = new SqlBatch(command.Db);
+        var batch = new SqlBatch(db);
 
         // Instance rows first: the revision guards go before the statements they protect (see SqlBatch.Guard).
         var runners = command.Runners.ToList();
@@ -124,8 +96,9 @@ internal static class InstanceStore
                 continue;
             }
 
+            var stored = (ProjectedRows)loaded.Stored!;
             var conflict = $"Process instance {state.Id} was changed by another command meanwhile; nothing was changed. Try again.";
-            if (state.Status == loaded.OriginalStatus)
+            if (state.Status == stored.Status)
             {
                 // Status is indexed, and setting it to the value it has still rewrites its index entry (a
                 // page more in the write-ahead log), so it is only set when it changed.
@@ -163,7 +136,7 @@ internal static class InstanceStore
                     ("Id", state.Id));
             }
 
-            if (loaded.DefinitionChanged)
+            if (state.DefinitionId != stored.DefinitionId)
             {
                 // A migration moved the instance to another version (after the guard, which it relies on).
                 batch.Statement<InstanceRow>(
@@ -177,7 +150,8 @@ internal static class InstanceStore
         for (var i = 0; i < runners.Count; i++)
         {
             batch.InsertMany(journals[i]);
-            Project(runners[i].Loaded, batch);
+            var loaded = runners[i].Loaded;
+            Projections.Write(loaded.State, loaded.Stored as ProjectedRows, batch);
         }
 
         return batch;
@@ -215,137 +189,6 @@ internal static class InstanceStore
 
         loaded.Journal.Clear();
         return rows;
-    }
-
-    private static void Project(LoadedInstance loaded, SqlBatch batch)
-    {
-        var state = loaded.State;
-        var id = state.Id;
-
-        var (addedTasks, removedTasks) = Diff(loaded.OriginalTasks, state.Tasks, t => t.Id, loaded.Touched);
-        batch.DeleteByIds<TaskRow>(removedTasks); // candidates go with their task (ON DELETE CASCADE)
-        foreach (var task in addedTasks)
-        {
-            batch.Insert(new TaskRow
-            {
-                Id = task.Id,
-                InstanceId = id,
-                ActivityId = task.ActivityId,
-                Name = task.Name,
-                Assignee = task.Assignee,
-                CandidateUsers = task.CandidateUsers.Count == 0 ? null : string.Join(',', task.CandidateUsers),
-                CandidateGroups = task.CandidateGroups.Count == 0 ? null : string.Join(',', task.CandidateGroups),
-                DefinitionKey = state.DefinitionKey,
-                DefinitionId = state.DefinitionId,
-                BusinessKey = state.BusinessKey,
-                Jurisdiction = task.Jurisdiction ?? state.Jurisdiction,
-                CreatedAt = task.CreatedAt.UtcDateTime,
-                DueAt = task.DueAt?.UtcDateTime,
-                DueSort = task.DueAt?.UtcDateTime ?? TaskRow.NoDueDate,
-                FollowUpAt = task.FollowUpAt?.UtcDateTime,
-                Priority = task.Priority,
-                FormKey = task.FormKey,
-            });
-            foreach (var group in task.CandidateGroups)
-            {
-                batch.Insert(new TaskCandidateRow { TaskId = task.Id, Kind = 'g', Value = group });
-            }
-
-            foreach (var user in task.CandidateUsers)
-            {
-                batch.Insert(new TaskCandidateRow { TaskId = task.Id, Kind = 'u', Value = user });
-            }
-        }
-
-        var (addedJobs, removedJobs) = Diff(loaded.OriginalJobs, state.Jobs, j => j.Id, loaded.Touched);
-        batch.DeleteByIds<JobRow>(removedJobs);
-        foreach (var job in addedJobs)
-        {
-            batch.Insert(new JobRow
-            {
-                Id = job.Id,
-                InstanceId = id,
-                DefinitionId = state.DefinitionId,
-                Kind = job.Kind.ToString(),
-                ActivityId = job.ActivityId,
-                DueAt = job.DueAt.UtcDateTime,
-                Retries = job.Retries,
-                LastError = job.LastError,
-            });
-        }
-
-        var (addedSubs, removedSubs) = Diff(loaded.OriginalSubscriptions, state.Subscriptions, s => s.Id, loaded.Touched);
-        batch.DeleteByIds<SubscriptionRow>(removedSubs);
-        foreach (var sub in addedSubs)
-        {
-            batch.Insert(new SubscriptionRow { Id = sub.Id, InstanceId = id, MessageName = sub.MessageName, BusinessKey = state.BusinessKey, ActivityId = sub.ActivityId });
-        }
-
-        var (addedExternal, removedExternal) = Diff(loaded.OriginalExternalTasks, state.ExternalTasks, e => e.Id, loaded.Touched);
-        batch.DeleteByIds<ExternalTaskRow>(removedExternal);
-        foreach (var task in addedExternal)
-        {
-            batch.Insert(new ExternalTaskRow
-            {
-                Id = task.Id,
-                InstanceId = id,
-                ActivityId = task.ActivityId,
-                Topic = task.Topic,
-                DefinitionKey = state.DefinitionKey,
-                BusinessKey = state.BusinessKey,
-                Jurisdiction = state.Jurisdiction,
-                Retries = task.Retries,
-                ErrorMessage = task.ErrorMessage,
-                CreatedAt = task.CreatedAt.UtcDateTime,
-                Priority = task.Priority,
-                LockExpiresAt = task.LockExpiresAt?.UtcDateTime,
-            });
-        }
-
-        var (addedIncidents, removedIncidents) = Diff(loaded.OriginalIncidents, state.Incidents, i => i.Id, loaded.Touched);
-        batch.DeleteByIds<IncidentRow>(removedIncidents);
-        foreach (var incident in addedIncidents)
-        {
-            batch.Insert(new IncidentRow
-            {
-                Id = incident.Id,
-                InstanceId = id,
-                ActivityId = incident.ActivityId,
-                Type = incident.Type,
-                Message = incident.Message,
-                CreatedAt = incident.CreatedAt.UtcDateTime,
-                JobId = incident.JobId,
-                DefinitionKey = state.DefinitionKey,
-                Jurisdiction = state.Jurisdiction,
-            });
-        }
-    }
-
-    /// <summary>What to insert and what to delete; a wait state changed in place is both.</summary>
-    private static (List<T> Added, List<Guid> Removed) Diff<T>(HashSet<Guid> original, List<T> current, Func<T, Guid> id, HashSet<Guid> touched)
-    {
-        var added = new List<T>();
-        var present = new HashSet<Guid>();
-        foreach (var item in current)
-        {
-            var key = id(item);
-            present.Add(key);
-            if (!original.Contains(key) || touched.Contains(key))
-            {
-                added.Add(item);
-            }
-        }
-
-        var removed = new List<Guid>();
-        foreach (var key in original)
-        {
-            if (!present.Contains(key) || touched.Contains(key))
-            {
-                removed.Add(key);
-            }
-        }
-
-        return (added, removed);
     }
 
     /// <summary>Journal details keep Chinese text readable (no \uXXXX escapes); they are never embedded in HTML.</summary>

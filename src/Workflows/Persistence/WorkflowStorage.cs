@@ -89,6 +89,10 @@ public sealed class WorkflowStorage : IDisposable
         }
     }
 
+    /// <summary>The instance store of this database, with its own commit path.</summary>
+    internal Execution.IInstanceStore CreateInstanceStore() =>
+        Provider == StorageProvider.Sqlite ? new SqliteInstanceStore(this) : new PostgresInstanceStore(this);
+
     /// <summary>A context from the pool; dispose it to return it.</summary>
     public WorkflowDbContext CreateContext()
     {
