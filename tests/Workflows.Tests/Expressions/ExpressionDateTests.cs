@@ -1,6 +1,6 @@
+using Anju.Testing;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Expressions;
-using Anju.Testing;
 using static Anju.Workflows.Tests.Expressions.TestExpressionContext;
 
 namespace Anju.Workflows.Tests.Expressions;

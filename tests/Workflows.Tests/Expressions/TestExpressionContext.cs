@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Anju.Testing;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Expressions;
-using Anju.Testing;
 
 namespace Anju.Workflows.Tests.Expressions;
 

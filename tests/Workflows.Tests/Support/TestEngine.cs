@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Anju.Testing;
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Jobs;
 using Anju.Workflows.Persistence;
-using Anju.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

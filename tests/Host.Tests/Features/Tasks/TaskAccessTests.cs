@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
-using Anju.Workflows.Persistence;
 using Anju.Testing;
+using Anju.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Tests.Features.Tasks;
