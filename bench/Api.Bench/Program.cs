@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Anju.Testing;
 using Anju.Workflows;
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Persistence;
@@ -25,24 +26,18 @@ var warmup = int.Parse(Arg("--warmup", "2000"));
 var keep = args.Contains("--keep");
 var store = Arg("--store", "sqlite");
 var reuse = Arg("--data", "");
-var root = FindRepositoryRoot();
-var data = reuse.Length > 0 ? reuse : Path.Combine(Path.GetTempPath(), "anju-api-bench", Guid.NewGuid().ToString("N"));
+var root = Repository.Root;
+// The folder and database are Anju.Testing's throwaway kind, disposed at the end unless kept.
+var folder = reuse.Length > 0 ? null : TemporaryFolder.Create("api-bench");
+var data = folder?.Path ?? reuse;
 Directory.CreateDirectory(data);
-string? database = null;
-string? server = null;
+ThrowawayPostgresDatabase? database = null;
 string? connection = null;
 if (store == "postgres")
 {
-    server = Arg("--conn", Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES") ?? throw new InvalidOperationException("--conn or ANJU_TEST_POSTGRES is needed for PostgreSQL."));
-    database = "anju_api_bench_" + Guid.NewGuid().ToString("N")[..12];
-    await using (var admin = new Npgsql.NpgsqlConnection(server))
-    {
-        await admin.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
-        await create.ExecuteNonQueryAsync();
-    }
-
-    connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50 }.ToString();
+    var server = Arg("--conn", Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES") ?? throw new InvalidOperationException("--conn or ANJU_TEST_POSTGRES is needed for PostgreSQL."));
+    database = await ThrowawayPostgresDatabase.CreateAsync("api_bench", server);
+    connection = database.ConnectionStringWithPool(50);
 }
 else if (store != "sqlite")
 {
@@ -57,7 +52,7 @@ if (reuse.Length > 0 && File.Exists(Path.Combine(data, "anju.db")))
 }
 else
 {
-    Console.WriteLine($"Seeding {tasks} open tasks across {towns.Length} towns into {(connection is null ? data : "PostgreSQL database " + database)} ...");
+    Console.WriteLine($"Seeding {tasks} open tasks across {towns.Length} towns into {(database is null ? data : "PostgreSQL database " + database.Name)} ...");
     using var storage = connection is null ? WorkflowStorage.Sqlite(Path.Combine(data, "anju.db")) : WorkflowStorage.Postgres(connection);
     await storage.MigrateAsync();
     var engine = new WorkflowEngine(storage);
@@ -195,21 +190,16 @@ finally
 {
     host.Kill(entireProcessTree: true);
     await host.WaitForExitAsync();
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Npgsql.NpgsqlConnection.ClearAllPools();
     if (keep || reuse.Length > 0)
     {
-        Console.WriteLine($"kept {data}{(database is null ? "" : " and database " + database)}");
+        Console.WriteLine($"kept {data}{(database is null ? "" : " and database " + database.Name)}");
     }
     else
     {
-        Directory.Delete(data, recursive: true);
+        folder?.Dispose();
         if (database is not null)
         {
-            await using var admin = new Npgsql.NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await database.DisposeAsync();
         }
     }
 }
@@ -265,17 +255,6 @@ static async Task<HttpClient> LoginAsync(int port, string user)
     var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     return client;
-}
-
-static string FindRepositoryRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Anju.slnx")))
-    {
-        directory = directory.Parent;
-    }
-
-    return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
 }
 
 internal readonly record struct CpuSample(double Host, double Postgres, double Client)

@@ -1,25 +1,26 @@
+using Anju.Testing;
 using Anju.Workflows;
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Persistence;
-using Npgsql;
 
 namespace Anju.Bench;
 
-/// <summary>A fresh database (SQLite file or PostgreSQL database) with the benchmark models deployed.</summary>
+/// <summary>
+/// A fresh database (SQLite file in a temporary folder or throwaway PostgreSQL database, both from Anju.Testing)
+/// with the benchmark models deployed.
+/// </summary>
 internal sealed class BenchStore : IAsyncDisposable
 {
-    private readonly string? _folder;
-    private readonly string? _database;
-    private readonly string? _server;
+    private readonly TemporaryFolder? _folder;
+    private readonly ThrowawayPostgresDatabase? _database;
 
-    private BenchStore(WorkflowStorage storage, ManualClock clock, string? folder, string? database, string? server)
+    private BenchStore(WorkflowStorage storage, ManualClock clock, TemporaryFolder? folder, ThrowawayPostgresDatabase? database)
     {
         Storage = storage;
         Clock = clock;
         Engine = new WorkflowEngine(storage, time: clock);
         _folder = folder;
         _database = database;
-        _server = server;
     }
 
     public WorkflowStorage Storage { get; }
@@ -28,27 +29,18 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public static async Task<BenchStore> CreateAsync(BenchOptions options)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var clock = new ManualClock(TestClock.OrdinaryMonday);
         BenchStore store;
         if (options.Store == "postgres")
         {
             var server = options.Connection ?? throw new InvalidOperationException("--conn or ANJU_TEST_POSTGRES is needed for PostgreSQL.");
-            var database = "anju_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var connection = new NpgsqlConnection(server))
-            {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            var builder = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50 };
-            store = new BenchStore(WorkflowStorage.Postgres(builder.ToString()), clock, null, database, server);
+            var database = await ThrowawayPostgresDatabase.CreateAsync("bench", server);
+            store = new BenchStore(WorkflowStorage.Postgres(database.ConnectionStringWithPool(50)), clock, null, database);
         }
         else
         {
-            var folder = Path.Combine(Path.GetTempPath(), "anju-bench", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            store = new BenchStore(WorkflowStorage.Sqlite(Path.Combine(folder, "bench.db")), clock, folder, null, null);
+            var folder = TemporaryFolder.Create("bench");
+            store = new BenchStore(WorkflowStorage.Sqlite(folder.Combine("bench.db")), clock, folder, null);
         }
 
         await store.Storage.MigrateAsync();
@@ -66,19 +58,10 @@ internal sealed class BenchStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Storage.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        NpgsqlConnection.ClearAllPools();
-        if (_folder is not null)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
+        _folder?.Dispose();
         if (_database is not null)
         {
-            await using var connection = new NpgsqlConnection(_server);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 }

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Anju.Host.Tests.Cluster;
 
-/// <summary>Plain SQL on the cluster tests' PostgreSQL server (database set-up, counts).</summary>
+/// <summary>Plain SQL on the cluster tests' PostgreSQL database (counts).</summary>
 internal static class ClusterSql
 {
     public static async Task<long> ScalarAsync(string connectionString, string sql)
@@ -11,13 +11,5 @@ internal static class ClusterSql
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Anju.Testing;
 
 namespace Anju.Host.Tests.Cluster;
 
@@ -27,15 +28,15 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private readonly bool _ownsDataFolder;
+    private readonly TemporaryFolder? _ownedDataFolder;
 
-    private HostProcess(string name, Process process, Uri address, string dataFolder, bool ownsDataFolder)
+    private HostProcess(string name, Process process, Uri address, string dataFolder, TemporaryFolder? ownedDataFolder)
     {
         Name = name;
         _process = process;
         Address = address;
         DataFolder = dataFolder;
-        _ownsDataFolder = ownsDataFolder;
+        _ownedDataFolder = ownedDataFolder;
     }
 
     /// <summary>The process has ended (killed, crashed or exited).</summary>
@@ -57,8 +58,8 @@ public sealed class HostProcess : IAsyncDisposable
         Assert.True(File.Exists(assembly), $"The Host is not next to the test assembly: {assembly}");
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "Reference", "org.json")), "Reference/org.json is not next to the Host");
 
-        var ownsDataFolder = dataFolder is null;
-        dataFolder ??= Path.Combine(Path.GetTempPath(), "anju-cluster-tests", Guid.NewGuid().ToString("N"));
+        var ownedDataFolder = dataFolder is null ? TemporaryFolder.Create("cluster-tests") : null;
+        dataFolder ??= ownedDataFolder!.Path;
         Directory.CreateDirectory(dataFolder);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -82,7 +83,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var host = new HostProcess(name, process, address, dataFolder, ownsDataFolder);
+        var host = new HostProcess(name, process, address, dataFolder, ownedDataFolder);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         Assert.True(process.Start(), $"Host {name} did not start");
@@ -205,17 +206,7 @@ public sealed class HostProcess : IAsyncDisposable
             _process.Dispose();
         }
 
-        try
-        {
-            if (_ownsDataFolder)
-            {
-                Directory.Delete(DataFolder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A file still held open; the OS cleans the temporary folder.
-        }
+        _ownedDataFolder?.Dispose();
     }
 
     private void Keep(string? line)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Anju.Host.Tests.Support;
+using Anju.Testing;
 using Npgsql;
 
 namespace Anju.Host.Tests.Cluster;
@@ -12,50 +14,40 @@ namespace Anju.Host.Tests.Cluster;
 /// </summary>
 public sealed class IdempotencyCrashTests
 {
-    private const string Password = "Anju@2026";
+    private const string Password = HostFixture.Password;
+
     [Fact]
     public async Task A_start_retried_after_the_host_was_killed_between_commit_and_answer_gets_the_committed_instance()
     {
-        var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES");
-        Assert.False(string.IsNullOrEmpty(server), "ANJU_TEST_POSTGRES is not set: this test needs a PostgreSQL server. Run ./scripts/test.sh, which installs and starts one.");
-        var database = "anju_crash_" + Guid.NewGuid().ToString("N")[..16];
-        await ClusterSql.ExecuteAsync(server, $"CREATE DATABASE {database}");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync("crash");
+        var connectionString = database.ConnectionString;
         var key = "crash-" + Guid.NewGuid().ToString("N")[..10];
         var businessKey = "TS-" + key;
         var body = new { businessKey, variables = new { category = "facilities", description = "电梯停运两天" } };
-        try
+        string? committedId;
+        await using (var first = HostProcess.Start("A", connectionString, new Dictionary<string, string> { ["Anju__FaultInjection__HoldAfterCommitKey"] = key }))
         {
-            string? committedId;
-            await using (var first = HostProcess.Start("A", connectionString, new Dictionary<string, string> { ["Anju__FaultInjection__HoldAfterCommitKey"] = key }))
-            {
-                await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
-                using var owner = await first.ClientAsync("owner.li", Password);
-                using var request = Start(key, body);
-                var pending = owner.SendAsync(request);
-                await first.WaitForOutputAsync("fault-injection: holding request", TimeSpan.FromSeconds(60));
-                committedId = await InstanceIdAsync(connectionString, businessKey);
-                Assert.NotNull(committedId); // the command committed before the process died
-                await first.KillAsync();
-                await Assert.ThrowsAnyAsync<Exception>(() => pending); // the client never got its answer
-            }
-
-            await using var second = HostProcess.Start("B", connectionString, new Dictionary<string, string> { ["Anju__Idempotency__StaleAfterSeconds"] = "1" });
-            await second.WaitUntilReadyAsync(HostProcess.StartTimeout);
-            using var retrying = await second.ClientAsync("owner.li", Password);
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-
-            using var retry = await retrying.SendAsync(Start(key, body));
-
-            Assert.True(retry.StatusCode == HttpStatusCode.Created, $"{(int)retry.StatusCode} {await retry.Content.ReadAsStringAsync()}\n{second.Output()}");
-            Assert.Equal(committedId, (await retry.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
-            Assert.Equal(1L, await ClusterSql.ScalarAsync(connectionString, $"SELECT count(*) FROM wf_instances WHERE \"BusinessKey\" = '{businessKey}'"));
+            await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
+            using var owner = await first.ClientAsync("owner.li", Password);
+            using var request = Start(key, body);
+            var pending = owner.SendAsync(request);
+            await first.WaitForOutputAsync("fault-injection: holding request", TimeSpan.FromSeconds(60));
+            committedId = await InstanceIdAsync(connectionString, businessKey);
+            Assert.NotNull(committedId); // the command committed before the process died
+            await first.KillAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => pending); // the client never got its answer
         }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ClusterSql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-        }
+
+        await using var second = HostProcess.Start("B", connectionString, new Dictionary<string, string> { ["Anju__Idempotency__StaleAfterSeconds"] = "1" });
+        await second.WaitUntilReadyAsync(HostProcess.StartTimeout);
+        using var retrying = await second.ClientAsync("owner.li", Password);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        using var retry = await retrying.SendAsync(Start(key, body));
+
+        Assert.True(retry.StatusCode == HttpStatusCode.Created, $"{(int)retry.StatusCode} {await retry.Content.ReadAsStringAsync()}\n{second.Output()}");
+        Assert.Equal(committedId, (await retry.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        Assert.Equal(1L, await ClusterSql.ScalarAsync(connectionString, $"SELECT count(*) FROM wf_instances WHERE \"BusinessKey\" = '{businessKey}'"));
     }
 
     private static HttpRequestMessage Start(string key, object body)

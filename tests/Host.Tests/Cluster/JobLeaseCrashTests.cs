@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Tests.Support;
+using Anju.Testing;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -24,15 +25,16 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task A_restarted_host_reclaims_its_killed_process_lease_at_once_and_a_live_node_leaves_it_alone()
     {
-        var (server, database, connectionString) = await CreateDatabaseAsync();
-        var folder = NewFolder();
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync("lease");
+        using var folder = TemporaryFolder.Create("cluster-tests");
+        var connectionString = database.ConnectionString;
         var hosts = new List<HostProcess>();
         var passed = false;
         try
         {
-            var first = Track(hosts, HostProcess.Start("A", connectionString, Settings("hold"), folder));
+            var first = Track(hosts, HostProcess.Start("A", connectionString, Settings("hold"), folder.Path));
             await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
-            var nodeId = (await File.ReadAllTextAsync(Path.Combine(folder, "node-id"))).Trim();
+            var nodeId = (await File.ReadAllTextAsync(folder.Combine("node-id"))).Trim();
             using var admin = await first.ClientAsync("admin", HostFixture.Password);
             var suffix = ProcessApi.NewSuffix();
             await admin.DeployAsync("Cluster/JobLeaseCrashTests.AsyncStep.bpmn", suffix);
@@ -49,7 +51,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
             Assert.Equal(owner, await LockOwnerAsync(connectionString, id));
 
             await first.KillAsync();
-            var restarted = Track(hosts, HostProcess.Start("A2", connectionString, Settings("none"), folder));
+            var restarted = Track(hosts, HostProcess.Start("A2", connectionString, Settings("none"), folder.Path));
             await restarted.WaitUntilReadyAsync(HostProcess.StartTimeout);
             await restarted.WaitForOutputAsync("Reclaimed 1 job lease(s) that node " + nodeId, HostProcess.StartTimeout);
 
@@ -63,22 +65,23 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAsync(hosts, passed, folder, server, database);
+            await DisposeAsync(hosts, passed);
         }
     }
 
     [Fact]
     public async Task A_job_that_kills_its_host_on_every_try_ends_in_an_incident_instead_of_a_crash_loop()
     {
-        var (server, database, connectionString) = await CreateDatabaseAsync();
-        var folder = NewFolder();
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync("lease");
+        using var folder = TemporaryFolder.Create("cluster-tests");
+        var connectionString = database.ConnectionString;
         var hosts = new List<HostProcess>();
         var passed = false;
         try
         {
-            var first = Track(hosts, HostProcess.Start("H1", connectionString, Settings("crash"), folder));
+            var first = Track(hosts, HostProcess.Start("H1", connectionString, Settings("crash"), folder.Path));
             await first.WaitUntilReadyAsync(HostProcess.StartTimeout);
-            var nodeId = (await File.ReadAllTextAsync(Path.Combine(folder, "node-id"))).Trim();
+            var nodeId = (await File.ReadAllTextAsync(folder.Combine("node-id"))).Trim();
             string id;
             using (var admin = await first.ClientAsync("admin", HostFixture.Password))
             {
@@ -95,7 +98,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
             HostProcess? survivor = null;
             for (var start = 2; start <= 6 && survivor is null; start++)
             {
-                var host = Track(hosts, HostProcess.Start($"H{start}", connectionString, Settings("crash"), folder));
+                var host = Track(hosts, HostProcess.Start($"H{start}", connectionString, Settings("crash"), folder.Path));
                 var deadline = DateTime.UtcNow + WorkTimeout;
                 while (DateTime.UtcNow < deadline)
                 {
@@ -134,7 +137,7 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAsync(hosts, passed, folder, server, database);
+            await DisposeAsync(hosts, passed);
         }
     }
 
@@ -148,13 +151,6 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
     {
         hosts.Add(host);
         return host;
-    }
-
-    private static string NewFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "anju-cluster-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
@@ -176,16 +172,8 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
         return await command.ExecuteScalarAsync() as string;
     }
 
-    private static async Task<(string Server, string Database, string ConnectionString)> CreateDatabaseAsync()
-    {
-        var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES");
-        Assert.False(string.IsNullOrEmpty(server), "ANJU_TEST_POSTGRES is not set: this test needs a PostgreSQL server. Run ./scripts/test.sh, which installs and starts one.");
-        var database = "anju_lease_" + Guid.NewGuid().ToString("N")[..16];
-        await ClusterSql.ExecuteAsync(server, $"CREATE DATABASE {database}");
-        return (server, database, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
-    }
-
-    private async Task DisposeAsync(List<HostProcess> hosts, bool passed, string folder, string server, string database)
+    /// <summary>Stops the hosts, writing their output when the test failed; the database and folder go with their scope.</summary>
+    private async Task DisposeAsync(List<HostProcess> hosts, bool passed)
     {
         foreach (var host in hosts)
         {
@@ -196,17 +184,5 @@ public sealed class JobLeaseCrashTests(ITestOutputHelper output)
 
             await host.DisposeAsync();
         }
-
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temporary folder.
-        }
-
-        NpgsqlConnection.ClearAllPools();
-        await ClusterSql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 }

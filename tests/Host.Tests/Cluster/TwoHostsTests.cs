@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Tests.Support;
-using Npgsql;
+using Anju.Testing;
 using Xunit.Abstractions;
 
 namespace Anju.Host.Tests.Cluster;
@@ -23,13 +23,9 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_hosts_on_one_database_fire_every_timer_once_and_count_every_completion_once()
     {
-        var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES");
-        Assert.False(string.IsNullOrEmpty(server), "ANJU_TEST_POSTGRES is not set: this test needs a PostgreSQL server. Run ./scripts/test.sh, which installs and starts one.");
-
         var watch = Stopwatch.StartNew();
-        var database = "anju_cluster_" + Guid.NewGuid().ToString("N")[..16];
-        await ClusterSql.ExecuteAsync(server, $"CREATE DATABASE {database}");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync("cluster");
+        var connectionString = database.ConnectionString;
         var hosts = new List<HostProcess>();
         var passed = false;
         try
@@ -113,9 +109,6 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
 
                 await host.DisposeAsync();
             }
-
-            NpgsqlConnection.ClearAllPools();
-            await ClusterSql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Anju.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Anju.Host.Tests.Support;
 
@@ -16,13 +12,14 @@ namespace Anju.Host.Tests.Support;
 /// </summary>
 public sealed class RestartableHost(bool usePostgres) : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "anju-restart-tests", Guid.NewGuid().ToString("N"));
-    private readonly string? _database = usePostgres ? "anju_restart_" + Guid.NewGuid().ToString("N")[..16] : null;
+    private readonly TemporaryFolder _folder = TemporaryFolder.Create("restart-tests");
+    private ThrowawayPostgresDatabase? _database;
     private Started? _current;
-    private bool _created;
 
     /// <summary>The *.bpmn folder the Host deploys at start-up (Anju:Definitions:Directory).</summary>
-    public string DefinitionsFolder => Path.Combine(_folder, "definitions");
+    public string DefinitionsFolder => _folder.Combine("definitions");
+
+    private string DataFolder => _folder.Combine("data");
 
     /// <summary>The log lines of the current start.</summary>
     public IReadOnlyCollection<string> Log => _current?.Lines ?? [];
@@ -37,29 +34,19 @@ public sealed class RestartableHost(bool usePostgres) : IAsyncDisposable
     public async Task StartAsync(params (string Key, string Value)[] settings)
     {
         await StopAsync();
-        Directory.CreateDirectory(Path.Combine(_folder, "data"));
+        Directory.CreateDirectory(DataFolder);
         Directory.CreateDirectory(DefinitionsFolder);
-        if (_database is not null && !_created)
+        if (usePostgres && _database is null)
         {
-            await ExecuteAsync($"CREATE DATABASE {_database}");
-            _created = true;
+            _database = await ThrowawayPostgresDatabase.CreateAsync("restart_tests");
         }
 
         var started = new Started(this, settings);
         _current = started;
-        _ = started.Server; // start now: migrations, seeding, start-up deployment
+        await started.InitializeAsync(); // start now: migrations, seeding, start-up deployment
     }
 
-    public async Task<HttpClient> ClientAsync(string username, string language = "zh-CN")
-    {
-        var client = _current!.CreateClient();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password = HostFixture.Password });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["token"]!.GetValue<string>());
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string username, string language = "zh-CN") => _current!.ClientAsync(username, language);
 
     public async Task StopAsync()
     {
@@ -67,59 +54,30 @@ public sealed class RestartableHost(bool usePostgres) : IAsyncDisposable
         {
             await _current.DisposeAsync();
             _current = null;
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            NpgsqlConnection.ClearAllPools();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (_database is not null && _created)
+        if (_database is not null)
         {
-            await ExecuteAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+            await _database.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open; the OS cleans the temporary folder.
-        }
+        _folder.Dispose();
     }
 
-    private static async Task ExecuteAsync(string sql)
-    {
-        var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("ANJU_TEST_POSTGRES is not set: PostgreSQL tests need a server. Run ./scripts/test.sh, which installs and starts one.");
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class Started(RestartableHost owner, (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+    /// <summary>One start: the shared fixture on the restartable Host's data, with its definitions folder and settings.</summary>
+    private sealed class Started(RestartableHost owner, (string Key, string Value)[] settings)
+        : HostFactory<Program>(owner.DataFolder, owner._database?.ConnectionString)
     {
         public ConcurrentQueue<string> Lines { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Anju:DataDirectory", Path.Combine(owner._folder, "data"));
+            base.ConfigureWebHost(builder);
             builder.UseSetting("Anju:Definitions:Directory", owner.DefinitionsFolder);
-            builder.UseSetting("Anju:SeedDemoData", "true");
-            builder.UseSetting("Anju:Login:PerClientPerMinute", "1000000");
-            builder.UseSetting("Anju:Login:PerAccountPerMinute", "1000000");
-            if (owner._database is not null)
-            {
-                builder.UseSetting("Anju:Database:Provider", "Postgres");
-                var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES")!;
-                builder.UseSetting("ConnectionStrings:Anju", new NpgsqlConnectionStringBuilder(server) { Database = owner._database }.ToString());
-            }
-
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

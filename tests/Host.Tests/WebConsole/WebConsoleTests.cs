@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net;
 using Anju.Host.Tests.Support;
+using Anju.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -10,12 +11,13 @@ namespace Anju.Host.Tests.WebConsole;
 public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>, IDisposable
     where THost : HostFixture
 {
-    private readonly string _console = CreateConsole();
+    private readonly TemporaryFolder _console = CreateConsole();
     private WebApplicationFactory<Program>? _withConsole;
 
-    private static string CreateConsole()
+    private static TemporaryFolder CreateConsole()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "anju-console-tests", Guid.NewGuid().ToString("N"));
+        var console = TemporaryFolder.Create("console-tests");
+        var folder = console.Path;
         Directory.CreateDirectory(Path.Combine(folder, "assets"));
         File.WriteAllText(Path.Combine(folder, "index.html"), "<!doctype html><title>安居</title><div id=\"app\"></div>");
         File.WriteAllText(Path.Combine(folder, "assets", "index-abc123.js"), "console.log('anju');");
@@ -33,7 +35,7 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
             gz.Write(System.Text.Encoding.UTF8.GetBytes(Bundle));
         }
 
-        return folder;
+        return console;
     }
 
     private static readonly string Bundle = string.Concat(Enumerable.Repeat("export const 安居 = () => console.log('anju');\n", 200));
@@ -43,7 +45,7 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
     // The class's Host again in the Production environment, with the console folder configured.
     private HttpClient ProductionClient()
     {
-        _production ??= host.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Anju:ConsoleDirectory", _console).UseSetting("Anju:KeyProtection:AllowUnprotected", "true").UseSetting("Anju:SeedDemoData", "false").UseSetting("Anju:Admin:InitialPassword", HostFixture.NewUserPassword));
+        _production ??= host.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Anju:ConsoleDirectory", _console.Path).UseSetting("Anju:KeyProtection:AllowUnprotected", "true").UseSetting("Anju:SeedDemoData", "false").UseSetting("Anju:Admin:InitialPassword", HostFixture.NewUserPassword));
         return _production.CreateClient();
     }
 
@@ -92,7 +94,7 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
     // The class's Host again (same database), with the console folder configured.
     private HttpClient Client()
     {
-        _withConsole ??= host.WithWebHostBuilder(b => b.UseSetting("Anju:ConsoleDirectory", _console));
+        _withConsole ??= host.WithWebHostBuilder(b => b.UseSetting("Anju:ConsoleDirectory", _console.Path));
         return _withConsole.CreateClient();
     }
 
@@ -157,14 +159,7 @@ public abstract class WebConsoleTests<THost>(THost host) : IClassFixture<THost>,
     {
         _withConsole?.Dispose();
         _production?.Dispose();
-        try
-        {
-            Directory.Delete(_console, recursive: true);
-        }
-        catch (IOException)
-        {
-            // the OS cleans the temporary folder
-        }
+        _console.Dispose();
 
         GC.SuppressFinalize(this);
     }

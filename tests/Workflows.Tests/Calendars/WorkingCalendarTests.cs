@@ -154,7 +154,8 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void Given_an_engine_when_its_calendar_is_replaced_then_the_next_reader_gets_the_new_one()
     {
-        using var storage = Anju.Workflows.Persistence.WorkflowStorage.Sqlite(Path.Combine(Path.GetTempPath(), $"cal-{Guid.NewGuid():N}.db"));
+        using var folder = Anju.Testing.TemporaryFolder.Create("tests");
+        using var storage = Anju.Workflows.Persistence.WorkflowStorage.Sqlite(folder.Combine("calendar.db"));
         var engine = new Anju.Workflows.WorkflowEngine(storage);
         Assert.Same(WorkingCalendar.LoadEmbedded(), engine.Calendar);
         var replaced = WorkingCalendar.Create("db", [(2027, [D("2027-01-01")], [])]);

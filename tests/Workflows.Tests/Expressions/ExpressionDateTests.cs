@@ -1,6 +1,6 @@
+using Anju.Testing;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Expressions;
-using Microsoft.Extensions.Time.Testing;
 using static Anju.Workflows.Tests.Expressions.TestExpressionContext;
 
 namespace Anju.Workflows.Tests.Expressions;
@@ -13,7 +13,7 @@ public sealed class ExpressionDateTests
         new(year, month, day, hour, minute, 0, Cst);
 
     private static object? EvaluateAt(string expression, DateTimeOffset now, string variables = "{}") =>
-        Expression.Parse(expression).Evaluate(new TestExpressionContext(variables, new FakeTimeProvider(now)));
+        Expression.Parse(expression).Evaluate(new TestExpressionContext(variables, new TestClock(now)));
 
     [Fact]
     public void Given_now_before_national_day_when_evaluating_working_days_then_the_holiday_is_skipped()

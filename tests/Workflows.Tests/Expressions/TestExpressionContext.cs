@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Anju.Testing;
 using Anju.Workflows.Calendars;
 using Anju.Workflows.Expressions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Anju.Workflows.Tests.Expressions;
 
@@ -19,7 +19,7 @@ public sealed class TestExpressionContext : IExpressionContext
     public TestExpressionContext(string variablesJson = "{}", TimeProvider? time = null, WorkingCalendar? calendar = null)
     {
         _variables = JsonNode.Parse(variablesJson)!.AsObject();
-        _time = time ?? new FakeTimeProvider(DefaultNow);
+        _time = time ?? new TestClock(DefaultNow);
         Calendar = calendar ?? WorkingCalendar.LoadEmbedded();
     }
 

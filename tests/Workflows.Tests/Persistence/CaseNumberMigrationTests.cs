@@ -1,6 +1,5 @@
+using Anju.Testing;
 using Anju.Workflows.Persistence;
-using Anju.Workflows.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -16,33 +15,17 @@ public sealed class CaseNumberMigrationTests
     [Fact]
     public async Task Sqlite_cases_from_before_keep_their_number()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "anju-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            using var storage = WorkflowStorage.Sqlite(Path.Combine(folder, "old.db"));
-            await CheckAsync(storage, "20261207123919_JournalCompletionsByActor");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = TemporaryFolder.Create("tests");
+        using var storage = WorkflowStorage.Sqlite(folder.Combine("old.db"));
+        await CheckAsync(storage, "20261207123919_JournalCompletionsByActor");
     }
 
     [Fact]
     public async Task Postgres_cases_from_before_keep_their_number()
     {
-        var (connectionString, database) = await Postgres.CreateDatabaseAsync();
-        try
-        {
-            using var storage = WorkflowStorage.Postgres(connectionString);
-            await CheckAsync(storage, "20261207123939_JournalCompletionsByActor");
-        }
-        finally
-        {
-            await Postgres.DropDatabaseAsync(database);
-        }
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync("test");
+        using var storage = WorkflowStorage.Postgres(database.ConnectionStringWithPool(20));
+        await CheckAsync(storage, "20261207123939_JournalCompletionsByActor");
     }
 
     private static async Task CheckAsync(WorkflowStorage storage, string before)

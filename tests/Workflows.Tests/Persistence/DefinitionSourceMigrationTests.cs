@@ -1,6 +1,5 @@
+using Anju.Testing;
 using Anju.Workflows.Persistence;
-using Anju.Workflows.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -17,33 +16,17 @@ public sealed class DefinitionSourceMigrationTests
     [Fact]
     public async Task Sqlite_versions_from_before_get_their_source()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "anju-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            using var storage = WorkflowStorage.Sqlite(Path.Combine(folder, "old.db"));
-            await CheckAsync(storage, "20261127095804_PartialIndexesAndWithoutRowId");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = TemporaryFolder.Create("tests");
+        using var storage = WorkflowStorage.Sqlite(folder.Combine("old.db"));
+        await CheckAsync(storage, "20261127095804_PartialIndexesAndWithoutRowId");
     }
 
     [Fact]
     public async Task Postgres_versions_from_before_get_their_source()
     {
-        var (connectionString, database) = await Postgres.CreateDatabaseAsync();
-        try
-        {
-            using var storage = WorkflowStorage.Postgres(connectionString);
-            await CheckAsync(storage, "20261127095837_PartialInstanceIndexes");
-        }
-        finally
-        {
-            await Postgres.DropDatabaseAsync(database);
-        }
+        await using var database = await ThrowawayPostgresDatabase.CreateAsync("test");
+        using var storage = WorkflowStorage.Postgres(database.ConnectionStringWithPool(20));
+        await CheckAsync(storage, "20261127095837_PartialInstanceIndexes");
     }
 
     private static async Task CheckAsync(WorkflowStorage storage, string before)

@@ -3,7 +3,7 @@ using Anju.Workflows.Jobs;
 using Anju.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using Anju.Testing;
 
 namespace Anju.Workflows.Tests.Persistence;
 
@@ -18,15 +18,14 @@ public sealed class ProcessKillTests
     [Fact]
     public async Task A_node_killed_while_firing_timers_loses_none_and_fires_none_twice()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "anju-kill", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "anju.db");
+        using var folder = TemporaryFolder.Create("kill-tests");
+        var database = folder.Combine("anju.db");
         var model = Path.Combine(AppContext.BaseDirectory, "Persistence", "CrashRecoveryTests.ProbeModel.bpmn");
         await RunAndKillAsync(database, model, Instances, killAfterFired: 8);
         await RunAndKillAsync(database, model, 0, killAfterFired: 8);
         // A surviving node, later than every lease the dead one held.
         using var storage = WorkflowStorage.Sqlite(database);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10));
+        var clock = new TestClock(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(10));
         var engine = new WorkflowEngine(storage, new Handlers.ServiceTaskHandlers().Register("slow", _ => ValueTask.CompletedTask), clock);
         using var executor = new JobExecutor(engine, NullLogger<JobExecutor>.Instance);
         while (await executor.RunDueJobsAsync(CancellationToken.None) > 0)
@@ -46,9 +45,6 @@ public sealed class ProcessKillTests
             var (_, verification) = await engine.ReadJournalAsync(id);
             Assert.True(verification.Intact, verification.Message);
         }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Runs the probe and kills it once the database shows it has fired that many timers.</summary>

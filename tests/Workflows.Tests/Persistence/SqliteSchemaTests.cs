@@ -1,5 +1,5 @@
+using Anju.Testing;
 using Anju.Workflows.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -15,14 +15,12 @@ public sealed class SqliteSchemaTests : IDisposable
 {
     private const string Before = "20261127011703_TasksWithoutSingleColumnIndexes";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "anju-tests", Guid.NewGuid().ToString("N"));
-
-    public SqliteSchemaTests() => Directory.CreateDirectory(_folder);
+    private readonly TemporaryFolder _folder = TemporaryFolder.Create("tests");
 
     [Fact]
     public async Task A_fresh_database_has_the_hot_tables_without_rowid_and_the_rest_with()
     {
-        using var storage = WorkflowStorage.Sqlite(Path.Combine(_folder, "fresh.db"));
+        using var storage = WorkflowStorage.Sqlite(_folder.Combine("fresh.db"));
         await storage.MigrateAsync();
 
         var tables = await TablesAsync(storage);
@@ -39,7 +37,7 @@ public sealed class SqliteSchemaTests : IDisposable
     [Fact]
     public async Task A_database_from_before_the_rebuild_keeps_its_rows_indexes_and_cascade()
     {
-        using var storage = WorkflowStorage.Sqlite(Path.Combine(_folder, "old.db"));
+        using var storage = WorkflowStorage.Sqlite(_folder.Combine("old.db"));
         await using (var db = storage.CreateContext())
         {
             await db.Database.OpenConnectionAsync();
@@ -97,11 +95,7 @@ public sealed class SqliteSchemaTests : IDisposable
         return await db.Database.SqlQueryRaw<long>(sql.Replace("SELECT count(*)", "SELECT count(*) AS \"Value\"", StringComparison.Ordinal)).SingleAsync();
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private sealed record NamedSql(string Name, string Sql);
 }

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
+using Anju.Testing;
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Jobs;
 using Anju.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Anju.Workflows.Tests.Support;
 
@@ -17,14 +17,14 @@ public enum Store
 
 /// <summary>
 /// A real engine on a fresh database (a SQLite file in a temporary folder, or a new PostgreSQL database),
-/// with a clock the test moves instead of sleeping.
+/// with a clock the test moves instead of sleeping (all three from Anju.Testing).
 /// </summary>
 public sealed class TestEngine : IAsyncDisposable
 {
-    private readonly string? _folder;
-    private readonly string? _postgresDatabase;
+    private readonly TemporaryFolder? _folder;
+    private readonly ThrowawayPostgresDatabase? _postgresDatabase;
 
-    private TestEngine(WorkflowStorage storage, FakeTimeProvider clock, ServiceTaskHandlers handlers, string? folder, string? postgresDatabase, Execution.EngineOptions? options = null)
+    private TestEngine(WorkflowStorage storage, TestClock clock, ServiceTaskHandlers handlers, TemporaryFolder? folder, ThrowawayPostgresDatabase? postgresDatabase, Execution.EngineOptions? options = null)
     {
         Storage = storage;
         Clock = clock;
@@ -36,29 +36,28 @@ public sealed class TestEngine : IAsyncDisposable
     }
 
     /// <summary>Monday 2026-03-02 09:00 in Jiangyin (01:00 UTC), an ordinary working day.</summary>
-    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset DefaultStart = TestClock.OrdinaryMonday;
 
     public WorkflowStorage Storage { get; }
-    public FakeTimeProvider Clock { get; }
+    public TestClock Clock { get; }
     public ServiceTaskHandlers Handlers { get; }
     public WorkflowEngine Engine { get; }
     public JobExecutor Executor { get; }
 
     public static async Task<TestEngine> CreateAsync(Store store = Store.Sqlite, ServiceTaskHandlers? handlers = null, DateTimeOffset? start = null, Execution.EngineOptions? options = null)
     {
-        var clock = new FakeTimeProvider(start ?? DefaultStart);
+        var clock = new TestClock(start ?? DefaultStart);
         handlers ??= new ServiceTaskHandlers();
         TestEngine engine;
         if (store == Store.Sqlite)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "anju-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            engine = new TestEngine(WorkflowStorage.Sqlite(Path.Combine(folder, "anju.db")), clock, handlers, folder, null, options);
+            var folder = TemporaryFolder.Create("tests");
+            engine = new TestEngine(WorkflowStorage.Sqlite(folder.Combine("anju.db")), clock, handlers, folder, null, options);
         }
         else
         {
-            var (connectionString, database) = await Postgres.CreateDatabaseAsync();
-            engine = new TestEngine(WorkflowStorage.Postgres(connectionString), clock, handlers, null, database, options);
+            var database = await ThrowawayPostgresDatabase.CreateAsync("test");
+            engine = new TestEngine(WorkflowStorage.Postgres(database.ConnectionStringWithPool(20)), clock, handlers, null, database, options);
         }
 
         await engine.Storage.MigrateAsync();
@@ -159,22 +158,10 @@ public sealed class TestEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Storage.Dispose();
-        if (_folder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open by a pooled connection; the temp folder is cleaned by the OS.
-            }
-        }
-
+        _folder?.Dispose();
         if (_postgresDatabase is not null)
         {
-            await Postgres.DropDatabaseAsync(_postgresDatabase);
+            await _postgresDatabase.DisposeAsync();
         }
 
         Executor.Dispose();

@@ -9,16 +9,22 @@ namespace Anju.Host.Tests.Features.Deployments;
 /// Start-up deployment never overrides a person (issue 16, item 1): the Host is restarted on the same data with its
 /// definitions file unchanged, changed, or forced, after an administrator deployed from the API or not.
 /// </summary>
-public abstract class DefinitionSourceTests(bool usePostgres) : IAsyncDisposable
+public abstract class DefinitionSourceTests(bool usePostgres) : IAsyncLifetime, IAsyncDisposable
 {
     private readonly RestartableHost _host = new(usePostgres);
     private readonly string _key = "restart-" + ProcessApi.NewSuffix();
 
     private string File => _key + ".bpmn";
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // Through IAsyncLifetime: xunit 2 does not dispose a test class through IAsyncDisposable alone, which left every
+    // test's data folder and PostgreSQL database behind. Disposing twice is harmless.
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await DisposeAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
+using Anju.Testing;
 using Anju.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Anju.Host.Tests.Features.Tasks;
 
@@ -56,38 +56,34 @@ public sealed class TaskAccessTests
     [InlineData(true)]
     public async Task The_in_memory_audience_check_answers_as_the_SQL_filter_does(bool postgres)
     {
-        var (storage, drop) = await CreateStorageAsync(postgres);
-        try
-        {
-            var tasks = await SeedAsync(storage);
-            Assert.Equal(Places.Length * Offers.Length, tasks.Count);
+        using var folder = TemporaryFolder.Create("host-tests");
+        await using var database = postgres ? await ThrowawayPostgresDatabase.CreateAsync("access") : null;
+        using var storage = database is null ? WorkflowStorage.Sqlite(folder.Combine("access.db")) : WorkflowStorage.Postgres(database.ConnectionString);
+        await storage.MigrateAsync();
 
-            var checkedPairs = 0;
-            var admitted = 0;
-            foreach (var user in Users)
+        var tasks = await SeedAsync(storage);
+        Assert.Equal(Places.Length * Offers.Length, tasks.Count);
+
+        var checkedPairs = 0;
+        var admitted = 0;
+        foreach (var user in Users)
+        {
+            await using var db = storage.CreateContext();
+            var bySql = (await TaskAccess.Audience(db, user).Select(t => t.Id).ToListAsync()).ToHashSet();
+            foreach (var (row, users, groups) in tasks)
             {
-                await using var db = storage.CreateContext();
-                var bySql = (await TaskAccess.Audience(db, user).Select(t => t.Id).ToListAsync()).ToHashSet();
-                foreach (var (row, users, groups) in tasks)
-                {
-                    var inMemory = TaskAccess.InAudience(user, row.Assignee, users, groups, row.Jurisdiction);
-                    Assert.True(
-                        inMemory == bySql.Contains(row.Id),
-                        $"{user.Username} ({string.Join(",", user.Roles)} at {string.Join(",", user.Jurisdictions)}): task at '{row.Jurisdiction}', assignee '{row.Assignee}', users [{string.Join(",", users)}], groups [{string.Join(",", groups)}]: in memory {inMemory}, SQL {!inMemory}");
-                    checkedPairs++;
-                    admitted += inMemory ? 1 : 0;
-                }
+                var inMemory = TaskAccess.InAudience(user, row.Assignee, users, groups, row.Jurisdiction);
+                Assert.True(
+                    inMemory == bySql.Contains(row.Id),
+                    $"{user.Username} ({string.Join(",", user.Roles)} at {string.Join(",", user.Jurisdictions)}): task at '{row.Jurisdiction}', assignee '{row.Assignee}', users [{string.Join(",", users)}], groups [{string.Join(",", groups)}]: in memory {inMemory}, SQL {!inMemory}");
+                checkedPairs++;
+                admitted += inMemory ? 1 : 0;
             }
+        }
 
-            // Not vacuous: some pairs are admitted and most are not.
-            Assert.Equal(Users.Length * tasks.Count, checkedPairs);
-            Assert.InRange(admitted, Places.Length * Offers.Length + 10, checkedPairs - 50);
-        }
-        finally
-        {
-            storage.Dispose();
-            await drop();
-        }
+        // Not vacuous: some pairs are admitted and most are not.
+        Assert.Equal(Users.Length * tasks.Count, checkedPairs);
+        Assert.InRange(admitted, Places.Length * Offers.Length + 10, checkedPairs - 50);
     }
 
     private static CurrentUser User(string name, string[] roles, string[] jurisdictions, string? department = null)
@@ -146,44 +142,5 @@ public sealed class TaskAccessTests
 
         await db.SaveChangesAsync();
         return tasks;
-    }
-
-    private static async Task<(WorkflowStorage Storage, Func<Task> Drop)> CreateStorageAsync(bool postgres)
-    {
-        if (!postgres)
-        {
-            var folder = Path.Combine(Path.GetTempPath(), "anju-host-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            var sqlite = WorkflowStorage.Sqlite(Path.Combine(folder, "access.db"));
-            await sqlite.MigrateAsync();
-            return (sqlite, () =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-                return Task.CompletedTask;
-            });
-        }
-
-        var server = Environment.GetEnvironmentVariable("ANJU_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("ANJU_TEST_POSTGRES is not set: PostgreSQL tests need a server. Run ./scripts/test.sh, which installs and starts one.");
-        var database = "anju_access_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var storage = WorkflowStorage.Postgres(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
-        await storage.MigrateAsync();
-        return (storage, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        });
     }
 }

@@ -1,10 +1,12 @@
-namespace Anju.Definitions.Tests.Support;
+namespace Anju.Testing;
 
-/// <summary>Folders of the repository the tests run from.</summary>
+/// <summary>Folders of the repository the tests (or a benchmark) run from: the folder holding Anju.slnx.</summary>
 public static class Repository
 {
+    /// <summary>The repository's root folder; throws when the program does not run from inside the repository.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The procedures: definitions/*.bpmn.</summary>
     public static string Definitions => Path.Combine(Root, "definitions");
 
     private static string FindRoot()
@@ -17,6 +19,6 @@ public static class Repository
             }
         }
 
-        throw new InvalidOperationException($"No Anju.slnx above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Anju.slnx above {AppContext.BaseDirectory}: run from inside the repository.");
     }
 }
