@@ -147,7 +147,7 @@ public abstract class CalendarAdministrationTests(ProcedureHost host)
         using (var scope = host.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            db.CalendarYears.Add(new CalendarYear { Year = 2041, Holidays = "2041-01-01", Workdays = "", Notice = "测试", ChangedBy = "admin", ChangedAt = DateTime.UtcNow, Revision = 1 });
+            db.Set<CalendarYear>().Add(new CalendarYear { Year = 2041, Holidays = "2041-01-01", Workdays = "", Notice = "测试", ChangedBy = "admin", ChangedAt = DateTime.UtcNow, Revision = 1 });
             await db.SaveChangesAsync();
         }
 

@@ -1,7 +1,8 @@
+using Anju.Host.Reference;
 using System.Globalization;
-using Anju.Host.Features.Registry;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ public static class CalendarEndpoints
 
     public static async Task<Ok<CalendarView>> List(HostDbContext db, CalendarStore store)
     {
-        var rows = await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync();
+        var rows = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync();
         return TypedResults.Ok(new CalendarView([.. rows.Select(YearView.Of)], store.Status()));
     }
 
@@ -78,12 +79,12 @@ public static class CalendarEndpoints
             return fields.Problem();
         }
 
-        var row = await db.CalendarYears.FirstOrDefaultAsync(y => y.Year == year);
+        var row = await db.Set<CalendarYear>().FirstOrDefaultAsync(y => y.Year == year);
         var before = row is null ? null : YearView.Of(row);
         if (row is null)
         {
             row = new CalendarYear { Year = year, Holidays = "", Workdays = "", Notice = "", ChangedBy = "" };
-            db.CalendarYears.Add(row);
+            db.Set<CalendarYear>().Add(row);
         }
 
         row.Holidays = CalendarStore.Join(holidays);

@@ -29,10 +29,10 @@ public sealed class CalendarStore(WorkflowEngine engine, IServiceScopeFactory sc
     public static async Task SeedAsync(HostDbContext db, CancellationToken cancellationToken = default)
     {
         var shipped = WorkingCalendar.LoadEmbedded();
-        var present = (await db.CalendarYears.Select(y => y.Year).ToListAsync(cancellationToken)).ToHashSet();
+        var present = (await db.Set<CalendarYear>().Select(y => y.Year).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var year in shipped.Years.Where(y => !present.Contains(y)))
         {
-            db.CalendarYears.Add(new CalendarYear
+            db.Set<CalendarYear>().Add(new CalendarYear
             {
                 Year = year,
                 Holidays = Join(shipped.HolidaysOf(year)),
@@ -56,14 +56,14 @@ public sealed class CalendarStore(WorkflowEngine engine, IServiceScopeFactory sc
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             if (!force)
             {
-                var stamp = await db.CalendarYears.SumAsync(y => y.Revision, cancellationToken);
+                var stamp = await db.Set<CalendarYear>().SumAsync(y => y.Revision, cancellationToken);
                 if (stamp == Current.Stamp)
                 {
                     return Current;
                 }
             }
 
-            var rows = await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
+            var rows = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
             var calendar = WorkingCalendar.Create(
                 "database (host_calendar_years)",
                 rows.Select(r => (r.Year, (IEnumerable<DateOnly>)Split(r.Holidays), (IEnumerable<DateOnly>)Split(r.Workdays))));

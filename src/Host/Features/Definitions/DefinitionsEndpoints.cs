@@ -1,4 +1,5 @@
 using Anju.Host.Identity;
+
 namespace Anju.Host.Features.Definitions;
 
 /// <summary>Deployed process definitions: readable by every signed-in user (the console shows them all).</summary>

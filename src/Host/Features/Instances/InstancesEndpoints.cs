@@ -12,9 +12,6 @@ public static class InstancesEndpoints
         instances.MapGet("/{id:guid}", GetInstance.Handle);
         instances.MapGet("/{id:guid}/journal", GetJournal.Handle);
         instances.MapGet("/{id:guid}/attachments", InstanceAttachments.List);
-        instances.MapGet("/{id:guid}/timeline", CaseTimeline.Handle);
-        instances.MapGet("/{id:guid}/comments", Tasks.TaskComments.ListForCase);
-        instances.MapPost("/{id:guid}/comments", Tasks.TaskComments.AddToCase).AddEndpointFilter<Idempotency>();
 
         // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
         instances.MapPost("/{id:guid}/attachments", InstanceAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();

@@ -1,5 +1,7 @@
+using Anju.Host.Reference;
 using System.Text.Json.Nodes;
 using Anju.Host.Persistence;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +25,10 @@ public static class ViolationCategories
     public sealed record UpdateRequest(string? Name, string? LeadingDepartment, string?[]? SupportingDepartments, bool? Urgent);
 
     public static async Task<IReadOnlyList<View>> List(HostDbContext db) =>
-        [.. (await db.ViolationCategories.AsNoTracking().OrderBy(c => c.Id).ToListAsync()).Select(View.Of)];
+        [.. (await db.Set<ViolationCategory>().AsNoTracking().OrderBy(c => c.Id).ToListAsync()).Select(View.Of)];
 
     public static async Task<Results<Ok<View>, ProblemHttpResult>> Get(string id, HttpContext context, HostDbContext db) =>
-        await db.ViolationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is { } category
+        await db.Set<ViolationCategory>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is { } category
             ? TypedResults.Ok(View.Of(category))
             : Problem.NotFound(context);
 
@@ -36,7 +37,7 @@ public static class ViolationCategories
     {
         var fields = new RegistryFields(context);
         var id = fields.Id("id", request.Id);
-        if (id is not null && await db.ViolationCategories.AnyAsync(c => c.Id == id))
+        if (id is not null && await db.Set<ViolationCategory>().AnyAsync(c => c.Id == id))
         {
             fields.Add("id", "field.idTaken", id);
         }
@@ -48,7 +49,7 @@ public static class ViolationCategories
             return fields.Problem();
         }
 
-        db.ViolationCategories.Add(category);
+        db.Set<ViolationCategory>().Add(category);
         RegistryLog.Record(db, context, time, RegistryLog.ViolationCategoryEntity, category.Id, null, View.Of(category));
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/registry/violation-categories/{category.Id}", View.Of(category));
@@ -57,7 +58,7 @@ public static class ViolationCategories
     public static async Task<Results<Ok<View>, ProblemHttpResult>> Update(
         string id, UpdateRequest request, HttpContext context, HostDbContext db, TimeProvider time)
     {
-        var category = await db.ViolationCategories.FirstOrDefaultAsync(c => c.Id == id);
+        var category = await db.Set<ViolationCategory>().FirstOrDefaultAsync(c => c.Id == id);
         if (category is null)
         {
             return Problem.NotFound(context);

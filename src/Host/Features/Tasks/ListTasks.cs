@@ -1,6 +1,8 @@
 using System.Globalization;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Validation;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Reference;
 using Microsoft.AspNetCore.Identity;
 
 namespace Anju.Host.Features.Users;

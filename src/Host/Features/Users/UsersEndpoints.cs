@@ -1,3 +1,5 @@
+using Anju.Host.Jurisdictions;
+
 namespace Anju.Host.Features.Users;
 
 /// <summary>
