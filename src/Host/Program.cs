@@ -1,7 +1,7 @@
+using Anju.Host.Calendars;
 using Anju.Host.Features;
 using Anju.Host.Features.Assessments;
 using Anju.Host.Features.Auth;
-using Anju.Host.Features.Calendar;
 using Anju.Host.Features.Health;
 using Anju.Host.Features.Notifications;
 using Anju.Host.Features.Registry;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Anju.Host.Assessment;
+using Anju.Host.Features.Assessments;
 using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Anju.Host.Features.Notifications;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;

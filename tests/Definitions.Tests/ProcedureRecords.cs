@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Anju.Host.Notifications;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

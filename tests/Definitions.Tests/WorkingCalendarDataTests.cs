@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Anju.Host.Features.Calendar;
+using Anju.Host.Calendars;
 using Anju.Host.Persistence;
 using Anju.Workflows;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Anju.Host.Calendars;
 using Anju.Host.Reference;
 using System.Globalization;
 using Anju.Host.Persistence;
@@ -17,7 +18,7 @@ namespace Anju.Host.Features.Calendar;
 public static class CalendarEndpoints
 {
     /// <summary>Characters of a notice reference.</summary>
-    public const int MaxNoticeLength = 300;
+    public const int MaxNoticeLength = CalendarYear.MaxNoticeLength;
 
     /// <summary>Dates in one list (a year has at most 366).</summary>
     public const int MaxDates = 366;

@@ -1,3 +1,4 @@
+using Anju.Host.Cases;
 using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Host.Calendars;
 using Anju.Host.Access;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Identity;
@@ -63,7 +64,7 @@ public static class CaseTimeline
         IReadOnlyList<Item> Items, IReadOnlyList<CurrentStep> Current);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, HostDbContext db, Calendar.CalendarStore calendar,
+        Guid id, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, HostDbContext db, CalendarStore calendar,
         CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(context);

@@ -2,7 +2,7 @@ using Anju.Workflows;
 using Anju.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Anju.Host.Features.Instances;
+namespace Anju.Host.Cases;
 
 /// <summary>
 /// Case search (the inbox's <c>text</c>, the instance list's <c>q</c>): a case matches by its case number (受理编号,

@@ -1,4 +1,4 @@
-namespace Anju.Host.Features.Calendar;
+namespace Anju.Host.Calendars;
 
 /// <summary>
 /// One year of the working-day calendar as the State Council's notice (国务院办公厅关于部分节假日安排的通知)
@@ -7,6 +7,9 @@ namespace Anju.Host.Features.Calendar;
 /// </summary>
 public sealed class CalendarYear
 {
+    /// <summary>The longest notice (the State Council notice's title or a note) a year can carry.</summary>
+    public const int MaxNoticeLength = 300;
+
     /// <summary>The calendar year (e.g. 2027).</summary>
     public int Year { get; set; }
 

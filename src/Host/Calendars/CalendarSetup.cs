@@ -1,6 +1,6 @@
 using Anju.Host.Seeding;
 
-namespace Anju.Host.Features.Calendar;
+namespace Anju.Host.Calendars;
 
 /// <summary>The working-day calendar: its settings, the store the engine reads, its refresher and its seed.</summary>
 public static class CalendarSetup

@@ -4,7 +4,7 @@ using Anju.Host.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Anju.Host.Features.Auth;
+namespace Anju.Host.Identity;
 
 /// <summary>
 /// The sign-in state of this Host process (a singleton):

@@ -1,7 +1,7 @@
 using Anju.Host.Persistence;
 using Anju.Host.Seeding;
 
-namespace Anju.Host.Features.Calendar;
+namespace Anju.Host.Calendars;
 
 /// <summary>The shipped calendar's years the table lacks, added on every start; then the engine reads the table.</summary>
 public sealed class CalendarSeed : ISeedContributor

@@ -1,7 +1,7 @@
 using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Anju.Host.Features.Calendar;
+namespace Anju.Host.Calendars;
 
 /// <summary>The calendar's table in the Host's model.</summary>
 public sealed class CalendarModel : IHostModel
@@ -16,7 +16,7 @@ public sealed class CalendarModel : IHostModel
             e.Property(x => x.Year).ValueGeneratedNever();
             e.Property(x => x.Holidays).HasMaxLength(4100);
             e.Property(x => x.Workdays).HasMaxLength(4100);
-            e.Property(x => x.Notice).HasMaxLength(CalendarEndpoints.MaxNoticeLength);
+            e.Property(x => x.Notice).HasMaxLength(CalendarYear.MaxNoticeLength);
             e.Property(x => x.ChangedBy).HasMaxLength(256);
         });
     }

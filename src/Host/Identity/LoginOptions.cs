@@ -1,4 +1,4 @@
-namespace Anju.Host.Features.Auth;
+namespace Anju.Host.Identity;
 
 /// <summary>Anju:Login: limits of POST /api/auth/login (docs/security.md).</summary>
 public sealed class LoginOptions

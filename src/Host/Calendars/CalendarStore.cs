@@ -5,7 +5,7 @@ using Anju.Workflows;
 using Anju.Workflows.Calendars;
 using Microsoft.EntityFrameworkCore;
 
-namespace Anju.Host.Features.Calendar;
+namespace Anju.Host.Calendars;
 
 /// <summary>
 /// The working-day calendar as stored in the database (<see cref="CalendarYear"/> rows), held in memory as an
@@ -37,7 +37,7 @@ public sealed class CalendarStore(WorkflowEngine engine, IServiceScopeFactory sc
                 Year = year,
                 Holidays = Join(shipped.HolidaysOf(year)),
                 Workdays = Join(shipped.WorkdaysOf(year)),
-                Notice = Truncate(shipped.Source ?? "calendar-cn.json", CalendarEndpoints.MaxNoticeLength),
+                Notice = Truncate(shipped.Source ?? "calendar-cn.json", CalendarYear.MaxNoticeLength),
                 ChangedBy = "system",
                 Revision = 1,
             });

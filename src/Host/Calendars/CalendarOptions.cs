@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Anju.Host.Features.Calendar;
+namespace Anju.Host.Calendars;
 
 /// <summary>
 /// When a missing next year is announced (configuration section <c>Anju:Calendar</c>, dates as MM-dd in Beijing
