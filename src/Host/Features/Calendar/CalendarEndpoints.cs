@@ -1,3 +1,4 @@
+using Anju.Host.Identity;
 using Anju.Host.Calendars;
 using Anju.Host.Reference;
 using System.Globalization;
@@ -40,7 +41,7 @@ public static class CalendarEndpoints
 
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
-        var calendar = api.MapGroup("/calendar").WithTags("Calendar").RequireAuthorization("admin");
+        var calendar = api.MapGroup("/calendar").WithTags("Calendar").RequireAuthorization(Policies.Admin);
         calendar.MapGet("", List);
         calendar.MapGet("/status", (CalendarStore store) => TypedResults.Ok(store.Status()));
         calendar.MapPut("/years/{year:int}", Put).AddEndpointFilter<Idempotency>();

@@ -1,3 +1,5 @@
+using Anju.Host.Identity;
+
 namespace Anju.Host.Features.Definitions;
 
 public static class DeploymentsEndpoints
@@ -7,7 +9,7 @@ public static class DeploymentsEndpoints
         // No Idempotency filter: a deployment is idempotent by content already (identical files → 200, no new
         // version), and the filter could not tell two different uploads under one key apart.
         api.MapPost("/deployments", Deploy.Handle)
-            .RequireAuthorization("admin")
+            .RequireAuthorization(Policies.Admin)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Deploy.MaxBytes))
             .DisableAntiforgery()
             .WithTags("Deployments");

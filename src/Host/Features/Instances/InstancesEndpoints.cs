@@ -1,3 +1,5 @@
+using Anju.Host.Identity;
+
 namespace Anju.Host.Features.Instances;
 
 public static class InstancesEndpoints
@@ -15,7 +17,7 @@ public static class InstancesEndpoints
 
         // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
         instances.MapPost("/{id:guid}/attachments", InstanceAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
-        instances.MapPost("/{id:guid}/cancel", CancelInstance.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        instances.MapPost("/{id:guid}/cancel", CancelInstance.Handle).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

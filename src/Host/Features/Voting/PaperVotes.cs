@@ -24,7 +24,7 @@ public static partial class PaperVotes
     public const int MaxProxyName = 100;
 
     /// <summary>Who may enter paper and proxy votes.</summary>
-    public static readonly IReadOnlyList<string> StaffRoles = [Roles.Community, Roles.StreetOffice];
+    public static readonly IReadOnlyList<string> StaffRoles = Policies.RolesOf[Policies.PaperVoteStaff];
 
     public sealed record Request(string? Owner, string? Channel, string? ProxyName, Guid? ScanId, JsonObject? Answers);
 
