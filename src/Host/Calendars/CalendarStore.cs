@@ -161,6 +161,6 @@ public sealed partial class CalendarRefresher(CalendarStore store, ILogger<Calen
         }
     }
 
-    [LoggerMessage(EventId = 2041, Level = LogLevel.Warning, Message = "Could not check the working-day calendar for changes; the previous one stays in force")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Could not check the working-day calendar for changes; the previous one stays in force")]
     private static partial void LogRefreshFailed(ILogger logger, Exception error);
 }

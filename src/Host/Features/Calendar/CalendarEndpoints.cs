@@ -57,13 +57,13 @@ public static class CalendarEndpoints
     public static async Task<Results<Ok<YearView>, ProblemHttpResult>> Put(
         int year, YearRequest request, HttpContext context, HostDbContext db, CalendarStore store, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         if (year is < FirstYear or > LastYear)
         {
             fields.Add("year", "field.range", FirstYear, LastYear);
         }
 
-        var notice = fields.Text("notice", request.Notice, MaxNoticeLength);
+        var notice = fields.RequireText("notice", request.Notice, MaxNoticeLength);
         var holidays = Dates(fields, "holidays", request.Holidays, year);
         var workdays = Dates(fields, "workdays", request.Workdays, year);
         foreach (var both in holidays.Intersect(workdays))
@@ -76,9 +76,9 @@ public static class CalendarEndpoints
             fields.Add("workdays", "field.calendar.notWeekend", Text(weekday));
         }
 
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         var row = await db.Set<CalendarYear>().FirstOrDefaultAsync(y => y.Year == year);
@@ -101,7 +101,7 @@ public static class CalendarEndpoints
         return TypedResults.Ok(YearView.Of(row));
     }
 
-    private static HashSet<DateOnly> Dates(RegistryFields fields, string field, string?[]? values, int year)
+    private static HashSet<DateOnly> Dates(FieldErrors fields, string field, string?[]? values, int year)
     {
         var dates = new HashSet<DateOnly>();
         if (values is null)

@@ -37,9 +37,9 @@ public static class ListNotices
             var path = directory.Resolve(jurisdiction);
             if (path is null)
             {
-                var fields = new RegistryFields(context);
+                var fields = new FieldErrors();
                 fields.Add("jurisdiction", "unknownJurisdiction", jurisdiction);
-                return fields.Problem();
+                return fields.ToProblem(context);
             }
 
             query = Related(query, [path]);

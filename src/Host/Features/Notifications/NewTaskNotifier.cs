@@ -229,9 +229,9 @@ public sealed partial class NewTaskNotifier(
         base.Dispose();
     }
 
-    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Added {Count} new-task notifications for {Tasks} recent tasks")]
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Information, Message = "Added {Count} new-task notifications for {Tasks} recent tasks")]
     private static partial void LogNotified(ILogger logger, int count, int tasks);
 
-    [LoggerMessage(EventId = 5014, Level = LogLevel.Error, Message = "Looking for new tasks to notify failed")]
+    [LoggerMessage(EventId = 5114, Level = LogLevel.Error, Message = "Looking for new tasks to notify failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

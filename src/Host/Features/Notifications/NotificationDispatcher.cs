@@ -121,9 +121,9 @@ public sealed partial class NotificationDispatcher(
         }
     }
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Notification channel {Channel} failed to take {Count} notifications; they are retried later")]
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "Notification channel {Channel} failed to take {Count} notifications; they are retried later")]
     private static partial void LogChannelFailed(ILogger logger, Exception exception, string channel, int count);
 
-    [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Dispatching notifications failed")]
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Error, Message = "Dispatching notifications failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -35,7 +35,7 @@ public static class ViolationCategories
     public static async Task<Results<Created<View>, ProblemHttpResult>> Create(
         CreateRequest request, HttpContext context, HostDbContext db, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         var id = fields.Id("id", request.Id);
         if (id is not null && await db.Set<ViolationCategory>().AnyAsync(c => c.Id == id))
         {
@@ -44,9 +44,9 @@ public static class ViolationCategories
 
         var category = new ViolationCategory { Id = id ?? "", Name = "", LeadingDepartment = "" };
         await ApplyAsync(fields, db, category, request.Name, request.LeadingDepartment, request.SupportingDepartments ?? [], request.Urgent ?? false);
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         db.Set<ViolationCategory>().Add(category);
@@ -65,15 +65,15 @@ public static class ViolationCategories
         }
 
         var before = View.Of(category);
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         await ApplyAsync(fields, db, category,
             request.Name ?? category.Name,
             request.LeadingDepartment ?? category.LeadingDepartment,
             request.SupportingDepartments ?? [.. category.Supporting],
             request.Urgent ?? category.Urgent);
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         RegistryLog.Record(db, context, time, RegistryLog.ViolationCategoryEntity, category.Id, before, View.Of(category));
@@ -82,10 +82,10 @@ public static class ViolationCategories
     }
 
     private static async Task ApplyAsync(
-        RegistryFields fields, HostDbContext db, ViolationCategory category, string? name, string? leading, IReadOnlyList<string?> supporting, bool urgent)
+        FieldErrors fields, HostDbContext db, ViolationCategory category, string? name, string? leading, IReadOnlyList<string?> supporting, bool urgent)
     {
         var known = (await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        category.Name = fields.Text("name", name, 200) ?? "";
+        category.Name = fields.RequireText("name", name, 200) ?? "";
         var lead = leading?.Trim();
         if (string.IsNullOrEmpty(lead))
         {
