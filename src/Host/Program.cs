@@ -1,10 +1,13 @@
+using Anju.Host.Calendars;
 using Anju.Host.Features;
+using Anju.Host.Features.Assessments;
 using Anju.Host.Features.Auth;
 using Anju.Host.Features.Health;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Features.Registry;
 using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
-using Anju.Host.Notifications;
 using Anju.Host.OpenApi;
 using Anju.Host.Persistence;
 using Anju.Host.Procedures;
@@ -23,8 +26,11 @@ builder.AddAnjuHardening();      // no Server header, Secure cookies, keys encry
 builder.AddAnjuLoginProtection(); // sign-in rate limits, lockout per account and client, login body cap
 builder.AddAnjuProblems();       // RFC 7807 everywhere, Chinese by default
 builder.AddAnjuTelemetry();      // structured logs, OpenTelemetry traces and metrics
-builder.AddAnjuProcedures();     // the handlers definitions/*.bpmn call: registry lookups, notices, notifications
-builder.AddAnjuNotifications();  // new-task notifications; hand-over to SMS/WeChat channels
+builder.AddAnjuProcedures();     // the generic handlers definitions/*.bpmn call (set variables, start a process, ...)
+builder.AddAnjuCalendar();       // the working-day calendar the engine's deadlines use
+builder.AddAnjuRegistry();       // registry lookups and routing handlers; violation categories
+builder.AddAnjuAssessments();    // the quarterly assessment's handlers
+builder.AddAnjuNotifications();  // notify and notice handlers; new-task notifications; hand-over to SMS/WeChat channels
 builder.AddAnjuVoting();         // owners' ballots: the openBallot service task and the closing scan
 builder.Services.AddSingleton<JurisdictionDirectory>();
 builder.Services.AddSingleton<Anju.Host.Features.Migrations.MigrationBatches>(); // background migration batches

@@ -1,4 +1,4 @@
-using Anju.Host.Assessment;
+using Anju.Host.Features.Assessments;
 
 namespace Anju.Definitions.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Anju.Host.Assessment;
+using Anju.Host.Features.Assessments;
 using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,7 +89,7 @@ public abstract class AssessmentRepeatScenario(ProcedureHost host)
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        db.AssessmentListEntries.Add(new AssessmentListEntry
+        db.Set<AssessmentListEntry>().Add(new AssessmentListEntry
         {
             Quarter = quarter,
             CompoundPath = compound,
@@ -103,7 +103,7 @@ public abstract class AssessmentRepeatScenario(ProcedureHost host)
             PublishedAt = host.Clock.GetUtcNow().UtcDateTime.AddDays(-200),
         });
         await db.SaveChangesAsync();
-        Assert.Equal(1, await db.AssessmentListEntries.CountAsync(e => e.Quarter == quarter));
+        Assert.Equal(1, await db.Set<AssessmentListEntry>().CountAsync(e => e.Quarter == quarter));
     }
 }
 

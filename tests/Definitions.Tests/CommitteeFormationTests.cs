@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
 using Anju.Host.Persistence;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Anju.Definitions.Tests.OwnersVoting;

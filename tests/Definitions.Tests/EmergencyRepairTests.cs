@@ -1,3 +1,4 @@
+using Anju.Host.Features.Notifications;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -91,7 +92,7 @@ internal static class Repair
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var instance = Guid.Parse(id);
-        var rows = await db.PublicNotices.AsNoTracking().Where(n => n.InstanceId == instance).ToListAsync();
+        var rows = await db.Set<PublicNotice>().AsNoTracking().Where(n => n.InstanceId == instance).ToListAsync();
         return [.. rows.OrderBy(n => n.PostedAt).Select(n => (n.Title, n.Until, n.PostedAt, n.Jurisdiction))];
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Anju.Host.Notifications;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public static class ProcedureRecords
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var id = Guid.Parse(instanceId);
-        return [.. (await db.PublicNotices.AsNoTracking().Where(n => n.InstanceId == id).ToListAsync()).OrderBy(n => n.PostedAt)];
+        return [.. (await db.Set<PublicNotice>().AsNoTracking().Where(n => n.InstanceId == id).ToListAsync()).OrderBy(n => n.PostedAt)];
     }
 
     /// <summary>Asserts exactly one notification of a kind for a user, created at the given moment (to the second).</summary>

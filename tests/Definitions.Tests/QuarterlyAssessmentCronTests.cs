@@ -81,7 +81,7 @@ public sealed class QuarterlyAssessmentCronTests(NationalDayHost host) : IClassF
         return [.. page["items"]!.AsArray().Select(i => i!.AsObject())];
     }
 
-    private async Task<List<Anju.Host.Notifications.Notification>> NotificationsAsync(string username, string kind, string? about = null)
+    private async Task<List<Anju.Host.Notices.Notification>> NotificationsAsync(string username, string kind, string? about = null)
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Definitions.Tests.Support;
-using Anju.Host.Features.Calendar;
+using Anju.Host.Calendars;
 using Anju.Host.Persistence;
 using Anju.Workflows;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,7 +147,7 @@ public abstract class CalendarAdministrationTests(ProcedureHost host)
         using (var scope = host.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            db.CalendarYears.Add(new CalendarYear { Year = 2041, Holidays = "2041-01-01", Workdays = "", Notice = "测试", ChangedBy = "admin", ChangedAt = DateTime.UtcNow, Revision = 1 });
+            db.Set<CalendarYear>().Add(new CalendarYear { Year = 2041, Holidays = "2041-01-01", Workdays = "", Notice = "测试", ChangedBy = "admin", ChangedAt = DateTime.UtcNow, Revision = 1 });
             await db.SaveChangesAsync();
         }
 

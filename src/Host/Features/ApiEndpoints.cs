@@ -3,7 +3,6 @@ using Anju.Host.Features.Auth;
 using Anju.Host.Features.Calendar;
 using Anju.Host.Features.Correlation;
 using Anju.Host.Features.Definitions;
-using Anju.Host.Features.Deployments;
 using Anju.Host.Features.ExternalTasks;
 using Anju.Host.Features.Incidents;
 using Anju.Host.Features.Instances;

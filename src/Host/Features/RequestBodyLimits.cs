@@ -36,7 +36,7 @@ public static class RequestBodyLimits
         var limits = RequestLimits.From(configuration);
         if (endpoint.Metadata.GetMetadata<AttachmentUpload>() is not null)
         {
-            return configuration.GetValue("Anju:Attachments:MaxBytes", Tasks.TaskAttachments.DefaultMaxBytes) + limits.MultipartOverheadBytes;
+            return configuration.GetValue("Anju:Attachments:MaxBytes", Attachments.TaskAttachments.DefaultMaxBytes) + limits.MultipartOverheadBytes;
         }
 
         return endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own ? own.MaxRequestBodySize : limits.MaxRequestBodyBytes;

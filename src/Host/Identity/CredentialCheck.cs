@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Anju.Host.Persistence;
+using Anju.Host.Reference;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

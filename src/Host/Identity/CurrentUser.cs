@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Reference;
 
 namespace Anju.Host.Identity;
 

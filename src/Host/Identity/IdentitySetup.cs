@@ -71,7 +71,7 @@ public static class IdentitySetup
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
-            .AddPolicy("admin", p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddAnjuPolicies();
         services.AddScoped<TokenIssuer>();
         services.AddMemoryCache();
         services.AddSingleton<CredentialCheck>();

@@ -1,3 +1,5 @@
+using Anju.Host.Reference;
+
 namespace Anju.Host.Identity;
 
 /// <summary>The roles of docs/procedures.md. A task's candidate groups name these roles.</summary>

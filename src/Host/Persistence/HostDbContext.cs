@@ -1,15 +1,14 @@
-using Anju.Host.Assessment;
-using Anju.Host.Notifications;
-using Anju.Host.Registry;
-using Anju.Host.Features.Voting;
+using Anju.Host.Notices;
+using Anju.Host.Reference;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Persistence;
 
 /// <summary>
-/// The Host's own tables (identity, jurisdictions, idempotency, comments, attachments, owners' units and ballots), in the same database
-/// as the engine's but with their own migrations history.
+/// The Host's own tables, in the same database as the engine's but with their own migrations history: the kernels'
+/// rows here (identity, jurisdictions, idempotency, comments, attachments, compounds, departments, the registry's change log, notifications),
+/// each feature's rows from its <see cref="IHostModel"/> (read them with <c>Set&lt;T&gt;()</c>).
 /// </summary>
 public abstract class HostDbContext(DbContextOptions options) : IdentityDbContext<AnjuUser>(options)
 {
@@ -22,22 +21,8 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Compound> Compounds => Set<Compound>();
     public DbSet<Department> Departments => Set<Department>();
-    public DbSet<ViolationCategory> ViolationCategories => Set<ViolationCategory>();
     public DbSet<RegistryChange> RegistryChanges => Set<RegistryChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
-    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
-    public DbSet<AssessmentListEntry> AssessmentListEntries => Set<AssessmentListEntry>();
-    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
-    public DbSet<Watermark> Watermarks => Set<Watermark>();
-    public DbSet<OwnedUnit> Units => Set<OwnedUnit>();
-    public DbSet<Ballot> Ballots => Set<Ballot>();
-    public DbSet<BallotElector> BallotElectors => Set<BallotElector>();
-    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
-    public DbSet<BallotAuditRead> BallotAuditReads => Set<BallotAuditRead>();
-    public DbSet<RegisterConfirmation> RegisterConfirmations => Set<RegisterConfirmation>();
-    public DbSet<Features.Definitions.DefinitionFileIgnore> DefinitionFileIgnores => Set<Features.Definitions.DefinitionFileIgnore>();
-    public DbSet<Features.Calendar.CalendarYear> CalendarYears => Set<Features.Calendar.CalendarYear>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -73,16 +58,6 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.InstanceId);
         });
-        builder.Entity<Features.Calendar.CalendarYear>(e =>
-        {
-            e.ToTable("host_calendar_years");
-            e.HasKey(x => x.Year);
-            e.Property(x => x.Year).ValueGeneratedNever();
-            e.Property(x => x.Holidays).HasMaxLength(4100);
-            e.Property(x => x.Workdays).HasMaxLength(4100);
-            e.Property(x => x.Notice).HasMaxLength(Features.Calendar.CalendarEndpoints.MaxNoticeLength);
-            e.Property(x => x.ChangedBy).HasMaxLength(256);
-        });
         builder.Entity<Compound>(e =>
         {
             e.ToTable("host_compounds");
@@ -95,11 +70,6 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
         builder.Entity<Department>(e =>
         {
             e.ToTable("host_departments");
-            e.HasKey(x => x.Id);
-        });
-        builder.Entity<ViolationCategory>(e =>
-        {
-            e.ToTable("host_violation_categories");
             e.HasKey(x => x.Id);
         });
         builder.Entity<RegistryChange>(e =>
@@ -120,74 +90,16 @@ public abstract class HostDbContext(DbContextOptions options) : IdentityDbContex
             e.Property(x => x.DeliveryOwner).HasMaxLength(200);
             e.Property(x => x.DeliveryError).HasMaxLength(1000);
         });
-        builder.Entity<Watermark>(e =>
+
+        // Each feature's own tables (IHostModel in Features/<Area>), in a fixed order.
+        foreach (var model in typeof(HostDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IHostModel).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
-            e.ToTable("host_watermarks");
-            e.HasKey(x => x.Name);
-        });
-        builder.Entity<PublicNotice>(e =>
-        {
-            e.ToTable("host_public_notices");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.Jurisdiction);
-            e.HasIndex(x => x.InstanceId);
-        });
-        ConfigureAssessment(builder);
-        VotingModel.Configure(builder);
-        builder.Entity<Features.Definitions.DefinitionFileIgnore>(e =>
-        {
-            e.ToTable("host_definition_file_ignores");
-            e.HasKey(x => new { x.Key, x.ContentHash });
-            e.Property(x => x.Key).HasMaxLength(255);
-            e.Property(x => x.ContentHash).HasMaxLength(64);
-            e.Property(x => x.IgnoredBy).HasMaxLength(256);
-        });
+            ((IHostModel)Activator.CreateInstance(model)!).Configure(builder);
+        }
     }
 
-    /// <summary>Quarterly assessment (红黑榜): scores, published lists, credit records.</summary>
-    private static void ConfigureAssessment(ModelBuilder builder)
-    {
-        builder.Entity<AssessmentScore>(e =>
-        {
-            e.ToTable("host_assessment_scores");
-            e.HasKey(x => new { x.Quarter, x.CompoundPath });
-            e.Property(x => x.Quarter).HasMaxLength(6);
-            e.HasIndex(x => x.CompoundPath);
-            foreach (var name in new[]
-            {
-                nameof(AssessmentScore.OwnersScore), nameof(AssessmentScore.CommitteeScore), nameof(AssessmentScore.CommunityScore),
-                nameof(AssessmentScore.StreetScore), nameof(AssessmentScore.BureauScore), nameof(AssessmentScore.WeightedScore),
-                nameof(AssessmentScore.PerComplaint), nameof(AssessmentScore.MaxDeduction), nameof(AssessmentScore.ComplaintDeduction),
-                nameof(AssessmentScore.Adjustment), nameof(AssessmentScore.CompositeScore),
-            })
-            {
-                e.Property(name).HasPrecision(9, 2);
-            }
-
-            foreach (var name in new[]
-            {
-                nameof(AssessmentScore.OwnersWeight), nameof(AssessmentScore.CommitteeWeight), nameof(AssessmentScore.CommunityWeight),
-                nameof(AssessmentScore.StreetWeight), nameof(AssessmentScore.BureauWeight),
-            })
-            {
-                e.Property(name).HasPrecision(9, 6);
-            }
-        });
-        builder.Entity<AssessmentListEntry>(e =>
-        {
-            e.ToTable("host_assessment_lists");
-            e.HasKey(x => new { x.Quarter, x.CompoundPath });
-            e.Property(x => x.Quarter).HasMaxLength(6);
-            e.Property(x => x.CompositeScore).HasPrecision(9, 2);
-            e.HasIndex(x => new { x.Quarter, x.Rank });
-        });
-        builder.Entity<CreditRecord>(e =>
-        {
-            e.ToTable("host_credit_records");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.Firm, x.Quarter, x.CompoundPath }).IsUnique();
-        });
-    }
 }
 
 public sealed class SqliteHostDbContext(DbContextOptions<SqliteHostDbContext> options) : HostDbContext(options);

@@ -58,9 +58,6 @@ public static class StorageSetup
             sp.GetRequiredService<TimeProvider>(),
             options: engineOptions));
         services.AddSingleton(sp => EngineSettings.Node(configuration, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Anju.Host.NodeIdentity")));
-        services.AddSingleton(Anju.Host.Features.Calendar.CalendarOptions.From(configuration));
-        services.AddSingleton<Anju.Host.Features.Calendar.CalendarStore>();
-        services.AddHostedService<Anju.Host.Features.Calendar.CalendarRefresher>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<Anju.Host.Seeding.DefinitionFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExecutor>());

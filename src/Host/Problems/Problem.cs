@@ -38,12 +38,10 @@ public static class Problem
         return TypedResults.Problem(details);
     }
 
-    /// <summary>The engine's refusals, as HTTP: not found 404, conflict 409, bad argument 400, wrong state 409.</summary>
-    public static ProblemHttpResult From(HttpContext context, WorkflowException error) => error.Kind switch
+    /// <summary>The engine's refusals, as HTTP (<see cref="EngineErrors"/>): not found 404, conflict 409, bad argument 400, wrong state 409.</summary>
+    public static ProblemHttpResult From(HttpContext context, WorkflowException error)
     {
-        WorkflowErrorKind.NotFound => NotFound(context),
-        WorkflowErrorKind.Conflict => Of(context, StatusCodes.Status409Conflict, "conflict"),
-        WorkflowErrorKind.InvalidArgument => Of(context, StatusCodes.Status400BadRequest, "invalidRequest", error.Message),
-        _ => Of(context, StatusCodes.Status409Conflict, "invalidState", error.Message),
-    };
+        var mapping = EngineErrors.Of(error);
+        return Of(context, mapping.Status, mapping.Code, EngineErrors.Arguments(error));
+    }
 }

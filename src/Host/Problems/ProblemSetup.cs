@@ -69,13 +69,11 @@ public static partial class ProblemSetup
         return app;
     }
 
-    private static ProblemDetails ToDetails(HttpContext context, WorkflowException error) => error.Kind switch
+    private static ProblemDetails ToDetails(HttpContext context, WorkflowException error)
     {
-        WorkflowErrorKind.NotFound => Problem.Details(context, 404, "notFound"),
-        WorkflowErrorKind.Conflict => Problem.Details(context, 409, "conflict"),
-        WorkflowErrorKind.InvalidArgument => Problem.Details(context, 400, "invalidRequest", error.Message),
-        _ => Problem.Details(context, 409, "invalidState", error.Message),
-    };
+        var mapping = EngineErrors.Of(error);
+        return Problem.Details(context, mapping.Status, mapping.Code, EngineErrors.Arguments(error));
+    }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception? exception, string path);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Anju.Host.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -68,8 +69,8 @@ public static class HardeningSetup
         var scalar = app.MapScalarApiReference();
         if (!app.Environment.IsDevelopment())
         {
-            openApi.RequireAuthorization("admin");
-            scalar.RequireAuthorization("admin");
+            openApi.RequireAuthorization(Policies.Admin);
+            scalar.RequireAuthorization(Policies.Admin);
         }
 
         return app;

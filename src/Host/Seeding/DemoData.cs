@@ -1,8 +1,7 @@
-using Anju.Host.Features.Voting;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,20 +63,16 @@ public static class DemoData
             await EnsureUserAsync(services, username, displayName, password, [Roles.Owner], [Binjiang]);
         }
 
-        await SeedUnitsAsync(db);
-
         // 幸福里小区 (committee formation, P4): six owners of one 100 m² unit each, and the committee they elect.
         await EnsureUserAsync(services, "committee.xingfuli", "幸福里小区业委会 韩主任", password, [Roles.OwnersCommittee], [Xingfuli]);
         foreach (var (username, displayName) in XingfuliOwners)
         {
             await EnsureUserAsync(services, username, displayName, password, [Roles.Owner], [Xingfuli]);
         }
-
-        await SeedXingfuliUnitsAsync(db);
     }
 
     /// <summary>幸福里小区's owners: six of 100 m² each, so that four of them are exactly 2/3 by area and by headcount.</summary>
-    private static readonly (string Username, string DisplayName)[] XingfuliOwners =
+    public static readonly IReadOnlyList<(string Username, string DisplayName)> XingfuliOwners =
     [
         ("owner.sun", "业主 孙先生"),
         ("owner.zhou", "业主 周女士"),
@@ -86,21 +81,6 @@ public static class DemoData
         ("owner.feng", "业主 冯先生"),
         ("owner.he", "业主 何女士"),
     ];
-
-    private static async Task SeedXingfuliUnitsAsync(HostDbContext db)
-    {
-        var existing = (await db.Units.Where(u => u.CompoundPath == Xingfuli).Select(u => u.Number).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < XingfuliOwners.Length; i++)
-        {
-            var number = $"{i + 1}-101";
-            if (!existing.Contains(number))
-            {
-                db.Units.Add(new OwnedUnit { Id = Guid.NewGuid(), CompoundPath = Xingfuli, Number = number, Area = 100m, Owner = XingfuliOwners[i].Username, CreatedAt = DateTime.UtcNow, CreatedBy = "system" });
-            }
-        }
-
-        await db.SaveChangesAsync();
-    }
 
     /// <summary>The owners of 滨江花园 besides owner.li (README's demo account table lists them).</summary>
     private static readonly (string Username, string DisplayName)[] BinjiangOwners =
@@ -112,34 +92,6 @@ public static class DemoData
         ("owner.yang", "业主 杨女士"),
         ("owner.zhao", "业主 赵先生"),
     ];
-
-    /// <summary>
-    /// 滨江花园's units: seven owners, owner.li with three units, 1,004.40 m² in all, so that a ballot there shows
-    /// area and headcount counting differently.
-    /// </summary>
-    private static readonly (string Number, decimal Area, string Owner)[] BinjiangUnits =
-    [
-        ("1-101", 89.50m, "owner.li"),
-        ("1-102", 89.50m, "owner.li"),
-        ("2-301", 120.00m, "owner.li"),
-        ("1-201", 89.50m, "owner.wang"),
-        ("1-202", 89.50m, "owner.zhang"),
-        ("2-101", 120.00m, "owner.liu"),
-        ("2-102", 120.00m, "owner.chen"),
-        ("3-101", 143.20m, "owner.yang"),
-        ("3-102", 143.20m, "owner.zhao"),
-    ];
-
-    private static async Task SeedUnitsAsync(HostDbContext db)
-    {
-        var existing = (await db.Units.Where(u => u.CompoundPath == Binjiang).Select(u => u.Number).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        foreach (var (number, area, owner) in BinjiangUnits.Where(u => !existing.Contains(u.Number)))
-        {
-            db.Units.Add(new OwnedUnit { Id = Guid.NewGuid(), CompoundPath = Binjiang, Number = number, Area = area, Owner = owner, CreatedAt = DateTime.UtcNow, CreatedBy = "system" });
-        }
-
-        await db.SaveChangesAsync();
-    }
 
     /// <summary>
     /// A demo account (Development only: Startup.cs refuses demo data elsewhere) unless it exists. Its password, the
@@ -183,7 +135,7 @@ public static class DemoData
     /// <summary>
     /// The demo compounds' registry records (firm, committee, area, units). 滨江花园 and 幸福里小区, where the demo
     /// ballots run, are small compounds whose registered floor area and unit count are exactly those of their complete
-    /// owners' registers (<see cref="BinjiangUnits"/>: 9 units, 1,004.40 m²; 幸福里: 6 units of 100 m²), so that a
+    /// owners' registers (the voting feature's demo register: 9 units, 1,004.40 m²; 幸福里: 6 units of 100 m²), so that a
     /// ballot opens there on the default tolerance without any confirmation by the street office.
     /// </summary>
     private static async Task SeedCompoundsAsync(HostDbContext db)

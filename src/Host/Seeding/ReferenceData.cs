@@ -1,15 +1,14 @@
 using System.Text.Json;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Seeding;
 
 /// <summary>
-/// The city, its 16 towns/streets and 2 zones and its departments (Reference/org.json), and the violation
-/// categories with their leading departments (Reference/violation-categories.json). Idempotent: only what is
-/// missing is added, so administrators' edits survive a restart.
+/// The city, its 16 towns/streets and 2 zones and its departments (Reference/org.json); the registry feature adds the
+/// violation categories. Idempotent: only what is missing is added, so administrators' edits survive a restart.
 /// </summary>
 public static class ReferenceData
 {
@@ -41,33 +40,6 @@ public static class ReferenceData
             {
                 db.Departments.Add(new Department { Id = id, Name = department.GetProperty("name").GetString()!, ShortName = department.GetProperty("short").GetString()! });
             }
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    public static async Task LoadViolationCategoriesAsync(HostDbContext db, string file)
-    {
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file));
-        var existing = (await db.ViolationCategories.Select(c => c.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        foreach (var category in document.RootElement.GetProperty("categories").EnumerateArray())
-        {
-            var id = category.GetProperty("id").GetString()!;
-            if (!existing.Add(id))
-            {
-                continue;
-            }
-
-            db.ViolationCategories.Add(new ViolationCategory
-            {
-                Id = id,
-                Name = category.GetProperty("name").GetString()!,
-                LeadingDepartment = category.GetProperty("leading").GetString()!,
-                Urgent = category.GetProperty("urgent").GetBoolean(),
-                SupportingDepartments = category.TryGetProperty("supporting", out var supporting)
-                    ? string.Join(',', supporting.EnumerateArray().Select(s => s.GetString()))
-                    : "",
-            });
         }
 
         await db.SaveChangesAsync();

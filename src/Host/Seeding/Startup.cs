@@ -22,18 +22,26 @@ public static partial class Startup
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             await db.Database.MigrateAsync();
             await ReferenceData.LoadAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "org.json"));
-            await ReferenceData.LoadViolationCategoriesAsync(db, Path.Combine(AppContext.BaseDirectory, "Reference", "violation-categories.json"));
-            await Features.Calendar.CalendarStore.SeedAsync(db);
+            var contributors = scope.ServiceProvider.GetServices<ISeedContributor>().ToList();
+            foreach (var contributor in contributors)
+            {
+                await contributor.SeedReferenceDataAsync(scope.ServiceProvider, CancellationToken.None);
+            }
+
             await AdminAccount.EnsureAsync(scope.ServiceProvider, app.Configuration, app.Environment);
             if (app.Configuration.GetValue("Anju:SeedDemoData", false))
             {
                 await DemoData.SeedAsync(scope.ServiceProvider);
+                foreach (var contributor in contributors)
+                {
+                    await contributor.SeedDemoDataAsync(scope.ServiceProvider, CancellationToken.None);
+                }
+
                 LogDemoData(logger);
             }
         }
 
         await services.GetRequiredService<JurisdictionDirectory>().RefreshAsync();
-        await services.GetRequiredService<Features.Calendar.CalendarStore>().ReloadAsync();
         WarnAboutCalendar(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<TimeProvider>(), logger);
         await DeployDefinitionsAsync(services.GetRequiredService<WorkflowEngine>(), services.GetRequiredService<DefinitionFiles>(), logger);
     }

@@ -1,4 +1,5 @@
-using Anju.Host.Notifications;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Anju.Host.Notifications;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Procedures;
 using Anju.Host.Tests.Support;
 using Anju.Workflows.Handlers;

@@ -6,16 +6,15 @@ namespace Anju.Host.Features.Assessments;
 public static class AssessmentsEndpoints
 {
     /// <summary>Who may read scores: supervisors in their jurisdiction, firms for their own compounds.</summary>
-    public static readonly IReadOnlyList<string> ScoreReaders =
-        [Roles.Admin, Roles.HousingBureau, Roles.StreetOffice, Roles.Community, Roles.PropertyFirm];
+    public static readonly IReadOnlyList<string> ScoreReaders = Policies.RolesOf[Policies.AssessmentScoreReaders];
 
     public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder api)
     {
         var assessments = api.MapGroup("/assessments").WithTags("Assessments");
         assessments.MapGet("/{quarter}/lists", GetAssessmentLists.Handle);
-        assessments.MapGet("/{quarter}/scores", GetAssessmentScores.Handle).RequireAuthorization(p => p.RequireRole([.. ScoreReaders]));
+        assessments.MapGet("/{quarter}/scores", GetAssessmentScores.Handle).RequireAuthorization(Policies.AssessmentScoreReaders);
         api.MapGet("/credit-records", ListCreditRecords.Handle).WithTags("Assessments")
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.HousingBureau));
+            .RequireAuthorization(Policies.CreditRecordReaders);
         return api;
     }
 }

@@ -1,6 +1,7 @@
-using Anju.Host.Assessment;
+using Anju.Host.Features.Assessments;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Reference;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class GetAssessmentLists
         }
 
         var key = parsed.ToString();
-        var rows = await db.AssessmentListEntries.AsNoTracking().Where(e => e.Quarter == key).ToListAsync(cancellationToken);
+        var rows = await db.Set<AssessmentListEntry>().AsNoTracking().Where(e => e.Quarter == key).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return Problem.NotFound(context);

@@ -1,4 +1,4 @@
-using Anju.Host.Assessment;
+using Anju.Host.Features.Assessments;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
@@ -31,7 +31,7 @@ public static class GetAssessmentScores
         }
 
         var key = parsed.ToString();
-        var rows = db.AssessmentScores.AsNoTracking().Where(s => s.Quarter == key);
+        var rows = db.Set<AssessmentScore>().AsNoTracking().Where(s => s.Quarter == key);
         if (compound is not null)
         {
             rows = rows.Where(s => s.CompoundPath == compound);

@@ -1,4 +1,4 @@
-using Anju.Host.Assessment;
+using Anju.Host.Features.Assessments;
 using Anju.Host.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ public static class ListCreditRecords
 {
     public static async Task<Ok<IReadOnlyList<CreditRecord>>> Handle(HostDbContext db, CancellationToken cancellationToken, string? firm = null)
     {
-        var rows = db.CreditRecords.AsNoTracking();
+        var rows = db.Set<CreditRecord>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(firm))
         {
             rows = rows.Where(c => c.Firm == firm);

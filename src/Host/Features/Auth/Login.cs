@@ -72,7 +72,7 @@ public static class Login
         }
 
         throttle.RecordSuccess(account, client);
-        if (Users.LockUser.IsLockedByAdministrator(user!))
+        if (AdministratorLock.IsLockedByAdministrator(user!))
         {
             // Told only to someone who knows the password: anonymous clients learn nothing about the account.
             return Problem.Of(context, StatusCodes.Status403Forbidden, "accountLocked");

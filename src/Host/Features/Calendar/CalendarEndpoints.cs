@@ -1,7 +1,10 @@
+using Anju.Host.Identity;
+using Anju.Host.Calendars;
+using Anju.Host.Reference;
 using System.Globalization;
-using Anju.Host.Features.Registry;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +19,7 @@ namespace Anju.Host.Features.Calendar;
 public static class CalendarEndpoints
 {
     /// <summary>Characters of a notice reference.</summary>
-    public const int MaxNoticeLength = 300;
+    public const int MaxNoticeLength = CalendarYear.MaxNoticeLength;
 
     /// <summary>Dates in one list (a year has at most 366).</summary>
     public const int MaxDates = 366;
@@ -38,7 +41,7 @@ public static class CalendarEndpoints
 
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
-        var calendar = api.MapGroup("/calendar").WithTags("Calendar").RequireAuthorization("admin");
+        var calendar = api.MapGroup("/calendar").WithTags("Calendar").RequireAuthorization(Policies.Admin);
         calendar.MapGet("", List);
         calendar.MapGet("/status", (CalendarStore store) => TypedResults.Ok(store.Status()));
         calendar.MapPut("/years/{year:int}", Put).AddEndpointFilter<Idempotency>();
@@ -47,20 +50,20 @@ public static class CalendarEndpoints
 
     public static async Task<Ok<CalendarView>> List(HostDbContext db, CalendarStore store)
     {
-        var rows = await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync();
+        var rows = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync();
         return TypedResults.Ok(new CalendarView([.. rows.Select(YearView.Of)], store.Status()));
     }
 
     public static async Task<Results<Ok<YearView>, ProblemHttpResult>> Put(
         int year, YearRequest request, HttpContext context, HostDbContext db, CalendarStore store, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         if (year is < FirstYear or > LastYear)
         {
             fields.Add("year", "field.range", FirstYear, LastYear);
         }
 
-        var notice = fields.Text("notice", request.Notice, MaxNoticeLength);
+        var notice = fields.RequireText("notice", request.Notice, MaxNoticeLength);
         var holidays = Dates(fields, "holidays", request.Holidays, year);
         var workdays = Dates(fields, "workdays", request.Workdays, year);
         foreach (var both in holidays.Intersect(workdays))
@@ -73,17 +76,17 @@ public static class CalendarEndpoints
             fields.Add("workdays", "field.calendar.notWeekend", Text(weekday));
         }
 
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
-        var row = await db.CalendarYears.FirstOrDefaultAsync(y => y.Year == year);
+        var row = await db.Set<CalendarYear>().FirstOrDefaultAsync(y => y.Year == year);
         var before = row is null ? null : YearView.Of(row);
         if (row is null)
         {
             row = new CalendarYear { Year = year, Holidays = "", Workdays = "", Notice = "", ChangedBy = "" };
-            db.CalendarYears.Add(row);
+            db.Set<CalendarYear>().Add(row);
         }
 
         row.Holidays = CalendarStore.Join(holidays);
@@ -98,7 +101,7 @@ public static class CalendarEndpoints
         return TypedResults.Ok(YearView.Of(row));
     }
 
-    private static HashSet<DateOnly> Dates(RegistryFields fields, string field, string?[]? values, int year)
+    private static HashSet<DateOnly> Dates(FieldErrors fields, string field, string?[]? values, int year)
     {
         var dates = new HashSet<DateOnly>();
         if (values is null)

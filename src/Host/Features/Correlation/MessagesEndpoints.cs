@@ -12,7 +12,7 @@ public static class MessagesEndpoints
     public static RouteGroupBuilder MapMessages(this RouteGroupBuilder api)
     {
         api.MapPost("/messages", CorrelateMessage.Handle)
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Worker))
+            .RequireAuthorization(Policies.Workers)
             .AddEndpointFilter<Idempotency>()
             .WithTags("Messages");
         return api;

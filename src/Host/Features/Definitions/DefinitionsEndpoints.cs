@@ -1,4 +1,5 @@
 using Anju.Host.Identity;
+
 namespace Anju.Host.Features.Definitions;
 
 /// <summary>Deployed process definitions: readable by every signed-in user (the console shows them all).</summary>
@@ -10,9 +11,9 @@ public static class DefinitionsEndpoints
         definitions.MapGet("/", ListDefinitions.Handle);
         definitions.MapGet("/{key}", GetDefinition.Handle);
         definitions.MapGet("/{key}/xml", GetDefinitionXml.Handle);
-        definitions.MapGet("/{key}/statistics", ActivityStatistics.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
-        definitions.MapPost("/{key}/file-update/adopt", FileUpdateActions.Adopt).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
-        definitions.MapPost("/{key}/file-update/ignore", FileUpdateActions.Ignore).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        definitions.MapGet("/{key}/statistics", ActivityStatistics.Handle).RequireAuthorization(Policies.Supervisors);
+        definitions.MapPost("/{key}/file-update/adopt", FileUpdateActions.Adopt).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
+        definitions.MapPost("/{key}/file-update/ignore", FileUpdateActions.Ignore).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

@@ -1,4 +1,3 @@
-using Anju.Host.Features.Deployments;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
@@ -73,7 +72,7 @@ public static class FileUpdateActions
             return Problem.Of(context, StatusCodes.Status409Conflict, "fileUpdateChanged");
         }
 
-        hostDb.DefinitionFileIgnores.Add(new DefinitionFileIgnore
+        hostDb.Set<DefinitionFileIgnore>().Add(new DefinitionFileIgnore
         {
             Key = key,
             ContentHash = request.ContentHash!,

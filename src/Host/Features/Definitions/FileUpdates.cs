@@ -42,7 +42,7 @@ public static class FileUpdates
 
     /// <summary>The content hashes ignored for these keys.</summary>
     public static async Task<ILookup<string, string>> IgnoredAsync(HostDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        (await db.DefinitionFileIgnores.AsNoTracking().Where(i => keys.Contains(i.Key))
+        (await db.Set<DefinitionFileIgnore>().AsNoTracking().Where(i => keys.Contains(i.Key))
             .Select(i => new { i.Key, i.ContentHash }).ToListAsync(cancellationToken))
         .ToLookup(i => i.Key, i => i.ContentHash, StringComparer.Ordinal);
 }

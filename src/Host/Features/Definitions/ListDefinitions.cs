@@ -1,4 +1,4 @@
-using Anju.Host.Features.Instances;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Seeding;

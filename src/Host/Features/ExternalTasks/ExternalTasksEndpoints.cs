@@ -8,7 +8,7 @@ public static class ExternalTasksEndpoints
     public static RouteGroupBuilder MapExternalTasks(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/external-tasks")
-            .RequireAuthorization(p => p.RequireRole(Roles.Worker, Roles.Admin))
+            .RequireAuthorization(Policies.Workers)
             .WithTags("External tasks");
         tasks.MapPost("/fetch-and-lock", FetchAndLock.Handle);
         tasks.MapPost("/{id:guid}/complete", CompleteExternalTask.Handle).AddEndpointFilter<Idempotency>();

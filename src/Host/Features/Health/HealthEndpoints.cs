@@ -1,3 +1,4 @@
+using Anju.Host.Calendars;
 using Anju.Host.Persistence;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public static class HealthEndpoints
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new LiveStatus("live"))).AllowAnonymous().WithTags("Health");
-        app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, DataDirectory data, IConfiguration configuration, Calendar.CalendarStore calendar, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (WorkflowStorage storage, HostDbContext hostDb, DataDirectory data, IConfiguration configuration, CalendarStore calendar, CancellationToken ct) =>
         {
             await using var engineDb = storage.CreateContext();
             var pendingEngine = (await engineDb.Database.GetPendingMigrationsAsync(ct)).ToList();

@@ -7,8 +7,8 @@ public static class IncidentsEndpoints
     public static RouteGroupBuilder MapIncidents(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
-        incidents.MapGet("/", ListIncidents.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
-        incidents.MapPost("/{id:guid}/retry", RetryIncident.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        incidents.MapGet("/", ListIncidents.Handle).RequireAuthorization(Policies.Supervisors);
+        incidents.MapPost("/{id:guid}/retry", RetryIncident.Handle).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

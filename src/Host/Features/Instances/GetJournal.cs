@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
 using Anju.Workflows;

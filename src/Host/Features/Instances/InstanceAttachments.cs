@@ -1,4 +1,5 @@
-using Anju.Host.Features.Tasks;
+using Anju.Host.Access;
+using Anju.Host.Attachments;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;

@@ -1,3 +1,5 @@
+using Anju.Host.Identity;
+
 namespace Anju.Host.Features.Instances;
 
 public static class InstancesEndpoints
@@ -12,13 +14,10 @@ public static class InstancesEndpoints
         instances.MapGet("/{id:guid}", GetInstance.Handle);
         instances.MapGet("/{id:guid}/journal", GetJournal.Handle);
         instances.MapGet("/{id:guid}/attachments", InstanceAttachments.List);
-        instances.MapGet("/{id:guid}/timeline", CaseTimeline.Handle);
-        instances.MapGet("/{id:guid}/comments", Tasks.TaskComments.ListForCase);
-        instances.MapPost("/{id:guid}/comments", Tasks.TaskComments.AddToCase).AddEndpointFilter<Idempotency>();
 
         // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
         instances.MapPost("/{id:guid}/attachments", InstanceAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
-        instances.MapPost("/{id:guid}/cancel", CancelInstance.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        instances.MapPost("/{id:guid}/cancel", CancelInstance.Handle).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

@@ -1,3 +1,5 @@
+using Anju.Host.Cases;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Problems;

@@ -1,8 +1,8 @@
+using Anju.Host.Access;
 using System.Text.Json.Nodes;
-using Anju.Host.Features.Incidents;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
-using Anju.Host.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Anju.Workflows;

@@ -1,6 +1,6 @@
-using Anju.Host.Features.Repair;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 

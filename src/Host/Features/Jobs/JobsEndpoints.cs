@@ -7,8 +7,8 @@ public static class JobsEndpoints
     public static RouteGroupBuilder MapJobs(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/", ListJobs.Handle).RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
-        jobs.MapPost("/{id:guid}/execute", ExecuteJob.Handle).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        jobs.MapGet("/", ListJobs.Handle).RequireAuthorization(Policies.Supervisors);
+        jobs.MapPost("/{id:guid}/execute", ExecuteJob.Handle).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Anju.Host.Problems;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 
@@ -110,13 +111,7 @@ public sealed partial class MigrationBatches(WorkflowEngine engine, TimeProvider
         }
         catch (WorkflowException failed)
         {
-            var code = failed.Kind switch
-            {
-                WorkflowErrorKind.NotFound => "notFound",
-                WorkflowErrorKind.Conflict => "conflict",
-                _ => "invalidState",
-            };
-            return new MigrationResult(id, false, code, failed.Message, []);
+            return new MigrationResult(id, false, EngineErrors.Of(failed).Code, failed.Message, []);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -149,12 +144,12 @@ public sealed partial class MigrationBatches(WorkflowEngine engine, TimeProvider
         }
     }
 
-    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "Migration batch {BatchId}: {Count} instances from {Source} to {Target}, started by {Actor}")]
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Migration batch {BatchId}: {Count} instances from {Source} to {Target}, started by {Actor}")]
     private static partial void LogStarted(ILogger logger, Guid batchId, int count, string source, string target, string actor);
 
-    [LoggerMessage(EventId = 1602, Level = LogLevel.Information, Message = "Migration batch {BatchId} done: {Succeeded} migrated, {Failed} not")]
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Migration batch {BatchId} done: {Succeeded} migrated, {Failed} not")]
     private static partial void LogEnded(ILogger logger, Guid batchId, int succeeded, int failed);
 
-    [LoggerMessage(EventId = 1603, Level = LogLevel.Error, Message = "Migration batch {BatchId}: instance {InstanceId} failed unexpectedly")]
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Error, Message = "Migration batch {BatchId}: instance {InstanceId} failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid batchId, Guid instanceId);
 }

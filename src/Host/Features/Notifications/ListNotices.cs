@@ -1,7 +1,8 @@
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
-using Anju.Host.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,9 +37,9 @@ public static class ListNotices
             var path = directory.Resolve(jurisdiction);
             if (path is null)
             {
-                var fields = new Registry.RegistryFields(context);
+                var fields = new FieldErrors();
                 fields.Add("jurisdiction", "unknownJurisdiction", jurisdiction);
-                return fields.Problem();
+                return fields.ToProblem(context);
             }
 
             query = Related(query, [path]);
@@ -50,7 +51,7 @@ public static class ListNotices
             MyNotifications.Utc(n.PostedAt), MyNotifications.Utc(n.Until)))]);
     }
 
-    private static IQueryable<PublicNotice> Notices(this HostDbContext db) => db.PublicNotices.AsNoTracking();
+    private static IQueryable<PublicNotice> Notices(this HostDbContext db) => db.Set<PublicNotice>().AsNoTracking();
 
     /// <summary>Notices at or below one of <paramref name="paths"/>, or at a node above one of them.</summary>
     private static IQueryable<PublicNotice> Related(IQueryable<PublicNotice> query, IReadOnlyList<string> paths)

@@ -1,5 +1,5 @@
 using Anju.Host.Identity;
-using Anju.Host.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +35,7 @@ public static class MyNotifications
 
     public sealed record ReadAll(int Marked);
 
-    public static async Task<Response> List(HttpContext context, HostDbContext db, bool? unread = null, int? page = null, int? pageSize = null)
+    public static async Task<Response> List(HttpContext context, HostDbContext db, IBallotLinks links, bool? unread = null, int? page = null, int? pageSize = null)
     {
         var username = CurrentUser.From(context).Username;
         var mine = db.Notifications.AsNoTracking().Where(n => n.Username == username);
@@ -45,23 +45,18 @@ public static class MyNotifications
         var total = await query.CountAsync();
         var unreadCount = await mine.CountAsync(n => n.ReadAt == null);
         var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((number - 1) * size).Take(size).ToListAsync();
-        var ballots = await BallotsAsync(db, items);
+        var ballots = await BallotsAsync(db, links, items);
         return new Response([.. items.Select(n => View.Of(n, BallotOf(n, ballots)))], total, unreadCount, number, size);
     }
 
     /// <summary>The ballots of the instances that ballot messages on this page are about (one page: at most 100 ids).</summary>
-    private static async Task<ILookup<Guid, (Guid Id, DateTime OpensAt)>> BallotsAsync(HostDbContext db, List<Notification> items)
+    private static async Task<ILookup<Guid, (Guid Id, DateTime OpensAt)>> BallotsAsync(HostDbContext db, IBallotLinks links, List<Notification> items)
     {
         var instances = items.Where(n => n.Kind is OwnerNotifications.BallotOpened or OwnerNotifications.BallotResult && n.InstanceId is not null)
             .Select(n => n.InstanceId!.Value).Distinct().ToList();
-        var rows = new List<(Guid InstanceId, Guid Id, DateTime OpensAt)>();
-        if (instances.Count > 0)
-        {
-            rows.AddRange((await db.Ballots.AsNoTracking().Where(b => instances.Contains(b.InstanceId))
-                .Select(b => new { b.InstanceId, b.Id, b.OpensAt }).ToListAsync()).Select(b => (b.InstanceId, b.Id, b.OpensAt)));
-        }
-
-        return rows.ToLookup(b => b.InstanceId, b => (b.Id, b.OpensAt));
+        return instances.Count > 0
+            ? await links.BallotsOfAsync(db, instances, CancellationToken.None)
+            : Array.Empty<(Guid InstanceId, Guid Id, DateTime OpensAt)>().ToLookup(b => b.InstanceId, b => (b.Id, b.OpensAt));
     }
 
     private static Guid? BallotOf(Notification n, ILookup<Guid, (Guid Id, DateTime OpensAt)> ballots) =>

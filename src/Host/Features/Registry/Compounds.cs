@@ -2,7 +2,8 @@ using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,9 +55,9 @@ public static class Compounds
             var path = directory.Resolve(jurisdiction);
             if (path is null)
             {
-                var fields = new RegistryFields(context);
+                var fields = new FieldErrors();
                 fields.Add("jurisdiction", "unknownJurisdiction", jurisdiction);
-                return fields.Problem();
+                return fields.ToProblem(context);
             }
 
             query = query.Within(c => c.Path, [path]);
@@ -85,7 +86,7 @@ public static class Compounds
     public static async Task<Results<Created<View>, ProblemHttpResult>> Create(
         CreateRequest request, HttpContext context, HostDbContext db, JurisdictionDirectory directory, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         var communityPath = directory.Resolve(request.Community);
         var community = communityPath is null ? null : directory.Find(communityPath);
         if (string.IsNullOrWhiteSpace(request.Community))
@@ -102,7 +103,7 @@ public static class Compounds
         }
 
         var id = fields.Id("id", request.Id);
-        var name = fields.Text("name", request.Name, JurisdictionNodes.NameMaxLength);
+        var name = fields.RequireText("name", request.Name, JurisdictionNodes.NameMaxLength);
         var path = community is null || id is null ? null : community.Path + "/" + id;
         if (path is not null && await db.JurisdictionNodes.AnyAsync(n => n.Path == path))
         {
@@ -118,9 +119,9 @@ public static class Compounds
         };
         Apply(fields, compound, request.PropertyFirm, request.ProjectManager, request.CommitteeStatus ?? CommitteeStatuses.None,
             request.FloorArea ?? 0, request.Units ?? 0, request.DeliveredShare ?? 1m, request.FirstDeliveredOn);
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         var node = new JurisdictionNode { Path = compound.Path, Id = id!, Name = compound.Name, Kind = "compound", ParentPath = compound.CommunityPath };
@@ -142,8 +143,8 @@ public static class Compounds
         }
 
         var before = View.Of(compound);
-        var fields = new RegistryFields(context);
-        if (request.Name is not null && fields.Text("name", request.Name, JurisdictionNodes.NameMaxLength) is { } name)
+        var fields = new FieldErrors();
+        if (request.Name is not null && fields.RequireText("name", request.Name, JurisdictionNodes.NameMaxLength) is { } name)
         {
             compound.Name = name;
         }
@@ -156,9 +157,9 @@ public static class Compounds
             request.Units ?? compound.Units,
             request.DeliveredShare ?? compound.DeliveredShare,
             request.FirstDeliveredOn ?? compound.FirstDeliveredOn);
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         if (compound.Name != before.Name && await db.JurisdictionNodes.FirstOrDefaultAsync(n => n.Path == path) is { } node)
@@ -177,7 +178,7 @@ public static class Compounds
     }
 
     private static void Apply(
-        RegistryFields fields, Compound compound, string? firm, string? manager, string committeeStatus,
+        FieldErrors fields, Compound compound, string? firm, string? manager, string committeeStatus,
         decimal floorArea, int units, decimal deliveredShare, DateOnly? firstDeliveredOn)
     {
         compound.PropertyFirm = fields.OptionalText("propertyFirm", firm, 200);

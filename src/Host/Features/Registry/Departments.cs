@@ -1,6 +1,7 @@
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,18 +33,18 @@ public static class Departments
     public static async Task<Results<Created<View>, ProblemHttpResult>> Create(
         CreateRequest request, HttpContext context, HostDbContext db, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         var id = fields.Id("id", request.Id);
-        var name = fields.Text("name", request.Name, 100);
-        var shortName = fields.Text("shortName", request.ShortName, 50);
+        var name = fields.RequireText("name", request.Name, 100);
+        var shortName = fields.RequireText("shortName", request.ShortName, 50);
         if (id is not null && await db.Departments.AnyAsync(d => d.Id == id))
         {
             fields.Add("id", "field.idTaken", id);
         }
 
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         var department = new Department { Id = id!, Name = name!, ShortName = shortName! };
@@ -63,12 +64,12 @@ public static class Departments
         }
 
         var before = View.Of(department);
-        var fields = new RegistryFields(context);
-        var name = request.Name is null ? department.Name : fields.Text("name", request.Name, 100);
-        var shortName = request.ShortName is null ? department.ShortName : fields.Text("shortName", request.ShortName, 50);
-        if (fields.HasErrors)
+        var fields = new FieldErrors();
+        var name = request.Name is null ? department.Name : fields.RequireText("name", request.Name, 100);
+        var shortName = request.ShortName is null ? department.ShortName : fields.RequireText("shortName", request.ShortName, 50);
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         department.Name = name!;

@@ -1,7 +1,8 @@
-using Anju.Host.Features.Users;
+using Anju.Host.Reference;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public static class JurisdictionNodes
     public static async Task<Results<Created<ListJurisdictions.Node>, ProblemHttpResult>> Create(
         CreateRequest request, HttpContext context, HostDbContext db, JurisdictionDirectory directory, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         var parentPath = directory.Resolve(request.Parent);
         var parent = parentPath is null ? null : directory.Find(parentPath);
         if (string.IsNullOrWhiteSpace(request.Parent))
@@ -58,16 +59,16 @@ public static class JurisdictionNodes
         }
 
         var id = fields.Id("id", request.Id);
-        var name = fields.Text("name", request.Name, NameMaxLength);
+        var name = fields.RequireText("name", request.Name, NameMaxLength);
         var path = parentPath is null || id is null ? null : parentPath + "/" + id;
         if (path is not null && await db.JurisdictionNodes.AnyAsync(n => n.Path == path))
         {
             fields.Add("id", "field.idTaken", id);
         }
 
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         var node = new JurisdictionNode { Path = path!, Id = id!, Name = name!, Kind = kind!, ParentPath = parentPath };
@@ -87,11 +88,11 @@ public static class JurisdictionNodes
             return Problem.NotFound(context);
         }
 
-        var fields = new RegistryFields(context);
-        var name = fields.Text("name", request.Name, NameMaxLength);
-        if (fields.HasErrors)
+        var fields = new FieldErrors();
+        var name = fields.RequireText("name", request.Name, NameMaxLength);
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         var before = View(node);

@@ -1,5 +1,7 @@
+using Anju.Host.Reference;
 using System.Text.Json.Nodes;
 using Anju.Host.Persistence;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,9 +25,9 @@ public static class ListChanges
     {
         if (!string.IsNullOrEmpty(entity) && !RegistryLog.Entities.Contains(entity))
         {
-            var fields = new RegistryFields(context);
+            var fields = new FieldErrors();
             fields.Add("entity", "field.enum");
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         var query = db.RegistryChanges.AsNoTracking();

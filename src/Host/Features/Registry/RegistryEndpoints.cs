@@ -1,3 +1,5 @@
+using Anju.Host.Identity;
+
 namespace Anju.Host.Features.Registry;
 
 /// <summary>
@@ -9,25 +11,25 @@ public static class RegistryEndpoints
     public static RouteGroupBuilder MapRegistry(this RouteGroupBuilder api)
     {
         var registry = api.MapGroup("/registry").WithTags("Registry");
-        registry.MapPost("/jurisdictions", JurisdictionNodes.Create).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
-        registry.MapPut("/jurisdictions/{**path}", JurisdictionNodes.Update).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        registry.MapPost("/jurisdictions", JurisdictionNodes.Create).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
+        registry.MapPut("/jurisdictions/{**path}", JurisdictionNodes.Update).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
 
         registry.MapGet("/compounds", Compounds.List);
         registry.MapGet("/compounds/{**path}", Compounds.Get);
-        registry.MapPost("/compounds", Compounds.Create).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
-        registry.MapPut("/compounds/{**path}", Compounds.Update).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        registry.MapPost("/compounds", Compounds.Create).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
+        registry.MapPut("/compounds/{**path}", Compounds.Update).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
 
         registry.MapGet("/departments", Departments.List);
         registry.MapGet("/departments/{id}", Departments.Get);
-        registry.MapPost("/departments", Departments.Create).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
-        registry.MapPut("/departments/{id}", Departments.Update).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        registry.MapPost("/departments", Departments.Create).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
+        registry.MapPut("/departments/{id}", Departments.Update).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
 
         registry.MapGet("/violation-categories", ViolationCategories.List);
         registry.MapGet("/violation-categories/{id}", ViolationCategories.Get);
-        registry.MapPost("/violation-categories", ViolationCategories.Create).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
-        registry.MapPut("/violation-categories/{id}", ViolationCategories.Update).RequireAuthorization("admin").AddEndpointFilter<Idempotency>();
+        registry.MapPost("/violation-categories", ViolationCategories.Create).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
+        registry.MapPut("/violation-categories/{id}", ViolationCategories.Update).RequireAuthorization(Policies.Admin).AddEndpointFilter<Idempotency>();
 
-        registry.MapGet("/changes", ListChanges.Handle).RequireAuthorization("admin");
+        registry.MapGet("/changes", ListChanges.Handle).RequireAuthorization(Policies.Admin);
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,31 +25,31 @@ public static class ViolationCategories
     public sealed record UpdateRequest(string? Name, string? LeadingDepartment, string?[]? SupportingDepartments, bool? Urgent);
 
     public static async Task<IReadOnlyList<View>> List(HostDbContext db) =>
-        [.. (await db.ViolationCategories.AsNoTracking().OrderBy(c => c.Id).ToListAsync()).Select(View.Of)];
+        [.. (await db.Set<ViolationCategory>().AsNoTracking().OrderBy(c => c.Id).ToListAsync()).Select(View.Of)];
 
     public static async Task<Results<Ok<View>, ProblemHttpResult>> Get(string id, HttpContext context, HostDbContext db) =>
-        await db.ViolationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is { } category
+        await db.Set<ViolationCategory>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is { } category
             ? TypedResults.Ok(View.Of(category))
             : Problem.NotFound(context);
 
     public static async Task<Results<Created<View>, ProblemHttpResult>> Create(
         CreateRequest request, HttpContext context, HostDbContext db, TimeProvider time)
     {
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         var id = fields.Id("id", request.Id);
-        if (id is not null && await db.ViolationCategories.AnyAsync(c => c.Id == id))
+        if (id is not null && await db.Set<ViolationCategory>().AnyAsync(c => c.Id == id))
         {
             fields.Add("id", "field.idTaken", id);
         }
 
         var category = new ViolationCategory { Id = id ?? "", Name = "", LeadingDepartment = "" };
         await ApplyAsync(fields, db, category, request.Name, request.LeadingDepartment, request.SupportingDepartments ?? [], request.Urgent ?? false);
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
-        db.ViolationCategories.Add(category);
+        db.Set<ViolationCategory>().Add(category);
         RegistryLog.Record(db, context, time, RegistryLog.ViolationCategoryEntity, category.Id, null, View.Of(category));
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/registry/violation-categories/{category.Id}", View.Of(category));
@@ -57,22 +58,22 @@ public static class ViolationCategories
     public static async Task<Results<Ok<View>, ProblemHttpResult>> Update(
         string id, UpdateRequest request, HttpContext context, HostDbContext db, TimeProvider time)
     {
-        var category = await db.ViolationCategories.FirstOrDefaultAsync(c => c.Id == id);
+        var category = await db.Set<ViolationCategory>().FirstOrDefaultAsync(c => c.Id == id);
         if (category is null)
         {
             return Problem.NotFound(context);
         }
 
         var before = View.Of(category);
-        var fields = new RegistryFields(context);
+        var fields = new FieldErrors();
         await ApplyAsync(fields, db, category,
             request.Name ?? category.Name,
             request.LeadingDepartment ?? category.LeadingDepartment,
             request.SupportingDepartments ?? [.. category.Supporting],
             request.Urgent ?? category.Urgent);
-        if (fields.HasErrors)
+        if (fields.Any)
         {
-            return fields.Problem();
+            return fields.ToProblem(context);
         }
 
         RegistryLog.Record(db, context, time, RegistryLog.ViolationCategoryEntity, category.Id, before, View.Of(category));
@@ -81,10 +82,10 @@ public static class ViolationCategories
     }
 
     private static async Task ApplyAsync(
-        RegistryFields fields, HostDbContext db, ViolationCategory category, string? name, string? leading, IReadOnlyList<string?> supporting, bool urgent)
+        FieldErrors fields, HostDbContext db, ViolationCategory category, string? name, string? leading, IReadOnlyList<string?> supporting, bool urgent)
     {
         var known = (await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        category.Name = fields.Text("name", name, 200) ?? "";
+        category.Name = fields.RequireText("name", name, 200) ?? "";
         var lead = leading?.Trim();
         if (string.IsNullOrEmpty(lead))
         {

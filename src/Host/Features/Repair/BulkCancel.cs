@@ -1,4 +1,5 @@
 using Anju.Host.Identity;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;

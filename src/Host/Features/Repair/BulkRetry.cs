@@ -1,4 +1,6 @@
 using Anju.Host.Identity;
+using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;
@@ -100,11 +102,6 @@ public static class BulkRetry
     }
 
     /// <summary>An engine refusal as one bulk result (code as the single routes would answer).</summary>
-    internal static BulkResult FromError(HttpContext context, Guid id, WorkflowException error) => error.Kind switch
-    {
-        WorkflowErrorKind.NotFound => BulkResult.Failed(context, id, "notFound"),
-        WorkflowErrorKind.Conflict => BulkResult.Failed(context, id, "conflict"),
-        WorkflowErrorKind.InvalidArgument => BulkResult.Failed(context, id, "invalidRequest", error.Message),
-        _ => BulkResult.Failed(context, id, "invalidState", error.Message),
-    };
+    internal static BulkResult FromError(HttpContext context, Guid id, WorkflowException error) =>
+        BulkResult.Failed(context, id, EngineErrors.Of(error).Code, EngineErrors.Arguments(error));
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;

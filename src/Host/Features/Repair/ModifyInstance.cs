@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;

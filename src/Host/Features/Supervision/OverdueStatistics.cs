@@ -1,7 +1,7 @@
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -7,7 +7,7 @@ public static class SupervisionEndpoints
 {
     public static RouteGroupBuilder MapSupervision(this RouteGroupBuilder api)
     {
-        var supervision = api.MapGroup("/supervision").WithTags("Supervision").RequireAuthorization(p => p.RequireRole([.. Roles.Supervisors]));
+        var supervision = api.MapGroup("/supervision").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         supervision.MapGet("/overdue", OverdueStatistics.Handle);
         return api;
     }

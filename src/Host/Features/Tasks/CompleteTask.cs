@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;

@@ -1,8 +1,10 @@
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
-using Anju.Host.Registry;
+using Anju.Host.Reference;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Anju.Host.Identity;
+using Anju.Host.Validation;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
@@ -26,7 +27,7 @@ public static class DownloadAttachment
             .Select(i => new { i.Jurisdiction, i.StartedBy }).FirstOrDefaultAsync(cancellationToken);
         var path = Path.Combine(data.Path, "attachments", attachment.InstanceId.ToString("N"), attachment.StoredName);
         var user = CurrentUser.From(context);
-        if (instance is null || !user.Reaches(instance.Jurisdiction) || (Instances.InstanceAccess.IsOwnerOnly(user) && instance.StartedBy != user.Username) || !File.Exists(path))
+        if (instance is null || !user.Reaches(instance.Jurisdiction) || (InstanceAccess.IsOwnerOnly(user) && instance.StartedBy != user.Username) || !File.Exists(path))
         {
             return Problem.NotFound(context);
         }

@@ -1,3 +1,5 @@
+using Anju.Host.Calendars;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
@@ -11,7 +13,7 @@ namespace Anju.Host.Features.Tasks;
 public static class GetTask
 {
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, Calendar.CalendarStore calendar, HostDbContext db, CancellationToken cancellationToken)
+        Guid id, HttpContext context, WorkflowStorage storage, WorkflowEngine engine, CalendarStore calendar, HostDbContext db, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(context);
         if (await TaskLookup.VisibleAsync(storage, user, id, cancellationToken) is null

@@ -1,6 +1,10 @@
 using System.Globalization;
+using Anju.Host.Cases;
+using Anju.Host.Calendars;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Validation;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +15,7 @@ namespace Anju.Host.Features.Tasks;
 /// GET /api/tasks: the caller's inbox, filtered and paged in SQL, soonest due first (no due date last), then
 /// oldest; the total is counted up to <see cref="CountCap"/>. Items carry no form (see <see cref="TaskView"/>), but their
 /// case's number, one-line summary and procedure name. <c>text</c> finds tasks by name or by their case (number, phone,
-/// compound, description: <see cref="Instances.CaseSearch"/>), within what the caller may see.
+/// compound, description: <see cref="CaseSearch"/>), within what the caller may see.
 /// </summary>
 public static class ListTasks
 {
@@ -33,7 +37,7 @@ public static class ListTasks
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(
         [AsParameters] Query query, HttpContext context, WorkflowStorage storage, JurisdictionDirectory jurisdictions,
-        TimeProvider time, Calendar.CalendarStore calendarStore, Workflows.WorkflowEngine engine, CancellationToken cancellationToken)
+        TimeProvider time, CalendarStore calendarStore, Workflows.WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var calendar = calendarStore.Current;
         var errors = new FieldErrors();
@@ -78,9 +82,9 @@ public static class ListTasks
             }
         }
 
-        if (query.Text is { Length: > Instances.CaseSearch.MaxLength })
+        if (query.Text is { Length: > CaseSearch.MaxLength })
         {
-            errors.Add("text", "field.maxlength", Instances.CaseSearch.MaxLength);
+            errors.Add("text", "field.maxlength", CaseSearch.MaxLength);
         }
 
         if (errors.Any)
@@ -127,7 +131,7 @@ public static class ListTasks
 
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
-                tasks = Instances.CaseSearch.Matching(db, tasks, query.Text.Trim());
+                tasks = CaseSearch.Matching(db, tasks, query.Text.Trim());
             }
 
             if (jurisdiction is not null)
@@ -189,7 +193,7 @@ public static class ListTasks
         // The page's rows with their case's number and summary (one query by key) and the procedure's name (cached).
         async Task<List<TaskView>> ViewsAsync(List<TaskRow> page)
         {
-            var lines = await Instances.CaseSearch.LinesAsync(db, page.Select(t => t.InstanceId), cancellationToken);
+            var lines = await CaseSearch.LinesAsync(db, page.Select(t => t.InstanceId), cancellationToken);
             var views = new List<TaskView>(page.Count);
             foreach (var row in page)
             {
@@ -198,7 +202,7 @@ public static class ListTasks
                 {
                     CaseNumber = line?.CaseNumber,
                     CaseSummary = line?.Summary,
-                    Procedure = await Instances.CaseSearch.ProcedureNameAsync(engine, row.DefinitionId, cancellationToken),
+                    Procedure = await CaseSearch.ProcedureNameAsync(engine, row.DefinitionId, cancellationToken),
                 });
             }
 

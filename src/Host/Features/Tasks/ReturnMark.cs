@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Anju.Host.Features.Instances;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Workflows.Execution;

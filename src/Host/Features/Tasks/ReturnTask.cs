@@ -1,5 +1,7 @@
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;

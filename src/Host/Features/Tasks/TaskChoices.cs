@@ -1,5 +1,6 @@
+using Anju.Host.Access;
 using Anju.Host.Identity;
-using Anju.Host.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Anju.Workflows;

@@ -1,7 +1,8 @@
-using Anju.Host.Features.Instances;
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Host.Calendars;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Model;
@@ -10,7 +11,7 @@ namespace Anju.Host.Features.Tasks;
 /// A task as the API shows it. In the list <see cref="Form"/> and <see cref="Variables"/> are null: the form
 /// lives in the definition's XML and parsing it per row would make the inbox slow; GET /api/tasks/{id} has both.
 /// <see cref="DueIsEstimate"/>: the due date was counted over a year the working-day calendar has no data for
-/// (Monday–Friday assumed), or whose data was entered after the task was created (see <see cref="Calendar.CalendarSnapshot.IsEstimate"/>).
+/// (Monday–Friday assumed), or whose data was entered after the task was created (see <see cref="CalendarSnapshot.IsEstimate"/>).
 /// <see cref="Returned"/>: a 退回 created this task — from which step, why, by whom, when (<see cref="ReturnMark"/>); only in GET /api/tasks/{id}.
 /// </summary>
 public sealed record TaskView(
@@ -42,12 +43,12 @@ public sealed record TaskView(
     /// <summary>In the inbox: the procedure's name.</summary>
     public string? Procedure { get; init; }
 
-    public static TaskView FromRow(TaskRow row, Calendar.CalendarSnapshot calendar) => new(
+    public static TaskView FromRow(TaskRow row, CalendarSnapshot calendar) => new(
         row.Id, row.Name, row.ActivityId, row.InstanceId, row.DefinitionKey, row.BusinessKey, row.Jurisdiction, row.Assignee,
         Split(row.CandidateGroups), Split(row.CandidateUsers), Utc(row.CreatedAt), row.DueAt is { } due ? Utc(due) : null, row.Priority,
         null, null, null, calendar.IsEstimate(Utc(row.CreatedAt), row.DueAt is { } dueAt ? Utc(dueAt) : null));
 
-    public static TaskView FromDetails(UserTaskState task, CompiledDefinition definition, InstanceView instance, Calendar.CalendarSnapshot calendar, ReturnMark.View? returned = null) => new(
+    public static TaskView FromDetails(UserTaskState task, CompiledDefinition definition, InstanceView instance, CalendarSnapshot calendar, ReturnMark.View? returned = null) => new(
         task.Id, task.Name, task.ActivityId, instance.Id, instance.DefinitionKey, instance.BusinessKey, instance.Jurisdiction, task.Assignee,
         task.CandidateGroups, task.CandidateUsers, task.CreatedAt, task.DueAt, task.Priority, task.DelegatedFrom,
         FormView.From(FormFieldsOf(definition, task.ActivityId), task.FormDefaults), instance.Variables, calendar.IsEstimate(task.CreatedAt, task.DueAt), returned)

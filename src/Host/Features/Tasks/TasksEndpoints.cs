@@ -1,6 +1,8 @@
+using Anju.Host.Attachments;
+
 namespace Anju.Host.Features.Tasks;
 
-/// <summary>The Tasks area: inbox, done list, the approval verbs, comments and attachments.</summary>
+/// <summary>The Tasks area: inbox, done list, the approval verbs, comments and attachments, and a case's timeline.</summary>
 public static class TasksEndpoints
 {
     public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
@@ -23,6 +25,12 @@ public static class TasksEndpoints
         // Bearer-token API; the console's cookie is SameSite, so no antiforgery token is asked for uploads.
         tasks.MapPost("/{id:guid}/attachments", TaskAttachments.Upload).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
         api.MapGet("/attachments/{id:guid}", DownloadAttachment.Handle).WithTags("Tasks");
+
+        // A case's views made of its tasks (the timeline, the case's comments), under /instances beside the Instances area.
+        var cases = api.MapGroup("/instances").WithTags("Instances");
+        cases.MapGet("/{id:guid}/timeline", CaseTimeline.Handle);
+        cases.MapGet("/{id:guid}/comments", TaskComments.ListForCase);
+        cases.MapPost("/{id:guid}/comments", TaskComments.AddToCase).AddEndpointFilter<Idempotency>();
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using Anju.Host.Access;
 using Anju.Host.Identity;
 using Anju.Host.Problems;
 using Anju.Workflows;

@@ -12,11 +12,8 @@ namespace Anju.Host.Features.Users;
 /// </summary>
 public static class LockUser
 {
-    /// <summary>The lockout end an administrator's lock sets (sign-in failures lock for minutes only); unlock clears it.</summary>
-    public static readonly DateTimeOffset Until = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Whether an administrator locked the account (as opposed to a client locked out after failed sign-ins).</summary>
-    public static bool IsLockedByAdministrator(AnjuUser user) => user.LockoutEnd is { } end && end >= Until;
+    /// <summary>The lockout end an administrator's lock sets (<see cref="AdministratorLock.Until"/>).</summary>
+    public static DateTimeOffset Until => AdministratorLock.Until;
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         string username, HttpContext context, UserManager<AnjuUser> users, HostDbContext db, CredentialCheck credentials)

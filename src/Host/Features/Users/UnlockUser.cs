@@ -1,3 +1,4 @@
+using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ namespace Anju.Host.Features.Users;
 /// <summary>POST /api/users/{username}/unlock: ends a lockout after failed sign-ins and clears the failure count.</summary>
 public static class UnlockUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string username, HttpContext context, UserManager<AnjuUser> users, Auth.LoginThrottle throttle)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string username, HttpContext context, UserManager<AnjuUser> users, LoginThrottle throttle)
     {
         var user = await users.FindByNameAsync(username);
         if (user is null)

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
-using Anju.Host.Problems;
+using Anju.Host.Validation;
+using Anju.Host.Reference;
 using Microsoft.AspNetCore.Identity;
 
 namespace Anju.Host.Features.Users;
@@ -15,21 +16,12 @@ public sealed partial class UserFields(HttpContext context)
 {
     public const int DisplayNameMaxLength = 100;
 
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    /// <summary>The errors found so far, in the Host's one collector.</summary>
+    private readonly FieldErrors _errors = new();
 
-    public bool HasErrors => _errors.Count > 0;
+    public bool HasErrors => _errors.Any;
 
-    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-
-    public void Add(string field, string code, params object?[] args)
-    {
-        if (!_errors.TryGetValue(field, out var messages))
-        {
-            _errors[field] = messages = [];
-        }
-
-        messages.Add(Messages.Text(context, code, args));
-    }
+    public void Add(string field, string code, params object?[] args) => _errors.Add(field, code, args);
 
     public void Username(string? username)
     {
@@ -71,7 +63,7 @@ public sealed partial class UserFields(HttpContext context)
             }
         }
 
-        return _errors.ContainsKey("roles") ? null : result;
+        return _errors.Has("roles") ? null : result;
     }
 
     /// <summary>At least one node, each an id or a path the directory knows; the distinct paths, or null on an error.</summary>
@@ -97,7 +89,7 @@ public sealed partial class UserFields(HttpContext context)
             }
         }
 
-        return _errors.ContainsKey("jurisdictions") ? null : result;
+        return _errors.Has("jurisdictions") ? null : result;
     }
 
     /// <summary>
@@ -165,7 +157,7 @@ public sealed partial class UserFields(HttpContext context)
         }
     }
 
-    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem() => Anju.Host.Problems.Problem.Validation(context, Errors);
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem() => _errors.ToProblem(context);
 
     [GeneratedRegex("^[a-z0-9._-]{3,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex UsernamePattern();

@@ -1,3 +1,6 @@
+using Anju.Host.Identity;
+using Anju.Host.Jurisdictions;
+
 namespace Anju.Host.Features.Users;
 
 /// <summary>
@@ -12,7 +15,7 @@ public static class UsersEndpoints
 {
     public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/users").RequireAuthorization("admin").WithTags("Users");
+        var users = api.MapGroup("/users").RequireAuthorization(Policies.Admin).WithTags("Users");
         users.MapGet("/", ListUsers.Handle);
         users.MapGet("/{username}", GetUser.Handle);
         users.MapPost("/", CreateUser.Handle).AddEndpointFilter<Idempotency>();

@@ -35,13 +35,13 @@ public static partial class AuditVotes
             return Problem.Forbidden(context);
         }
 
-        db.BallotAuditReads.Add(new BallotAuditRead { Id = Guid.NewGuid(), BallotId = id, Reader = user.Username, ReadAt = time.GetUtcNow().UtcDateTime });
+        db.Set<BallotAuditRead>().Add(new BallotAuditRead { Id = Guid.NewGuid(), BallotId = id, Reader = user.Username, ReadAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         var logger = loggers.CreateLogger(typeof(AuditVotes).FullName!);
         LogAudited(logger, id, user.Username);
 
-        var votes = await db.BallotVotes.AsNoTracking().Where(v => v.BallotId == id).ToListAsync(cancellationToken);
-        var electors = await db.BallotElectors.AsNoTracking().Where(e => e.BallotId == id).ToDictionaryAsync(e => e.Owner, cancellationToken);
+        var votes = await db.Set<BallotVote>().AsNoTracking().Where(v => v.BallotId == id).ToListAsync(cancellationToken);
+        var electors = await db.Set<BallotElector>().AsNoTracking().Where(e => e.BallotId == id).ToDictionaryAsync(e => e.Owner, cancellationToken);
         var owners = votes.Select(v => v.Owner).ToList();
         var names = await db.Users.AsNoTracking().Where(u => owners.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
@@ -55,7 +55,7 @@ public static partial class AuditVotes
                     v.Channel, v.EnteredBy, v.ProxyName, v.ScanId);
             })
             .ToList();
-        var reads = (await db.BallotAuditReads.AsNoTracking().Where(r => r.BallotId == id).ToListAsync(cancellationToken))
+        var reads = (await db.Set<BallotAuditRead>().AsNoTracking().Where(r => r.BallotId == id).ToListAsync(cancellationToken))
             .OrderBy(r => r.ReadAt).Select(r => new AuditRead(r.Reader, BallotView.Utc(r.ReadAt))).ToList();
         return TypedResults.Ok(new Response(id, reach.Ballot.Status, rows, reads));
     }

@@ -37,7 +37,7 @@ public static class BallotAccess
     /// <summary>The ballot and how the user reaches it; null when it does not exist or is out of reach.</summary>
     public static async Task<Reach?> FindAsync(HostDbContext db, CurrentUser user, Guid ballotId, CancellationToken cancellationToken)
     {
-        var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
+        var ballot = await db.Set<Ballot>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
         if (ballot is null)
         {
             return null;
@@ -45,7 +45,7 @@ public static class BallotAccess
 
         var me = user.Username;
         var isElector = user.HasRole(Roles.Owner)
-            && await db.BallotElectors.AnyAsync(e => e.BallotId == ballotId && e.Owner == me, cancellationToken);
+            && await db.Set<BallotElector>().AnyAsync(e => e.BallotId == ballotId && e.Owner == me, cancellationToken);
         var isAuditor = MayAudit(user, ballot.CompoundPath);
         var isReader = isAuditor || MayFollow(user, ballot.CompoundPath) || (user.HasRole(Roles.Owner) && user.Reaches(ballot.CompoundPath));
         return isElector || isReader ? new Reach(ballot, isElector, isAuditor, isReader) : null;

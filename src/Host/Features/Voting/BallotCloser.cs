@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Anju.Host.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
@@ -31,10 +31,10 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            due = await db.Ballots.AsNoTracking().Where(b => b.Status == Ballot.Open && b.ClosesAt <= at)
+            due = await db.Set<Ballot>().AsNoTracking().Where(b => b.Status == Ballot.Open && b.ClosesAt <= at)
                 .OrderBy(b => b.ClosesAt).Select(b => b.Id).Take(100).ToListAsync(cancellationToken);
             var settled = at - ResumeGrace;
-            pending = await db.Ballots.AsNoTracking().Where(b => b.Status == Ballot.Closed && b.ResumedAt == null && b.ClosedAt <= settled)
+            pending = await db.Set<Ballot>().AsNoTracking().Where(b => b.Status == Ballot.Closed && b.ResumedAt == null && b.ClosedAt <= settled)
                 .OrderBy(b => b.ClosedAt).Select(b => b.Id).Take(100).ToListAsync(cancellationToken);
         }
 
@@ -63,7 +63,7 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
         {
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claimed = await db.Ballots.Where(b => b.Id == ballotId && b.Status == Ballot.Open)
+            var claimed = await db.Set<Ballot>().Where(b => b.Id == ballotId && b.Status == Ballot.Open)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(b => b.Status, Ballot.Closed)
                     .SetProperty(b => b.ClosedAt, (DateTime?)at)
@@ -75,11 +75,11 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
 
             var tally = await TallyAsync(db, ballotId, because, cancellationToken);
             var result = tally.ToJsonString();
-            await db.Ballots.Where(b => b.Id == ballotId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Result, result), cancellationToken);
+            await db.Set<Ballot>().Where(b => b.Id == ballotId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Result, result), cancellationToken);
 
             // Told in the closing transaction, which exactly one closer commits: a result is announced once.
-            var ballot = await db.Ballots.AsNoTracking().Where(b => b.Id == ballotId).Select(b => new { b.Title, b.InstanceId }).FirstAsync(cancellationToken);
-            await OwnerNotifications.ToElectorsAsync(
+            var ballot = await db.Set<Ballot>().AsNoTracking().Where(b => b.Id == ballotId).Select(b => new { b.Title, b.InstanceId }).FirstAsync(cancellationToken);
+            await ElectorNotices.ToElectorsAsync(
                 db, ballotId, OwnerNotifications.BallotResult, $"投票结果已公布：{ballot.Title}", ResultText(tally), ballot.InstanceId, at, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -98,7 +98,7 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
+        var ballot = await db.Set<Ballot>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
         if (ballot is not { Status: Ballot.Closed, ResumedAt: null, Result: not null })
         {
             return;
@@ -152,7 +152,7 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
             }
         }
 
-        await db.Ballots.Where(b => b.Id == ballotId && b.ResumedAt == null)
+        await db.Set<Ballot>().Where(b => b.Id == ballotId && b.ResumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ResumedAt, (DateTime?)now.UtcDateTime).SetProperty(b => b.ResumeNote, note), cancellationToken);
     }
 
@@ -168,11 +168,11 @@ public sealed partial class BallotCloser(IServiceScopeFactory scopes, WorkflowEn
     /// <summary>The result as the process receives it in ballotResult.</summary>
     private static async Task<JsonObject> TallyAsync(HostDbContext db, Guid ballotId, string because, CancellationToken cancellationToken)
     {
-        var ballot = await db.Ballots.AsNoTracking().FirstAsync(b => b.Id == ballotId, cancellationToken);
+        var ballot = await db.Set<Ballot>().AsNoTracking().FirstAsync(b => b.Id == ballotId, cancellationToken);
         var questions = BallotQuestion.Deserialize(ballot.Questions);
-        var electors = await db.BallotElectors.AsNoTracking().Where(e => e.BallotId == ballotId)
+        var electors = await db.Set<BallotElector>().AsNoTracking().Where(e => e.BallotId == ballotId)
             .Select(e => new BallotTally.Elector(e.Owner, e.Area)).ToListAsync(cancellationToken);
-        var votes = (await db.BallotVotes.AsNoTracking().Where(v => v.BallotId == ballotId).ToListAsync(cancellationToken))
+        var votes = (await db.Set<BallotVote>().AsNoTracking().Where(v => v.BallotId == ballotId).ToListAsync(cancellationToken))
             .Select(v => new BallotTally.Vote(v.Owner, JsonSerializer.Deserialize<Dictionary<string, Answer>>(v.Answers, BallotQuestion.Json)!))
             .ToList();
         var tally = BallotTally.Count(electors, [.. questions.Select(q => new BallotTally.Question(q.Id, q.Matter))], votes);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Anju.Host.Reference;
 
 namespace Anju.Host.Features.Voting;
 

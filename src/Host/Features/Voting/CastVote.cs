@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Anju.Host.Features.Tasks;
+using System.Text.Json;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Features.Voting;
@@ -85,19 +85,19 @@ public static class CastVote
         {
             // Counting the vote on the ballot row only while it is open orders this vote against the close: it is
             // either in before the close (and tallied) or refused.
-            var counted = await db.Ballots.Where(b => b.Id == id && b.Status == Ballot.Open)
+            var counted = await db.Set<Ballot>().Where(b => b.Id == id && b.Status == Ballot.Open)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.VotesCast, b => b.VotesCast + 1), cancellationToken);
             if (counted == 0)
             {
                 return Problem.Of(context, StatusCodes.Status409Conflict, "ballot.closed");
             }
 
-            if (await db.BallotVotes.AnyAsync(v => v.BallotId == id && v.Owner == vote.Owner, cancellationToken))
+            if (await db.Set<BallotVote>().AnyAsync(v => v.BallotId == id && v.Owner == vote.Owner, cancellationToken))
             {
                 return Problem.Of(context, StatusCodes.Status409Conflict, duplicateCode);
             }
 
-            db.BallotVotes.Add(vote);
+            db.Set<BallotVote>().Add(vote);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +111,7 @@ public static class CastVote
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var progress = await db.Ballots.AsNoTracking().Where(b => b.Id == id)
+        var progress = await db.Set<Ballot>().AsNoTracking().Where(b => b.Id == id)
             .Select(b => new { b.VotesCast, b.EligibleHeadcount }).FirstAsync(cancellationToken);
         if (progress.VotesCast >= progress.EligibleHeadcount)
         {

@@ -1,9 +1,9 @@
-using Anju.Host.Features.Registry;
-using Anju.Host.Features.Tasks;
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Reference;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +67,7 @@ public static class CompoundUnits
             return Problem.NotFound(context);
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => u.CompoundPath == node.Path).ToListAsync(cancellationToken);
+        var units = await db.Set<OwnedUnit>().AsNoTracking().Where(u => u.CompoundPath == node.Path).ToListAsync(cancellationToken);
         var usernames = units.Where(u => u.OwnerKind == OwnerKinds.Account).Select(u => u.Owner).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => usernames.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
@@ -114,12 +114,12 @@ public static class CompoundUnits
             return errors.ToProblem(context);
         }
 
-        if (await db.Units.AnyAsync(u => u.CompoundPath == node.Path && u.Number == number, cancellationToken))
+        if (await db.Set<OwnedUnit>().AnyAsync(u => u.CompoundPath == node.Path && u.Number == number, cancellationToken))
         {
             return Problem.Of(context, StatusCodes.Status409Conflict, "unit.exists", number);
         }
 
-        db.Units.Add(unit);
+        db.Set<OwnedUnit>().Add(unit);
         RegistryLog.Record(db, context, time, RegistryLog.UnitEntity, node.Path, null, View(unit, displayName));
         try
         {
@@ -183,7 +183,7 @@ public static class CompoundUnits
             ConfirmedAt = time.GetUtcNow().UtcDateTime,
         };
         var view = ConfirmationView.From(confirmation);
-        db.RegisterConfirmations.Add(confirmation);
+        db.Set<RegisterConfirmation>().Add(confirmation);
         RegistryLog.Record(db, context, time, RegistryLog.RegisterConfirmationEntity, node.Path,
             totals.Confirmation is { } previous ? ConfirmationView.From(previous) : null, view);
         await db.SaveChangesAsync(cancellationToken);
@@ -201,7 +201,7 @@ public static class CompoundUnits
         UserManager<AnjuUser> users, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Resolve(compound, context, directory) is not { } node
-            || await db.Units.FirstOrDefaultAsync(u => u.Id == id && u.CompoundPath == node.Path, cancellationToken) is not { } unit)
+            || await db.Set<OwnedUnit>().FirstOrDefaultAsync(u => u.Id == id && u.CompoundPath == node.Path, cancellationToken) is not { } unit)
         {
             return Problem.NotFound(context);
         }
@@ -233,7 +233,7 @@ public static class CompoundUnits
             return Problem.Of(context, StatusCodes.Status409Conflict, "unit.ballotOpen");
         }
 
-        if (number != unit.Number && await db.Units.AnyAsync(u => u.CompoundPath == node.Path && u.Number == number, cancellationToken))
+        if (number != unit.Number && await db.Set<OwnedUnit>().AnyAsync(u => u.CompoundPath == node.Path && u.Number == number, cancellationToken))
         {
             return Problem.Of(context, StatusCodes.Status409Conflict, "unit.exists", number);
         }
@@ -262,7 +262,7 @@ public static class CompoundUnits
         string compound, Guid id, HttpContext context, HostDbContext db, JurisdictionDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Resolve(compound, context, directory) is not { } node
-            || await db.Units.FirstOrDefaultAsync(u => u.Id == id && u.CompoundPath == node.Path, cancellationToken) is not { } unit)
+            || await db.Set<OwnedUnit>().FirstOrDefaultAsync(u => u.Id == id && u.CompoundPath == node.Path, cancellationToken) is not { } unit)
         {
             return Problem.NotFound(context);
         }
@@ -273,13 +273,13 @@ public static class CompoundUnits
         }
 
         RegistryLog.Record<UnitView>(db, context, time, RegistryLog.UnitEntity, node.Path, View(unit, await NameOfAsync(db, unit, cancellationToken)), null);
-        db.Units.Remove(unit);
+        db.Set<OwnedUnit>().Remove(unit);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static Task<bool> BallotOpenAsync(HostDbContext db, string compoundPath, CancellationToken cancellationToken) =>
-        db.Ballots.AnyAsync(b => b.CompoundPath == compoundPath && b.Status == Ballot.Open, cancellationToken);
+        db.Set<Ballot>().AnyAsync(b => b.CompoundPath == compoundPath && b.Status == Ballot.Open, cancellationToken);
 
     private static async Task<string?> NameOfAsync(HostDbContext db, OwnedUnit unit, CancellationToken cancellationToken) =>
         unit.OwnerName ?? await db.Users.AsNoTracking().Where(u => u.UserName == unit.Owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);

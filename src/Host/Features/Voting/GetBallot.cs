@@ -20,7 +20,7 @@ public static class GetBallot
 
         var me = user.Username;
         var mine = reach.IsElector
-            ? await db.BallotVotes.AsNoTracking().FirstOrDefaultAsync(v => v.BallotId == id && v.Owner == me, cancellationToken)
+            ? await db.Set<BallotVote>().AsNoTracking().FirstOrDefaultAsync(v => v.BallotId == id && v.Owner == me, cancellationToken)
             : null;
         var turnout = await ListBallots.TurnoutAreaAsync(db, [id], cancellationToken);
         return TypedResults.Ok(BallotView.From(

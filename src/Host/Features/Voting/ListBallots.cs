@@ -20,9 +20,9 @@ public static class ListBallots
         var user = CurrentUser.From(context);
         var me = user.Username;
         var asElector = user.HasRole(Roles.Owner)
-            ? await db.BallotElectors.AsNoTracking().Where(e => e.Owner == me).Select(e => e.BallotId).ToListAsync(cancellationToken)
+            ? await db.Set<BallotElector>().AsNoTracking().Where(e => e.Owner == me).Select(e => e.BallotId).ToListAsync(cancellationToken)
             : [];
-        var query = db.Ballots.AsNoTracking();
+        var query = db.Set<Ballot>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(status))
         {
             query = query.Where(b => b.Status == status);
@@ -35,7 +35,7 @@ public static class ListBallots
         var voted = asElector.Count == 0 ? [] : await query.Where(b => asElector.Contains(b.Id)).OrderByDescending(b => b.OpensAt).Take(MaxRows).ToListAsync(cancellationToken);
         var mine = asElector.Count == 0
             ? []
-            : await db.BallotVotes.AsNoTracking().Where(v => v.Owner == me && asElector.Contains(v.BallotId)).ToListAsync(cancellationToken);
+            : await db.Set<BallotVote>().AsNoTracking().Where(v => v.Owner == me && asElector.Contains(v.BallotId)).ToListAsync(cancellationToken);
 
         var electorIds = asElector.ToHashSet();
         var ballots = followed.Concat(voted).DistinctBy(b => b.Id).OrderByDescending(b => b.OpensAt).Take(MaxRows).ToList();
@@ -60,8 +60,8 @@ public static class ListBallots
             return [];
         }
 
-        var rows = await (from v in db.BallotVotes.AsNoTracking()
-                          join e in db.BallotElectors.AsNoTracking() on new { v.BallotId, v.Owner } equals new { e.BallotId, e.Owner }
+        var rows = await (from v in db.Set<BallotVote>().AsNoTracking()
+                          join e in db.Set<BallotElector>().AsNoTracking() on new { v.BallotId, v.Owner } equals new { e.BallotId, e.Owner }
                           where ballotIds.Contains(v.BallotId)
                           select new { v.BallotId, e.Area })
             .ToListAsync(cancellationToken);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Jurisdictions;
-using Anju.Host.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Procedures;
 using Anju.Workflows;
 using Anju.Workflows.Calendars;
@@ -56,7 +56,7 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
             ? name
             : DefaultMessageName;
         await using var db = await context.HostDbAsync(cancellationToken);
-        var reopened = await db.Ballots.AsNoTracking()
+        var reopened = await db.Set<Ballot>().AsNoTracking()
             .Where(b => b.InstanceId == context.InstanceId && b.ActivityId == context.ActivityId && b.Status == Ballot.Open)
             .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
         if (reopened is { } existing)
@@ -65,7 +65,7 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
             return;
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => u.CompoundPath == compound)
+        var units = await db.Set<OwnedUnit>().AsNoTracking().Where(u => u.CompoundPath == compound)
             .Select(u => new { u.Owner, u.Area, u.OwnerKind, u.OwnerName }).ToListAsync(cancellationToken);
         var electors = units.GroupBy(u => u.Owner, StringComparer.Ordinal)
             .Select(g => new BallotElector { Owner = g.Key, Area = g.Sum(u => u.Area), Units = g.Count(), Kind = g.First().OwnerKind, Name = g.First().OwnerName })
@@ -112,10 +112,10 @@ public sealed class OpenBallot(IServiceProvider services) : IServiceTaskHandler
             elector.BallotId = ballot.Id;
         }
 
-        db.Ballots.Add(ballot);
-        db.BallotElectors.AddRange(electors);
+        db.Set<Ballot>().Add(ballot);
+        db.Set<BallotElector>().AddRange(electors);
         await db.SaveChangesAsync(cancellationToken);
-        await OwnerNotifications.ToElectorsAsync(
+        await ElectorNotices.ToElectorsAsync(
             db, ballot.Id, OwnerNotifications.BallotOpened, $"业主投票已开始：{title}",
             $"请在 {OwnerNotifications.BeijingTime(ballot.ClosesAt)} 前投票。", context.InstanceId, ballot.OpensAt, cancellationToken);
         context.SetVariable("ballotId", ballot.Id.ToString());

@@ -48,7 +48,7 @@ public static class OwnersRegister
 
     public static async Task<Totals> ComputeAsync(HostDbContext db, string compoundPath, decimal defaultTolerance, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.CompoundPath == compoundPath)
+        var units = await db.Set<OwnedUnit>().AsNoTracking().Where(u => u.CompoundPath == compoundPath)
             .Select(u => new { u.Owner, u.Area }).ToListAsync(cancellationToken);
         var registered = await db.Compounds.AsNoTracking().Where(c => c.Path == compoundPath)
             .Select(c => new { c.FloorArea, c.Units }).FirstOrDefaultAsync(cancellationToken);
@@ -65,7 +65,7 @@ public static class OwnersRegister
     }
 
     public static async Task<RegisterConfirmation?> LatestConfirmationAsync(HostDbContext db, string compoundPath, CancellationToken cancellationToken) =>
-        (await db.RegisterConfirmations.AsNoTracking().Where(c => c.CompoundPath == compoundPath).ToListAsync(cancellationToken))
+        (await db.Set<RegisterConfirmation>().AsNoTracking().Where(c => c.CompoundPath == compoundPath).ToListAsync(cancellationToken))
             .OrderByDescending(c => c.ConfirmedAt).ThenByDescending(c => c.Id).FirstOrDefault();
 
     /// <summary>|register − registered| ≤ tolerance × registered; with nothing registered, only an empty register agrees.</summary>

@@ -1,9 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Anju.Host.Features.Tasks;
+using System.Text.Json;
+using Anju.Host.Attachments;
 using Anju.Host.Identity;
 using Anju.Host.Persistence;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static partial class PaperVotes
     public const int MaxProxyName = 100;
 
     /// <summary>Who may enter paper and proxy votes.</summary>
-    public static readonly IReadOnlyList<string> StaffRoles = [Roles.Community, Roles.StreetOffice];
+    public static readonly IReadOnlyList<string> StaffRoles = Policies.RolesOf[Policies.PaperVoteStaff];
 
     public sealed record Request(string? Owner, string? Channel, string? ProxyName, Guid? ScanId, JsonObject? Answers);
 
@@ -54,7 +55,7 @@ public static partial class PaperVotes
 
         var errors = new FieldErrors();
         var owner = errors.RequireText("owner", request.Owner, 256);
-        if (owner is not null && !await db.BallotElectors.AnyAsync(e => e.BallotId == id && e.Owner == owner, cancellationToken))
+        if (owner is not null && !await db.Set<BallotElector>().AnyAsync(e => e.BallotId == id && e.Owner == owner, cancellationToken))
         {
             errors.Add("owner", "field.vote.notElector");
         }
@@ -134,13 +135,13 @@ public static partial class PaperVotes
             return Problem.NotFound(context);
         }
 
-        var electors = await db.BallotElectors.AsNoTracking().Where(e => e.BallotId == id).ToListAsync(cancellationToken);
-        var channels = await db.BallotVotes.AsNoTracking().Where(v => v.BallotId == id)
+        var electors = await db.Set<BallotElector>().AsNoTracking().Where(e => e.BallotId == id).ToListAsync(cancellationToken);
+        var channels = await db.Set<BallotVote>().AsNoTracking().Where(v => v.BallotId == id)
             .ToDictionaryAsync(v => v.Owner, v => v.Channel, cancellationToken);
         var accounts = electors.Where(e => e.Kind == OwnerKinds.Account).Select(e => e.Owner).ToList();
         var names = await db.Users.AsNoTracking().Where(u => accounts.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
-        var numbers = (await db.Units.AsNoTracking().Where(u => u.CompoundPath == ballot.CompoundPath)
+        var numbers = (await db.Set<OwnedUnit>().AsNoTracking().Where(u => u.CompoundPath == ballot.CompoundPath)
                 .Select(u => new { u.Owner, u.Number }).ToListAsync(cancellationToken))
             .GroupBy(u => u.Owner, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => u.Number).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
@@ -161,7 +162,7 @@ public static partial class PaperVotes
             return null;
         }
 
-        var ballot = await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var ballot = await db.Set<Ballot>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         return ballot is not null && user.Reaches(ballot.CompoundPath) ? ballot : null;
     }
 

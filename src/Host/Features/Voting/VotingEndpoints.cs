@@ -14,9 +14,9 @@ public static class VotingEndpoints
         // The community reads the register of its compounds (it enters paper votes against it); the street office and
         // administrators keep it.
         api.MapGet("/compounds/{compound}/units", CompoundUnits.List).WithTags("Voting").Produces<CompoundUnits.Register>()
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.StreetOffice, Roles.Community));
+            .RequireAuthorization(Policies.RegisterReaders);
         var units = api.MapGroup("/compounds").WithTags("Voting")
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.StreetOffice));
+            .RequireAuthorization(Policies.RegisterKeepers);
         units.MapPost("/{compound}/units", CompoundUnits.Add).AddEndpointFilter<Idempotency>().Produces<CompoundUnits.UnitView>(StatusCodes.Status201Created);
         units.MapPut("/{compound}/units/{id:guid}", CompoundUnits.Update).AddEndpointFilter<Idempotency>().Produces<CompoundUnits.UnitView>();
         units.MapDelete("/{compound}/units/{id:guid}", CompoundUnits.Delete).AddEndpointFilter<Idempotency>().Produces(StatusCodes.Status204NoContent);
@@ -24,7 +24,7 @@ public static class VotingEndpoints
         // Only the street office confirms that a register differing from the registry may serve as a ballot's base.
         api.MapPost("/compounds/{compound}/register/confirmation", CompoundUnits.Confirm).WithTags("Voting")
             .Produces<CompoundUnits.ConfirmationView>(StatusCodes.Status201Created)
-            .RequireAuthorization(p => p.RequireRole(Roles.StreetOffice)).AddEndpointFilter<Idempotency>();
+            .RequireAuthorization(Policies.StreetOffice).AddEndpointFilter<Idempotency>();
 
         var ballots = api.MapGroup("/ballots").WithTags("Voting");
         ballots.MapGet("/", ListBallots.Handle).Produces<List<BallotView>>();
@@ -35,7 +35,7 @@ public static class VotingEndpoints
         ballots.MapGet("/{id:guid}/electors", PaperVotes.Electors).Produces<List<PaperVotes.ElectorRow>>();
 
         // Paper and proxy votes: entered by community and street office staff, with the scanned paper.
-        var staff = api.MapGroup("/ballots").WithTags("Voting").RequireAuthorization(p => p.RequireRole([.. PaperVotes.StaffRoles]));
+        var staff = api.MapGroup("/ballots").WithTags("Voting").RequireAuthorization(Policies.PaperVoteStaff);
         staff.MapPost("/{id:guid}/scans", PaperVotes.UploadScan).AddEndpointFilter<Idempotency>().DisableAntiforgery().WithAttachmentBodyLimit();
         staff.MapPost("/{id:guid}/paper-votes", PaperVotes.Enter).AddEndpointFilter<Idempotency>().Produces<PaperVotes.Response>(StatusCodes.Status201Created);
         return api;

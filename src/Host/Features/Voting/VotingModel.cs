@@ -1,11 +1,12 @@
+using Anju.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Host.Features.Voting;
 
-/// <summary>The voting tables in the Host's model (called from HostDbContext.OnModelCreating).</summary>
-public static class VotingModel
+/// <summary>The voting tables in the Host's model: owners' register, ballots, electors, votes, confirmations, audit reads.</summary>
+public sealed class VotingModel : IHostModel
 {
-    public static void Configure(ModelBuilder builder)
+    public void Configure(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Entity<OwnedUnit>(e =>

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Features.Voting;
-using Anju.Host.Notifications;
+using Anju.Host.Features.Notifications;
+using Anju.Host.Notices;
 using Anju.Host.Persistence;
 using Anju.Host.Procedures;
 using Anju.Host.Tests.Features.Voting;

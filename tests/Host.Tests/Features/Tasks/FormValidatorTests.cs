@@ -1,3 +1,4 @@
+using Anju.Host.Validation;
 using System.Text.Json.Nodes;
 using Anju.Host.Features.Tasks;
 using Anju.Workflows.Model;

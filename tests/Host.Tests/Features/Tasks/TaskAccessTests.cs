@@ -1,3 +1,4 @@
+using Anju.Host.Access;
 using System.Security.Claims;
 using Anju.Host.Features.Tasks;
 using Anju.Host.Identity;

@@ -1,6 +1,6 @@
 // A procedure's start form as the generic start page shows it: the BPMN start event's camunda:formFields (types
 // enum / boolean / long / double / string, required, min / max / minlength / maxlength), the conditional
-// `requiredWhen` property the Host checks (src/Host/Features/Tasks/FormValidator.cs), and on-behalf-of fields only
+// `requiredWhen` property the Host checks (src/Host/Validation/FormValidator.cs), and on-behalf-of fields only
 // for the roles named in them. Pure: no API calls, no DOM beyond parsing.
 import { byLocalName } from '../common/caseinfo';
 import { validateForm, type FieldError, type FormFieldView, type Values } from '../tasks/form';

@@ -1,5 +1,5 @@
 // A task's form, generated from its camunda:formFields, and the client-side checks that mirror the Host's
-// src/Host/Features/Tasks/FormValidator.cs (the server checks again; this only saves a round trip).
+// src/Host/Validation/FormValidator.cs (the server checks again; this only saves a round trip).
 // Pure: no API calls. Portals reuse it for their start forms (same field shape).
 import { h } from '../../app/dom';
 import { formatMoney, isMoney } from '../../app/format';
