@@ -423,7 +423,9 @@ public sealed class CommitteeFormationObjectionTests(OrdinaryWeekHost host) : IC
         // Upheld: the candidates are nominated again and posted again; no ballot was opened.
         await host.CompleteAsAsync("community.xingfu", id, "candidateObjections", new
         {
-            objectionResult = "upheld", objectionText = "业主周女士：吴先生长期欠缴物业费", objectionAnswer = "经核实属实，取消吴先生候选人资格",
+            objectionResult = "upheld",
+            objectionText = "业主周女士：吴先生长期欠缴物业费",
+            objectionAnswer = "经核实属实，取消吴先生候选人资格",
         });
         Assert.Equal(["nominate"], await host.ActiveAsync(id));
         Assert.False((await host.VariablesAsync(id)).ContainsKey("ballotId"));

@@ -98,7 +98,10 @@ public sealed class CommitteeSupervisionTests(OrdinaryWeekHost host) : IClassFix
         var id = await Supervision.StartAsync(host, Supervision.UnlawfulDecision);
         await host.CompleteAsAsync("street.chengjiang", id, "reviewDecision", new
         {
-            legalFinding = "未经业主大会表决", ruling = "correct", legalBasis = "《民法典》第二百七十八条", correctDays = 10,
+            legalFinding = "未经业主大会表决",
+            ruling = "correct",
+            legalBasis = "《民法典》第二百七十八条",
+            correctDays = 10,
         });
         await host.CompleteAsAsync("committee.binjiang", id, "correct", new { correctionReport = "已撤回改建决定，绿地恢复原状" });
         await host.CompleteAsAsync("street.chengjiang", id, "verifyCorrection", new { corrected = "yes", verifyNote = "现场核实绿地已恢复" });
@@ -133,7 +136,9 @@ public sealed class CommitteeSupervisionTests(OrdinaryWeekHost host) : IClassFix
         await host.AssertNotSeenAsync(id, "inquire", "street.nanzha", "committee.binjiang");
         await host.CompleteAsAsync("street.chengjiang", id, "inquire", new
         {
-            inquiryFindings = "业委会连续半年未召开会议，主任失联", inquiryResult = "adjust", adjustProposal = "罢免业委会主任王某，补选孙某为业委会委员",
+            inquiryFindings = "业委会连续半年未召开会议，主任失联",
+            inquiryResult = "adjust",
+            adjustProposal = "罢免业委会主任王某，补选孙某为业委会委员",
         });
 
         // The meeting is announced 15 days ahead (物业管理条例 art. 14); the vote opens when the notice period ends.

@@ -168,14 +168,18 @@ public abstract class HandlerTests<THost>(THost host) : IClassFixture<THost>
         var id = "test-" + ProcessApi.NewSuffix();
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/registry/violation-categories", new
         {
-            id, name = "测试类别", leadingDepartment = "gongan", supportingDepartments = new[] { "chengguan" },
+            id,
+            name = "测试类别",
+            leadingDepartment = "gongan",
+            supportingDepartments = new[] { "chengguan" },
         })).StatusCode);
         var first = (await InstanceAsync(await admin.StartAsync(key, new { jurisdiction = Binjiang, variables = new { category = id } })))["variables"]!;
         Assert.Equal(["gongan", "chengguan"], first["departments"].Strings());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/registry/violation-categories/{id}", new
         {
-            leadingDepartment = "shichang", supportingDepartments = Array.Empty<string>(),
+            leadingDepartment = "shichang",
+            supportingDepartments = Array.Empty<string>(),
         })).StatusCode);
 
         var second = (await InstanceAsync(await admin.StartAsync(key, new { jurisdiction = Binjiang, variables = new { category = id } })))["variables"]!;

@@ -506,7 +506,11 @@ public abstract class BoundsTests<THost>(THost host) : IClassFixture<THost>
 
     private static object NewUser(string username, string password) => new
     {
-        username, displayName = "上限测试", password, roles = new[] { "community" }, jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
+        username,
+        displayName = "上限测试",
+        password,
+        roles = new[] { "community" },
+        jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
     };
 
     private static string FlowXml(string key) =>
@@ -541,7 +545,11 @@ public abstract class BoundsTests<THost>(THost host) : IClassFixture<THost>
         var username = "up-" + ProcessApi.NewSuffix();
         var created = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "上传测试", password = HostFixture.NewUserPassword, roles = new[] { "community" }, jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
+            username,
+            displayName = "上传测试",
+            password = HostFixture.NewUserPassword,
+            roles = new[] { "community" },
+            jurisdictions = new[] { "jiangyin/chengjiang/huangshan" },
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await host.ClientAsync(username, password: HostFixture.NewUserPassword), username);

@@ -74,7 +74,11 @@ public abstract class ProductionHost : HostFixture
         var admin = await AdminAsync();
         var created = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "街道 工作人员", password = NewUserPassword, roles = new[] { "street-office" }, jurisdictions = new[] { "chengjiang" },
+            username,
+            displayName = "街道 工作人员",
+            password = NewUserPassword,
+            roles = new[] { "street-office" },
+            jurisdictions = new[] { "chengjiang" },
         });
         Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
         return await ClientAsync(username, password: NewUserPassword);

@@ -96,8 +96,11 @@ public abstract class StorageFailureTests<THost>(THost host) : IClassFixture<THo
 
     private static object NewUser() => new
     {
-        username = "busy-" + Guid.NewGuid().ToString("N")[..8], displayName = "测试账号", password = HostFixture.NewUserPassword,
-        roles = new[] { "owner" }, jurisdictions = new[] { TaskFlow.Binjiang },
+        username = "busy-" + Guid.NewGuid().ToString("N")[..8],
+        displayName = "测试账号",
+        password = HostFixture.NewUserPassword,
+        roles = new[] { "owner" },
+        jurisdictions = new[] { TaskFlow.Binjiang },
     };
 
     private static List<string> Failed(JsonObject? body) => [.. body!["failed"]!.AsArray().Select(f => f!.GetValue<string>())];

@@ -43,8 +43,15 @@ public sealed class DefinitionSourceMigrationTests
             {
                 db.Definitions.Add(new DefinitionRow
                 {
-                    Id = $"complaint-handling:{version}", Key = "complaint-handling", Version = version, Xml = "<x/>", ContentHash = new string('a', 64),
-                    DeploymentId = Guid.NewGuid(), DeployedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), DeployedBy = by, Note = note,
+                    Id = $"complaint-handling:{version}",
+                    Key = "complaint-handling",
+                    Version = version,
+                    Xml = "<x/>",
+                    ContentHash = new string('a', 64),
+                    DeploymentId = Guid.NewGuid(),
+                    DeployedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+                    DeployedBy = by,
+                    Note = note,
                 });
             }
 

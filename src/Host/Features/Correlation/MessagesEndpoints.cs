@@ -5,7 +5,7 @@ namespace Anju.Host.Features.Correlation;
 
 public static class MessagesEndpoints
 {
-/// <summary>
+    /// <summary>
     /// Messages come from systems (the 12345 hotline bridge, payment notices), not from people: administrators
     /// and workers only. A message may resume instances anywhere, so a jurisdiction-bound user may not send one.
     /// </summary>

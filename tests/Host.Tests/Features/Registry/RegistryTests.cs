@@ -110,7 +110,11 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var created = await admin.PostAsJsonAsync("/api/registry/violation-categories", new
         {
-            id, name = "违规饲养家禽", leadingDepartment = "chengguan", supportingDepartments = new[] { "gongan", "gongan" }, urgent = false,
+            id,
+            name = "违规饲养家禽",
+            leadingDepartment = "chengguan",
+            supportingDepartments = new[] { "gongan", "gongan" },
+            urgent = false,
         });
         var updated = await admin.PutAsJsonAsync($"/api/registry/violation-categories/{id}", new { leadingDepartment = "shichang", urgent = true });
 
@@ -144,7 +148,10 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var response = await admin.PostAsJsonAsync("/api/registry/violation-categories", new
         {
-            id, name = " ", leadingDepartment = "nobody", supportingDepartments = new[] { "gongan", "nobody" },
+            id,
+            name = " ",
+            leadingDepartment = "nobody",
+            supportingDepartments = new[] { "gongan", "nobody" },
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -201,8 +208,16 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(HttpStatusCode.Created, node.StatusCode);
         var created = await admin.PostAsJsonAsync("/api/registry/compounds", new
         {
-            community, id = compound, name = "新城花园", propertyFirm = "新城物业", projectManager = "吴经理",
-            committeeStatus = "management-committee", floorArea = 12_345.5m, units = 120, deliveredShare = 0.6m, firstDeliveredOn = "2024-10-01",
+            community,
+            id = compound,
+            name = "新城花园",
+            propertyFirm = "新城物业",
+            projectManager = "吴经理",
+            committeeStatus = "management-committee",
+            floorArea = 12_345.5m,
+            units = 120,
+            deliveredShare = 0.6m,
+            firstDeliveredOn = "2024-10-01",
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -223,7 +238,11 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(HttpStatusCode.NotFound, (await (await host.ClientAsync("street.nanzha")).GetAsync($"/api/registry/compounds/{path}")).StatusCode);
         var user = await admin.PostAsJsonAsync("/api/users", new
         {
-            username = NewId("firm"), displayName = "新城物业 吴经理", password = HostFixture.NewUserPassword, roles = new[] { "property-firm" }, jurisdictions = new[] { path },
+            username = NewId("firm"),
+            displayName = "新城物业 吴经理",
+            password = HostFixture.NewUserPassword,
+            roles = new[] { "property-firm" },
+            jurisdictions = new[] { path },
         });
         Assert.Equal(HttpStatusCode.Created, user.StatusCode);
 
@@ -252,7 +271,12 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var response = await admin.PostAsJsonAsync("/api/registry/compounds", new
         {
-            community = "chengjiang", id = NewId("reg"), name = "街道下的小区", committeeStatus = "council", units = -1, deliveredShare = 1.5m,
+            community = "chengjiang",
+            id = NewId("reg"),
+            name = "街道下的小区",
+            committeeStatus = "council",
+            units = -1,
+            deliveredShare = 1.5m,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -302,7 +326,12 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var created = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "市公安局 民警", password = HostFixture.NewUserPassword, roles = new[] { "department" }, jurisdictions = new[] { "jiangyin" }, departmentId = "gongan",
+            username,
+            displayName = "市公安局 民警",
+            password = HostFixture.NewUserPassword,
+            roles = new[] { "department" },
+            jurisdictions = new[] { "jiangyin" },
+            departmentId = "gongan",
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -327,7 +356,12 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost>
 
         var response = await admin.PostAsJsonAsync("/api/users", new
         {
-            username, displayName = "某人", password = HostFixture.NewUserPassword, roles = new[] { role }, jurisdictions = new[] { "jiangyin" }, departmentId = role == "community" ? "gongan" : department,
+            username,
+            displayName = "某人",
+            password = HostFixture.NewUserPassword,
+            roles = new[] { role },
+            jurisdictions = new[] { "jiangyin" },
+            departmentId = role == "community" ? "gongan" : department,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
