@@ -12,7 +12,7 @@ public sealed partial class FeatureBoundaryTests
     /// <summary>The folders beside Features: shared kernels and the Host's plumbing, none of them a feature.</summary>
     private static readonly string[] Kernels =
     [
-        "Access", "Attachments", "Calendars", "Cases", "Features", "Identity", "Jurisdictions", "Notices", "Persistence", "Problems", "Procedures",
+        "Access", "Attachments", "Calendars", "Cases", "Features", "Identity", "Jurisdictions", "Notices", "OpenApi", "Persistence", "Problems", "Procedures",
         "Properties", "Reference", "Security", "Seeding", "Telemetry", "Validation", "WebConsole",
     ];
 
