@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
-using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
@@ -17,35 +15,15 @@ public sealed partial class WorkflowEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentNullException.ThrowIfNull(topics);
         var now = Time.GetUtcNow().UtcDateTime;
-        var names = topics.Select(t => t.TopicName).ToList();
-        var locked = new List<LockedExternalTask>();
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        await using var db = Storage.CreateContext();
-        var candidates = await db.ExternalTasks.AsNoTracking()
-            .Where(e => names.Contains(e.Topic) && (e.LockExpiresAt == null || e.LockExpiresAt < now) && (e.Retries == null || e.Retries > 0))
-            .OrderByDescending(e => e.Priority).ThenBy(e => e.CreatedAt)
-            .Take(Math.Clamp(maxTasks, 1, 100) * 2)
-            .ToListAsync(cancellationToken);
-        foreach (var task in candidates)
+        var lockFor = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var topic in topics)
         {
-            if (locked.Count >= maxTasks)
-            {
-                break;
-            }
+            lockFor.TryAdd(topic.TopicName, TimeSpan.FromMilliseconds(Math.Clamp(topic.LockDurationMs, 1, 86_400_000)));
+        }
 
-            var duration = TimeSpan.FromMilliseconds(Math.Clamp(topics.First(t => t.TopicName == task.Topic).LockDurationMs, 1, 86_400_000));
-            var until = now + duration;
-            var previous = task.LockExpiresAt;
-            var taken = await db.ExternalTasks
-                .Where(e => e.Id == task.Id && e.LockExpiresAt == previous)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.WorkerId, workerId).SetProperty(e => e.LockExpiresAt, until), cancellationToken);
-            if (taken == 0)
-            {
-                continue;
-            }
-
-            var document = await db.Instances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.Document).FirstAsync(cancellationToken);
-            var state = InstanceDocument.Read(document);
+        var locked = new List<LockedExternalTask>();
+        foreach (var (task, until, state) in await Store.LockExternalTasksAsync(workerId, now, lockFor, Math.Clamp(maxTasks, 1, 100), cancellationToken))
+        {
             var variables = new JsonObject();
             var external = state.ExternalTasks.Find(e => e.Id == task.Id);
             var token = external is null ? null : state.FindToken(external.TokenId);
@@ -63,7 +41,7 @@ public sealed partial class WorkflowEngine
                 }
             }
 
-            locked.Add(new LockedExternalTask(task.Id, task.Topic, task.InstanceId, task.ActivityId, task.DefinitionKey, task.BusinessKey, task.Jurisdiction, task.Retries, task.ErrorMessage, new DateTimeOffset(until, TimeSpan.Zero), variables));
+            locked.Add(new LockedExternalTask(task.Id, task.Topic, task.InstanceId, task.ActivityId, task.DefinitionKey, task.BusinessKey, task.Jurisdiction, task.Retries, task.ErrorMessage, new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)), variables));
         }
 
         return locked;

@@ -1,7 +1,5 @@
 using Anju.Workflows.Execution;
 using Anju.Workflows.Model;
-using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
@@ -94,55 +92,8 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<Guid>> AcquireJobsAsync(string owner, int max, CancellationToken cancellationToken = default)
     {
         var now = Time.GetUtcNow().UtcDateTime;
-        var until = now + Options.JobLease;
-        List<Guid> ids;
-        List<Guid> exhausted;
-        using (await Storage.EnterWriterAsync(cancellationToken))
-        {
-            await using var db = Storage.CreateContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            // Expired leases with retries to spare go back to the pool one retry fewer; on PostgreSQL a second
-            // node's update waits for the first one's row locks and then finds the lease gone (counted once).
-            await db.Jobs.Where(j => j.LockExpiresAt != null && j.LockExpiresAt < now && j.Retries > 1).ExecuteUpdateAsync(
-                s => s.SetProperty(j => j.Retries, j => j.Retries - 1)
-                    .SetProperty(j => j.LastError, j => "The node " + j.LockOwner + " stopped while it ran this job (its lease expired).")
-                    .SetProperty(j => j.LockOwner, (string?)null)
-                    .SetProperty(j => j.LockExpiresAt, (DateTime?)null),
-                cancellationToken);
-            exhausted = await db.Jobs.AsNoTracking()
-                .Where(j => j.LockExpiresAt != null && j.LockExpiresAt < now && j.Retries > 0)
-                .OrderBy(j => j.DueAt).Take(max).Select(j => j.Id).ToListAsync(cancellationToken);
-
-            if (db.IsPostgres)
-            {
-                ids = await db.Database.SqlQueryRaw<Guid>(
-                    """
-                    UPDATE wf_jobs SET "LockOwner" = {0}, "LockExpiresAt" = {1}
-                    WHERE "Id" IN (
-                        SELECT "Id" FROM wf_jobs
-                        WHERE "DueAt" <= {2} AND "LockExpiresAt" IS NULL AND "Retries" > 0
-                        ORDER BY "DueAt" LIMIT {3}
-                        FOR UPDATE SKIP LOCKED)
-                    RETURNING "Id" AS "Value"
-                    """, owner, until, now, max).ToListAsync(cancellationToken);
-            }
-            else
-            {
-                ids = await db.Jobs
-                    .Where(j => j.DueAt <= now && j.LockExpiresAt == null && j.Retries > 0)
-                    .OrderBy(j => j.DueAt).Take(max).Select(j => j.Id).ToListAsync(cancellationToken);
-                if (ids.Count > 0)
-                {
-                    await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(
-                        s => s.SetProperty(j => j.LockOwner, owner).SetProperty(j => j.LockExpiresAt, until), cancellationToken);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        foreach (var id in exhausted)
+        var acquired = await Store.AcquireJobsAsync(owner, now, now + Options.JobLease, max, cancellationToken);
+        foreach (var id in acquired.Abandoned)
         {
             try
             {
@@ -154,7 +105,7 @@ public sealed partial class WorkflowEngine
             }
         }
 
-        return ids;
+        return acquired.Leased;
     }
 
     /// <summary>
@@ -194,12 +145,7 @@ public sealed partial class WorkflowEngine
     public async Task<int> ReclaimLeasesAsync(string nodePrefix, string owner, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(nodePrefix);
-        var expired = Time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(1);
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        await using var db = Storage.CreateContext();
-        return await db.Jobs
-            .Where(j => j.LockOwner != null && j.LockOwner.StartsWith(nodePrefix) && j.LockOwner != owner && j.LockExpiresAt > expired)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockExpiresAt, expired), cancellationToken);
+        return await Store.ReclaimLeasesAsync(nodePrefix, owner, Time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(1), cancellationToken);
     }
 
     /// <summary>
@@ -235,20 +181,18 @@ public sealed partial class WorkflowEngine
         }, cancellationToken);
 
     /// <summary>Releases a lease without running the job (e.g. when the node shuts down).</summary>
-    public async Task ReleaseJobAsync(Guid jobId, CancellationToken cancellationToken = default)
-    {
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        await using var db = Storage.CreateContext();
-        await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.LockOwner, (string?)null).SetProperty(j => j.LockExpiresAt, (DateTime?)null), cancellationToken);
-    }
+    public async Task ReleaseJobAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        await Store.ReleaseLeaseAsync(jobId, cancellationToken);
 
     /// <summary>The due time of the earliest job (for tests and the executor's sleep).</summary>
     public async Task<DateTimeOffset?> NextJobDueAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = Storage.CreateContext();
-        var due = await db.Jobs.AsNoTracking().Where(j => j.Retries > 0).OrderBy(j => j.DueAt).Select(j => (DateTime?)j.DueAt).FirstOrDefaultAsync(cancellationToken);
+        var due = await Store.NextJobDueAsync(cancellationToken);
         return due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
     }
+
+    /// <summary>Periodic upkeep of the store (SQLite refreshes its planner statistics); the job executor calls it.</summary>
+    public async Task OptimizeStoreAsync(CancellationToken cancellationToken = default) => await Store.OptimizeAsync(cancellationToken);
 
     internal static bool IsTimerStart(ProcessDefinition process, string activityId) =>
         process.Nodes.TryGetValue(activityId, out var node) && node is StartEvent;

@@ -1,6 +1,4 @@
 using Anju.Workflows.Execution;
-using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
@@ -23,22 +21,15 @@ public sealed partial class WorkflowEngine
         IReadOnlyList<Guid>? instanceIds,
         CancellationToken cancellationToken = default)
     {
-        await using var db = Storage.CreateContext();
         var source = await Definitions.GetAsync(sourceDefinitionId, cancellationToken);
         var target = await Definitions.GetAsync(targetDefinitionId, cancellationToken);
         var (plan, problems) = MigrationPlanner.Build(source, target, instructions);
         var map = Map(plan);
 
-        var query = db.Instances.AsNoTracking();
-        query = instanceIds is { Count: > 0 }
-            ? query.Where(i => instanceIds.Contains(i.Id))
-            : query.Where(i => i.DefinitionId == source.Id && i.Status == "active").OrderBy(i => i.StartedAt).Take(MigrationPreviewLimit);
-        var documents = await query.Select(i => i.Document).ToListAsync(cancellationToken);
-
-        var previews = new List<MigrationInstancePreview>(documents.Count);
-        foreach (var document in documents)
+        var states = await Store.ReadInstancesAsync(instanceIds, source.Id, MigrationPreviewLimit, cancellationToken);
+        var previews = new List<MigrationInstancePreview>(states.Count);
+        foreach (var state in states)
         {
-            var state = InstanceDocument.Read(document);
             var instanceProblems = MigrationPlanner.Check(state, source, target, map);
             previews.Add(new MigrationInstancePreview(state.Id, state.BusinessKey, state.StartedAt, MigrationPlanner.ActiveActivities(state), instanceProblems));
             foreach (var problem in instanceProblems)
@@ -62,11 +53,9 @@ public sealed partial class WorkflowEngine
     public async Task<(MigrationPlan Plan, IReadOnlyList<MigrationProblem> Problems)> PlanMigrationAsync(
         string sourceDefinitionId, string targetDefinitionId, IReadOnlyList<MigrationInstruction>? instructions, CancellationToken cancellationToken = default)
     {
-        await using var db = Storage.CreateContext();
         var source = await Definitions.GetAsync(sourceDefinitionId, cancellationToken);
         var target = await Definitions.GetAsync(targetDefinitionId, cancellationToken);
-        var (plan, problems) = MigrationPlanner.Build(source, target, instructions);
-        return (plan, problems);
+        return MigrationPlanner.Build(source, target, instructions);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Model;
 using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
@@ -82,12 +81,9 @@ public sealed partial class WorkflowEngine
     /// <summary>Reads an instance's journal and checks its hash chain against the document's last link.</summary>
     public async Task<(IReadOnlyList<JournalRow> Entries, JournalVerification Verification)> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        await using var db = Storage.CreateContext();
-        var document = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Document).FirstOrDefaultAsync(cancellationToken)
+        var (state, rows) = await Store.ReadJournalAsync(instanceId, cancellationToken)
             ?? throw WorkflowException.NotFound($"Process instance {instanceId} does not exist.");
-        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Seq).ToListAsync(cancellationToken);
         var verification = JournalChain.Verify(rows);
-        var state = InstanceDocument.Read(document);
         if (verification.Intact && (rows.Count != state.JournalSeq || (rows.Count > 0 && rows[^1].Hash != state.JournalHash)))
         {
             verification = new JournalVerification(false, rows.Count + 1, $"The journal ends at entry {rows.Count}, but the instance recorded {state.JournalSeq} entries: entries were removed.");
@@ -99,7 +95,6 @@ public sealed partial class WorkflowEngine
     /// <summary>A deployed version by id ("key:version"), parsed (for forms, diagrams, validation); null when unknown.</summary>
     public async Task<CompiledDefinition?> GetDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
     {
-        await using var db = Storage.CreateContext();
         try
         {
             return await Definitions.GetAsync(definitionId, cancellationToken);
@@ -128,17 +123,8 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private async Task<T?> ReadOpenTaskAsync<T>(Guid taskId, Func<InstanceState, UserTaskState, CompiledDefinition, T> read, CancellationToken cancellationToken)
     {
-        await using var db = Storage.CreateContext();
-        var row = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
-            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { i.Document, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return default;
-        }
-
-        var state = InstanceDocument.Read(row.Document);
-        var task = state.Tasks.Find(t => t.Id == taskId);
-        return task is null ? default : read(state, task, await Definitions.GetAsync(row.DefinitionId, cancellationToken));
+        var state = (await Store.ReadInstanceByTaskAsync(taskId, cancellationToken))?.State;
+        var task = state?.Tasks.Find(t => t.Id == taskId);
+        return task is null ? default : read(state!, task, await Definitions.GetAsync(state!.DefinitionId, cancellationToken));
     }
 }

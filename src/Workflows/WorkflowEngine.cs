@@ -4,8 +4,6 @@ using Anju.Workflows.Deployment;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Model;
-using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows;
 
@@ -18,22 +16,20 @@ public sealed partial class WorkflowEngine
     private WorkingCalendar _calendar;
 
     public WorkflowEngine(
-        WorkflowStorage storage,
+        WorkflowStore store,
         ServiceTaskHandlers? handlers = null,
         TimeProvider? time = null,
         WorkingCalendar? calendar = null,
         EngineOptions? options = null)
     {
-        Storage = storage;
-        Store = storage.CreateInstanceStore();
+        ArgumentNullException.ThrowIfNull(store);
+        Store = store.Open();
         Handlers = handlers ?? new ServiceTaskHandlers();
         Time = time ?? TimeProvider.System;
         _calendar = calendar ?? WorkingCalendar.LoadEmbedded();
         Options = options ?? new EngineOptions();
         Definitions = new DefinitionRepository(this);
     }
-
-    public WorkflowStorage Storage { get; }
 
     /// <summary>Where commands load and save instances (the seam between the engine and its database).</summary>
     internal IInstanceStore Store { get; }
@@ -58,21 +54,12 @@ public sealed partial class WorkflowEngine
     public async Task<DeploymentResult> DeployAsync(DeploymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.DryRun)
+        // A dry run reads only: no writer lock, no transaction, nothing saved.
+        await using var session = await Store.BeginDeploymentAsync(readOnly: request.DryRun, cancellationToken);
+        var result = await Definitions.DeployAsync(session, request, Time.GetUtcNow(), cancellationToken);
+        if (result.Succeeded && !request.DryRun)
         {
-            // Reads only: no writer lock, no transaction, nothing saved (the repository adds no rows in a dry run).
-            await using var readOnly = Storage.CreateContext();
-            return await Definitions.DeployAsync(readOnly, request, Time.GetUtcNow(), cancellationToken);
-        }
-
-        using var writer = await Storage.EnterWriterAsync(cancellationToken);
-        await using var db = Storage.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await Definitions.DeployAsync(db, request, Time.GetUtcNow(), cancellationToken);
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
         }
 
         return result;
@@ -143,16 +130,15 @@ public sealed partial class WorkflowEngine
 
     public async Task<InstanceView?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        await using var db = Storage.CreateContext();
-        var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.Document, i.CaseNumber }).FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        var stored = await Store.ReadInstanceAsync(instanceId, cancellationToken);
+        if (stored is null)
         {
             return null;
         }
 
         // The row's number: an instance numbered before numbers were kept in the document has it there only.
-        var view = InstanceView.From(InstanceDocument.Read(row.Document));
-        return row.CaseNumber is null || view.CaseNumber is not null ? view : view with { CaseNumber = row.CaseNumber };
+        var view = InstanceView.From(stored.State);
+        return stored.CaseNumber is null || view.CaseNumber is not null ? view : view with { CaseNumber = stored.CaseNumber };
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using Anju.Workflows.Execution;
 using Anju.Workflows.Model;
 using Anju.Workflows.Parsing;
 using Anju.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Anju.Workflows.Deployment;
 
@@ -61,7 +60,7 @@ public sealed class DefinitionRepository
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())));
     }
 
-    internal async Task<DeploymentResult> DeployAsync(WorkflowDbContext db, DeploymentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<DeploymentResult> DeployAsync(IDeploymentSession session, DeploymentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var deploymentId = Guid.CreateVersion7(now);
         var problems = new List<BpmnProblem>();
@@ -86,7 +85,7 @@ public sealed class DefinitionRepository
 
         var duplicateKeys = toDeploy.GroupBy(p => p.Process.Key).Where(g => g.Count() > 1).Select(g => g.Key);
         problems.AddRange(duplicateKeys.Select(k => new BpmnProblem(k, 0, $"Process key '{k}' appears in more than one file of this deployment.") { Code = ProblemCodes.DuplicateKey, Arguments = [k] }));
-        warnings.AddRange(await CallTargetWarningsAsync(db, toDeploy.Select(p => p.Process).ToList(), cancellationToken));
+        warnings.AddRange(await CallTargetWarningsAsync(session, toDeploy.Select(p => p.Process).ToList(), cancellationToken));
         if (problems.Count > 0 || toDeploy.Count == 0)
         {
             if (problems.Count == 0)
@@ -100,11 +99,7 @@ public sealed class DefinitionRepository
         var results = new List<DeployedDefinition>();
         foreach (var (process, file, hash) in toDeploy)
         {
-            var versions = db.Definitions.AsNoTracking().Where(d => d.Key == process.Key);
-            var latest = await versions
-                .OrderByDescending(d => d.Version)
-                .Select(d => new { d.Id, d.Version, d.ContentHash, d.Name, d.DeployedBy, d.Source })
-                .FirstOrDefaultAsync(cancellationToken);
+            var latest = await session.LatestAsync(process.Key, source: null, cancellationToken);
             if (latest is not null && latest.ContentHash == hash)
             {
                 results.Add(new DeployedDefinition(latest.Id, process.Key, latest.Version, latest.Name, IsNew: false) { DeployedBy = latest.DeployedBy });
@@ -113,12 +108,8 @@ public sealed class DefinitionRepository
 
             if (latest is not null && request.YieldToPeople && request.Source is { } source)
             {
-                var lastFromSource = await versions.Where(d => d.Source == source)
-                    .OrderByDescending(d => d.Version)
-                    .Select(d => new { d.Version, d.ContentHash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                var since = lastFromSource?.Version ?? 0;
-                var personLater = await versions.AnyAsync(d => d.Version > since && d.Source != null && EF.Functions.Like(d.Source, DefinitionSources.UserPrefix + "%"), cancellationToken);
+                var lastFromSource = await session.LatestAsync(process.Key, source, cancellationToken);
+                var personLater = await session.PersonDeployedAfterAsync(process.Key, lastFromSource?.Version ?? 0, cancellationToken);
                 if (lastFromSource?.ContentHash == hash || personLater)
                 {
                     results.Add(new DeployedDefinition(latest.Id, process.Key, latest.Version, latest.Name, IsNew: false, KeptLaterVersion: personLater)
@@ -147,8 +138,7 @@ public sealed class DefinitionRepository
             };
             if (!request.DryRun)
             {
-                db.Definitions.Add(row);
-                await ScheduleTimerStartsAsync(db, latest?.Id, row, process, now, cancellationToken);
+                await session.AddAsync(row, latest?.Id, TimerStartJobs(row, process, now), cancellationToken);
             }
 
             results.Add(new DeployedDefinition(row.Id, row.Key, row.Version, row.Name, IsNew: true) { DeployedBy = row.DeployedBy });
@@ -158,7 +148,7 @@ public sealed class DefinitionRepository
     }
 
     /// <summary>A warning for each call activity whose literal target is neither deployed nor in this deployment.</summary>
-    private static async Task<List<BpmnProblem>> CallTargetWarningsAsync(WorkflowDbContext db, List<ProcessDefinition> processes, CancellationToken cancellationToken)
+    private static async Task<List<BpmnProblem>> CallTargetWarningsAsync(IDeploymentSession session, List<ProcessDefinition> processes, CancellationToken cancellationToken)
     {
         var calls = processes.SelectMany(DefinitionValidator.LiteralCallTargets).ToList();
         if (calls.Count == 0)
@@ -168,28 +158,22 @@ public sealed class DefinitionRepository
 
         var inDeployment = processes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var wanted = calls.Select(c => c.Key).Where(k => !inDeployment.Contains(k)).Distinct(StringComparer.Ordinal).ToList();
-        var deployed = wanted.Count == 0
-            ? []
-            : (await db.Definitions.AsNoTracking().Where(d => wanted.Contains(d.Key)).Select(d => d.Key).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var deployed = await session.DeployedKeysAsync(wanted, cancellationToken);
         return [.. calls.Where(c => !inDeployment.Contains(c.Key) && !deployed.Contains(c.Key)).Select(c => DefinitionValidator.CallTargetMissing(c.Call, c.Key))];
     }
 
     /// <summary>
-    /// A new version replaces the timer start events of the previous one (as in Camunda 7): its jobs are
-    /// deleted and the new version's first occurrences scheduled, in the deployment's transaction.
+    /// The first occurrences of a new version's timer start events. They replace the previous version's (as in
+    /// Camunda 7): the deployment deletes those jobs in its transaction.
     /// </summary>
-    private async Task ScheduleTimerStartsAsync(WorkflowDbContext db, string? previousId, DefinitionRow row, ProcessDefinition process, DateTimeOffset now, CancellationToken cancellationToken)
+    private List<JobRow> TimerStartJobs(DefinitionRow row, ProcessDefinition process, DateTimeOffset now)
     {
-        if (previousId is not null)
-        {
-            await db.Jobs.Where(j => j.InstanceId == null && j.DefinitionId == previousId).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        var jobs = new List<JobRow>();
         foreach (var start in process.StartEvents.Select(id => (StartEvent)process.Nodes[id]).Where(s => s.Timer is not null))
         {
             var value = Expressions.Expression.Parse(start.Timer!.Value.Text).Evaluate(new EmptyContext(now, _engine.Calendar));
             var schedule = TimerSchedule.First(start.Timer, value, now, _engine.Calendar);
-            db.Jobs.Add(new JobRow
+            jobs.Add(new JobRow
             {
                 Id = Guid.CreateVersion7(now),
                 InstanceId = null,
@@ -202,6 +186,8 @@ public sealed class DefinitionRepository
                 RepeatsLeft = schedule.RepeatsLeft,
             });
         }
+
+        return jobs;
     }
 
     private sealed class EmptyContext(DateTimeOffset now, Calendars.WorkingCalendar calendar) : Expressions.IExpressionContext

@@ -1,3 +1,5 @@
+using Anju.Workflows.Persistence;
+
 namespace Anju.Workflows.Execution;
 
 /// <summary>
@@ -15,7 +17,89 @@ internal interface IInstanceStore : IDefinitionReader
 
     /// <summary>Opens a session for one attempt of a command (under the writer lock unless <paramref name="beforeWriter"/>).</summary>
     ValueTask<ICommandSession> BeginAsync(bool beforeWriter, CancellationToken cancellationToken);
+
+    // Reads outside a command: no lock, no transaction, each a snapshot of its own.
+
+    /// <summary>The instance with this id and its case number as stored, or null.</summary>
+    ValueTask<StoredInstance?> ReadInstanceAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The instance holding this open user task, or null when the task is done or unknown.</summary>
+    ValueTask<StoredInstance?> ReadInstanceByTaskAsync(Guid taskId, CancellationToken cancellationToken);
+
+    /// <summary>These instances (unknown ids are left out), or else the oldest <paramref name="limit"/> active instances of a version.</summary>
+    ValueTask<IReadOnlyList<InstanceState>> ReadInstancesAsync(IReadOnlyList<Guid>? ids, string definitionId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>An instance with its journal entries in order, or null when the instance does not exist.</summary>
+    ValueTask<StoredJournal?> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a deployment: reads of the deployed versions, and (unless <paramref name="readOnly"/>) the writes of new
+    /// versions and their timer start jobs, committed together by <see cref="IDeploymentSession.CommitAsync"/>.
+    /// </summary>
+    ValueTask<IDeploymentSession> BeginDeploymentAsync(bool readOnly, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due jobs to <paramref name="owner"/> until <paramref name="until"/>, never one
+    /// job to two owners. First, expired leases with retries to spare go back to the pool one retry fewer (their node
+    /// stopped while running them); those with one retry left are returned as <see cref="JobAcquisition.Abandoned"/>
+    /// for the engine to turn into incidents.
+    /// </summary>
+    ValueTask<JobAcquisition> AcquireJobsAsync(string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken);
+
+    /// <summary>Expires now (at <paramref name="expired"/>) the live leases of owners starting with <paramref name="nodePrefix"/>, except <paramref name="owner"/>.</summary>
+    ValueTask<int> ReclaimLeasesAsync(string nodePrefix, string owner, DateTime expired, CancellationToken cancellationToken);
+
+    /// <summary>Ends a job's lease without running it.</summary>
+    ValueTask ReleaseLeaseAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>The due time (UTC) of the earliest job with retries left, or null.</summary>
+    ValueTask<DateTime?> NextJobDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>Locks up to <paramref name="max"/> open external tasks of these topics (topic → lock duration) for a worker, never one task to two workers.</summary>
+    ValueTask<IReadOnlyList<LockedExternalTaskRow>> LockExternalTasksAsync(string workerId, DateTime now, IReadOnlyDictionary<string, TimeSpan> topics, int max, CancellationToken cancellationToken);
+
+    /// <summary>Periodic upkeep of the store (SQLite refreshes its planner statistics); a no-op where there is none.</summary>
+    ValueTask OptimizeAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// One deployment in a store: what is deployed already, and the new versions it adds. Disposing it without
+/// <see cref="CommitAsync"/> writes nothing.
+/// </summary>
+internal interface IDeploymentSession : IAsyncDisposable
+{
+    /// <summary>The latest version of a key (from <paramref name="source"/> only, when given), or null.</summary>
+    ValueTask<DeployedVersion?> LatestAsync(string key, string? source, CancellationToken cancellationToken);
+
+    /// <summary>Whether a person (source <c>user:…</c>) deployed a version of the key later than <paramref name="version"/>.</summary>
+    ValueTask<bool> PersonDeployedAfterAsync(string key, int version, CancellationToken cancellationToken);
+
+    /// <summary>Which of these keys have a deployed version.</summary>
+    ValueTask<IReadOnlySet<string>> DeployedKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a version with its timer start jobs; the jobs of <paramref name="replacesTimerStartsOf"/> (the previous
+    /// version's timer starts) are deleted.
+    /// </summary>
+    ValueTask AddAsync(DefinitionRow row, string? replacesTimerStartsOf, IReadOnlyList<JobRow> timerStarts, CancellationToken cancellationToken);
+
+    ValueTask CommitAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A deployed version as the deployment compares with it.</summary>
+internal sealed record DeployedVersion(string Id, int Version, string ContentHash, string? Name, string? DeployedBy, string? Source);
+
+/// <summary>An instance read outside a command, with the case number its row holds (older instances have it only there).</summary>
+internal sealed record StoredInstance(InstanceState State, string? CaseNumber);
+
+/// <summary>An instance and its journal entries, in order.</summary>
+internal sealed record StoredJournal(InstanceState State, IReadOnlyList<JournalRow> Entries);
+
+/// <summary>The jobs leased, and the jobs whose node stopped with their last retry (to become incidents).</summary>
+internal sealed record JobAcquisition(IReadOnlyList<Guid> Leased, IReadOnlyList<Guid> Abandoned);
+
+/// <summary>An external task just locked, with its lock's end and its instance as stored.</summary>
+internal sealed record LockedExternalTaskRow(ExternalTaskRow Task, DateTime LockExpiresAt, InstanceState Instance);
 
 /// <summary>One attempt of one command in a store: disposing it without <see cref="CommitAsync"/> discards everything.</summary>
 internal interface ICommandSession : IAsyncDisposable, IDefinitionReader

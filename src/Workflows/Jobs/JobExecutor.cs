@@ -69,7 +69,7 @@ public sealed partial class JobExecutor : BackgroundService
                 lastOptimize = _engine.Time.GetUtcNow();
                 try
                 {
-                    await _engine.Storage.OptimizeAsync(stoppingToken);
+                    await _engine.OptimizeStoreAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

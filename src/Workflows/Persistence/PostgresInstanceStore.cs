@@ -26,6 +26,19 @@ internal sealed class PostgresInstanceStore(WorkflowStorage storage) : Relationa
         }
     }
 
+    /// <summary>FOR UPDATE SKIP LOCKED: nodes leasing at the same moment pass over each other's rows.</summary>
+    protected override Task<List<Guid>> LeaseDueJobsAsync(WorkflowDbContext db, string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<Guid>(
+            """
+            UPDATE wf_jobs SET "LockOwner" = {0}, "LockExpiresAt" = {1}
+            WHERE "Id" IN (
+                SELECT "Id" FROM wf_jobs
+                WHERE "DueAt" <= {2} AND "LockExpiresAt" IS NULL AND "Retries" > 0
+                ORDER BY "DueAt" LIMIT {3}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """, owner, until, now, max).ToListAsync(cancellationToken);
+
     private sealed class Session(WorkflowDbContext db, IDbContextTransaction transaction) : RelationalCommandSession(db, transaction, writer: null)
     {
         /// <summary>

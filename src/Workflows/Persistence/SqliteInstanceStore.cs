@@ -34,6 +34,21 @@ internal sealed class SqliteInstanceStore(WorkflowStorage storage) : RelationalI
         }
     }
 
+    /// <summary>Under the writer lock (the caller holds it): a select, then an update of what it found.</summary>
+    protected override async Task<List<Guid>> LeaseDueJobsAsync(WorkflowDbContext db, string owner, DateTime now, DateTime until, int max, CancellationToken cancellationToken)
+    {
+        var ids = await db.Jobs
+            .Where(j => j.DueAt <= now && j.LockExpiresAt == null && j.Retries > 0)
+            .OrderBy(j => j.DueAt).Take(max).Select(j => j.Id).ToListAsync(cancellationToken);
+        if (ids.Count > 0)
+        {
+            await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.LockOwner, owner).SetProperty(j => j.LockExpiresAt, until), cancellationToken);
+        }
+
+        return ids;
+    }
+
     /// <summary>Under the writer lock, in the context's transaction (which service-task handlers share).</summary>
     private sealed class WriterSession(WorkflowDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IDisposable? writer)
         : RelationalCommandSession(db, transaction, writer)

@@ -15,7 +15,7 @@ public enum StorageProvider
 /// time (a process-wide lock; SQLite itself cannot lock rows); PostgreSQL runs commands concurrently and
 /// relies on the instance revision to detect conflicting ones.
 /// </summary>
-public sealed class WorkflowStorage : IDisposable
+public sealed class WorkflowStorage : WorkflowStore, IDisposable
 {
     private readonly PooledDbContextFactory<SqliteWorkflowDbContext>? _sqlite;
     private readonly PooledDbContextFactory<PostgresWorkflowDbContext>? _postgres;
@@ -90,7 +90,7 @@ public sealed class WorkflowStorage : IDisposable
     }
 
     /// <summary>The instance store of this database, with its own commit path.</summary>
-    internal Execution.IInstanceStore CreateInstanceStore() =>
+    internal override Execution.IInstanceStore Open() =>
         Provider == StorageProvider.Sqlite ? new SqliteInstanceStore(this) : new PostgresInstanceStore(this);
 
     /// <summary>A context from the pool; dispose it to return it.</summary>
