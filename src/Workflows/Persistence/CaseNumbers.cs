@@ -39,28 +39,23 @@ public static class CaseNumbers
     /// <summary>The year (China Standard Time) a case started at <paramref name="at"/> is numbered in.</summary>
     public static int YearOf(DateTimeOffset at) => at.ToOffset(ChinaOffset).Year;
 
-    private const string NextSql = """
-        INSERT INTO "wf_case_sequences" ("Prefix", "Year", "Last") VALUES (@prefix, @year, 1)
-        ON CONFLICT ("Prefix", "Year") DO UPDATE SET "Last" = "wf_case_sequences"."Last" + 1
-        RETURNING "Last"
-        """;
-
     /// <summary>
     /// Gives the command's new instances their case numbers (in creation order, so a caller before the instances it
-    /// calls), taking sequence numbers on the command's transaction. Nothing to do costs a pass over the runners.
+    /// calls), each from <paramref name="next"/> (prefix, year → the next sequence number, taken in the commit's
+    /// transaction). Nothing to do costs a pass over the runners.
     /// </summary>
-    internal static async ValueTask AssignAsync(WorkflowDbContext db, CommandContext command, CancellationToken cancellationToken)
+    internal static void Assign(CommandContext command, Func<string, int, long> next)
     {
         foreach (var (state, prefix) in NeedingSequence(command))
         {
             var year = YearOf(state.StartedAt);
-            state.CaseNumber = Format(prefix, year, await NextAsync(db, prefix, year, cancellationToken));
+            state.CaseNumber = Format(prefix, year, next(prefix, year));
         }
     }
 
     /// <summary>
     /// Before SQLite's writer lock (no transaction): gives called instances their caller's number; true when a new
-    /// instance still needs a sequence number, which only the commit's transaction may take (<see cref="AssignOn"/>).
+    /// instance still needs a sequence number, which only the commit's transaction may take (see <see cref="Assign"/>).
     /// </summary>
     internal static bool AssignWithoutTransaction(CommandContext command)
     {
@@ -87,28 +82,11 @@ public static class CaseNumbers
     }
 
     /// <summary>
-    /// SQLite, under the writer lock and inside the commit's transaction on the writer's connection: gives the
-    /// command's new instances their numbers (see <see cref="AssignAsync"/>) before their documents are written.
-    /// </summary>
-    internal static void AssignOn(Microsoft.Data.Sqlite.SqliteConnection connection, CommandContext command)
-    {
-        foreach (var (state, prefix) in NeedingSequence(command))
-        {
-            var year = YearOf(state.StartedAt);
-            using var next = connection.CreateCommand();
-            next.CommandText = NextSql;
-            next.Parameters.AddWithValue("@prefix", prefix);
-            next.Parameters.AddWithValue("@year", year);
-            state.CaseNumber = Format(prefix, year, Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>
     /// The command's new instances without a number, in creation order: a called instance gets its caller's number
     /// on the way (so a caller is numbered before the instances it calls); those whose process has a prefix are
     /// yielded for a sequence number, which the consumer assigns before the next is looked at.
     /// </summary>
-    private static IEnumerable<(InstanceState State, string Prefix)> NeedingSequence(CommandContext command)
+    internal static IEnumerable<(InstanceState State, string Prefix)> NeedingSequence(CommandContext command)
     {
         foreach (var runner in command.Runners)
         {
@@ -131,15 +109,6 @@ public static class CaseNumbers
 
     private static string? Inherited(CommandContext command, InstanceState state) =>
         state.ParentInstanceId is { } parent && command.Find(parent) is { } caller ? caller.State.CaseNumber : null;
-
-    private static async ValueTask<long> NextAsync(WorkflowDbContext db, string prefix, int year, CancellationToken cancellationToken)
-    {
-        await using var query = await DirectSql.CreateAsync(db, NextSql, cancellationToken);
-        query.Bind<CaseSequenceRow>("@prefix", "Prefix", prefix);
-        query.Bind<CaseSequenceRow>("@year", "Year", year);
-        var last = await query.Command.ExecuteScalarAsync(cancellationToken);
-        return Convert.ToInt64(last, CultureInfo.InvariantCulture);
-    }
 
     /// <summary>Whether the summary and search text are to be (re)written: a new instance, or a named variable changed.</summary>
     internal static bool TextChanged(LoadedInstance loaded, JsonObject? changes)

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using Anju.Workflows.Execution;
 
 namespace Anju.Workflows.Persistence;
 
@@ -52,6 +54,43 @@ public static class JournalChain
 
         return new JournalVerification(true, null, $"{rows.Count} entries, chain intact.");
     }
+
+    /// <summary>The journal rows of this command's entries, hash-chained onto the instance's last one.</summary>
+    internal static List<JournalRow> Rows(CommandContext command, LoadedInstance loaded)
+    {
+        var state = loaded.State;
+        if (command.TakeVariableChanges(state.Id) is { Count: > 0 } variables)
+        {
+            loaded.Journal.Add(new JournalEntry(command.Now, "VariablesChanged", null, command.Actor, new() { ["variables"] = variables }));
+        }
+
+        var rows = new List<JournalRow>(loaded.Journal.Count);
+        foreach (var entry in loaded.Journal)
+        {
+            var row = new JournalRow
+            {
+                InstanceId = state.Id,
+                Seq = ++state.JournalSeq,
+                // PostgreSQL keeps microseconds: the hash must cover the time as it will be read back.
+                At = new DateTime(entry.At.UtcDateTime.Ticks - (entry.At.UtcDateTime.Ticks % 10), DateTimeKind.Utc),
+                Type = entry.Type,
+                ActivityId = entry.ActivityId,
+                Actor = entry.Actor,
+                Details = entry.Details?.ToJsonString(JournalJson),
+                PreviousHash = state.JournalHash,
+                Hash = "",
+            };
+            row.Hash = Hash(row, state.JournalHash);
+            state.JournalHash = row.Hash;
+            rows.Add(row);
+        }
+
+        loaded.Journal.Clear();
+        return rows;
+    }
+
+    /// <summary>Journal details keep Chinese text readable (no \uXXXX escapes); they are never embedded in HTML.</summary>
+    private static readonly JsonSerializerOptions JournalJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>The verifier's result: intact, or the first broken entry.</summary>

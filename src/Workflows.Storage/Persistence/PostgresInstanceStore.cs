@@ -48,7 +48,7 @@ internal sealed class PostgresInstanceStore(WorkflowStorage storage) : Relationa
         /// </summary>
         public override async ValueTask CommitAsync(CommandContext command, CancellationToken cancellationToken)
         {
-            await CaseNumbers.AssignAsync(Db, command, cancellationToken);
+            await CaseSequences.AssignAsync(Db, command, cancellationToken);
             var batch = InstanceStore.PrepareSave(Db, command);
             try
             {

@@ -56,7 +56,7 @@ internal sealed class SqliteInstanceStore(WorkflowStorage storage) : RelationalI
         /// <summary>Case numbers, the statements of the save, rows a handler added through EF, then COMMIT.</summary>
         public override async ValueTask CommitAsync(CommandContext command, CancellationToken cancellationToken)
         {
-            await CaseNumbers.AssignAsync(Db, command, cancellationToken);
+            await CaseSequences.AssignAsync(Db, command, cancellationToken);
             try
             {
                 await InstanceStore.PrepareSave(Db, command).ExecuteAsync(commit: false, cancellationToken);
@@ -99,7 +99,7 @@ internal sealed class SqliteInstanceStore(WorkflowStorage storage) : RelationalI
                 {
                     storage.SqliteWriter.Commit(connection =>
                     {
-                        CaseNumbers.AssignOn(connection, command);
+                        CaseSequences.AssignOn(connection, command);
                         return InstanceStore.PrepareSave(Db, command).Statements;
                     });
                 }

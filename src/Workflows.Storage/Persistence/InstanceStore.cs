@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Anju.Workflows.Execution;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +64,7 @@ internal static class InstanceStore
             var state = loaded.State;
             var caseTextChanged = CaseNumbers.TextChanged(loaded, command.PeekVariableChanges(state.Id));
             var (caseSummary, caseText) = caseTextChanged ? CaseNumbers.TextOf(loaded.Definition.Process, state) : (null, null);
-            journals.Add(JournalRows(command, loaded)); // advances the chain the document records
+            journals.Add(JournalChain.Rows(command, loaded)); // advances the chain the document records
             var document = InstanceDocument.Write(state);
             var status = state.Status.ToString().ToLowerInvariant();
             var hasIncident = state.Incidents.Count > 0;
@@ -156,41 +155,4 @@ internal static class InstanceStore
 
         return batch;
     }
-
-    /// <summary>The journal rows of this command's entries, hash-chained onto the instance's last one.</summary>
-    private static List<JournalRow> JournalRows(CommandContext command, LoadedInstance loaded)
-    {
-        var state = loaded.State;
-        if (command.TakeVariableChanges(state.Id) is { Count: > 0 } variables)
-        {
-            loaded.Journal.Add(new JournalEntry(command.Now, "VariablesChanged", null, command.Actor, new() { ["variables"] = variables }));
-        }
-
-        var rows = new List<JournalRow>(loaded.Journal.Count);
-        foreach (var entry in loaded.Journal)
-        {
-            var row = new JournalRow
-            {
-                InstanceId = state.Id,
-                Seq = ++state.JournalSeq,
-                // PostgreSQL keeps microseconds: the hash must cover the time as it will be read back.
-                At = new DateTime(entry.At.UtcDateTime.Ticks - (entry.At.UtcDateTime.Ticks % 10), DateTimeKind.Utc),
-                Type = entry.Type,
-                ActivityId = entry.ActivityId,
-                Actor = entry.Actor,
-                Details = entry.Details?.ToJsonString(JournalJson),
-                PreviousHash = state.JournalHash,
-                Hash = "",
-            };
-            row.Hash = JournalChain.Hash(row, state.JournalHash);
-            state.JournalHash = row.Hash;
-            rows.Add(row);
-        }
-
-        loaded.Journal.Clear();
-        return rows;
-    }
-
-    /// <summary>Journal details keep Chinese text readable (no \uXXXX escapes); they are never embedded in HTML.</summary>
-    private static readonly JsonSerializerOptions JournalJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
