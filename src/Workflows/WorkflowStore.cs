@@ -5,7 +5,7 @@ namespace Anju.Workflows;
 /// <summary>
 /// Where an engine keeps its instances, definitions, jobs and journal. The engine knows only this seam:
 /// <c>Anju.Workflows.Storage</c> has SQLite and PostgreSQL (<c>WorkflowStorage</c>), and
-/// <c>InMemoryWorkflowStore</c> keeps everything in memory for behaviour tests.
+/// <see cref="InMemory.InMemoryWorkflowStore"/> keeps everything in memory for behaviour tests.
 /// </summary>
 public abstract class WorkflowStore
 {

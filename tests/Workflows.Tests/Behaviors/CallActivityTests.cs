@@ -1,5 +1,6 @@
 using Anju.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
@@ -12,8 +13,7 @@ public sealed class CallActivityTests
         await t.DeployFixtureAsync("Behaviors", "CallActivityTests.Mappings.bpmn");
         var parent = await t.StartAsync("caller", new { compound = "cj-001", budget = 4000, caseNo = "P2-9", secret = "x" }, jurisdiction: "chengjiang");
 
-        await using var db = t.Storage.CreateContext();
-        var child = await db.Instances.AsNoTracking().SingleAsync(i => i.ParentInstanceId == parent.Id);
+        var child = (await t.RowsAsync<InstanceRow>()).Single(i => i.ParentInstanceId == parent.Id);
         var childView = await t.InstanceAsync(child.Id);
         Assert.Equal("P2-9", childView.BusinessKey);
         Assert.Equal("chengjiang", childView.Jurisdiction);
@@ -35,8 +35,7 @@ public sealed class CallActivityTests
         await using var t = await TestEngine.CreateAsync();
         await t.DeployFixtureAsync("Behaviors", "CallActivityTests.Mappings.bpmn");
         var parent = await t.StartAsync("caller-all", new { a = 1 });
-        await using var db = t.Storage.CreateContext();
-        var child = await db.Instances.AsNoTracking().SingleAsync(i => i.ParentInstanceId == parent.Id);
+        var child = (await t.RowsAsync<InstanceRow>()).Single(i => i.ParentInstanceId == parent.Id);
         Assert.Equal(1, (await t.InstanceAsync(child.Id)).Variables["a"]!.GetValue<int>());
 
         await t.CompleteAsync(child.Id, "decide", new { b = 2 });
@@ -55,8 +54,7 @@ public sealed class CallActivityTests
 
         await t.Engine.CancelAsync(parent.Id, "重复立案", "admin");
 
-        await using var db = t.Storage.CreateContext();
-        var child = await db.Instances.AsNoTracking().SingleAsync(i => i.ParentInstanceId == parent.Id);
+        var child = (await t.RowsAsync<InstanceRow>()).Single(i => i.ParentInstanceId == parent.Id);
         Assert.Equal("terminated", child.Status);
         Assert.Empty(await t.TasksAsync(child.Id));
     }

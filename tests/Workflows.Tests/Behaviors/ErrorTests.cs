@@ -1,4 +1,5 @@
 using Anju.Workflows.Tests.Support;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
@@ -47,8 +48,7 @@ public sealed class ErrorTests
 
         var instance = await t.InstanceAsync(started.Id);
         Assert.Equal(["vetoed"], instance.ActiveActivityIds);
-        await using var db = t.Storage.CreateContext();
-        Assert.Equal(0, db.ExternalTasks.Count(e => e.InstanceId == started.Id));
+        Assert.Equal(0, (await t.RowsAsync<ExternalTaskRow>()).Count(e => e.InstanceId == started.Id));
         await Assert.ThrowsAsync<Execution.WorkflowException>(() => t.Engine.CompleteExternalTaskAsync(locked[2].Id, "w1", null));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
 using Anju.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
@@ -214,29 +215,20 @@ public sealed class ModificationTests
         await using var t = await TestEngine.CreateAsync();
         await t.DeployXmlAsync(Waits);
         var id = (await t.StartAsync("waits")).Id;
-        await using (var db = t.Storage.CreateContext())
-        {
-            Assert.Single(await db.Subscriptions.Where(s => s.InstanceId == id).ToListAsync());
-            Assert.Single(await db.ExternalTasks.Where(e => e.InstanceId == id).ToListAsync());
-        }
+        Assert.Single(await t.RowsAsync<SubscriptionRow>(), s => s.InstanceId == id);
+        Assert.Single(await t.RowsAsync<ExternalTaskRow>(), e => e.InstanceId == id);
 
         var partly = await t.Engine.ModifyAsync(id, [Cancel("paid")], "线下已缴费", "admin");
 
         Assert.Equal("active", partly.Status);
         Assert.Equal(["notify"], partly.ActiveActivityIds);
-        await using (var db = t.Storage.CreateContext())
-        {
-            Assert.Empty(await db.Subscriptions.Where(s => s.InstanceId == id).ToListAsync());
-            Assert.Single(await db.ExternalTasks.Where(e => e.InstanceId == id).ToListAsync());
-        }
+        Assert.DoesNotContain(await t.RowsAsync<SubscriptionRow>(), s => s.InstanceId == id);
+        Assert.Single(await t.RowsAsync<ExternalTaskRow>(), e => e.InstanceId == id);
 
         var all = await t.Engine.ModifyAsync(id, [Cancel("notify")], "无需通知", "admin");
 
         Assert.Equal("terminated", all.Status);
-        await using (var db = t.Storage.CreateContext())
-        {
-            Assert.Empty(await db.ExternalTasks.Where(e => e.InstanceId == id).ToListAsync());
-        }
+        Assert.DoesNotContain(await t.RowsAsync<ExternalTaskRow>(), e => e.InstanceId == id);
     }
 
     [Fact]

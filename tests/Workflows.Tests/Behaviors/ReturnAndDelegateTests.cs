@@ -1,6 +1,7 @@
 using Anju.Workflows.Execution;
 using Anju.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
@@ -91,7 +92,6 @@ public sealed class ReturnAndDelegateTests
 
         Assert.Equal(WorkflowErrorKind.Conflict, error.Kind);
         Assert.Equal("zhao", (await t.TaskAsync(started.Id, "review")).Assignee);
-        await using var db = t.Storage.CreateContext();
-        Assert.Equal(["community"], await db.TaskCandidates.Where(c => c.TaskId == review.Id).Select(c => c.Value).ToListAsync());
+        Assert.Equal(["community"], (await t.RowsAsync<TaskCandidateRow>()).Where(c => c.TaskId == review.Id).Select(c => c.Value).ToList());
     }
 }

@@ -1,5 +1,6 @@
 using Anju.Workflows.Handlers;
 using Anju.Workflows.Tests.Support;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
@@ -89,8 +90,7 @@ public sealed class TimerTests
 
         var next = Assert.Single(await t.JobsAsync());
         Assert.Equal(new DateTime(2026, 7, 1, 1, 0, 0), next.DueAt);
-        await using var db = t.Storage.CreateContext();
-        Assert.Equal(1, db.Instances.Count(i => i.DefinitionKey == "quarterly"));
+        Assert.Equal(1, (await t.RowsAsync<InstanceRow>()).Count(i => i.DefinitionKey == "quarterly"));
     }
 
     [Fact]

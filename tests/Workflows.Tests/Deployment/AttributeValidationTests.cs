@@ -2,6 +2,7 @@ using Anju.Workflows.Deployment;
 using Anju.Workflows.Parsing;
 using Anju.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Deployment;
 
@@ -136,8 +137,7 @@ public sealed class AttributeValidationTests
         Assert.False(deploy.Succeeded, what);
         Assert.Contains(deploy.Problems, p => p.ElementId == elementId && p.Code == code);
         Assert.Equal(dryRun.Problems.Select(p => (p.ElementId, p.Code, p.Message)), deploy.Problems.Select(p => (p.ElementId, p.Code, p.Message)));
-        await using var db = t.Storage.CreateContext();
-        Assert.Empty(await db.Definitions.ToListAsync());
+        Assert.Empty(await t.RowsAsync<DefinitionRow>());
     }
 
     [Theory]
@@ -177,21 +177,15 @@ public sealed class AttributeValidationTests
 
         Assert.True(dryRun.Succeeded);
         Assert.Equal(("p", 1, true), (dryRun.Definitions[0].Key, dryRun.Definitions[0].Version, dryRun.Definitions[0].IsNew));
-        await using (var db = t.Storage.CreateContext())
-        {
-            Assert.Empty(await db.Definitions.ToListAsync());
-            Assert.Empty(await db.Jobs.ToListAsync());
-        }
+        Assert.Empty(await t.RowsAsync<DefinitionRow>());
+        Assert.Empty(await t.RowsAsync<JobRow>());
 
         // After a real deployment, a dry run of a changed version keeps the deployed version's timer job.
         await t.Engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("a.bpmn", xml)] });
         var changed = await t.Engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("a.bpmn", xml.Replace("P1D", "P2D", StringComparison.Ordinal))], DryRun = true });
         Assert.Equal((2, true), (changed.Definitions[0].Version, changed.Definitions[0].IsNew));
-        await using (var db = t.Storage.CreateContext())
-        {
-            Assert.Equal("p:1", Assert.Single(await db.Definitions.ToListAsync()).Id);
-            Assert.Equal("p:1", Assert.Single(await db.Jobs.ToListAsync()).DefinitionId);
-        }
+        Assert.Equal("p:1", Assert.Single(await t.RowsAsync<DefinitionRow>()).Id);
+        Assert.Equal("p:1", Assert.Single(await t.RowsAsync<JobRow>()).DefinitionId);
     }
 
     [Fact]
@@ -226,7 +220,7 @@ public sealed class AttributeValidationTests
     public async Task The_minimum_timer_cycle_is_an_engine_option()
     {
         await using var t = await TestEngine.CreateAsync();
-        var engine = new WorkflowEngine(t.Storage, t.Handlers, t.Clock, options: new Execution.EngineOptions { MinimumTimerCycle = TimeSpan.FromSeconds(10) });
+        var engine = new WorkflowEngine(t.Backend, t.Handlers, t.Clock, options: new Execution.EngineOptions { MinimumTimerCycle = TimeSpan.FromSeconds(10) });
         var xml = Linear(Timer("timeCycle", "R/PT30S"));
 
         var result = await engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("a.bpmn", xml)] });

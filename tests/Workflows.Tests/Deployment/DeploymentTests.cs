@@ -1,5 +1,6 @@
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Tests.Support;
+using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Deployment;
 
@@ -77,8 +78,7 @@ public sealed class DeploymentTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal("x", problem.ElementId);
         Assert.Contains("assignee", problem.Message, StringComparison.Ordinal);
-        await using var db = t.Storage.CreateContext();
-        Assert.Empty(db.Definitions);
+        Assert.Empty(await t.RowsAsync<DefinitionRow>());
     }
 
     [Fact]

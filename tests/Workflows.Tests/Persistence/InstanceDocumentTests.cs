@@ -31,7 +31,7 @@ public sealed class InstanceDocumentTests
     [Fact]
     public async Task A_version_1_instance_runs_on_in_todays_engine()
     {
-        await using var t = await TestEngine.CreateAsync();
+        await using var t = await TestEngine.CreateAsync(Store.Sqlite);
         await t.DeployFixtureAsync("Behaviors", "MultiInstanceTests.Signatures.bpmn");
         var state = InstanceDocument.Read(Snapshot("v1-countersign"));
         var task = Assert.Single(state.Tasks);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Anju.Testing;
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Handlers;
+using Anju.Workflows.InMemory;
 using Anju.Workflows.Jobs;
 using Anju.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,44 +12,64 @@ namespace Anju.Workflows.Tests.Support;
 
 public enum Store
 {
+    /// <summary>The engine's tables in memory (<see cref="InMemoryWorkflowStore"/>): behaviour tests, no database.</summary>
+    Memory,
     Sqlite,
     Postgres,
 }
 
 /// <summary>
-/// A real engine on a fresh database (a SQLite file in a temporary folder, or a new PostgreSQL database),
-/// with a clock the test moves instead of sleeping (all three from Anju.Testing).
+/// A real engine on a fresh store: in memory by default (behaviour tests), or a real database (a SQLite file in a
+/// temporary folder, or a new PostgreSQL database) for what depends on one, with a clock the test moves instead of
+/// sleeping (from Anju.Testing).
 /// </summary>
 public sealed class TestEngine : IAsyncDisposable
 {
     private readonly TemporaryFolder? _folder;
     private readonly ThrowawayPostgresDatabase? _postgresDatabase;
 
-    private TestEngine(WorkflowStorage storage, TestClock clock, ServiceTaskHandlers handlers, TemporaryFolder? folder, ThrowawayPostgresDatabase? postgresDatabase, Execution.EngineOptions? options = null)
+    private readonly WorkflowStorage? _storage;
+
+    private TestEngine(WorkflowStore store, TestClock clock, ServiceTaskHandlers handlers, TemporaryFolder? folder, ThrowawayPostgresDatabase? postgresDatabase, Execution.EngineOptions? options = null)
     {
-        Storage = storage;
+        Backend = store;
+        _storage = store as WorkflowStorage;
+        Memory = store as InMemoryWorkflowStore;
         Clock = clock;
         Handlers = handlers;
         _folder = folder;
         _postgresDatabase = postgresDatabase;
-        Engine = new WorkflowEngine(storage, handlers, clock, options: options);
+        Engine = new WorkflowEngine(store, handlers, clock, options: options);
         Executor = new JobExecutor(Engine, NullLogger<JobExecutor>.Instance);
     }
 
     /// <summary>Monday 2026-03-02 09:00 in Jiangyin (01:00 UTC), an ordinary working day.</summary>
     public static readonly DateTimeOffset DefaultStart = TestClock.OrdinaryMonday;
 
-    public WorkflowStorage Storage { get; }
+    /// <summary>Where the engine keeps its state (to start a second engine on it).</summary>
+    public WorkflowStore Backend { get; }
+
+    /// <summary>The database behind the engine (for tests that read its tables or connect to it).</summary>
+    public WorkflowStorage Storage => _storage
+        ?? throw new InvalidOperationException("This test engine keeps its state in memory: create it with Store.Sqlite or Store.Postgres to read a database.");
+
+    /// <summary>The in-memory tables, when the engine runs in memory.</summary>
+    public InMemoryWorkflowStore? Memory { get; }
     public TestClock Clock { get; }
     public ServiceTaskHandlers Handlers { get; }
     public WorkflowEngine Engine { get; }
     public JobExecutor Executor { get; }
 
-    public static async Task<TestEngine> CreateAsync(Store store = Store.Sqlite, ServiceTaskHandlers? handlers = null, DateTimeOffset? start = null, Execution.EngineOptions? options = null)
+    public static async Task<TestEngine> CreateAsync(Store store = Store.Memory, ServiceTaskHandlers? handlers = null, DateTimeOffset? start = null, Execution.EngineOptions? options = null)
     {
         var clock = new TestClock(start ?? DefaultStart);
         handlers ??= new ServiceTaskHandlers();
         TestEngine engine;
+        if (store == Store.Memory)
+        {
+            return new TestEngine(new InMemoryWorkflowStore(), clock, handlers, null, null, options);
+        }
+
         if (store == Store.Sqlite)
         {
             var folder = TemporaryFolder.Create("tests");
@@ -85,6 +106,11 @@ public sealed class TestEngine : IAsyncDisposable
 
     public async Task<List<TaskRow>> TasksAsync(Guid instanceId)
     {
+        if (Memory is not null)
+        {
+            return [.. Memory.Rows<TaskRow>().Where(t => t.InstanceId == instanceId).OrderBy(t => t.ActivityId, StringComparer.Ordinal)];
+        }
+
         await using var db = Storage.CreateContext();
         return await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.ActivityId).ToListAsync();
     }
@@ -105,12 +131,22 @@ public sealed class TestEngine : IAsyncDisposable
 
     public async Task<List<InstanceRow>> InstancesAsync(System.Linq.Expressions.Expression<Func<InstanceRow, bool>> where)
     {
+        if (Memory is not null)
+        {
+            return [.. Memory.Rows<InstanceRow>().Where(where.Compile())];
+        }
+
         await using var db = Storage.CreateContext();
         return await db.Instances.AsNoTracking().Where(where).ToListAsync();
     }
 
     public async Task<List<JobRow>> JobsAsync(Guid? instanceId = null)
     {
+        if (Memory is not null)
+        {
+            return [.. Memory.Rows<JobRow>().Where(j => instanceId is null || j.InstanceId == instanceId).OrderBy(j => j.DueAt)];
+        }
+
         await using var db = Storage.CreateContext();
         var query = db.Jobs.AsNoTracking();
         if (instanceId is { } id)
@@ -119,6 +155,19 @@ public sealed class TestEngine : IAsyncDisposable
         }
 
         return await query.OrderBy(j => j.DueAt).ToListAsync();
+    }
+
+    /// <summary>Every row of one table, read from the database or the in-memory tables alike.</summary>
+    public async Task<List<TRow>> RowsAsync<TRow>()
+        where TRow : class
+    {
+        if (Memory is not null)
+        {
+            return [.. Memory.Rows<TRow>()];
+        }
+
+        await using var db = Storage.CreateContext();
+        return await db.Set<TRow>().AsNoTracking().ToListAsync();
     }
 
     /// <summary>Moves the clock and runs every job that has become due (including ones they create).</summary>
@@ -157,7 +206,7 @@ public sealed class TestEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Storage.Dispose();
+        _storage?.Dispose();
         _folder?.Dispose();
         if (_postgresDatabase is not null)
         {
