@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration for both providers:
-#   ./scripts/add-migration.sh workflows AddSomething   (the engine's tables, src/Workflows)
+#   ./scripts/add-migration.sh workflows AddSomething   (the engine's tables, src/Workflows.Storage)
 #   ./scripts/add-migration.sh host AddSomething        (identity, jurisdictions, ..., src/Host)
 set -euo pipefail
 target="${1:?usage: scripts/add-migration.sh workflows|host MigrationName}"
 name="${2:?usage: scripts/add-migration.sh workflows|host MigrationName}"
 case "$target" in
-  workflows) project=Workflows; context=WorkflowDbContext; namespace=Anju.Workflows.Persistence.Migrations ;;
+  workflows) project=Workflows.Storage; context=WorkflowDbContext; namespace=Anju.Workflows.Persistence.Migrations ;;
   host) project=Host; context=HostDbContext; namespace=Anju.Host.Persistence.Migrations ;;
   *) echo "unknown target '$target' (workflows or host)" >&2; exit 2 ;;
 esac

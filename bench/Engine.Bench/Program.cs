@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Engine throughput and memory. Not a test: it prints figures for the README.
-//   dotnet run -c Release --project bench/Engine.Bench -- [--store sqlite|postgres] [--conn "..."] [--count N]
+//   dotnet run -c Release --project bench/Engine.Bench -- [--store sqlite|postgres|memory] [--conn "..."] [--count N]
 //       [--scenarios a,b,c] [--threads 1,2] [--memory N] [--warmup N]
 // --warmup: instances per scenario and thread count run first and not measured (JIT tiering, pools, caches).
 var options = BenchOptions.Parse(args);

@@ -59,7 +59,12 @@ internal static class Scenarios
         }
 
         watch.Stop();
-        await using var db = store.Storage.CreateContext();
+        if (store.Memory is not null)
+        {
+            return (store.Memory.Rows<Anju.Workflows.Persistence.InstanceRow>().Count(i => i.Status == "completed"), watch.Elapsed.TotalSeconds);
+        }
+
+        await using var db = store.Storage!.CreateContext();
         var completed = await db.Instances.CountAsync(i => i.Status == "completed");
         return (completed, watch.Elapsed.TotalSeconds);
     }

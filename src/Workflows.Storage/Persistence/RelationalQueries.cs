@@ -67,25 +67,13 @@ internal static class RelationalQueries
     public static async ValueTask<StoredJob?> ReadJobAsync(WorkflowDbContext db, Guid jobId, CancellationToken cancellationToken)
     {
         var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
-        return row is null ? null : new StoredJob(row.Id, row.InstanceId, row.DefinitionId, row.Kind, row.ActivityId, row.DueAt, row.Retries, row.LastError, row.LockOwner, row.LockExpiresAt, row.Cycle, row.RepeatsLeft);
+        return row is null ? null : StoredJob.From(row);
     }
 
     public static async ValueTask<bool> DeleteJobAsync(WorkflowDbContext db, Guid jobId, CancellationToken cancellationToken) =>
         await db.Jobs.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    public static void AddStartJob(WorkflowDbContext db, StoredJob job) => db.Jobs.Add(new JobRow
-    {
-        Id = job.Id,
-        InstanceId = job.InstanceId,
-        DefinitionId = job.DefinitionId,
-        Kind = job.Kind,
-        ActivityId = job.ActivityId,
-        DueAt = job.DueAt,
-        Retries = job.Retries,
-        LastError = job.LastError,
-        Cycle = job.Cycle,
-        RepeatsLeft = job.RepeatsLeft,
-    });
+    public static void AddStartJob(WorkflowDbContext db, StoredJob job) => db.Jobs.Add(job.ToRow());
 
     public static async ValueTask ReleaseJobAsync(WorkflowDbContext db, Guid jobId, int retries, string lastError, DateTime? dueAt, CancellationToken cancellationToken)
     {

@@ -161,7 +161,26 @@ internal sealed record StoredJob(
     string? LockOwner,
     DateTime? LockExpiresAt,
     string? Cycle,
-    int RepeatsLeft);
+    int RepeatsLeft)
+{
+    public static StoredJob From(JobRow row) =>
+        new(row.Id, row.InstanceId, row.DefinitionId, row.Kind, row.ActivityId, row.DueAt, row.Retries, row.LastError, row.LockOwner, row.LockExpiresAt, row.Cycle, row.RepeatsLeft);
+
+    /// <summary>The row a new job is written as (no lease).</summary>
+    public JobRow ToRow() => new()
+    {
+        Id = Id,
+        InstanceId = InstanceId,
+        DefinitionId = DefinitionId,
+        Kind = Kind,
+        ActivityId = ActivityId,
+        DueAt = DueAt,
+        Retries = Retries,
+        LastError = LastError,
+        Cycle = Cycle,
+        RepeatsLeft = RepeatsLeft,
+    };
+}
 
 /// <summary>Who holds an external task and until when (UTC).</summary>
 internal sealed record ExternalTaskLock(Guid InstanceId, string? WorkerId, DateTime? LockExpiresAt);

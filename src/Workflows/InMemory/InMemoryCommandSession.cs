@@ -99,7 +99,7 @@ internal sealed class InMemoryCommandSession(InMemoryWorkflowStore tables, InMem
         lock (tables.Gate)
         {
             return ValueTask.FromResult(tables.Jobs.TryGetValue(jobId, out var row) && !_deletedJobs.Contains(jobId)
-                ? new StoredJob(row.Id, row.InstanceId, row.DefinitionId, row.Kind, row.ActivityId, row.DueAt, row.Retries, row.LastError, row.LockOwner, row.LockExpiresAt, row.Cycle, row.RepeatsLeft)
+                ? StoredJob.From(row)
                 : null);
         }
     }
@@ -119,19 +119,7 @@ internal sealed class InMemoryCommandSession(InMemoryWorkflowStore tables, InMem
         return ValueTask.FromResult(true);
     }
 
-    public void AddStartJob(StoredJob job) => _addedJobs.Add(new JobRow
-    {
-        Id = job.Id,
-        InstanceId = job.InstanceId,
-        DefinitionId = job.DefinitionId,
-        Kind = job.Kind,
-        ActivityId = job.ActivityId,
-        DueAt = job.DueAt,
-        Retries = job.Retries,
-        LastError = job.LastError,
-        Cycle = job.Cycle,
-        RepeatsLeft = job.RepeatsLeft,
-    });
+    public void AddStartJob(StoredJob job) => _addedJobs.Add(job.ToRow());
 
     public ValueTask ReleaseJobAsync(Guid jobId, int retries, string lastError, DateTime? dueAt, CancellationToken cancellationToken)
     {
