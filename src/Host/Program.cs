@@ -12,6 +12,7 @@ using Anju.Host.OpenApi;
 using Anju.Host.Persistence;
 using Anju.Host.Procedures;
 using Anju.Host.Problems;
+using Anju.Host.Requests;
 using Anju.Host.Security;
 using Anju.Host.Seeding;
 using Anju.Host.Telemetry;

@@ -5,6 +5,7 @@ using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Attachments;
 

@@ -7,6 +7,7 @@ using Anju.Host.Validation;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Attachments;
 

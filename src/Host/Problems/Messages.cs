@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Problems;
 

@@ -21,7 +21,7 @@ public static partial class ProblemSetup
             var details = error switch
             {
                 WorkflowException workflow => ToDetails(context, workflow),
-                BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Features.RequestBodyLimits.TooLarge(context, null),
+                BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Requests.RequestBodyLimits.TooLarge(context, null),
                 BadHttpRequestException bad => Problem.Details(context, 400, "invalidRequest", bad.Message),
                 System.Text.Json.JsonException json => Problem.Details(context, 400, "invalidRequest", json.Message),
                 _ when Security.StorageFailures.IsDatabaseBusy(error) => Problem.Details(context, 503, "databaseBusy"),
@@ -63,7 +63,7 @@ public static partial class ProblemSetup
                 415 => "unsupportedMediaType",
                 _ => "invalidRequest",
             };
-            var details = code == "payloadTooLarge" ? Features.RequestBodyLimits.TooLarge(context, null) : Problem.Details(context, context.Response.StatusCode, code, context.Request.Method);
+            var details = code == "payloadTooLarge" ? Requests.RequestBodyLimits.TooLarge(context, null) : Problem.Details(context, context.Response.StatusCode, code, context.Request.Method);
             await context.Response.WriteAsJsonAsync(details, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         });
         return app;

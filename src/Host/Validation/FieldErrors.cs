@@ -111,6 +111,14 @@ public sealed partial class FieldErrors
 
     public ProblemHttpResult ToProblem(HttpContext context) => Problem.Validation(context, Messages(context));
 
+    /// <summary>The 400 for one field's one error (a body refused at its first check).</summary>
+    public static ProblemHttpResult One(HttpContext context, string field, string code, params object?[] args)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, code, args);
+        return errors.ToProblem(context);
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

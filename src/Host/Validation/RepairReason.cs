@@ -1,6 +1,7 @@
 using Anju.Host.Features;
 using Anju.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Validation;
 
@@ -16,7 +17,7 @@ public static class RepairReason
         problem = null;
         if (string.IsNullOrWhiteSpace(reason))
         {
-            problem = Problem.Validation(context, new Dictionary<string, string[]> { ["reason"] = [Messages.Text(context, "field.required")] });
+            problem = FieldErrors.One(context, "reason", "field.required");
             return null;
         }
 
@@ -55,12 +56,12 @@ public static class RepairReason
     {
         if (ids is null || ids.Count == 0)
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { [field] = [Messages.Text(context, "field.required")] });
+            return FieldErrors.One(context, field, "field.required");
         }
 
         var max = RequestLimits.From(context).MaxBulkItems;
         return ids.Count > max
-            ? Problem.Validation(context, new Dictionary<string, string[]> { [field] = [Messages.Text(context, "repair.tooMany", max)] })
+            ? FieldErrors.One(context, field, "repair.tooMany", max)
             : null;
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class FeatureBoundaryTests
     /// <summary>The folders beside Features: shared kernels and the Host's plumbing, none of them a feature.</summary>
     private static readonly string[] Kernels =
     [
-        "Access", "Attachments", "Calendars", "Cases", "Features", "Identity", "Jurisdictions", "Notices", "OpenApi", "Persistence", "Problems", "Procedures",
+        "Access", "Attachments", "Calendars", "Cases", "Features", "Identity", "Jurisdictions", "Notices", "OpenApi", "Persistence", "Problems", "Procedures", "Requests",
         "Properties", "Reference", "Security", "Seeding", "Telemetry", "Validation", "WebConsole",
     ];
 
@@ -111,6 +111,20 @@ public sealed partial class FeatureBoundaryTests
             .Where(name => name is not ("bin" or "obj") && !name.StartsWith('.'));
 
         Assert.Empty(folders.Except(Kernels, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Field_errors_are_collected_only_by_the_one_collector()
+    {
+        // Every 400 with field errors goes through Validation/FieldErrors (one rule for over-long text, one wording).
+        var collector = Path.Combine(HostFolder, "Validation", "FieldErrors.cs");
+        var offenders = SourceFiles(HostFolder)
+            .Where(f => f != collector && File.ReadAllText(f).Contains("Problem.Validation(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(HostFolder, f))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Use FieldErrors (Add … ToProblem, or FieldErrors.One) instead of Problem.Validation in:\n" + string.Join("\n", offenders));
+        Assert.Contains("Problem.Validation(", File.ReadAllText(collector), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?<![\w])(?:Anju\.Host\.)?Features\.(?<area>[A-Z]\w*)(?=[.;\s])")]

@@ -6,6 +6,7 @@ using Anju.Host.Persistence;
 using Anju.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Tests.Features;
 

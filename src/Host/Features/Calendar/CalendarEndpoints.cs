@@ -7,6 +7,7 @@ using Anju.Host.Problems;
 using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Calendar;
 

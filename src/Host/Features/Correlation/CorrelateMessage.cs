@@ -5,6 +5,8 @@ using Anju.Host.Problems;
 using Anju.Workflows;
 using Anju.Workflows.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Correlation;
 
@@ -23,7 +25,7 @@ public static class CorrelateMessage
     {
         if (string.IsNullOrWhiteSpace(request.MessageName))
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["messageName"] = [Messages.Text(context, "field.required")] });
+            return FieldErrors.One(context, "messageName", "field.required");
         }
 
         var limits = RequestLimits.From(context);

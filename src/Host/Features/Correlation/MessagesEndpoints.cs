@@ -1,4 +1,5 @@
 using Anju.Host.Identity;
+using Anju.Host.Requests;
 
 // Not a folder named Messages: that namespace would hide Problems.Messages in every feature.
 namespace Anju.Host.Features.Correlation;

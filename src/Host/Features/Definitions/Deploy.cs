@@ -6,6 +6,7 @@ using Anju.Workflows.Deployment;
 using Anju.Workflows.Parsing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Definitions;
 

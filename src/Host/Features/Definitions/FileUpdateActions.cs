@@ -7,6 +7,8 @@ using Anju.Workflows.Deployment;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Definitions;
 
@@ -95,7 +97,7 @@ public static class FileUpdateActions
     {
         if (string.IsNullOrWhiteSpace(request.ContentHash))
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["contentHash"] = [Messages.Text(context, "field.required")] });
+            return FieldErrors.One(context, "contentHash", "field.required");
         }
 
         return TextBounds.Check(context,

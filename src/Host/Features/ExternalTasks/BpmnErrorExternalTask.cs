@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.ExternalTasks;
 
@@ -15,20 +17,20 @@ public static class BpmnErrorExternalTask
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, Request request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.WorkerId))
         {
-            errors["workerId"] = [Messages.Text(context, "field.required")];
+            errors.Add("workerId", "field.required");
         }
 
         if (string.IsNullOrWhiteSpace(request.ErrorCode))
         {
-            errors["errorCode"] = [Messages.Text(context, "field.required")];
+            errors.Add("errorCode", "field.required");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problem.Validation(context, errors);
+            return errors.ToProblem(context);
         }
 
         var limits = RequestLimits.From(context);

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.ExternalTasks;
 
@@ -14,7 +16,7 @@ public static class CompleteExternalTask
     {
         if (string.IsNullOrWhiteSpace(request.WorkerId))
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["workerId"] = [Messages.Text(context, "field.required")] });
+            return FieldErrors.One(context, "workerId", "field.required");
         }
 
         if (TextBounds.Check(context, ("workerId", request.WorkerId, RequestLimits.From(context).MaxNameLength)) is { } tooLong)

@@ -1,6 +1,8 @@
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.ExternalTasks;
 
@@ -14,34 +16,34 @@ public static class FailExternalTask
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, Request request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.WorkerId))
         {
-            errors["workerId"] = [Messages.Text(context, "field.required")];
+            errors.Add("workerId", "field.required");
         }
 
         if (string.IsNullOrWhiteSpace(request.ErrorMessage))
         {
-            errors["errorMessage"] = [Messages.Text(context, "field.required")];
+            errors.Add("errorMessage", "field.required");
         }
 
         if (request.Retries is null)
         {
-            errors["retries"] = [Messages.Text(context, "field.required")];
+            errors.Add("retries", "field.required");
         }
         else if (request.Retries < 0)
         {
-            errors["retries"] = [Messages.Text(context, "field.min", 0)];
+            errors.Add("retries", "field.min", 0);
         }
 
         if (request.RetryTimeoutMs is < 0)
         {
-            errors["retryTimeoutMs"] = [Messages.Text(context, "field.min", 0)];
+            errors.Add("retryTimeoutMs", "field.min", 0);
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problem.Validation(context, errors);
+            return errors.ToProblem(context);
         }
 
         var limits = RequestLimits.From(context);

@@ -1,6 +1,8 @@
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.ExternalTasks;
 
@@ -31,9 +33,9 @@ public static class FetchAndLock
         Request request, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var errors = Validate(context, request);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Problem.Validation(context, errors);
+            return errors.ToProblem(context);
         }
 
         var limits = RequestLimits.From(context);
@@ -64,22 +66,22 @@ public static class FetchAndLock
         }
     }
 
-    private static Dictionary<string, string[]> Validate(HttpContext context, Request request)
+    private static FieldErrors Validate(HttpContext context, Request request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.WorkerId))
         {
-            errors["workerId"] = [Messages.Text(context, "field.required")];
+            errors.Add("workerId", "field.required");
         }
 
         if (request.MaxTasks is < 1 or > 100)
         {
-            errors["maxTasks"] = [Messages.Text(context, "field.range", 1, 100)];
+            errors.Add("maxTasks", "field.range", 1, 100);
         }
 
         if (request.Topics is null || request.Topics.Count == 0)
         {
-            errors["topics"] = [Messages.Text(context, "field.required")];
+            errors.Add("topics", "field.required");
         }
         else
         {
@@ -87,19 +89,19 @@ public static class FetchAndLock
             {
                 if (string.IsNullOrWhiteSpace(request.Topics[i].TopicName))
                 {
-                    errors[$"topics[{i}].topicName"] = [Messages.Text(context, "field.required")];
+                    errors.Add($"topics[{i}].topicName", "field.required");
                 }
 
                 if (request.Topics[i].LockDurationMs < 1)
                 {
-                    errors[$"topics[{i}].lockDurationMs"] = [Messages.Text(context, "field.min", 1)];
+                    errors.Add($"topics[{i}].lockDurationMs", "field.min", 1);
                 }
             }
         }
 
         if (request.AsyncResponseTimeoutMs is < 0 or > MaxWaitMs)
         {
-            errors["asyncResponseTimeoutMs"] = [Messages.Text(context, "field.range", 0, MaxWaitMs)];
+            errors.Add("asyncResponseTimeoutMs", "field.range", 0, MaxWaitMs);
         }
 
         return errors;

@@ -4,6 +4,8 @@ using Anju.Workflows;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Instances;
 
@@ -17,7 +19,7 @@ public static class CancelInstance
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["reason"] = [Messages.Text(context, "field.required")] });
+            return FieldErrors.One(context, "reason", "field.required");
         }
 
         if (TextBounds.Check(context, ("reason", request.Reason, RequestLimits.From(context).MaxReasonLength)) is { } tooLong)

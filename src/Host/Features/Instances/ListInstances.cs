@@ -6,6 +6,7 @@ using Anju.Host.Problems;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Instances;
 

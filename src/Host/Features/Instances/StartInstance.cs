@@ -7,6 +7,7 @@ using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Instances;
 

@@ -3,6 +3,7 @@ using Anju.Host.Problems;
 using Anju.Host.Validation;
 using Anju.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Jobs;
 

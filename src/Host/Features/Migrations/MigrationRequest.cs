@@ -1,6 +1,8 @@
 using Anju.Host.Problems;
 using Anju.Workflows.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Validation;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Migrations;
 
@@ -26,16 +28,16 @@ public sealed record MigrationRequest(
     /// <summary>Null when the request is well-formed and within its bounds, else the 400 naming each field.</summary>
     public ProblemHttpResult? Validate(HttpContext context, bool forBatch)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         void Required(string field, string? value)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                errors[field] = [Messages.Text(context, "field.required")];
+                errors.Add(field, "field.required");
             }
             else if (value.Length > MaxIdLength)
             {
-                errors[field] = [Messages.Text(context, "field.maxlength", MaxIdLength)];
+                errors.Add(field, "field.maxlength", MaxIdLength);
             }
         }
 
@@ -43,7 +45,7 @@ public sealed record MigrationRequest(
         Required("targetDefinitionId", TargetDefinitionId);
         if (Instructions is { Count: > MaxInstructions })
         {
-            errors["instructions"] = [Messages.Text(context, "migration.tooMany", MaxInstructions)];
+            errors.Add("instructions", "migration.tooMany", MaxInstructions);
         }
         else
         {
@@ -56,11 +58,11 @@ public sealed record MigrationRequest(
 
         if (InstanceIds is { Count: > MaxInstances })
         {
-            errors["instanceIds"] = [Messages.Text(context, "migration.tooMany", MaxInstances)];
+            errors.Add("instanceIds", "migration.tooMany", MaxInstances);
         }
         else if (forBatch && InstanceIds is not { Count: > 0 })
         {
-            errors["instanceIds"] = [Messages.Text(context, "field.required")];
+            errors.Add("instanceIds", "field.required");
         }
 
         if (forBatch)
@@ -68,15 +70,15 @@ public sealed record MigrationRequest(
             var maxReason = RequestLimits.From(context).MaxReasonLength;
             if (string.IsNullOrWhiteSpace(Reason))
             {
-                errors["reason"] = [Messages.Text(context, "field.required")];
+                errors.Add("reason", "field.required");
             }
             else if (Reason.Length > maxReason)
             {
-                errors["reason"] = [Messages.Text(context, "field.maxlength", maxReason)];
+                errors.Add("reason", "field.maxlength", maxReason);
             }
         }
 
-        return errors.Count == 0 ? null : Problem.Validation(context, errors);
+        return !errors.Any ? null : errors.ToProblem(context);
     }
 
     public List<MigrationInstruction> EngineInstructions() =>

@@ -1,3 +1,5 @@
+using Anju.Host.Requests;
+
 namespace Anju.Host.Features.Notifications;
 
 /// <summary>The caller's in-app messages and the public notices of their area.</summary>

@@ -1,4 +1,5 @@
 using Anju.Host.Identity;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Registry;
 

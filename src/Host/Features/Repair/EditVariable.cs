@@ -7,6 +7,7 @@ using Anju.Host.Validation;
 using Anju.Workflows;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Repair;
 
@@ -33,12 +34,12 @@ public static class EditVariable
         var limits = RequestLimits.From(context);
         if (string.IsNullOrWhiteSpace(name) || name.Length > limits.MaxVariableNameLength)
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["name"] = [Messages.Text(context, "repair.variableName", limits.MaxVariableNameLength)] });
+            return FieldErrors.One(context, "name", "repair.variableName", limits.MaxVariableNameLength);
         }
 
         if (!TryConvert(request.Value, request.Type, out var value, out var error))
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { [error.Field] = [Messages.Text(context, error.Code, request.Type)] });
+            return FieldErrors.One(context, error.Field, error.Code, request.Type);
         }
 
         if (VariableBounds.Check(context, new Dictionary<string, JsonNode?> { [name] = value }) is { } tooBig)

@@ -7,6 +7,7 @@ using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Repair;
 
@@ -33,12 +34,12 @@ public static class ModifyInstance
         var limits = RequestLimits.From(context);
         if (request.Instructions is not { Count: > 0 } given)
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["instructions"] = [Messages.Text(context, "field.required")] });
+            return FieldErrors.One(context, "instructions", "field.required");
         }
 
         if (given.Count > limits.MaxModificationInstructions)
         {
-            return Problem.Validation(context, new Dictionary<string, string[]> { ["instructions"] = [Messages.Text(context, "repair.tooMany", limits.MaxModificationInstructions)] });
+            return FieldErrors.One(context, "instructions", "repair.tooMany", limits.MaxModificationInstructions);
         }
 
         var instructions = new List<ModificationInstruction>(given.Count);
@@ -54,15 +55,14 @@ public static class ModifyInstance
             };
             if (kind is null)
             {
-                return Problem.Validation(context, new Dictionary<string, string[]> { [$"instructions[{i}].type"] = [Messages.Text(context, "repair.instructionType")] });
+                return FieldErrors.One(context, $"instructions[{i}].type", "repair.instructionType");
             }
 
             if (string.IsNullOrEmpty(activityId) || activityId.Length > limits.MaxNameLength)
             {
-                return Problem.Validation(context, new Dictionary<string, string[]>
-                {
-                    [$"instructions[{i}].activityId"] = [string.IsNullOrEmpty(activityId) ? Messages.Text(context, "field.required") : Messages.Text(context, "field.maxlength", limits.MaxNameLength)],
-                });
+                return string.IsNullOrEmpty(activityId)
+                    ? FieldErrors.One(context, $"instructions[{i}].activityId", "field.required")
+                    : FieldErrors.One(context, $"instructions[{i}].activityId", "field.maxlength", limits.MaxNameLength);
             }
 
             if (!RequestVariables.TryRead(context, variables, out var values, out var badVariables))

@@ -8,6 +8,7 @@ using Anju.Workflows.Execution;
 using Anju.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Tasks;
 

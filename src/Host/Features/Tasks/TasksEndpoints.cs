@@ -1,4 +1,5 @@
 using Anju.Host.Attachments;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Tasks;
 

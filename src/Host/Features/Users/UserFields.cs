@@ -5,6 +5,7 @@ using Anju.Host.Persistence;
 using Anju.Host.Validation;
 using Anju.Host.Reference;
 using Microsoft.AspNetCore.Identity;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Users;
 

@@ -1,5 +1,6 @@
 using Anju.Host.Identity;
 using Anju.Host.Jurisdictions;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Features.Users;
 

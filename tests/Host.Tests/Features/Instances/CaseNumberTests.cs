@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Anju.Host.Seeding;
 using Anju.Host.Tests.Support;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Tests.Features.Instances;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Tests.Support;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Tests.Features.Instances;
 

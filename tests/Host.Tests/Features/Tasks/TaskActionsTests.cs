@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Anju.Host.Tests.Support;
 using Anju.Workflows;
 using Microsoft.Extensions.DependencyInjection;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Tests.Features.Tasks;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Anju.Host.Tests.Support;
+using Anju.Host.Requests;
 
 namespace Anju.Host.Tests.Features.Users;
 

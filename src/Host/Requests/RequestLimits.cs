@@ -1,4 +1,4 @@
-namespace Anju.Host.Features;
+namespace Anju.Host.Requests;
 
 /// <summary>
 /// The bounds on what one request may carry (configuration section <c>Anju:Limits</c>): variables, free texts,

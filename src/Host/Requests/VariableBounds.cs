@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Anju.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Anju.Host.Features;
+namespace Anju.Host.Requests;
 
 /// <summary>
 /// The bounds on the variables of one command (<see cref="RequestLimits"/>): how many, how long a name, how big

@@ -5,7 +5,7 @@ using Anju.Host.Persistence;
 using Anju.Host.Problems;
 using Microsoft.EntityFrameworkCore;
 
-namespace Anju.Host.Features;
+namespace Anju.Host.Requests;
 
 /// <summary>
 /// Idempotency-Key on state-changing calls: exactly one effect per user and key, and the same answer to every

@@ -3,7 +3,7 @@ using Anju.Host.Problems;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Anju.Host.Features;
+namespace Anju.Host.Requests;
 
 /// <summary>
 /// The request body limit of each route, enforced right after routing and before anything reads the body:

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Anju.Host.Problems;
+using Anju.Host.Validation;
 
-namespace Anju.Host.Features;
+namespace Anju.Host.Requests;
 
 /// <summary>The "variables" member of a request body: absent, null or a JSON object of plain JSON values.</summary>
 public static class RequestVariables
@@ -23,7 +24,7 @@ public static class RequestVariables
                 problem = VariableBounds.Check(context, values);
                 return problem is null;
             default:
-                problem = Problem.Validation(context, new Dictionary<string, string[]> { ["variables"] = [Messages.Text(context, "field.type.object")] });
+                problem = FieldErrors.One(context, "variables", "field.type.object");
                 return false;
         }
     }

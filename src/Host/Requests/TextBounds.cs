@@ -1,7 +1,7 @@
 using Anju.Host.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Anju.Host.Features;
+namespace Anju.Host.Requests;
 
 /// <summary>
 /// Length bounds on the free texts of the Host's routes that have no form of their own (<see cref="RequestLimits"/>):
