@@ -19,6 +19,30 @@ namespace Anju.Workflows.Deployment;
 /// </remarks>
 internal static class DefinitionValidator
 {
+    /// <summary>
+    /// Whether a camunda:expression is a value expression Anju can evaluate: a whole <c>${…}</c> or <c>#{…}</c> that
+    /// parses. Anything else (a bean's method, <c>${archive.store(execution)}</c>) stays a handler's name: an unknown
+    /// handler, or an external task when the deployment asks for that.
+    /// </summary>
+    private static bool IsValueExpression(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length <= 3 || !(trimmed.StartsWith("${", StringComparison.Ordinal) || trimmed.StartsWith("#{", StringComparison.Ordinal)) || !trimmed.EndsWith('}'))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = Expressions.Expression.Parse(text);
+            return true;
+        }
+        catch (Expressions.ExpressionException)
+        {
+            return false;
+        }
+    }
+
     public static List<BpmnProblem> Validate(ProcessDefinition process, ServiceTaskHandlers handlers, bool unknownAsExternal, EngineOptions options, out ProcessDefinition adjusted)
     {
         var problems = new List<BpmnProblem>();
@@ -73,6 +97,16 @@ internal static class DefinitionValidator
                     break;
                 case StartEvent start:
                     check.Form(node, start.FormFields);
+                    break;
+                case ServiceTask { Implementation: HandlerImplementation { Attribute: "expression" } value } service
+                    when !handlers.Contains(value.HandlerName) && IsValueExpression(value.HandlerName):
+                    // A value expression, as Camunda evaluates it: checked here like every other expression.
+                    var text = new ExpressionText(value.HandlerName);
+                    if (check.Expression(node, text, "camunda:expression"))
+                    {
+                        nodes[service.Id] = service with { Implementation = new ValueExpressionImplementation(text) };
+                    }
+
                     break;
                 case ServiceTask { Implementation: HandlerImplementation handler } service when !handlers.Contains(handler.HandlerName):
                     if (unknownAsExternal)

@@ -158,6 +158,9 @@ internal sealed partial class InstanceRunner
             case ServiceTask { Implementation: ExternalImplementation external } service:
                 CreateExternalTask(token, service, external);
                 break;
+            case ServiceTask { Implementation: ValueExpressionImplementation value } service:
+                EvaluateValueTask(token, service, value);
+                break;
             case ReceiveTask receive:
                 Subscribe(token, receive.Id, receive.MessageName);
                 token.Phase = TokenPhase.Waiting;

@@ -86,6 +86,13 @@ public sealed record ExternalImplementation(string Topic) : TaskImplementation;
 /// <summary>camunda:class / delegateExpression / expression resolved to a C# handler registered by name.</summary>
 public sealed record HandlerImplementation(string HandlerName, string Attribute) : TaskImplementation;
 
+/// <summary>
+/// camunda:expression that names no registered handler: a value expression (<c>${true}</c>, <c>${amount * 2}</c>),
+/// evaluated when the task runs, its value stored in <see cref="ServiceTask.ResultVariable"/> when one is named
+/// (Camunda 7 user guide, "Service Task" → "Calling an Expression"; "Using the result variable").
+/// </summary>
+public sealed record ValueExpressionImplementation(ExpressionText Expression) : TaskImplementation;
+
 /// <summary>Service, send and business-rule tasks share one behaviour.</summary>
 public sealed record ServiceTask : Activity
 {
