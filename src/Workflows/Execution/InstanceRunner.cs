@@ -144,6 +144,12 @@ internal sealed partial class InstanceRunner
 
         switch (node)
         {
+            case IntermediateThrowEvent { LinkName: { } link } throwEvent:
+                FollowLink(token, throwEvent, link);
+                break;
+            case IntermediateCatchEvent { Trigger: EventTrigger.Link }:
+                Leave(token, node);
+                break;
             case StartEvent:
             case IntermediateThrowEvent:
             case PassThroughTask:

@@ -42,12 +42,18 @@ public sealed record IntermediateCatchEvent : FlowNode
 
     public string? MessageName { get; init; }
     public TimerDefinition? Timer { get; init; }
+
+    /// <summary>The name of a link catch event (Trigger Link): where throws of that name in the same scope continue.</summary>
+    public string? LinkName { get; init; }
 }
 
-/// <summary>A none intermediate throw event: a milestone the token passes.</summary>
+/// <summary>A none intermediate throw event (a milestone the token passes), or a link throw event (<see cref="LinkName"/>).</summary>
 public sealed record IntermediateThrowEvent : FlowNode
 {
     public override string ElementType => "intermediateThrowEvent";
+
+    /// <summary>A link throw event: the token continues at the link catch event of this name in the same scope.</summary>
+    public string? LinkName { get; init; }
 }
 
 public sealed record BoundaryEvent : FlowNode

@@ -63,4 +63,7 @@ public enum EventTrigger
     Timer,
     Error,
     Terminate,
+
+    /// <summary>A link event: a throw jumps to the catch of the same name in the same scope (a "go to" on the page).</summary>
+    Link,
 }

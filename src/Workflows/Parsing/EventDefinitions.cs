@@ -41,6 +41,19 @@ internal static class EventDefinitions
         }
     }
 
+    /// <summary>The name of a linkEventDefinition, which pairs throws with their catch; required.</summary>
+    public static string? ReadLinkName(XElement definition, XElement evt, string description, ReadContext context)
+    {
+        var name = definition.Attribute("name")?.Value.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            context.Report(definition, evt.Id(), $"The linkEventDefinition of {description} has no name; a link throw and its catch are paired by name");
+            return null;
+        }
+
+        return name;
+    }
+
     /// <summary>Exactly one of timeDate, timeDuration or timeCycle, with its text kept as an expression.</summary>
     public static TimerDefinition? ReadTimer(XElement definition, XElement evt, string description, ReadContext context)
     {

@@ -87,6 +87,9 @@ internal static class EventReader
             { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
                 ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
                 : null,
+            { Kind: "link", Element: { } link } => EventDefinitions.ReadLinkName(link, element, description, context) is { } linkName
+                ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Link, LinkName = linkName }
+                : null,
             _ => Unsupported<IntermediateCatchEvent>(element, description, context),
         };
     }
@@ -98,9 +101,15 @@ internal static class EventReader
             return null;
         }
 
-        return definition.Kind == "none"
-            ? new IntermediateThrowEvent { Id = id }
-            : Unsupported<IntermediateThrowEvent>(element, $"{definition.Kind} intermediate throw event '{id}'", context);
+        var description = $"{definition.Kind} intermediate throw event '{id}'";
+        return definition switch
+        {
+            { Kind: "none" } => new IntermediateThrowEvent { Id = id },
+            { Kind: "link", Element: { } link } => EventDefinitions.ReadLinkName(link, element, description, context) is { } linkName
+                ? new IntermediateThrowEvent { Id = id, LinkName = linkName }
+                : null,
+            _ => Unsupported<IntermediateThrowEvent>(element, description, context),
+        };
     }
 
     public static BoundaryEvent? ReadBoundary(XElement element, string id, ReadContext context)

@@ -39,6 +39,28 @@ internal static class StructureValidator
         }
 
         ValidateStartEvents(nodes, context);
+        ValidateLinks(nodes, context);
+    }
+
+    /// <summary>In each scope (process or subprocess): one catch per link name, and a catch for every throw.</summary>
+    private static void ValidateLinks(IReadOnlyList<FlowNode> nodes, ReadContext context)
+    {
+        var catches = new Dictionary<(string? Scope, string Name), IntermediateCatchEvent>();
+        foreach (var link in nodes.OfType<IntermediateCatchEvent>().Where(c => c.Trigger == EventTrigger.Link))
+        {
+            if (!catches.TryAdd((link.ParentId, link.LinkName!), link))
+            {
+                context.Report(link.Id, link.Location.Line, $"intermediateCatchEvent '{link.Id}' catches link '{link.LinkName}', which '{catches[(link.ParentId, link.LinkName!)].Id}' already catches in the same scope");
+            }
+        }
+
+        foreach (var link in nodes.OfType<IntermediateThrowEvent>().Where(t => t.LinkName is not null))
+        {
+            if (!catches.ContainsKey((link.ParentId, link.LinkName!)))
+            {
+                context.Report(link.Id, link.Location.Line, $"intermediateThrowEvent '{link.Id}' throws link '{link.LinkName}', but no link catch event of that name is in the same scope");
+            }
+        }
     }
 
     private static void ValidateConnections(FlowNode node, ReadContext context)
@@ -66,6 +88,22 @@ internal static class StructureValidator
                 }
 
                 return;
+            case IntermediateCatchEvent { Trigger: EventTrigger.Link }:
+                // BPMN 2.0 §10.5.6: a link catch is entered only through its throws.
+                if (!node.Incoming.IsEmpty)
+                {
+                    Report("is a link catch event and has incoming sequence flows; only link throw events lead to it");
+                }
+
+                if (node.Outgoing.IsEmpty)
+                {
+                    Report("has no outgoing sequence flow");
+                }
+
+                return;
+            case IntermediateThrowEvent { LinkName: not null } when !node.Outgoing.IsEmpty:
+                Report("is a link throw event and has outgoing sequence flows; the token continues at its link catch event");
+                break;
             case EndEvent when !node.Outgoing.IsEmpty:
                 Report("has outgoing sequence flows");
                 break;
@@ -105,7 +143,7 @@ internal static class StructureValidator
                 continue;
             }
 
-            if (target is not (IntermediateCatchEvent or ReceiveTask))
+            if (target is not (IntermediateCatchEvent { Trigger: not EventTrigger.Link } or ReceiveTask))
             {
                 context.Report(gateway.Id, gateway.Location.Line,
                     $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message or timer intermediate catch events and receive tasks may follow it");

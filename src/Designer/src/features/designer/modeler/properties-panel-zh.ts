@@ -267,6 +267,8 @@ export const propertiesPanelZh: Record<string, string> = {
   'Message Intermediate Catch Event': '消息中间捕获事件',
   'Timer Intermediate Catch Event': '定时中间捕获事件',
   'Intermediate Throw Event': '中间抛出事件',
+  'Link Intermediate Catch Event': '链接中间捕获事件',
+  'Link Intermediate Throw Event': '链接中间抛出事件',
   'Message Boundary Event': '消息边界事件',
   'Message Boundary Event (Non Interrupting)': '消息边界事件（非中断）',
   'Timer Boundary Event': '定时边界事件',
