@@ -181,7 +181,7 @@ internal sealed partial class InstanceRunner
         });
     }
 
-    private void AddAsyncJob(TokenState token, Activity activity, bool after)
+    private void AddAsyncJob(TokenState token, FlowNode node, bool after)
     {
         token.Phase = TokenPhase.Waiting;
         State.Jobs.Add(new JobState
@@ -189,9 +189,9 @@ internal sealed partial class InstanceRunner
             Id = Command.NewId(),
             Kind = JobKind.Async,
             TokenId = token.Id,
-            ActivityId = activity.Id,
+            ActivityId = node.Id,
             DueAt = Now,
-            Retries = RetryPolicy.Parse(activity.RetryTimeCycle, Command.Options.DefaultRetries).Retries,
+            Retries = RetryPolicy.Parse(node.RetryTimeCycle, Command.Options.DefaultRetries).Retries,
             AsyncAfter = after,
         });
     }
@@ -227,6 +227,13 @@ internal sealed partial class InstanceRunner
                 break;
             default:
                 MarkCompleted(end.Id);
+                if (end.AsyncAfter && !token.AsyncAfterDone)
+                {
+                    // The path ends (and its scope completes) in a job of its own transaction.
+                    AddAsyncJob(token, end, after: true);
+                    break;
+                }
+
                 EndToken(token);
                 break;
         }

@@ -17,6 +17,7 @@ internal sealed partial class InstanceRunner
             .First(c => c.Trigger == EventTrigger.Link && c.LinkName == link && c.ParentId == throwEvent.ParentId);
         MarkCompleted(throwEvent.Id);
         token.NodeId = target.Id;
+        token.AsyncBeforeDone = false;
         Schedule(token);
     }
 
@@ -125,6 +126,9 @@ internal sealed partial class InstanceRunner
                 }
 
                 Trigger(token, node);
+                break;
+            case JobKind.Async when job.AsyncAfter && Process.Node(token.NodeId) is EndEvent:
+                EndToken(token);
                 break;
             case JobKind.Async when job.AsyncAfter:
                 token.AsyncAfterDone = true;

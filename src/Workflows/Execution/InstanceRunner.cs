@@ -116,14 +116,14 @@ internal sealed partial class InstanceRunner
 
     private void Execute(TokenState token, FlowNode node)
     {
+        if (node.AsyncBefore && !token.AsyncBeforeDone)
+        {
+            AddAsyncJob(token, node, after: false);
+            return;
+        }
+
         if (node is Activity activity)
         {
-            if (activity.AsyncBefore && !token.AsyncBeforeDone)
-            {
-                AddAsyncJob(token, activity, after: false);
-                return;
-            }
-
             if (activity.MultiInstance is not null && !token.IsIteration)
             {
                 StartMultiInstance(token, activity);
@@ -205,14 +205,13 @@ internal sealed partial class InstanceRunner
     {
         if (node is Activity activity)
         {
-            if (activity.AsyncAfter && !token.AsyncAfterDone && !token.IsMultiInstanceBody)
-            {
-                DetachBoundaryEvents(token, activity);
-                AddAsyncJob(token, activity, after: true);
-                return;
-            }
-
             DetachBoundaryEvents(token, activity);
+        }
+
+        if (node.AsyncAfter && !token.AsyncAfterDone && !token.IsMultiInstanceBody)
+        {
+            AddAsyncJob(token, node, after: true);
+            return;
         }
 
         MarkCompleted(node.Id);
@@ -265,8 +264,11 @@ internal sealed partial class InstanceRunner
             Schedule(branch);
         }
 
+        // A token moving on is new at its next node: its continuations there have not run yet.
         token.NodeId = flows[0].TargetId;
         token.ArrivedVia = flows[0].Id;
+        token.AsyncBeforeDone = false;
+        token.AsyncAfterDone = false;
         Schedule(token);
     }
 

@@ -7,15 +7,6 @@ public abstract record Activity : FlowNode
 {
     public MultiInstance? MultiInstance { get; init; }
 
-    /// <summary>camunda:asyncBefore: the activity starts in a job of its own transaction.</summary>
-    public bool AsyncBefore { get; init; }
-
-    /// <summary>camunda:asyncAfter: leaving the activity happens in a job of its own transaction.</summary>
-    public bool AsyncAfter { get; init; }
-
-    /// <summary>camunda:failedJobRetryTimeCycle, e.g. "R5/PT10M"; null for the engine default.</summary>
-    public string? RetryTimeCycle { get; init; }
-
     /// <summary>Ids of the boundary events attached to this activity.</summary>
     public ImmutableArray<string> BoundaryEvents { get; init; } = [];
 }

@@ -18,6 +18,15 @@ public abstract record FlowNode
     public ImmutableArray<string> Incoming { get; init; } = [];
     public ImmutableArray<string> Outgoing { get; init; } = [];
 
+    /// <summary>camunda:asyncBefore: the node starts in a job of its own transaction (activities, events, gateways).</summary>
+    public bool AsyncBefore { get; init; }
+
+    /// <summary>camunda:asyncAfter: leaving the node (for an end event: ending its path) happens in a job of its own transaction.</summary>
+    public bool AsyncAfter { get; init; }
+
+    /// <summary>camunda:failedJobRetryTimeCycle of the node's jobs, e.g. "R5/PT10M"; null for the engine default.</summary>
+    public string? RetryTimeCycle { get; init; }
+
     /// <summary>The BPMN element name (e.g. "userTask"), used in messages.</summary>
     public abstract string ElementType { get; }
 

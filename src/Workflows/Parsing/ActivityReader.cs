@@ -29,16 +29,26 @@ internal static class ActivityReader
             context.Report(element, $"Compensation handler {description} is not supported");
         }
 
-        return activity with
+        return ReadContinuations(activity, element, context) with
+        {
+            MultiInstance = ReadMultiInstance(element, description, context),
+        };
+    }
+
+    /// <summary>
+    /// Asynchronous continuations and the job retry cycle, which Camunda 7 reads on every flow node; Anju runs them on
+    /// activities, start, intermediate and end events and on exclusive, parallel and inclusive gateways (boundary
+    /// events and event-based gateways refuse them: see <see cref="CamundaSupport"/>).
+    /// </summary>
+    public static T ReadContinuations<T>(T node, XElement element, ReadContext context)
+        where T : FlowNode => node with
         {
             // camunda:async is the pre-7.3 spelling of asyncBefore; old diagrams still carry it.
             AsyncBefore = context.ReadBoolean(element, Namespaces.Camunda + "asyncBefore", false, element)
                 || context.ReadBoolean(element, Namespaces.Camunda + "async", false, element),
             AsyncAfter = context.ReadBoolean(element, Namespaces.Camunda + "asyncAfter", false, element),
             RetryTimeCycle = element.CamundaExtensions("failedJobRetryTimeCycle").FirstOrDefault().Text(),
-            MultiInstance = ReadMultiInstance(element, description, context),
         };
-    }
 
     private static MultiInstance? ReadMultiInstance(XElement activity, string description, ReadContext context)
     {

@@ -45,7 +45,13 @@ internal static class CamundaSupport
             ["subProcess"] = ActivityAttributes,
             ["callActivity"] = [.. ActivityAttributes, "calledElementBinding", "calledElementVersion"],
             ["multiInstanceLoopCharacteristics"] = ["collection", "elementVariable"],
-            ["startEvent"] = ["initiator", "formKey"],
+            ["startEvent"] = [.. ActivityAttributes, "initiator", "formKey"],
+            ["endEvent"] = ActivityAttributes,
+            ["intermediateCatchEvent"] = ActivityAttributes,
+            ["intermediateThrowEvent"] = ActivityAttributes,
+            ["exclusiveGateway"] = ActivityAttributes,
+            ["parallelGateway"] = ActivityAttributes,
+            ["inclusiveGateway"] = ActivityAttributes,
             ["process"] = ["candidateStarterGroups", "candidateStarterUsers"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
@@ -63,7 +69,13 @@ internal static class CamundaSupport
             ["manualTask"] = ActivityExtensions,
             ["subProcess"] = ActivityExtensions,
             ["callActivity"] = [.. ActivityExtensions, "in", "out"],
-            ["startEvent"] = ["formData", "formProperty"],
+            ["startEvent"] = [.. ActivityExtensions, "formData", "formProperty"],
+            ["endEvent"] = ActivityExtensions,
+            ["intermediateCatchEvent"] = ActivityExtensions,
+            ["intermediateThrowEvent"] = ActivityExtensions,
+            ["exclusiveGateway"] = ActivityExtensions,
+            ["parallelGateway"] = ActivityExtensions,
+            ["inclusiveGateway"] = ActivityExtensions,
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>Attributes Camunda 7 reads on every flow node (activities, gateways, events): asynchronous continuations.</summary>

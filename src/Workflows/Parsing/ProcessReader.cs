@@ -183,6 +183,20 @@ internal sealed class ProcessReader
             {
                 node = ActivityReader.ReadCommon(activity, element, context);
             }
+            else if (node is not (BoundaryEvent or EventBasedGateway))
+            {
+                node = ActivityReader.ReadContinuations(node, element, context);
+                if (node is EndEvent { AsyncAfter: true, Trigger: not EventTrigger.None } end)
+                {
+                    // After a terminate or error end event nothing of its path is left to continue.
+                    context.Report(element, $"camunda:asyncAfter on {end.Trigger.ToString().ToLowerInvariant()} endEvent '{end.Id}' is not supported; use it on a none end event, or asyncBefore");
+                }
+                else if (node is { AsyncAfter: true } and (ExclusiveGateway or ParallelGateway or InclusiveGateway or IntermediateThrowEvent { LinkName: not null }))
+                {
+                    // Camunda would continue each outgoing flow in a job of its own; Anju does not yet.
+                    context.Report(element, $"camunda:asyncAfter on {node.ElementType} '{node.Id}' is not supported; use asyncBefore on it or on what follows");
+                }
+            }
 
             graph.Add(node);
             if (node is StartEvent)

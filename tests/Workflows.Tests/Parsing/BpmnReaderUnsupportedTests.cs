@@ -26,13 +26,11 @@ public sealed class BpmnReaderUnsupportedTests
         { """<bpmn:callChoreography id="X" />""", "callChoreography 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>""", "signal intermediate catch event 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>""", "conditional intermediate catch event 'X' is not supported" },
-        { """<bpmn:intermediateCatchEvent id="X"><bpmn:linkEventDefinition name="A" /></bpmn:intermediateCatchEvent>""", "link intermediate catch event 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X" />""", "intermediateCatchEvent 'X' has no event definition" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>""", "signal intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>""", "message intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>""", "escalation intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>""", "compensate intermediate throw event 'X' is not supported" },
-        { """<bpmn:intermediateThrowEvent id="X"><bpmn:linkEventDefinition name="A" /></bpmn:intermediateThrowEvent>""", "link intermediate throw event 'X' is not supported" },
         {
             """<bpmn:businessRuleTask id="X" camunda:decisionRef="approval" camunda:mapDecisionResult="singleEntry" />""",
             "businessRuleTask 'X' with camunda:decisionRef is not supported: DMN decisions are not evaluated; use a handler or an external task"
@@ -106,7 +104,7 @@ public sealed class BpmnReaderUnsupportedTests
         },
         { """<bpmn:userTask id="X" camunda:formRef="review" />""", "camunda:formRef on userTask 'X' is not supported" },
         { """<bpmn:callActivity id="X" calledElement="child" camunda:caseRef="case" />""", "camunda:caseRef on callActivity 'X' is not supported" },
-        { """<bpmn:intermediateThrowEvent id="X" camunda:asyncBefore="true" />""", "camunda:asyncBefore on intermediateThrowEvent 'X' is not supported" },
+        { """<bpmn:exclusiveGateway id="X" camunda:asyncAfter="true" />""", "camunda:asyncAfter on exclusiveGateway 'X' is not supported; use asyncBefore on it or on what follows" },
         {
             """<bpmn:userTask id="X"><bpmn:standardLoopCharacteristics /></bpmn:userTask>""",
             "standardLoopCharacteristics on userTask 'X' is not supported; use multi-instance"

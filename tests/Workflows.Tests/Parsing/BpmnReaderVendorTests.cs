@@ -182,7 +182,7 @@ public sealed class BpmnReaderVendorTests
     }
 
     [Theory]
-    [InlineData("""<endEvent id="X" camunda:asyncAfter="true" />""", "camunda:asyncAfter on endEvent 'X' is not supported")]
+    [InlineData("""<boundaryEvent id="X" attachedToRef="T" camunda:asyncAfter="true"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>""", "camunda:asyncAfter on boundaryEvent 'X' is not supported")]
     [InlineData("""<userTask id="X"><extensionElements><camunda:inputOutput /></extensionElements></userTask>""", "camunda:inputOutput on userTask 'X' is not supported")]
     public void Camunda_extensions_camunda_reads_but_the_engine_does_not_implement_stay_errors(string element, string message)
     {

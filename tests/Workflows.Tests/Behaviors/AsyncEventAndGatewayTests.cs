@@ -1,0 +1,146 @@
+using Anju.Workflows.Parsing;
+using Anju.Workflows.Tests.Support;
+
+namespace Anju.Workflows.Tests.Behaviors;
+
+/// <summary>
+/// Asynchronous continuations on events and gateways (Camunda 7 user guide, "Transactions in Processes" →
+/// "Asynchronous Continuations": asyncBefore and asyncAfter on every flow node): the step before or after them runs
+/// in a job of its own transaction. Anju runs asyncBefore on start, intermediate and end events and on exclusive,
+/// parallel and inclusive gateways, and asyncAfter on those events (on a none end event: the path's end).
+/// </summary>
+public sealed class AsyncEventAndGatewayTests
+{
+    private static string Model(string body) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+          <bpmn:process id="async" isExecutable="true">
+            {body}
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task Async_before_a_start_event_stores_the_instance_before_anything_runs()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Model("""
+            <bpmn:startEvent id="start" camunda:asyncBefore="true">
+              <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R5/PT1M</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <bpmn:userTask id="review" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+
+        var started = await t.StartAsync("async");
+
+        Assert.Equal(["start"], started.ActiveActivityIds);
+        Assert.Empty(await t.TasksAsync(started.Id));
+        var job = Assert.Single(await t.JobsAsync(started.Id));
+        Assert.Equal(("Async", "start", 5), (job.Kind, job.ActivityId, job.Retries));
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+        Assert.Equal(["review"], (await t.InstanceAsync(started.Id)).ActiveActivityIds);
+    }
+
+    [Fact]
+    public async Task Async_after_a_none_end_event_ends_the_instance_in_a_job()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Model("""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <bpmn:userTask id="review" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+            <bpmn:endEvent id="end" camunda:asyncAfter="true" />
+            """));
+        var id = (await t.StartAsync("async")).Id;
+
+        await t.CompleteAsync(id, "review");
+
+        var waiting = await t.InstanceAsync(id);
+        Assert.Equal("active", waiting.Status);
+        Assert.Equal(["end"], waiting.ActiveActivityIds);
+        Assert.Equal(1, await t.RunDueJobsAsync());
+        Assert.Equal("completed", (await t.InstanceAsync(id)).Status);
+        Assert.Single((await t.Engine.ReadJournalAsync(id)).Entries, e => e.Type == "ActivityCompleted" && e.ActivityId == "end");
+    }
+
+    [Fact]
+    public async Task Async_before_a_parallel_join_joins_in_a_job_and_the_next_step_keeps_its_own_continuation()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Model("""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="a" />
+            <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="b" />
+            <bpmn:userTask id="a" camunda:candidateGroups="community" />
+            <bpmn:userTask id="b" camunda:candidateGroups="street" />
+            <bpmn:sequenceFlow id="f4" sourceRef="a" targetRef="join" />
+            <bpmn:sequenceFlow id="f5" sourceRef="b" targetRef="join" />
+            <bpmn:parallelGateway id="join" camunda:asyncBefore="true" />
+            <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="archive" />
+            <bpmn:userTask id="archive" camunda:candidateGroups="community" camunda:asyncBefore="true" />
+            <bpmn:sequenceFlow id="f7" sourceRef="archive" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+        var id = (await t.StartAsync("async")).Id;
+
+        await t.CompleteAsync(id, "a");
+        await t.CompleteAsync(id, "b");
+        Assert.Equal(2, (await t.JobsAsync(id)).Count);
+
+        // Both arrivals run; the second joins and moves on, and the task after the join waits for its own job.
+        Assert.Equal(2, await t.Executor.RunDueJobsAsync(CancellationToken.None));
+        var atArchive = await t.InstanceAsync(id);
+        Assert.Equal(["archive"], atArchive.ActiveActivityIds);
+        Assert.Empty(await t.TasksAsync(id));
+        Assert.Equal("archive", Assert.Single(await t.JobsAsync(id)).ActivityId);
+
+        await t.RunDueJobsAsync();
+        Assert.Equal("archive", (await t.TaskAsync(id, "archive")).ActivityId);
+    }
+
+    [Fact]
+    public async Task Async_after_a_timer_catch_event_goes_on_in_a_job_after_the_timer_fired()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Model("""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+            <bpmn:intermediateCatchEvent id="wait" camunda:asyncAfter="true"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="review" />
+            <bpmn:userTask id="review" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f3" sourceRef="review" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+        var id = (await t.StartAsync("async")).Id;
+
+        t.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await t.Executor.RunDueJobsAsync(CancellationToken.None));
+        Assert.Equal(["wait"], (await t.InstanceAsync(id)).ActiveActivityIds);
+        Assert.Equal("Async", Assert.Single(await t.JobsAsync(id)).Kind);
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+        Assert.Equal(["review"], (await t.InstanceAsync(id)).ActiveActivityIds);
+    }
+
+    [Theory]
+    [InlineData("""<bpmn:endEvent id="bad" camunda:asyncAfter="true"><bpmn:terminateEventDefinition /></bpmn:endEvent>""", "camunda:asyncAfter on terminate endEvent 'bad' is not supported")]
+    [InlineData("""<bpmn:parallelGateway id="bad" camunda:asyncAfter="true" />""", "camunda:asyncAfter on parallelGateway 'bad' is not supported")]
+    [InlineData("""<bpmn:eventBasedGateway id="bad" camunda:asyncBefore="true" />""", "camunda:asyncBefore on eventBasedGateway 'bad' is not supported")]
+    public void Continuations_Anju_does_not_run_are_refused_naming_the_element(string element, string message)
+    {
+        var result = BpmnReader.Read(Model($"""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="bad" />
+            {element}
+            """));
+
+        Assert.Contains(result.Problems, p => p.ElementId == "bad" && p.Message.Contains(message, StringComparison.Ordinal));
+    }
+}
