@@ -225,6 +225,14 @@ internal sealed partial class InstanceRunner
                 MarkCompleted(end.Id);
                 ThrowBpmnError(token, end.ErrorCode ?? "", $"Error end event '{end.Id}'");
                 break;
+            case EventTrigger.Escalation:
+                MarkCompleted(end.Id);
+                if (ThrowEscalation(token, end.EscalationCode, end.Id))
+                {
+                    EndToken(token);
+                }
+
+                break;
             default:
                 MarkCompleted(end.Id);
                 if (end.AsyncAfter && !token.AsyncAfterDone)

@@ -186,6 +186,42 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>
+    /// Throws an escalation from the token at <paramref name="thrownAt"/> (Camunda 7 reference, "Escalation Events"):
+    /// the nearest enclosing subprocess with an escalation boundary event of that code (else a catch-all one) catches
+    /// it. An interrupting one cancels that subprocess, the throwing path with it; a non-interrupting one starts its
+    /// path beside it. Uncaught, nothing happens (an escalation is not critical, unlike an error). Returns whether the
+    /// throwing token is still there to go on. Escalations do not yet cross into a calling process.
+    /// </summary>
+    private bool ThrowEscalation(TokenState token, string? code, string thrownAt)
+    {
+        var details = new JsonObject { ["escalationCode"] = code };
+        for (var current = token; State.Scope(current.ScopeId).OwnerTokenId is { } owner;)
+        {
+            current = State.FindToken(owner)!;
+            if (current.IsIteration || Process.Node(current.NodeId) is not Activity activity)
+            {
+                continue;
+            }
+
+            var boundaries = activity.BoundaryEvents.Select(Process.Node).OfType<BoundaryEvent>().Where(b => b.Trigger == EventTrigger.Escalation).ToList();
+            var boundary = boundaries.Find(b => code is not null && b.EscalationCode == code) ?? boundaries.Find(b => b.EscalationCode is null);
+            if (boundary is null)
+            {
+                continue;
+            }
+
+            details["caughtBy"] = boundary.Id;
+            Journal("EscalationThrown", thrownAt, details);
+            SetVariable(current.ScopeId, "escalationCode", code);
+            FireBoundaryEvent(current, boundary);
+            return State.FindToken(token.Id) is not null;
+        }
+
+        Journal("EscalationThrown", thrownAt, details);
+        return true;
+    }
+
+    /// <summary>
     /// Throws a BPMN error from the token: the nearest enclosing activity with a matching error boundary event
     /// catches it (a code match before a catch-all); past the process it goes to a calling activity. An error
     /// nobody catches raises an incident, a deliberate deviation from Camunda 7, which would end the path

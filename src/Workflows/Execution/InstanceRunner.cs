@@ -147,6 +147,13 @@ internal sealed partial class InstanceRunner
             case IntermediateThrowEvent { LinkName: { } link } throwEvent:
                 FollowLink(token, throwEvent, link);
                 break;
+            case IntermediateThrowEvent { Trigger: EventTrigger.Escalation } throwEvent:
+                if (ThrowEscalation(token, throwEvent.EscalationCode, throwEvent.Id))
+                {
+                    Leave(token, node);
+                }
+
+                break;
             case IntermediateCatchEvent { Trigger: EventTrigger.Link }:
                 Leave(token, node);
                 break;

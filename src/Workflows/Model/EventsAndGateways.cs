@@ -31,6 +31,9 @@ public sealed record EndEvent : FlowNode
 
     /// <summary>The errorCode thrown by an error end event (null: catch-all code).</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>The escalationCode thrown by an escalation end event (null: only catch-all boundaries catch it).</summary>
+    public string? EscalationCode { get; init; }
 }
 
 public sealed record IntermediateCatchEvent : FlowNode
@@ -54,6 +57,12 @@ public sealed record IntermediateThrowEvent : FlowNode
 
     /// <summary>A link throw event: the token continues at the link catch event of this name in the same scope.</summary>
     public string? LinkName { get; init; }
+
+    /// <summary>An escalation throw event (Trigger Escalation): the escalation is thrown and the token goes on.</summary>
+    public EventTrigger Trigger { get; init; }
+
+    /// <summary>The escalationCode an escalation throw event throws (null: only catch-all boundaries catch it).</summary>
+    public string? EscalationCode { get; init; }
 }
 
 public sealed record BoundaryEvent : FlowNode
@@ -72,6 +81,9 @@ public sealed record BoundaryEvent : FlowNode
 
     /// <summary>The errorCode caught; null catches every error.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>The escalationCode caught (Trigger Escalation); null catches every escalation.</summary>
+    public string? EscalationCode { get; init; }
 }
 
 public sealed record ExclusiveGateway : FlowNode

@@ -73,6 +73,9 @@ public enum EventTrigger
     Error,
     Terminate,
 
+    /// <summary>An escalation: a non-critical signal to an enclosing subprocess or call activity (Camunda 7 "Escalation Events").</summary>
+    Escalation,
+
     /// <summary>A link event: a throw jumps to the catch of the same name in the same scope (a "go to" on the page).</summary>
     Link,
 }

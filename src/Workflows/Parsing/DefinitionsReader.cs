@@ -26,7 +26,7 @@ internal static class DefinitionsReader
                 root?.Line() ?? 0);
         }
 
-        var context = new ReadContext(ReadMessageNames(root), ReadErrorCodes(root));
+        var context = new ReadContext(ReadMessageNames(root), ReadErrorCodes(root), ReadCodes(root, "escalation", "escalationCode"));
         VendorNamespaces.Normalize(root, context);
         var tainted = ReportDuplicateIds(root, context);
         var processes = root.BpmnChildren("process").ToList();
@@ -88,14 +88,17 @@ internal static class DefinitionsReader
         return names.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static FrozenDictionary<string, string?> ReadErrorCodes(XElement root)
+    private static FrozenDictionary<string, string?> ReadErrorCodes(XElement root) => ReadCodes(root, "error", "errorCode");
+
+    /// <summary>The root-level definitions of one kind (errors, escalations) by id, with their codes.</summary>
+    private static FrozenDictionary<string, string?> ReadCodes(XElement root, string kind, string codeAttribute)
     {
         var codes = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var error in root.BpmnChildren("error"))
+        foreach (var definition in root.BpmnChildren(kind))
         {
-            if (error.Id() is { } id)
+            if (definition.Id() is { } id)
             {
-                codes.TryAdd(id, error.Attr("errorCode"));
+                codes.TryAdd(id, definition.Attr(codeAttribute));
             }
         }
 

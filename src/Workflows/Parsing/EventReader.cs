@@ -66,6 +66,9 @@ internal static class EventReader
             { Kind: "error", Element: { } error } => context.TryResolveError(error, element, out var code)
                 ? new EndEvent { Id = id, Trigger = EventTrigger.Error, ErrorCode = code }
                 : null,
+            { Kind: "escalation", Element: { } escalation } => context.TryResolveEscalation(escalation, element, out var escalationCode)
+                ? new EndEvent { Id = id, Trigger = EventTrigger.Escalation, EscalationCode = escalationCode }
+                : null,
             _ => Unsupported<EndEvent>(element, $"{definition.Kind} end event '{id}'", context),
         };
     }
@@ -106,7 +109,10 @@ internal static class EventReader
         {
             { Kind: "none" } => new IntermediateThrowEvent { Id = id },
             { Kind: "link", Element: { } link } => EventDefinitions.ReadLinkName(link, element, description, context) is { } linkName
-                ? new IntermediateThrowEvent { Id = id, LinkName = linkName }
+                ? new IntermediateThrowEvent { Id = id, Trigger = EventTrigger.Link, LinkName = linkName }
+                : null,
+            { Kind: "escalation", Element: { } escalation } => context.TryResolveEscalation(escalation, element, out var code)
+                ? new IntermediateThrowEvent { Id = id, Trigger = EventTrigger.Escalation, EscalationCode = code }
                 : null,
             _ => Unsupported<IntermediateThrowEvent>(element, description, context),
         };
@@ -148,6 +154,11 @@ internal static class EventReader
 
                 return context.TryResolveError(error, element, out var code)
                     ? boundary with { Trigger = EventTrigger.Error, ErrorCode = code }
+                    : null;
+            case { Kind: "escalation", Element: { } escalation }:
+                // Interrupting or not; the activity it is attached to is checked on the linked graph.
+                return context.TryResolveEscalation(escalation, element, out var escalationCode)
+                    ? boundary with { Trigger = EventTrigger.Escalation, EscalationCode = escalationCode }
                     : null;
             default:
                 return Unsupported<BoundaryEvent>(element, description, context);

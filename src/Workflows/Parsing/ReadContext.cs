@@ -8,7 +8,8 @@ namespace Anju.Workflows.Parsing;
 /// What every element reader of one document shares: the problems found so far and the root-level
 /// definitions (messages, errors) that events refer to.
 /// </summary>
-internal sealed class ReadContext(FrozenDictionary<string, string> messageNames, FrozenDictionary<string, string?> errorCodes)
+internal sealed class ReadContext(
+    FrozenDictionary<string, string> messageNames, FrozenDictionary<string, string?> errorCodes, FrozenDictionary<string, string?> escalationCodes)
 {
     private readonly List<BpmnProblem> problems = [];
 
@@ -104,6 +105,28 @@ internal sealed class ReadContext(FrozenDictionary<string, string> messageNames,
         }
 
         Report(definition, owner.Id(), $"errorRef '{reference}' of {Describe(owner)} does not reference an error");
+        return false;
+    }
+
+    /// <summary>
+    /// Resolves an escalationEventDefinition to its escalation's escalationCode; no escalationRef means "any escalation"
+    /// (null code) on a boundary event, and an escalation only catch-all boundaries catch on a throw.
+    /// </summary>
+    public bool TryResolveEscalation(XElement definition, XElement owner, out string? escalationCode)
+    {
+        escalationCode = null;
+        var reference = definition.Attr("escalationRef");
+        if (reference is null)
+        {
+            return true;
+        }
+
+        if (escalationCodes.TryGetValue(definition.ResolveReference(reference), out escalationCode))
+        {
+            return true;
+        }
+
+        Report(definition, owner.Id(), $"escalationRef '{reference}' of {Describe(owner)} does not reference an escalation");
         return false;
     }
 

@@ -26,6 +26,12 @@ internal static class StructureValidator
             ValidateConnections(node, context);
             switch (node)
             {
+                case BoundaryEvent { Trigger: EventTrigger.Escalation } escalation
+                    when nodesById.TryGetValue(escalation.AttachedToId, out var host) && host is not (SubProcess or CallActivity):
+                    // Only what runs other steps can receive an escalation from them (Camunda 7, "Escalation Events").
+                    context.Report(escalation.Id, escalation.Location.Line,
+                        $"escalation boundary event '{escalation.Id}' is attached to {host.ElementType} '{host.Id}'; attach it to a subprocess or a call activity");
+                    break;
                 case ExclusiveGateway { DefaultFlowId: { } defaultFlow }:
                     ValidateDefaultFlow(node, defaultFlow, flowsById, context);
                     break;

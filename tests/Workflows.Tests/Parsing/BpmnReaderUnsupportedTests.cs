@@ -29,7 +29,6 @@ public sealed class BpmnReaderUnsupportedTests
         { """<bpmn:intermediateCatchEvent id="X" />""", "intermediateCatchEvent 'X' has no event definition" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>""", "signal intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>""", "message intermediate throw event 'X' is not supported" },
-        { """<bpmn:intermediateThrowEvent id="X"><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>""", "escalation intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>""", "compensate intermediate throw event 'X' is not supported" },
         {
             """<bpmn:businessRuleTask id="X" camunda:decisionRef="approval" camunda:mapDecisionResult="singleEntry" />""",
@@ -53,7 +52,6 @@ public sealed class BpmnReaderUnsupportedTests
     {
         { "<bpmn:messageEventDefinition />", "message end event 'X' is not supported" },
         { "<bpmn:signalEventDefinition />", "signal end event 'X' is not supported" },
-        { "<bpmn:escalationEventDefinition />", "escalation end event 'X' is not supported" },
         { "<bpmn:compensateEventDefinition />", "compensate end event 'X' is not supported" },
         { "<bpmn:cancelEventDefinition />", "cancel end event 'X' is not supported" },
     };
@@ -77,7 +75,7 @@ public sealed class BpmnReaderUnsupportedTests
     public static TheoryData<string, string> UnsupportedBoundaryEvents => new()
     {
         { "<bpmn:signalEventDefinition />", "signal boundary event 'X' is not supported" },
-        { "<bpmn:escalationEventDefinition />", "escalation boundary event 'X' is not supported" },
+        { "<bpmn:escalationEventDefinition />", "escalation boundary event 'X' is attached to task 'T'; attach it to a subprocess or a call activity" },
         { "<bpmn:compensateEventDefinition />", "compensate boundary event 'X' is not supported" },
         { "<bpmn:conditionalEventDefinition />", "conditional boundary event 'X' is not supported" },
         { "<bpmn:cancelEventDefinition />", "cancel boundary event 'X' is not supported" },
