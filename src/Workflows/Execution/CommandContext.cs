@@ -174,6 +174,18 @@ internal sealed class CommandContext
             }
         });
 
+    /// <summary>An escalation a called instance did not catch goes to its calling activity's token (deferred, same transaction).</summary>
+    public void PropagateEscalationToCaller(Guid parentId, Guid tokenId, string? escalationCode, Guid childId) =>
+        Defer(async ct =>
+        {
+            var parent = await GetAsync(parentId, ct);
+            if (parent.State.FindToken(tokenId) is { } token)
+            {
+                parent.EscalationFromCalled(token, escalationCode, childId);
+                await parent.RunAsync(ct);
+            }
+        });
+
     public void CancelCalledInstance(Guid instanceId, string reason) =>
         Defer(async ct =>
         {

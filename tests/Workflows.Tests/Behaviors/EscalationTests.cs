@@ -147,4 +147,64 @@ public sealed class EscalationTests
 
         Assert.Contains(result.Problems, p => p.ElementId == "tooLate" && p.Message.Contains("does not reference an escalation", StringComparison.Ordinal));
     }
+
+    private static string Called(bool interrupting) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+          <bpmn:escalation id="Late" escalationCode="late" />
+          <bpmn:process id="caller" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call" />
+            <bpmn:callActivity id="call" calledElement="works" />
+            <bpmn:boundaryEvent id="escalated" attachedToRef="call" cancelActivity="{(interrupting ? "true" : "false")}"><bpmn:escalationEventDefinition escalationRef="Late" /></bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="accept" />
+            <bpmn:userTask id="accept" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f3" sourceRef="accept" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            <bpmn:sequenceFlow id="b1" sourceRef="escalated" targetRef="supervise" />
+            <bpmn:userTask id="supervise" camunda:candidateGroups="street" />
+            <bpmn:sequenceFlow id="b2" sourceRef="supervise" targetRef="supervised" />
+            <bpmn:endEvent id="supervised" />
+          </bpmn:process>
+          <bpmn:process id="works" isExecutable="true">
+            <bpmn:startEvent id="wstart" />
+            <bpmn:sequenceFlow id="w1" sourceRef="wstart" targetRef="fix" />
+            <bpmn:userTask id="fix" camunda:candidateGroups="firm" />
+            <bpmn:sequenceFlow id="w2" sourceRef="fix" targetRef="raise" />
+            <bpmn:intermediateThrowEvent id="raise"><bpmn:escalationEventDefinition escalationRef="Late" /></bpmn:intermediateThrowEvent>
+            <bpmn:sequenceFlow id="w3" sourceRef="raise" targetRef="report" />
+            <bpmn:userTask id="report" camunda:candidateGroups="firm" />
+            <bpmn:sequenceFlow id="w4" sourceRef="report" targetRef="wend" />
+            <bpmn:endEvent id="wend" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_escalation_from_a_called_process_reaches_the_call_activitys_boundary(bool interrupting)
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Called(interrupting));
+        var parent = (await t.StartAsync("caller")).Id;
+        var child = Assert.Single(await t.RowsAsync<InstanceRow>(), i => i.ParentInstanceId == parent).Id;
+
+        await t.CompleteAsync(child, "fix");
+
+        var caller = await t.InstanceAsync(parent);
+        var called = await t.InstanceAsync(child);
+        if (interrupting)
+        {
+            Assert.Equal(["supervise"], caller.ActiveActivityIds);
+            Assert.Equal("terminated", called.Status);
+        }
+        else
+        {
+            Assert.Equal(["call", "supervise"], caller.ActiveActivityIds.Order(StringComparer.Ordinal));
+            Assert.Equal(["report"], called.ActiveActivityIds);
+        }
+
+        Assert.Contains((await t.Engine.ReadJournalAsync(parent)).Entries, e => e.Type == "EscalationCaught" && e.ActivityId == "escalated");
+    }
 }
