@@ -196,23 +196,6 @@ internal sealed partial class InstanceRunner
         });
     }
 
-    /// <summary>
-    /// A service, send or business-rule task whose camunda:expression is a value expression: evaluated in the token's
-    /// scope, the value stored in the result variable (where a variable of that name is found up the scopes, else on
-    /// the process instance; none named: the value is dropped), and the token leaves. A failing expression stops the
-    /// token with an incident, like every other expression.
-    /// </summary>
-    private void EvaluateValueTask(TokenState token, ServiceTask task, ValueExpressionImplementation value)
-    {
-        var result = Evaluate(token, value.Expression);
-        if (task.ResultVariable is { Length: > 0 } name)
-        {
-            SetVariable(token.ScopeId, name, Expressions.ExpressionValues.ToJson(result));
-        }
-
-        Leave(token, task);
-    }
-
     private void ExecuteEndEvent(TokenState token, EndEvent end)
     {
         switch (end.Trigger)
