@@ -11,14 +11,7 @@ namespace Anju.Workflows.Tests.Behaviors;
 /// </summary>
 public sealed class AsyncEventAndGatewayTests
 {
-    private static string Model(string body) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
-          <bpmn:process id="async" isExecutable="true">
-            {body}
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static string Model(string body) => Bpmn.Process("async", body);
 
     [Fact]
     public async Task Async_before_a_start_event_stores_the_instance_before_anything_runs()

@@ -10,14 +10,7 @@ namespace Anju.Workflows.Tests.Behaviors;
 /// </summary>
 public sealed class LinkEventTests
 {
-    private static string Model(string body) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
-          <bpmn:process id="links" isExecutable="true">
-            {body}
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static string Model(string body) => Bpmn.Process("links", body);
 
     private const string TwoThrowsOneCatch = """
         <bpmn:startEvent id="start" />
