@@ -28,6 +28,9 @@ internal sealed partial class InstanceRunner
     /// <summary>The order in which the command took this instance in (0 for the first).</summary>
     public int Ordinal { get; }
 
+    /// <summary>The id of the node being executed, if any (Camunda's <c>execution.currentActivityId</c>).</summary>
+    public string? ExecutingNodeId => _executing?.Id;
+
     /// <summary>The node being executed, else the node <paramref name="nodeId"/>.</summary>
     public FlowNode ExecutingOr(string nodeId) => _executing ?? Process.Node(nodeId);
 

@@ -31,6 +31,14 @@ internal readonly struct ScopeVariables : IExpressionContext
 
             if (scope.ParentId is not { } parent)
             {
+                // Camunda's execution object, unless a variable of that name shadows it.
+                if (name == ExecutionObject.Name)
+                {
+                    var state = _runner.State;
+                    value = ExecutionObject.Create(state.Id, state.BusinessKey, state.DefinitionId, state.DefinitionKey, _runner.ExecutingNodeId);
+                    return true;
+                }
+
                 return false;
             }
 

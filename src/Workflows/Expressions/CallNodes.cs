@@ -27,6 +27,7 @@ internal sealed class MethodCallNode : ExpressionNode
     public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => _method switch
     {
         MethodId.Length or MethodId.Size => ResultKinds.Number,
+        MethodId.GetVariable => ResultKinds.Any,
         MethodId.Equals or MethodId.Contains or MethodId.StartsWith or MethodId.EndsWith or MethodId.IsEmpty
             or MethodId.IsBefore or MethodId.IsAfter => ResultKinds.Boolean,
         _ => ResultKinds.Date,

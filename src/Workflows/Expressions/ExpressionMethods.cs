@@ -14,6 +14,9 @@ internal enum MethodId
     Size,
     IsEmpty,
 
+    /// <summary><c>execution.getVariable('name')</c>: a variable by a name computed at run time (Camunda's execution object).</summary>
+    GetVariable,
+
     // Date methods (Joda-style, as used on Camunda's dateTime()); everything from here on needs a date receiver.
     PlusDays,
     PlusHours,
@@ -48,6 +51,7 @@ internal static class ExpressionMethods
         ["length"] = MethodId.Length,
         ["size"] = MethodId.Size,
         ["isEmpty"] = MethodId.IsEmpty,
+        ["getVariable"] = MethodId.GetVariable,
         ["plusDays"] = MethodId.PlusDays,
         ["plusHours"] = MethodId.PlusHours,
         ["plusMinutes"] = MethodId.PlusMinutes,
@@ -85,6 +89,11 @@ internal static class ExpressionMethods
             return Box(Operators.StrictEquals(receiver, argument));
         }
 
+        if (id == MethodId.GetVariable)
+        {
+            return GetVariable(name, receiver, argument, context, position);
+        }
+
         switch (receiver)
         {
             case string s when id >= MethodId.PlusDays:
@@ -111,6 +120,30 @@ internal static class ExpressionMethods
                     $"Method '{name}' is not supported on {ExpressionValues.Describe(receiver)}",
                     position);
         }
+    }
+
+    /// <summary>
+    /// <c>execution.getVariable('name')</c>: only on the execution object (<see cref="ExecutionObject"/>), read-only;
+    /// an undefined name is the same error as an undefined variable.
+    /// </summary>
+    private static object? GetVariable(string name, object receiver, object? argument, IExpressionContext context, int position)
+    {
+        if (receiver is not JsonObject execution || !ExecutionObject.Is(execution))
+        {
+            throw new ExpressionException(ExpressionErrorKind.Type, $"Method '{name}' is only supported on 'execution'", position);
+        }
+
+        if (argument is not string variable)
+        {
+            throw new ExpressionException(ExpressionErrorKind.Type, $"Method '{name}' needs a variable name as text", position);
+        }
+
+        if (!context.TryGetVariable(variable, out var value))
+        {
+            throw new ExpressionException(ExpressionErrorKind.UndefinedVariable, $"Variable '{variable}' is not defined", position, variableName: variable);
+        }
+
+        return ExpressionValues.FromJson(value);
     }
 
     /// <summary>An integer argument (day counts and the like): a long, an integral double or a numeric string, within int range.</summary>
