@@ -29,7 +29,7 @@ public sealed partial class WorkflowEngine
             var token = external is null ? null : state.FindToken(external.TokenId);
             if (token is not null)
             {
-                for (ScopeState? scope = state.Scope(token.ScopeId); scope is not null; scope = scope.ParentId is { } p ? state.Scope(p) : null)
+                for (ScopeState? scope = state.Scope(token.LocalScopeId ?? token.ScopeId); scope is not null; scope = scope.ParentId is { } p ? state.Scope(p) : null)
                 {
                     foreach (var (name, value) in scope.Variables)
                     {

@@ -38,6 +38,7 @@ public sealed partial class WorkflowEngine
 
             task.Assignee = user;
             runner.Journal("TaskClaimed", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["user"] = user });
+            runner.RunTaskListeners(task, ListenerEvents.Assignment);
         }, cancellationToken);
 
     public Task<InstanceView> UnclaimTaskAsync(Guid taskId, string? actor, CancellationToken cancellationToken = default) =>
@@ -61,6 +62,7 @@ public sealed partial class WorkflowEngine
                 ["to"] = toUser,
                 ["reason"] = reason,
             });
+            runner.RunTaskListeners(task, ListenerEvents.Assignment);
         }, cancellationToken);
 
     /// <summary>

@@ -192,6 +192,12 @@ public sealed partial class WorkflowEngine
                 halt = NextHalt(halt, ex);
                 continue;
             }
+            catch (ElementFailure ex)
+            {
+                // A user's call set off something that failed (a listener, a condition on the way out): the call is
+                // refused and, as the session rolls back, nothing of it is saved.
+                throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Nothing was changed: {ex.Message}", innerException: ex);
+            }
 
             await session.CommitAsync(context, cancellationToken);
             return state;

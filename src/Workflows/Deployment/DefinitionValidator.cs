@@ -47,15 +47,21 @@ internal static class DefinitionValidator
     {
         var problems = new List<BpmnProblem>();
         var nodes = new Dictionary<string, FlowNode>(process.Nodes, StringComparer.Ordinal);
+        var flows = new Dictionary<string, SequenceFlow>(process.Flows, StringComparer.Ordinal);
         var check = new AttributeChecks(problems);
 
         foreach (var flow in process.Flows.Values)
         {
             check.Condition(flow);
+            if (!flow.Listeners.IsDefaultOrEmpty)
+            {
+                flows[flow.Id] = flow with { Listeners = ResolveListeners(flow.Listeners, flow.Id, flow.Location.Line, AttributeChecks.FlowLabel(flow), handlers, problems) };
+            }
         }
 
         foreach (var node in process.Nodes.Values)
         {
+            CheckExtensions(node, nodes, handlers, check, problems);
             if (node is Activity { MultiInstance: { } mi })
             {
                 check.Expression(node, mi.LoopCardinality, "loopCardinality");
@@ -102,16 +108,16 @@ internal static class DefinitionValidator
                     when !handlers.Contains(value.HandlerName) && IsValueExpression(value.HandlerName):
                     // A value expression, as Camunda evaluates it: checked here like every other expression.
                     var text = new ExpressionText(value.HandlerName);
-                    if (check.Expression(node, text, "camunda:expression"))
+                    if (check.WritingExpression(node, text, "camunda:expression"))
                     {
-                        nodes[service.Id] = service with { Implementation = new ValueExpressionImplementation(text) };
+                        nodes[service.Id] = (ServiceTask)nodes[service.Id] with { Implementation = new ValueExpressionImplementation(text) };
                     }
 
                     break;
                 case ServiceTask { Implementation: HandlerImplementation handler } service when !handlers.Contains(handler.HandlerName):
                     if (unknownAsExternal)
                     {
-                        nodes[service.Id] = service with { Implementation = new ExternalImplementation(handler.HandlerName) };
+                        nodes[service.Id] = (ServiceTask)nodes[service.Id] with { Implementation = new ExternalImplementation(handler.HandlerName) };
                     }
                     else
                     {
@@ -144,11 +150,86 @@ internal static class DefinitionValidator
             }
         }
 
-        adjusted = nodes.Count == process.Nodes.Count && nodes.All(kv => ReferenceEquals(kv.Value, process.Nodes[kv.Key]))
+        adjusted = nodes.All(kv => ReferenceEquals(kv.Value, process.Nodes[kv.Key]))
             ? process
             : process with { Nodes = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(nodes, StringComparer.Ordinal) };
+        if (!flows.All(kv => ReferenceEquals(kv.Value, process.Flows[kv.Key])))
+        {
+            adjusted = adjusted with { Flows = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(flows, StringComparer.Ordinal) };
+        }
+
         problems.AddRange(CycleCheck.WaitlessCycles(adjusted));
         return problems;
+    }
+
+    /// <summary>
+    /// The input/output parameters' expressions parse, and each listener runs a registered handler or is a value
+    /// expression (then replaced by one, as for service tasks); the node in <paramref name="nodes"/> gets the result.
+    /// </summary>
+    private static void CheckExtensions(FlowNode node, Dictionary<string, FlowNode> nodes, ServiceTaskHandlers handlers, AttributeChecks check, List<BpmnProblem> problems)
+    {
+        if (node.InputOutput is { } mapping)
+        {
+            foreach (var (parameter, direction) in mapping.Inputs.Select(p => (p, "input")).Concat(mapping.Outputs.Select(p => (p, "output"))))
+            {
+                foreach (var text in Texts(parameter.Value))
+                {
+                    check.Expression(node, text, $"{direction} parameter '{parameter.Name}'");
+                }
+            }
+        }
+
+        var current = nodes[node.Id];
+        if (!node.Listeners.IsDefaultOrEmpty)
+        {
+            current = current with { Listeners = ResolveListeners(node.Listeners, node.Id, node.Location.Line, node.Label, handlers, problems) };
+        }
+
+        if (node is UserTask { TaskListeners.IsDefaultOrEmpty: false } task)
+        {
+            current = (UserTask)current with { TaskListeners = ResolveListeners(task.TaskListeners, node.Id, node.Location.Line, node.Label, handlers, problems) };
+        }
+
+        nodes[node.Id] = current;
+    }
+
+    private static IEnumerable<ExpressionText> Texts(IoValue value) => value switch
+    {
+        IoText text => [text.Text],
+        IoList list => list.Items.SelectMany(Texts),
+        IoMap map => map.Entries.SelectMany(e => Texts(e.Value)),
+        _ => [],
+    };
+
+    private static ImmutableArray<Listener> ResolveListeners(
+        ImmutableArray<Listener> listeners, string elementId, int line, string label, ServiceTaskHandlers handlers, List<BpmnProblem> problems)
+    {
+        var resolved = ImmutableArray.CreateBuilder<Listener>(listeners.Length);
+        foreach (var listener in listeners)
+        {
+            if (listener.Implementation is not HandlerImplementation handler || handlers.Contains(handler.HandlerName))
+            {
+                resolved.Add(listener);
+                continue;
+            }
+
+            if (handler.Attribute == "expression" && IsValueExpression(handler.HandlerName))
+            {
+                resolved.Add(listener with { Implementation = new ValueExpressionImplementation(new ExpressionText(handler.HandlerName)) });
+                continue;
+            }
+
+            // A listener cannot become an external task: it runs inside the step it listens to.
+            problems.Add(new BpmnProblem(elementId, listener.Location.Line > 0 ? listener.Location.Line : line,
+                $"The {listener.Event} listener of '{elementId}': no handler is registered for {handler.Attribute} '{handler.HandlerName}', and it is not an expression Anju can evaluate. Register a handler of that name or write the listener as an expression (e.g. ${{execution.setVariable('checked', true)}}).")
+            {
+                Code = ProblemCodes.UnknownHandler,
+                Arguments = [label, handler.HandlerName],
+            });
+            resolved.Add(listener);
+        }
+
+        return resolved.ToImmutable();
     }
 
     private static TimerDefinition? TimerOf(FlowNode node) => node switch
@@ -187,7 +268,10 @@ internal static class DefinitionValidator
         /// <summary>Parses the expression; false (after reporting) when it does not parse.</summary>
         public bool Expression(FlowNode owner, ExpressionText? text, string attribute) => Parse(owner, text, attribute) is not null || text is null;
 
-        private Expressions.Expression? Parse(FlowNode owner, ExpressionText? text, string attribute)
+        /// <summary>An expression task's expression: it may change variables (<c>execution.setVariable</c>).</summary>
+        public bool WritingExpression(FlowNode owner, ExpressionText text, string attribute) => Parse(owner, text, attribute, mayWrite: true) is not null;
+
+        private Expressions.Expression? Parse(FlowNode owner, ExpressionText? text, string attribute, bool mayWrite = false)
         {
             if (text is null)
             {
@@ -196,7 +280,15 @@ internal static class DefinitionValidator
 
             try
             {
-                return Expressions.Expression.Parse(text.Text.Trim());
+                var expression = Expressions.Expression.Parse(text.Text.Trim());
+                if (expression.ChangesVariables && !mayWrite)
+                {
+                    Add(owner, ProblemCodes.Expression, $"{owner.ElementType} '{owner.Id}', {attribute}: setVariable can change variables only in a listener or an expression task, not here.",
+                        owner.Label, attribute, "setVariable can change variables only in a listener or an expression task");
+                    return null;
+                }
+
+                return expression;
             }
             catch (ExpressionException ex)
             {
@@ -349,6 +441,13 @@ internal static class DefinitionValidator
                 return;
             }
 
+            if (expression.ChangesVariables)
+            {
+                const string Reason = "setVariable can change variables only in a listener or an expression task, not in a condition";
+                Add(flow, ProblemCodes.Expression, $"sequenceFlow '{flow.Id}', condition: {Reason}.", FlowLabel(flow), "condition", Reason);
+                return;
+            }
+
             var kinds = expression.PossibleKinds(t => t.Trim() is "true" or "false" ? ResultKinds.Boolean : ResultKinds.Text);
             if ((kinds & (ResultKinds.Boolean | ResultKinds.Null | ResultKinds.DynamicText | ResultKinds.Structure)) == 0)
             {
@@ -447,7 +546,7 @@ internal static class DefinitionValidator
             _ => "cycle",
         };
 
-        private static string FlowLabel(SequenceFlow flow) => string.IsNullOrWhiteSpace(flow.Name) ? flow.Id : $"{flow.Name} ({flow.Id})";
+        internal static string FlowLabel(SequenceFlow flow) => string.IsNullOrWhiteSpace(flow.Name) ? flow.Id : $"{flow.Name} ({flow.Id})";
 
         private static string Describe(TimeSpan span) =>
             span >= TimeSpan.FromMinutes(1) && span.Ticks % TimeSpan.TicksPerMinute == 0 ? $"{span.TotalMinutes:0} min"

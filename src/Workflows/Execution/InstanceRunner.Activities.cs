@@ -38,6 +38,13 @@ internal sealed partial class InstanceRunner
         State.Tasks.Add(task);
         token.Phase = TokenPhase.Waiting;
         Journal("TaskCreated", element.Id, new JsonObject { ["taskId"] = task.Id.ToString(), ["assignee"] = task.Assignee });
+
+        // Camunda 7: no task event fires before create; a task created with an assignee then fires assignment.
+        RunTaskListeners(task, ListenerEvents.Create);
+        if (task.Assignee is not null)
+        {
+            RunTaskListeners(task, ListenerEvents.Assignment);
+        }
     }
 
     /// <summary>Completes a user task: its variables are set, then the token leaves the task.</summary>
@@ -45,9 +52,13 @@ internal sealed partial class InstanceRunner
     {
         var token = State.FindToken(task.TokenId)
             ?? throw new InvalidOperationException($"Task {task.Id} has no token.");
+
+        // The completion's variables are set first, so that the complete listeners (and the end listeners and
+        // outputs after them) see them.
+        SetVariables(VariableScopeOf(token), variables);
+        RunTaskListeners(task, ListenerEvents.Complete);
         State.Tasks.Remove(task);
         Journal("TaskCompleted", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["variables"] = ToJsonObject(variables) });
-        SetVariables(token.ScopeId, variables);
         Leave(token, Process.Node(task.ActivityId));
     }
 
@@ -70,7 +81,7 @@ internal sealed partial class InstanceRunner
     {
         var token = State.FindToken(task.TokenId)!;
         State.ExternalTasks.Remove(task);
-        SetVariables(token.ScopeId, variables);
+        SetVariables(VariableScopeOf(token), variables);
         Journal("ExternalTaskCompleted", task.ActivityId, new JsonObject { ["variables"] = ToJsonObject(variables) });
         Leave(token, Process.Node(task.ActivityId));
     }
@@ -82,6 +93,7 @@ internal sealed partial class InstanceRunner
             AttachBoundaryEvents(token, element);
         }
 
+        Begin(token, element);
         if (!Command.Handlers.TryGet(implementation.HandlerName, out var handler))
         {
             RaiseIncident(token, element.Id, "unknownHandler", $"No handler is registered under the name '{implementation.HandlerName}' ({element.ElementType} '{element.Id}').");
@@ -105,7 +117,7 @@ internal sealed partial class InstanceRunner
         var context = new ServiceTaskContext(
             State.Id, State.DefinitionKey, element.Id, State.BusinessKey, State.Jurisdiction, Now,
             name => Variables(token).TryGetVariable(name, out var v) ? v : null,
-            (name, value) => undo.Add(SetVariableUndoably(token.ScopeId, name, value)),
+            (name, value) => undo.Add(SetVariableUndoably(VariableScopeOf(token), name, value)),
             (start, ct) => PrepareDetachedStartAsync(start, starts, ct),
             name => element.Properties.FirstOrDefault(p => p.Name == name) is { } property
                 ? ExpressionValues.ToJson(Evaluate(token, property.Value))
@@ -198,6 +210,11 @@ internal sealed partial class InstanceRunner
 
     private void ExecuteEndEvent(TokenState token, EndEvent end)
     {
+        if (!token.AsyncAfterDone)
+        {
+            End(token, end);
+        }
+
         switch (end.Trigger)
         {
             case EventTrigger.Terminate:

@@ -64,7 +64,7 @@ internal sealed partial class InstanceRunner
             {
                 foreach (var (name, value) in childVariables)
                 {
-                    SetVariable(token.ScopeId, name, value?.DeepClone());
+                    SetVariable(VariableScopeOf(token), name, value?.DeepClone());
                 }
             }
             else if (mapping.Target is { } target)
@@ -80,7 +80,7 @@ internal sealed partial class InstanceRunner
                     value = v?.DeepClone();
                 }
 
-                SetVariable(token.ScopeId, target, value);
+                SetVariable(VariableScopeOf(token), target, value);
             }
         }
 

@@ -162,11 +162,13 @@ internal sealed partial class InstanceRunner
             token.NodeId = boundary.Id;
             token.ArrivedVia = null;
             Journal("ActivityCancelled", boundary.AttachedToId, new JsonObject { ["by"] = boundary.Id });
+            Begin(token, boundary);
             Leave(token, boundary);
             return;
         }
 
         var branch = NewToken(token.ScopeId, boundary.Id);
+        Begin(branch, boundary);
         Leave(branch, boundary);
     }
 

@@ -204,10 +204,17 @@ internal sealed partial class InstanceRunner
     {
         State.Subscriptions.RemoveAll(s => s.TokenId == token.Id);
         State.Jobs.RemoveAll(j => j.TokenId == token.Id);
+        End(token, Process.Node(token.NodeId));
         MarkCompleted(token.NodeId);
         token.ArrivedVia = occurred.Incoming.FirstOrDefault();
+        if (token.ArrivedVia is { } flowId)
+        {
+            Take(token, Process.Flow(flowId));
+        }
+
         token.NodeId = occurred.Id;
         Journal("ActivityStarted", occurred.Id);
+        Begin(token, occurred);
         Leave(token, occurred);
     }
 }

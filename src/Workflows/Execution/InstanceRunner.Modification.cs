@@ -168,7 +168,7 @@ internal sealed partial class InstanceRunner
     /// <summary>Cancels, from the inside out, each subprocess or multi-instance scope no token is left in.</summary>
     private void CancelEmptyScopes()
     {
-        while (State.Scopes.Find(s => s.Kind != ScopeKind.Process
+        while (State.Scopes.Find(s => s.Kind is not (ScopeKind.Process or ScopeKind.Local)
             && !State.Tokens.Exists(t => t.ScopeId == s.Id)
             && !State.Scopes.Exists(c => c.ParentId == s.Id)) is { } empty)
         {

@@ -105,8 +105,8 @@ internal sealed partial class InstanceRunner
             case ScopeKind.Iteration:
                 CompleteIteration(scope);
                 break;
-            case ScopeKind.MultiInstanceBody:
-                // A body scope holds no tokens of its own; it ends with its body token.
+            case ScopeKind.MultiInstanceBody or ScopeKind.Local:
+                // A body or local scope holds no tokens of its own; it ends with its owner token.
                 State.Scopes.Remove(scope);
                 break;
         }
@@ -160,12 +160,18 @@ internal sealed partial class InstanceRunner
         }
 
         CancelCalledInstance(token);
+        foreach (var task in State.Tasks.Where(t => t.TokenId == token.Id).ToList())
+        {
+            RunTaskListeners(task, ListenerEvents.Delete);
+        }
+
         State.Tasks.RemoveAll(t => t.TokenId == token.Id);
         State.Jobs.RemoveAll(j => j.TokenId == token.Id);
         State.Subscriptions.RemoveAll(s => s.TokenId == token.Id);
         State.ExternalTasks.RemoveAll(e => e.TokenId == token.Id);
         State.Incidents.RemoveAll(i => i.TokenId == token.Id);
         token.IsMultiInstanceBody = false;
+        token.LocalScopeId = null;
         token.PendingItems = null;
         token.CalledInstanceId = null;
         if (removeToken)
@@ -200,7 +206,7 @@ internal sealed partial class InstanceRunner
     private void StartSubProcess(TokenState token, SubProcess subProcess)
     {
         token.Phase = TokenPhase.Waiting;
-        var scope = NewScope(ScopeKind.SubProcess, token.ScopeId, token, subProcess.Id);
+        var scope = NewScope(ScopeKind.SubProcess, VariableScopeOf(token), token, subProcess.Id);
         Schedule(NewToken(scope.Id, subProcess.StartEventId));
     }
 }

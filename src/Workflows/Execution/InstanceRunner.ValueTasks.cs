@@ -13,10 +13,11 @@ internal sealed partial class InstanceRunner
     /// </summary>
     private void EvaluateValueTask(TokenState token, ServiceTask task, ValueExpressionImplementation value)
     {
-        var result = Evaluate(token, value.Expression);
+        // Camunda's expression tasks may change variables (execution.setVariable); conditions and the like only read.
+        var result = Loaded.Definition.Expression(value.Expression).Evaluate(new ScopeVariables(this, VariableScopeOf(token), writable: true));
         if (task.ResultVariable is { Length: > 0 } name)
         {
-            SetVariable(token.ScopeId, name, Expressions.ExpressionValues.ToJson(result));
+            SetVariable(VariableScopeOf(token), name, Expressions.ExpressionValues.ToJson(result));
         }
 
         Leave(token, task);

@@ -145,6 +145,8 @@ internal sealed partial class InstanceRunner
             Journal("ActivityStarted", node.Id);
         }
 
+        Begin(token, node);
+
         switch (node)
         {
             case IntermediateThrowEvent { LinkName: { } link } throwEvent:
@@ -218,10 +220,15 @@ internal sealed partial class InstanceRunner
             DetachBoundaryEvents(token, activity);
         }
 
-        if (node.AsyncAfter && !token.AsyncAfterDone && !token.IsMultiInstanceBody)
+        if (!token.AsyncAfterDone && !token.IsMultiInstanceBody)
         {
-            AddAsyncJob(token, node, after: true);
-            return;
+            // The element ends: its end listeners, then its outputs (an asynchronous continuation comes after both).
+            End(token, node);
+            if (node.AsyncAfter)
+            {
+                AddAsyncJob(token, node, after: true);
+                return;
+            }
         }
 
         MarkCompleted(node.Id);
@@ -271,8 +278,11 @@ internal sealed partial class InstanceRunner
         {
             var branch = NewToken(token.ScopeId, flows[i].TargetId);
             branch.ArrivedVia = flows[i].Id;
+            Take(branch, flows[i]);
             Schedule(branch);
         }
+
+        Take(token, flows[0]);
 
         // A token moving on is new at its next node: its continuations there have not run yet.
         token.NodeId = flows[0].TargetId;
@@ -331,7 +341,7 @@ internal sealed partial class InstanceRunner
     public object? Evaluate(TokenState token, ExpressionText text) =>
         Loaded.Definition.Expression(text).Evaluate(Variables(token));
 
-    public ScopeVariables Variables(TokenState token) => new(this, token.ScopeId);
+    public ScopeVariables Variables(TokenState token) => new(this, VariableScopeOf(token));
 
     public void RaiseIncident(TokenState token, string activityId, string type, string message, Guid? jobId = null, JsonObject? details = null)
     {

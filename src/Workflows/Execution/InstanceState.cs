@@ -90,6 +90,9 @@ public enum ScopeKind
 
     /// <summary>One iteration of a multi-instance activity; holds loopCounter and the element variable.</summary>
     Iteration,
+
+    /// <summary>The local variables of one element with camunda:inputOutput, owned by the token on it.</summary>
+    Local,
 }
 
 public enum TokenPhase
@@ -128,6 +131,9 @@ public sealed class TokenState
 
     /// <summary>Set once an asyncAfter job has run, so that leaving is not deferred twice.</summary>
     public bool AsyncAfterDone { get; set; }
+
+    /// <summary>The local scope of the element the token is on, when the element has camunda:inputOutput.</summary>
+    public Guid? LocalScopeId { get; set; }
 
     /// <summary>The child instance a call activity waits for.</summary>
     public Guid? CalledInstanceId { get; set; }

@@ -5,16 +5,27 @@ using Anju.Workflows.Expressions;
 namespace Anju.Workflows.Execution;
 
 /// <summary>The variables visible from one scope: its own, then its parents' up to the process.</summary>
-internal readonly struct ScopeVariables : IExpressionContext
+/// <remarks>
+/// A writable view (listeners, expression tasks) lets <c>execution.setVariable</c> write from its scope; the
+/// <c>task</c> object is there while a task listener runs.
+/// </remarks>
+internal readonly struct ScopeVariables : IExpressionContext, IVariableWriter
 {
     private readonly InstanceRunner _runner;
     private readonly Guid _scopeId;
+    private readonly TaskObject.Snapshot? _task;
 
-    public ScopeVariables(InstanceRunner runner, Guid scopeId)
+    public ScopeVariables(InstanceRunner runner, Guid scopeId, bool writable = false, TaskObject.Snapshot? task = null)
     {
         _runner = runner;
         _scopeId = scopeId;
+        CanWrite = writable;
+        _task = task;
     }
+
+    public bool CanWrite { get; }
+
+    public void SetVariable(string name, JsonNode? value) => _runner.SetVariable(_scopeId, name, value);
 
     public DateTimeOffset Now => _runner.Command.Now;
     public WorkingCalendar Calendar => _runner.Command.Calendar;
@@ -36,6 +47,12 @@ internal readonly struct ScopeVariables : IExpressionContext
                 {
                     var state = _runner.State;
                     value = ExecutionObject.Create(state.Id, state.BusinessKey, state.DefinitionId, state.DefinitionKey, _runner.ExecutingNodeId);
+                    return true;
+                }
+
+                if (name == TaskObject.Name && _task is not null)
+                {
+                    value = TaskObject.Create(_task);
                     return true;
                 }
 

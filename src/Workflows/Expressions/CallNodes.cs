@@ -7,27 +7,31 @@ internal sealed class MethodCallNode : ExpressionNode
     private readonly MethodId _method;
     private readonly string _name;
     private readonly ExpressionNode? _argument;
+    private readonly ExpressionNode? _second;
 
-    public MethodCallNode(int position, ExpressionNode target, MethodId method, string name, ExpressionNode? argument)
-        : base(position, argument is null ? HeightOf(target) : HeightOf(target, argument))
+    public MethodCallNode(int position, ExpressionNode target, MethodId method, string name, ExpressionNode[] arguments)
+        : base(position, HeightOf([target, .. arguments]))
     {
         _target = target;
         _method = method;
         _name = name;
-        _argument = argument;
+        _argument = arguments.Length > 0 ? arguments[0] : null;
+        _second = arguments.Length > 1 ? arguments[1] : null;
     }
 
     public override object? Evaluate(IExpressionContext context)
     {
         var receiver = _target.Evaluate(context);
         var argument = _argument?.Evaluate(context);
-        return ExpressionMethods.Invoke(_method, _name, receiver, argument, context, Position);
+        var second = _second?.Evaluate(context);
+        return ExpressionMethods.Invoke(_method, _name, receiver, argument, second, context, Position);
     }
 
     public override ResultKinds Kinds(Func<string, ResultKinds> classifyText) => _method switch
     {
         MethodId.Length or MethodId.Size => ResultKinds.Number,
         MethodId.GetVariable => ResultKinds.Any,
+        MethodId.SetVariable => ResultKinds.Null,
         MethodId.Equals or MethodId.Contains or MethodId.StartsWith or MethodId.EndsWith or MethodId.IsEmpty
             or MethodId.IsBefore or MethodId.IsAfter => ResultKinds.Boolean,
         _ => ResultKinds.Date,

@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 namespace Anju.Workflows.Expressions;
 
 /// <summary>
-/// The read-only <c>execution</c> object of Camunda's expressions, as far as Anju has it: the instance's
+/// The <c>execution</c> object of Camunda's expressions, as far as Anju has it: the instance's
 /// <c>processInstanceId</c>, <c>processBusinessKey</c> (also <c>businessKey</c>), <c>processDefinitionId</c>,
-/// <c>processDefinitionKey</c>, <c>currentActivityId</c>, and <c>getVariable('name')</c>. Built as a value when an
-/// expression names <c>execution</c> and no variable has that name; no reflection, nothing it can change
-/// (<c>execution.setVariable</c> is refused as an unknown method when the model deploys).
+/// <c>processDefinitionKey</c>, <c>currentActivityId</c>, <c>getVariable('name')</c> and <c>setVariable('name', value)</c>. Built as a value when an
+/// expression names <c>execution</c> and no variable has that name; no reflection, nothing else it can change
+/// (<c>execution.setVariable</c> writes only where the context allows it: see <see cref="IVariableWriter"/>).
 /// </summary>
 public static class ExecutionObject
 {

@@ -29,9 +29,10 @@ public sealed class Expression
     private readonly ExpressionNode? _single;
     private readonly ExpressionSegment[] _segments;
 
-    private Expression(string text, ExpressionSegment[] segments, IReadOnlySet<string> variableNames)
+    private Expression(string text, ExpressionSegment[] segments, IReadOnlySet<string> variableNames, bool changesVariables)
     {
         Text = text;
+        ChangesVariables = changesVariables;
         _segments = segments;
         VariableNames = variableNames;
         IsLiteral = segments.Length == 1 && segments[0].Node is null;
@@ -53,6 +54,12 @@ public sealed class Expression
     /// </summary>
     public bool IsSingle { get; }
 
+    /// <summary>
+    /// Whether the expression calls <c>setVariable</c>: allowed only in listeners and expression tasks, so every other
+    /// attribute that holds one is refused at deploy.
+    /// </summary>
+    public bool ChangesVariables { get; }
+
     /// <summary>The root variable identifiers the expression references (not functions, properties or methods).</summary>
     public IReadOnlySet<string> VariableNames { get; }
 
@@ -64,8 +71,8 @@ public sealed class Expression
     public static Expression Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (segments, variables) = ExpressionParser.Parse(text);
-        return new Expression(text, segments, variables.ToFrozenSet(StringComparer.Ordinal));
+        var (segments, variables, writes) = ExpressionParser.Parse(text);
+        return new Expression(text, segments, variables.ToFrozenSet(StringComparer.Ordinal), writes);
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ internal enum MethodId
     /// <summary><c>execution.getVariable('name')</c>: a variable by a name computed at run time (Camunda's execution object).</summary>
     GetVariable,
 
+    /// <summary>
+    /// <c>execution.setVariable('name', value)</c> and <c>task.setVariable(…)</c>: sets a variable by Camunda's rule, where
+    /// the expression may change variables (listeners, expression tasks); elsewhere an error.
+    /// </summary>
+    SetVariable,
+
     // Date methods (Joda-style, as used on Camunda's dateTime()); everything from here on needs a date receiver.
     PlusDays,
     PlusHours,
@@ -52,6 +58,7 @@ internal static class ExpressionMethods
         ["size"] = MethodId.Size,
         ["isEmpty"] = MethodId.IsEmpty,
         ["getVariable"] = MethodId.GetVariable,
+        ["setVariable"] = MethodId.SetVariable,
         ["plusDays"] = MethodId.PlusDays,
         ["plusHours"] = MethodId.PlusHours,
         ["plusMinutes"] = MethodId.PlusMinutes,
@@ -74,11 +81,21 @@ internal static class ExpressionMethods
 
     public static bool TryLookup(string name, out MethodId id) => Table.TryGetValue(name, out id);
 
-    /// <summary>Every method takes no argument or exactly one.</summary>
-    public static int ArityOf(MethodId id) => id is MethodId.Length or MethodId.Size or MethodId.IsEmpty or MethodId.ToDate ? 0 : 1;
-
-    public static object? Invoke(MethodId id, string name, object? receiver, object? argument, IExpressionContext context, int position)
+    /// <summary>How many arguments a method takes: none, one, or two for <c>setVariable</c>.</summary>
+    public static int ArityOf(MethodId id) => id switch
     {
+        MethodId.Length or MethodId.Size or MethodId.IsEmpty or MethodId.ToDate => 0,
+        MethodId.SetVariable => 2,
+        _ => 1,
+    };
+
+    public static object? Invoke(MethodId id, string name, object? receiver, object? argument, object? second, IExpressionContext context, int position)
+    {
+        if (id == MethodId.SetVariable)
+        {
+            return SetVariable(name, receiver, argument, second, context, position);
+        }
+
         if (receiver is null)
         {
             throw new ExpressionException(ExpressionErrorKind.Type, $"Cannot call method '{name}' on null", position);
@@ -128,9 +145,9 @@ internal static class ExpressionMethods
     /// </summary>
     private static object? GetVariable(string name, object receiver, object? argument, IExpressionContext context, int position)
     {
-        if (receiver is not JsonObject execution || !ExecutionObject.Is(execution))
+        if (receiver is not JsonObject execution || !(ExecutionObject.Is(execution) || TaskObject.Is(execution)))
         {
-            throw new ExpressionException(ExpressionErrorKind.Type, $"Method '{name}' is only supported on 'execution'", position);
+            throw new ExpressionException(ExpressionErrorKind.Type, $"Method '{name}' is only supported on 'execution' and 'task'", position);
         }
 
         if (argument is not string variable)
@@ -144,6 +161,34 @@ internal static class ExpressionMethods
         }
 
         return ExpressionValues.FromJson(value);
+    }
+
+    /// <summary>
+    /// <c>execution.setVariable('name', value)</c> / <c>task.setVariable('name', value)</c>: only on those objects, and
+    /// only where the context may write (<see cref="IVariableWriter"/>); gives null, as Camunda's void method does.
+    /// </summary>
+    private static object? SetVariable(string name, object? receiver, object? argument, object? value, IExpressionContext context, int position)
+    {
+        if (receiver is not JsonObject target || !(ExecutionObject.Is(target) || TaskObject.Is(target)))
+        {
+            throw new ExpressionException(ExpressionErrorKind.Type, $"Method '{name}' is only supported on 'execution' and 'task'", position);
+        }
+
+        if (argument is not string variable || variable.Length == 0)
+        {
+            throw new ExpressionException(ExpressionErrorKind.Type, $"Method '{name}' needs a variable name as text", position);
+        }
+
+        if (context is not IVariableWriter writer || !writer.CanWrite)
+        {
+            throw new ExpressionException(
+                ExpressionErrorKind.Type,
+                $"Method '{name}' can change variables only in a listener or an expression task, not here",
+                position);
+        }
+
+        writer.SetVariable(variable, ExpressionValues.ToJson(value));
+        return null;
     }
 
     /// <summary>An integer argument (day counts and the like): a long, an integral double or a numeric string, within int range.</summary>

@@ -131,7 +131,8 @@ internal sealed partial class ExpressionParser
                     throw Error(ExpressionErrorKind.Type, $"Method '{nameText}' takes {Plural(arity)}, not {arguments.Length}", name.Position);
                 }
 
-                node = Checked(new MethodCallNode(name.Position, node, method, nameText, arity == 0 ? null : arguments[0]));
+                _writes |= method == MethodId.SetVariable;
+                node = Checked(new MethodCallNode(name.Position, node, method, nameText, arguments));
             }
             else if (_current.Kind == TokenKind.LeftBracket)
             {

@@ -28,9 +28,12 @@ internal sealed partial class ExpressionParser
     private Token _current;
     private int _depth;
 
+    /// <summary>Set when the text calls <c>setVariable</c>: such an expression may stand only where writing is allowed.</summary>
+    private bool _writes;
+
     private ExpressionParser(string text) => _text = text;
 
-    public static (ExpressionSegment[] Segments, HashSet<string> Variables) Parse(string text)
+    public static (ExpressionSegment[] Segments, HashSet<string> Variables, bool Writes) Parse(string text)
     {
         if (text.Length > MaxTextLength)
         {
@@ -42,7 +45,8 @@ internal sealed partial class ExpressionParser
         }
 
         var parser = new ExpressionParser(text);
-        return (parser.ParseSegments(), parser._variables);
+        var segments = parser.ParseSegments();
+        return (segments, parser._variables, parser._writes);
     }
 
     private ExpressionSegment[] ParseSegments()

@@ -41,6 +41,9 @@ public sealed record UserTask : Activity
     /// jurisdiction (a city-wide assessment's task for one compound's community). Null: the instance's.
     /// </summary>
     public ExpressionText? Jurisdiction { get; init; }
+
+    /// <summary>camunda:taskListener: create, assignment, complete and delete listeners, in document order.</summary>
+    public ImmutableArray<Listener> TaskListeners { get; init; } = [];
 }
 
 /// <summary>One camunda:formField of a user task.</summary>

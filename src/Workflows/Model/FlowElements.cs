@@ -27,6 +27,12 @@ public abstract record FlowNode
     /// <summary>camunda:failedJobRetryTimeCycle of the node's jobs, e.g. "R5/PT10M"; null for the engine default.</summary>
     public string? RetryTimeCycle { get; init; }
 
+    /// <summary>camunda:executionListener: start and end listeners of the node, in document order.</summary>
+    public ImmutableArray<Listener> Listeners { get; init; } = [];
+
+    /// <summary>camunda:inputOutput: local variables in, results out; null when the node has none.</summary>
+    public InputOutput? InputOutput { get; init; }
+
     /// <summary>The BPMN element name (e.g. "userTask"), used in messages.</summary>
     public abstract string ElementType { get; }
 
@@ -43,6 +49,9 @@ public sealed record SequenceFlow
     public required string TargetId { get; init; }
     public ExpressionText? Condition { get; init; }
     public SourceLocation Location { get; init; }
+
+    /// <summary>camunda:executionListener event="take": run as a token takes the flow.</summary>
+    public ImmutableArray<Listener> Listeners { get; init; } = [];
 }
 
 /// <summary>

@@ -55,12 +55,14 @@ internal static class CamundaSupport
             ["process"] = ["candidateStarterGroups", "candidateStarterUsers"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private static readonly string[] ActivityExtensions = ["failedJobRetryTimeCycle"];
+    private static readonly string[] ActivityExtensions = ["failedJobRetryTimeCycle", "executionListener", "inputOutput"];
+
+    private static readonly string[] EventExtensions = ["failedJobRetryTimeCycle", "executionListener"];
 
     private static readonly FrozenDictionary<string, FrozenSet<string>> ExtensionsByElement =
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["userTask"] = [.. ActivityExtensions, "formData", "formProperty"],
+            ["userTask"] = [.. ActivityExtensions, "formData", "formProperty", "taskListener"],
             ["serviceTask"] = ActivityExtensions,
             ["sendTask"] = ActivityExtensions,
             ["businessRuleTask"] = ActivityExtensions,
@@ -69,13 +71,16 @@ internal static class CamundaSupport
             ["manualTask"] = ActivityExtensions,
             ["subProcess"] = ActivityExtensions,
             ["callActivity"] = [.. ActivityExtensions, "in", "out"],
-            ["startEvent"] = [.. ActivityExtensions, "formData", "formProperty"],
-            ["endEvent"] = ActivityExtensions,
-            ["intermediateCatchEvent"] = ActivityExtensions,
-            ["intermediateThrowEvent"] = ActivityExtensions,
-            ["exclusiveGateway"] = ActivityExtensions,
-            ["parallelGateway"] = ActivityExtensions,
-            ["inclusiveGateway"] = ActivityExtensions,
+            ["startEvent"] = [.. EventExtensions, "formData", "formProperty"],
+            ["endEvent"] = [.. EventExtensions, "inputOutput"],
+            ["intermediateCatchEvent"] = [.. EventExtensions, "inputOutput"],
+            ["intermediateThrowEvent"] = [.. EventExtensions, "inputOutput"],
+            ["boundaryEvent"] = ["executionListener"],
+            ["exclusiveGateway"] = EventExtensions,
+            ["parallelGateway"] = EventExtensions,
+            ["inclusiveGateway"] = EventExtensions,
+            ["eventBasedGateway"] = ["executionListener"],
+            ["sequenceFlow"] = ["executionListener"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>Attributes Camunda 7 reads on every flow node (activities, gateways, events): asynchronous continuations.</summary>

@@ -198,6 +198,7 @@ internal sealed class ProcessReader
                 }
             }
 
+            node = ExtensionReader.ReadNodeExtensions(node, element, context);
             graph.Add(node);
             if (node is StartEvent)
             {

@@ -34,6 +34,7 @@ internal static class SequenceFlowReader
             TargetId = target,
             Condition = ReadCondition(element, id, context),
             Location = element.Location(),
+            Listeners = ExtensionReader.ReadFlowListeners(element, id, context),
         };
     }
 

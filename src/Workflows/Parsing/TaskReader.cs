@@ -141,6 +141,10 @@ internal static partial class TaskReader
         return null;
     }
 
+    /// <summary>The handler name in a delegate expression (<c>${name}</c>), or null when it is not of that form.</summary>
+    public static string? DelegateNameOf(string delegateExpression) =>
+        DelegateName().Match(delegateExpression) is { Success: true } match ? match.Groups["name"].Value : null;
+
     /// <summary>${name} or #{name}, the form in which a delegate expression names a bean.</summary>
     [GeneratedRegex(@"^[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}$", RegexOptions.CultureInvariant)]
     private static partial Regex DelegateName();

@@ -85,16 +85,16 @@ public sealed class BpmnReaderUnsupportedTests
     public static TheoryData<string, string> UnsupportedExtensions => new()
     {
         {
-            """<bpmn:userTask id="X"><bpmn:extensionElements><camunda:taskListener class="com.acme.Listener" event="create" /></bpmn:extensionElements></bpmn:userTask>""",
-            "camunda:taskListener on userTask 'X' is not supported"
+            """<bpmn:userTask id="X"><bpmn:extensionElements><camunda:taskListener class="com.acme.Listener" event="timeout" /></bpmn:extensionElements></bpmn:userTask>""",
+            "A camunda:taskListener on 'timeout' of 'X' is not supported yet; use a timer boundary event (non-interrupting) for a reminder"
         },
         {
-            """<bpmn:task id="X"><bpmn:extensionElements><camunda:executionListener class="com.acme.Listener" event="start" /></bpmn:extensionElements></bpmn:task>""",
-            "camunda:executionListener on task 'X' is not supported"
+            """<bpmn:task id="X"><bpmn:extensionElements><camunda:executionListener event="start"><camunda:script scriptFormat="groovy">x</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task>""",
+            "camunda:script in a camunda:executionListener of 'X': scripts cannot be sandboxed; use an expression or a registered handler"
         },
         {
-            """<bpmn:serviceTask id="X" camunda:class="A"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="a">1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>""",
-            "camunda:inputOutput on serviceTask 'X' is not supported"
+            """<bpmn:serviceTask id="X" camunda:class="A"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="a"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>""",
+            "A camunda:script in camunda:inputParameter 'a' of 'X' is not supported: scripts cannot be sandboxed; use an expression"
         },
         {
             """<bpmn:serviceTask id="X" camunda:class="A"><bpmn:extensionElements><camunda:field name="url" stringValue="http://x" /></bpmn:extensionElements></bpmn:serviceTask>""",

@@ -51,11 +51,11 @@ public sealed class BpmnReaderVendorTests
     {
         var result = ReadWith("activiti", ActivitiNamespace, """
             <userTask id="X">
-              <extensionElements><activiti:taskListener event="create" class="com.example.Listener" /></extensionElements>
+              <extensionElements><activiti:taskListener event="timeout" class="com.example.Listener" /></extensionElements>
             </userTask>
             """);
 
-        var problem = HasProblem(result, "camunda:taskListener on userTask 'X' is not supported");
+        var problem = HasProblem(result, "A camunda:taskListener on 'timeout' of 'X' is not supported yet; use a timer boundary event (non-interrupting) for a reminder");
         Assert.Equal("X", problem.ElementId);
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
     }
@@ -104,12 +104,12 @@ public sealed class BpmnReaderVendorTests
     {
         var result = ReadWith("flowable", FlowableNamespace, """
             <userTask id="X">
-              <extensionElements><flowable:taskListener event="create" class="a.B" /><flowable:eventListener events="TASK_CREATED" class="a.B" /></extensionElements>
+              <extensionElements><flowable:taskListener event="timeout" class="a.B" /><flowable:eventListener events="TASK_CREATED" class="a.B" /></extensionElements>
             </userTask>
             """);
 
         Assert.Contains(result.Errors, p => p.Message.StartsWith("flowable:eventListener in userTask 'X' has no Camunda 7 equivalent", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, p => p.Message == "camunda:taskListener on userTask 'X' is not supported");
+        Assert.Contains(result.Errors, p => p.Message.StartsWith("A camunda:taskListener on 'timeout' of 'X' is not supported yet", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class BpmnReaderVendorTests
 
     [Theory]
     [InlineData("""<boundaryEvent id="X" attachedToRef="T" camunda:asyncAfter="true"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>""", "camunda:asyncAfter on boundaryEvent 'X' is not supported")]
-    [InlineData("""<userTask id="X"><extensionElements><camunda:inputOutput /></extensionElements></userTask>""", "camunda:inputOutput on userTask 'X' is not supported")]
+    [InlineData("""<serviceTask id="X" camunda:class="a"><extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></extensionElements></serviceTask>""", "camunda:connector on serviceTask 'X' is not supported")]
     public void Camunda_extensions_camunda_reads_but_the_engine_does_not_implement_stay_errors(string element, string message)
     {
         var result = ReadWith("camunda", CamundaNamespace, element);

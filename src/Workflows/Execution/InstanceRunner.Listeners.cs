@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Anju.Workflows.Expressions;
+using Anju.Workflows.Handlers;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Execution;
+
+/// <summary>
+/// Execution and task listeners (Camunda 7 user guide, "Delegation Code" → "Execution Listener", "Task Listener"),
+/// run inside the command's transaction in this order: an element's inputs, its <c>start</c> listeners, (a user task:
+/// <c>assignment</c> when it has an assignee, then <c>create</c>) … (<c>complete</c>) its <c>end</c> listeners, its
+/// outputs, then each flow's <c>take</c> listeners before the next element starts. A listener is a value expression
+/// evaluated for its effect (it may call <c>execution.setVariable</c>, or <c>task.setVariable</c> in a task listener)
+/// or a handler registered by name, as for service tasks. A failing listener stops the token with a
+/// <c>listener</c> incident when the engine is moving the token, and refuses the call (nothing saved) when a user's
+/// call (complete, claim) set it off.
+/// </summary>
+internal sealed partial class InstanceRunner
+{
+    /// <summary>The element starts: its local scope with the inputs, then its start listeners.</summary>
+    private void Begin(TokenState token, FlowNode node)
+    {
+        if (node.InputOutput is { } mapping)
+        {
+            EnterLocalScope(token, node, mapping);
+        }
+
+        RunListeners(token, node, node.Listeners, ListenerEvents.Start, task: null);
+    }
+
+    /// <summary>The element ends normally: its end listeners, then its outputs.</summary>
+    private void End(TokenState token, FlowNode node)
+    {
+        RunListeners(token, node, node.Listeners, ListenerEvents.End, task: null);
+        LeaveLocalScope(token, node);
+    }
+
+    /// <summary>The token takes a sequence flow.</summary>
+    private void Take(TokenState token, SequenceFlow flow)
+    {
+        if (!flow.Listeners.IsDefaultOrEmpty)
+        {
+            RunListeners(token, null, flow.Listeners, ListenerEvents.Take, task: null, flow.Id);
+        }
+    }
+
+    /// <summary>Runs the task listeners of <paramref name="task"/>'s user task for <paramref name="eventName"/>.</summary>
+    public void RunTaskListeners(UserTaskState task, string eventName)
+    {
+        if (Process.Node(task.ActivityId) is not UserTask { TaskListeners.IsDefaultOrEmpty: false } element
+            || State.FindToken(task.TokenId) is not { } token)
+        {
+            return;
+        }
+
+        var snapshot = new TaskObject.Snapshot(
+            task.Id, task.Name, task.Assignee, task.ActivityId, task.Priority, task.DueAt, task.FollowUpAt, task.CreatedAt,
+            task.CandidateUsers, task.CandidateGroups, State.Id, eventName);
+        RunListeners(token, element, element.TaskListeners, eventName, snapshot);
+    }
+
+    private void RunListeners(TokenState token, FlowNode? node, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task, string? flowId = null)
+    {
+        if (listeners.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        foreach (var listener in listeners)
+        {
+            if (listener.Event != eventName)
+            {
+                continue;
+            }
+
+            var where = node is null ? $"sequenceFlow '{flowId}'" : $"{node.ElementType} '{node.Id}'";
+            switch (listener.Implementation)
+            {
+                case ValueExpressionImplementation value:
+                    try
+                    {
+                        Loaded.Definition.Expression(value.Expression).Evaluate(new ScopeVariables(this, VariableScopeOf(token), writable: true, task));
+                    }
+                    catch (ExpressionException ex)
+                    {
+                        throw new ElementFailure("listener", $"The {eventName} listener of {where}: {ex.Message}");
+                    }
+
+                    break;
+                case HandlerImplementation handler:
+                    RunListenerHandler(token, node?.Id ?? flowId!, handler, eventName, where);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A listener handler runs like a service-task handler (same registry, same context, on the command's transaction),
+    /// synchronously where the element starts or ends; what it wrote is rolled back if it fails.
+    /// </summary>
+    private void RunListenerHandler(TokenState token, string elementId, HandlerImplementation implementation, string eventName, string where)
+    {
+        if (!Command.Handlers.TryGet(implementation.HandlerName, out var handler))
+        {
+            throw new ElementFailure("listener", $"The {eventName} listener of {where}: no handler is registered under the name '{implementation.HandlerName}'.");
+        }
+
+        Command.RequireWriter();
+        var transaction = Command.Session.Transaction;
+        var savepoint = "listener_" + token.Id.ToString("N");
+        Wait(transaction.SavepointAsync(savepoint, CancellationToken.None));
+        var undo = new List<Action>();
+        var scopeId = VariableScopeOf(token);
+        var context = new ServiceTaskContext(
+            State.Id, State.DefinitionKey, elementId, State.BusinessKey, State.Jurisdiction, Now,
+            name => new ScopeVariables(this, scopeId).TryGetVariable(name, out var v) ? v : null,
+            (name, value) => undo.Add(SetVariableUndoably(scopeId, name, value)),
+            (_, _) => throw new InvalidOperationException("A listener cannot start processes; use a service task."),
+            _ => null,
+            [])
+        {
+            Transaction = transaction.DbTransaction,
+            Actor = Command.Actor,
+        };
+        try
+        {
+            Wait(handler.ExecuteAsync(context, CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not CommandBudgetExceededException and not NeedsWriterException)
+        {
+            for (var i = undo.Count - 1; i >= 0; i--)
+            {
+                undo[i]();
+            }
+
+            Wait(transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None));
+            var reason = ex is BpmnErrorException ? $"it threw the BPMN error '{((BpmnErrorException)ex).ErrorCode}', which a listener cannot throw" : ex.Message;
+            throw new ElementFailure("listener", $"The {eventName} listener '{implementation.HandlerName}' of {where} failed: {reason}");
+        }
+
+        Journal("ListenerRan", elementId, new JsonObject { ["event"] = eventName, ["handler"] = implementation.HandlerName });
+    }
+
+    /// <summary>Waits for a handler's work: listeners run inside the element's synchronous step.</summary>
+    private static void Wait(ValueTask pending)
+    {
+        if (pending.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        pending.AsTask().GetAwaiter().GetResult();
+    }
+}

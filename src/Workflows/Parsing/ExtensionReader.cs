@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using System.Xml.Linq;
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Parsing;
+
+/// <summary>
+/// Reads camunda:inputOutput and the listeners (camunda:executionListener, camunda:taskListener) of an element, as
+/// Camunda 7 writes them; what Anju cannot run the same way (scripts, field injection, timeout listeners) is reported
+/// with the element and line.
+/// </summary>
+internal static class ExtensionReader
+{
+    private static readonly string[] ExecutionEvents = [ListenerEvents.Start, ListenerEvents.End];
+    private static readonly string[] FlowEvents = [ListenerEvents.Take];
+    private static readonly string[] TaskEvents = [ListenerEvents.Create, ListenerEvents.Assignment, ListenerEvents.Complete, ListenerEvents.Delete];
+
+    /// <summary>Reads the listeners and the mapping of a flow node into it.</summary>
+    public static FlowNode ReadNodeExtensions(FlowNode node, XElement element, ReadContext context)
+    {
+        node = node with
+        {
+            Listeners = ReadListeners(element, node.Id, "executionListener", ExecutionEvents, context),
+            InputOutput = ReadInputOutput(element, node, context),
+        };
+        return node is UserTask task
+            ? task with { TaskListeners = ReadListeners(element, node.Id, "taskListener", TaskEvents, context) }
+            : node;
+    }
+
+    /// <summary>The take listeners of a sequence flow.</summary>
+    public static ImmutableArray<Listener> ReadFlowListeners(XElement element, string id, ReadContext context) =>
+        ReadListeners(element, id, "executionListener", FlowEvents, context);
+
+    private static ImmutableArray<Listener> ReadListeners(XElement element, string id, string kind, string[] events, ReadContext context)
+    {
+        var listeners = ImmutableArray.CreateBuilder<Listener>();
+        foreach (var listener in element.CamundaExtensions(kind))
+        {
+            var eventName = listener.Attr("event")?.Trim();
+            if (kind == "taskListener" && eventName is "timeout" or "update")
+            {
+                context.Report(listener, id, $"A camunda:taskListener on '{eventName}' of '{id}' is not supported yet; use a timer boundary event (non-interrupting) for a reminder");
+                continue;
+            }
+
+            if (eventName is null || !events.Contains(eventName))
+            {
+                context.Report(listener, id, $"A camunda:{kind} of '{id}' has event \"{eventName}\"; here it may be {string.Join(", ", events)}");
+                continue;
+            }
+
+            foreach (var child in listener.Elements().Where(c => c.Name.Namespace == Namespaces.Camunda))
+            {
+                var reason = child.Name.LocalName switch
+                {
+                    "script" => "scripts cannot be sandboxed; use an expression or a registered handler",
+                    "field" => "field injection is not supported; give the handler its values as camunda:properties of the element",
+                    _ => "it is not supported",
+                };
+                context.Report(child, id, $"camunda:{child.Name.LocalName} in a camunda:{kind} of '{id}': {reason}");
+            }
+
+            if (ReadImplementation(listener, kind, id, context) is { } implementation)
+            {
+                listeners.Add(new Listener(eventName, implementation, listener.Location()));
+            }
+        }
+
+        return listeners.ToImmutable();
+    }
+
+    /// <summary>class, delegateExpression (${name}) or expression; exactly one.</summary>
+    private static TaskImplementation? ReadImplementation(XElement listener, string kind, string id, ReadContext context)
+    {
+        var className = listener.Attr("class");
+        var delegateExpression = listener.Attr("delegateExpression");
+        var expression = listener.Attr("expression");
+        var hasScript = listener.Element(Namespaces.Camunda + "script") is not null;
+        var count = new[] { className, delegateExpression, expression }.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (count != 1)
+        {
+            if (!hasScript)
+            {
+                context.Report(listener, id, $"A camunda:{kind} of '{id}' needs exactly one of class, delegateExpression or expression");
+            }
+
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(className))
+        {
+            return new HandlerImplementation(className.Trim(), "class");
+        }
+
+        if (!string.IsNullOrWhiteSpace(delegateExpression))
+        {
+            if (TaskReader.DelegateNameOf(delegateExpression) is not { } name)
+            {
+                context.Report(listener, id, $"The delegateExpression \"{delegateExpression}\" of a camunda:{kind} of '{id}' must name a handler as ${{name}}");
+                return null;
+            }
+
+            return new HandlerImplementation(name, "delegateExpression");
+        }
+
+        return new HandlerImplementation(expression!, "expression");
+    }
+
+    private static InputOutput? ReadInputOutput(XElement element, FlowNode node, ReadContext context)
+    {
+        // Where Camunda 7 does not read a mapping (start and boundary events, gateways) it is a warning, and ignored.
+        if (node is not (Activity or IntermediateCatchEvent or IntermediateThrowEvent or EndEvent)
+            || element.CamundaExtensions("inputOutput").FirstOrDefault() is not { } mapping)
+        {
+            return null;
+        }
+
+        var id = node.Id;
+        var inputs = ReadParameters(mapping, "inputParameter", id, context);
+        var outputs = ReadParameters(mapping, "outputParameter", id, context);
+        if (outputs.Length > 0 && node is EndEvent)
+        {
+            context.Report(mapping, id, $"camunda:outputParameter on endEvent '{id}': an end event has nothing to map out (Camunda 7 refuses it too)");
+        }
+
+        if (outputs.Length > 0 && node is Activity { MultiInstance: not null })
+        {
+            context.Report(mapping, id, $"camunda:outputParameter on the multi-instance {node.ElementType} '{id}' is not supported (nor in Camunda 7): each instance would overwrite the others; collect results in a variable instead");
+        }
+
+        return inputs.Length == 0 && outputs.Length == 0 ? null : new InputOutput { Inputs = inputs, Outputs = outputs };
+    }
+
+    private static ImmutableArray<IoParameter> ReadParameters(XElement mapping, string kind, string id, ReadContext context)
+    {
+        var parameters = ImmutableArray.CreateBuilder<IoParameter>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in mapping.Elements(Namespaces.Camunda + kind))
+        {
+            var name = parameter.Attr("name")?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                context.Report(parameter, id, $"A camunda:{kind} of '{id}' has no name");
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                context.Report(parameter, id, $"camunda:{kind} '{name}' appears twice on '{id}'");
+                continue;
+            }
+
+            if (ReadValue(parameter, $"camunda:{kind} '{name}' of '{id}'", id, context) is { } value)
+            {
+                parameters.Add(new IoParameter(name, value));
+            }
+        }
+
+        return parameters.ToImmutable();
+    }
+
+    /// <summary>A parameter's (or list item's, or map entry's) value: one child element, or its text.</summary>
+    private static IoValue? ReadValue(XElement holder, string where, string id, ReadContext context)
+    {
+        var children = holder.Elements().ToList();
+        if (children.Count == 0)
+        {
+            var text = holder.Value;
+            return string.IsNullOrWhiteSpace(text) ? new IoNull() : new IoText(new ExpressionText(text.Trim()));
+        }
+
+        if (children.Count > 1)
+        {
+            context.Report(holder, id, $"{where} has more than one value");
+            return null;
+        }
+
+        var child = children[0];
+        switch (child.Name.LocalName)
+        {
+            case "list" when child.Name.Namespace == Namespaces.Camunda:
+                var items = ImmutableArray.CreateBuilder<IoValue>();
+                foreach (var item in child.Elements())
+                {
+                    var value = item.Name == Namespaces.Camunda + "value"
+                        ? ReadValue(item, where, id, context)
+                        : ReadValue(new XElement("holder", item), where, id, context);
+                    if (value is not null)
+                    {
+                        items.Add(value);
+                    }
+                }
+
+                return new IoList(items.ToImmutable());
+            case "map" when child.Name.Namespace == Namespaces.Camunda:
+                var entries = ImmutableArray.CreateBuilder<IoMapEntry>();
+                foreach (var entry in child.Elements(Namespaces.Camunda + "entry"))
+                {
+                    if (entry.Attr("key") is not { } key)
+                    {
+                        context.Report(entry, id, $"A camunda:entry in {where} has no key");
+                        continue;
+                    }
+
+                    if (ReadValue(entry, where, id, context) is { } value)
+                    {
+                        entries.Add(new IoMapEntry(key, value));
+                    }
+                }
+
+                return new IoMap(entries.ToImmutable());
+            case "script" when child.Name.Namespace == Namespaces.Camunda:
+                context.Report(child, id, $"A camunda:script in {where} is not supported: scripts cannot be sandboxed; use an expression");
+                return null;
+            default:
+                context.Report(child, id, $"{child.Name.LocalName} in {where} is not supported; use a text, an expression, camunda:list or camunda:map");
+                return null;
+        }
+    }
+}
