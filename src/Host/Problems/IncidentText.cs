@@ -24,6 +24,7 @@ public static class IncidentText
         ["commandBudget"] = ("{0}在一次处理中执行次数过多（疑似死循环或过大的多实例），为保护系统已停止。请修正流程定义后迁移或取消该案件。", "{0} ran too many times in one command (a loop or a too large multi-instance) and was stopped to protect the system. Fix the definition, then migrate or cancel the case."),
         ["noOutgoingFlow"] = ("{0}之后没有满足条件的路线，案件停在此处。请检查条件或变量后重试。", "No outgoing flow of {0} has a condition that holds; the case stopped there. Check the conditions or the variables, then retry."),
         ["timer"] = ("{0}的定时设置无效，案件停在此处。请修正流程定义后重试。", "The timer of {0} is not valid; the case stopped there. Fix the definition, then retry."),
+        ["listener"] = ("{0}上的监听器执行失败，案件停在此处：{1}。请排除原因或修正流程定义后重试。", "A listener of {0} failed; the case stopped there: {1}. Remove the cause or fix the definition, then retry."),
         ["unsupported"] = ("{0}是本系统不能执行的元素，案件停在此处。", "{0} is an element this system cannot run; the case stopped there."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
