@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
+using Anju.Workflows.Execution.Behaviors;
 
 namespace Anju.Workflows;
 
@@ -48,7 +49,7 @@ public sealed partial class WorkflowEngine
     }
 
     public Task CompleteExternalTaskAsync(Guid id, string workerId, IReadOnlyDictionary<string, JsonNode?>? variables, CancellationToken cancellationToken = default) =>
-        WithExternalTaskAsync(id, workerId, (runner, task) => runner.CompleteExternalTask(task, variables), cancellationToken);
+        WithExternalTaskAsync(id, workerId, (runner, task) => ServiceTaskBehavior.CompleteExternal(runner, task, variables), cancellationToken);
 
     /// <summary>
     /// The worker failed: it says how many retries are left and when to try again. With none left the

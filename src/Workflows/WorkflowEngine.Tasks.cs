@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Anju.Workflows.Execution;
+using Anju.Workflows.Execution.Behaviors;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows;
@@ -8,7 +9,7 @@ public sealed partial class WorkflowEngine
 {
     /// <summary>Completes a user task with the given variables; the instance runs on until it waits.</summary>
     public Task<InstanceView> CompleteTaskAsync(Guid taskId, IReadOnlyDictionary<string, JsonNode?>? variables, string? actor, CancellationToken cancellationToken = default) =>
-        WithTaskAsync(taskId, actor, (runner, task) => runner.CompleteUserTask(task, variables), cancellationToken, computeBeforeWriter: true);
+        WithTaskAsync(taskId, actor, (runner, task) => UserTaskBehavior.Complete(runner, task, variables), cancellationToken, computeBeforeWriter: true);
 
     /// <summary>
     /// Completes a user task after <paramref name="check"/> has seen it, in the same command (one load of the
@@ -23,7 +24,7 @@ public sealed partial class WorkflowEngine
         {
             // The jurisdiction as projected to wf_tasks: the task's own, else its instance's.
             check(new UserTaskCheck(task, task.Jurisdiction ?? runner.State.Jurisdiction, runner.Loaded.Definition));
-            runner.CompleteUserTask(task, variables);
+            UserTaskBehavior.Complete(runner, task, variables);
         }, cancellationToken, computeBeforeWriter: true);
     }
 

@@ -152,7 +152,7 @@ internal sealed class CommandContext
         Defer(async ct =>
         {
             var parent = await GetAsync(parentId, ct);
-            parent.ResumeAfterCalledInstance(tokenId, child);
+            Behaviors.CallActivityBehavior.Resume(parent, tokenId, child);
             await parent.RunAsync(ct);
         });
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Workflows.Execution.Behaviors;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Execution;
@@ -13,7 +14,7 @@ internal sealed partial class InstanceRunner
     /// it; a non-interrupting one starts its path beside it. Uncaught, nothing happens (an escalation is not critical,
     /// unlike an error). Returns whether the throwing token is still there to go on.
     /// </summary>
-    private bool ThrowEscalation(TokenState token, string? code, string thrownAt)
+    internal bool ThrowEscalation(TokenState token, string? code, string thrownAt)
     {
         var details = new JsonObject { ["escalationCode"] = code };
         if (State.Scope(token.ScopeId).OwnerTokenId is { } owner && FindEscalationBoundary(State.FindToken(owner)!, code) is { } found)
@@ -55,7 +56,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>From <paramref name="from"/> outward: the first activity with an escalation boundary of the code, else a catch-all one.</summary>
-    private (TokenState Token, BoundaryEvent Boundary)? FindEscalationBoundary(TokenState from, string? code)
+    internal (TokenState Token, BoundaryEvent Boundary)? FindEscalationBoundary(TokenState from, string? code)
     {
         for (var current = from; ;)
         {
@@ -77,9 +78,9 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private void CatchEscalation(TokenState at, BoundaryEvent boundary, string? code)
+    internal void CatchEscalation(TokenState at, BoundaryEvent boundary, string? code)
     {
         SetVariable(at.ScopeId, "escalationCode", code);
-        FireBoundaryEvent(at, boundary);
+        BoundaryEventBehavior.Fire(this, at, boundary);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Workflows.Execution.Behaviors;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Model;
 
@@ -6,10 +7,10 @@ namespace Anju.Workflows.Execution;
 
 internal sealed partial class InstanceRunner
 {
-    private void Subscribe(TokenState token, string activityId, string messageName) =>
+    internal void Subscribe(TokenState token, string activityId, string messageName) =>
         State.Subscriptions.Add(new SubscriptionState { Id = Command.NewId(), TokenId = token.Id, ActivityId = activityId, MessageName = messageName });
 
-    private void AddTimer(TokenState token, string activityId, TimerDefinition timer)
+    internal void AddTimer(TokenState token, string activityId, TimerDefinition timer)
     {
         var schedule = TimerSchedule.First(timer, Evaluate(token, timer.Value), Now, Command.Calendar);
         State.Jobs.Add(new JobState
@@ -23,46 +24,6 @@ internal sealed partial class InstanceRunner
             Cycle = schedule.Cycle,
             RepeatsLeft = schedule.RepeatsLeft,
         });
-    }
-
-    private void WaitAtCatchEvent(TokenState token, IntermediateCatchEvent catchEvent)
-    {
-        token.Phase = TokenPhase.Waiting;
-        if (catchEvent.Trigger == EventTrigger.Message)
-        {
-            Subscribe(token, catchEvent.Id, catchEvent.MessageName!);
-        }
-        else
-        {
-            AddTimer(token, catchEvent.Id, catchEvent.Timer!);
-        }
-    }
-
-    private void AttachBoundaryEvents(TokenState token, Activity activity)
-    {
-        foreach (var id in activity.BoundaryEvents)
-        {
-            var boundary = (BoundaryEvent)Process.Node(id);
-            if (boundary.Trigger == EventTrigger.Message)
-            {
-                Subscribe(token, boundary.Id, boundary.MessageName!);
-            }
-            else if (boundary.Trigger == EventTrigger.Timer)
-            {
-                AddTimer(token, boundary.Id, boundary.Timer!);
-            }
-        }
-    }
-
-    private void DetachBoundaryEvents(TokenState token, Activity activity)
-    {
-        if (activity.BoundaryEvents.IsEmpty)
-        {
-            return;
-        }
-
-        State.Subscriptions.RemoveAll(s => s.TokenId == token.Id && activity.BoundaryEvents.Contains(s.ActivityId));
-        State.Jobs.RemoveAll(j => j.TokenId == token.Id && activity.BoundaryEvents.Contains(j.ActivityId));
     }
 
     /// <summary>A message arrived for a subscription of this instance.</summary>
@@ -132,44 +93,20 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>An event the token waited for occurred at <paramref name="node"/>.</summary>
-    private void Trigger(TokenState token, FlowNode node)
+    internal void Trigger(TokenState token, FlowNode node)
     {
         switch (node)
         {
             case BoundaryEvent boundary:
-                FireBoundaryEvent(token, boundary);
+                BoundaryEventBehavior.Fire(this, token, boundary);
                 break;
             case IntermediateCatchEvent or ReceiveTask when token.NodeId != node.Id:
-                TakeEventBasedGateway(token, node);
+                EventBasedGatewayBehavior.Take(this, token, node);
                 break;
             default:
                 Leave(token, node);
                 break;
         }
-    }
-
-    /// <summary>
-    /// An interrupting boundary event cancels the activity and continues from the event; a non-interrupting
-    /// one continues from the event with a new token while the activity goes on.
-    /// </summary>
-    private void FireBoundaryEvent(TokenState token, BoundaryEvent boundary)
-    {
-        if (boundary.CancelActivity)
-        {
-            CancelToken(token, removeToken: false);
-            State.Subscriptions.RemoveAll(s => s.TokenId == token.Id);
-            State.Jobs.RemoveAll(j => j.TokenId == token.Id);
-            token.NodeId = boundary.Id;
-            token.ArrivedVia = null;
-            Journal("ActivityCancelled", boundary.AttachedToId, new JsonObject { ["by"] = boundary.Id });
-            Begin(token, boundary);
-            Leave(token, boundary);
-            return;
-        }
-
-        var branch = NewToken(token.ScopeId, boundary.Id);
-        Begin(branch, boundary);
-        Leave(branch, boundary);
     }
 
     /// <summary>
@@ -203,12 +140,12 @@ internal sealed partial class InstanceRunner
         {
             if (!current.IsIteration && Process.Node(current.NodeId) is Activity activity)
             {
-                var boundary = FindErrorBoundary(activity, errorCode);
+                var boundary = BoundaryEventBehavior.FindErrorBoundary(this, activity, errorCode);
                 if (boundary is not null)
                 {
                     Journal("ErrorCaught", boundary.Id, new JsonObject { ["errorCode"] = errorCode, ["message"] = message });
                     SetVariable(current.ScopeId, "errorCode", errorCode);
-                    FireBoundaryEvent(current, boundary);
+                    BoundaryEventBehavior.Fire(this, current, boundary);
                     return true;
                 }
             }
@@ -223,27 +160,21 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private BoundaryEvent? FindErrorBoundary(Activity activity, string errorCode)
-    {
-        BoundaryEvent? catchAll = null;
-        foreach (var id in activity.BoundaryEvents)
-        {
-            if (Process.Node(id) is BoundaryEvent { Trigger: EventTrigger.Error } boundary)
-            {
-                if (boundary.ErrorCode == errorCode)
-                {
-                    return boundary;
-                }
-
-                if (boundary.ErrorCode is null)
-                {
-                    catchAll ??= boundary;
-                }
-            }
-        }
-
-        return catchAll;
-    }
-
     internal static JsonNode? Json(object? value) => ExpressionValues.ToJson(value);
+
+    /// <summary>An asynchronous continuation: the token waits for a job that goes on before (or after) the node.</summary>
+    internal void AddAsyncJob(TokenState token, FlowNode node, bool after)
+    {
+        token.Phase = TokenPhase.Waiting;
+        State.Jobs.Add(new JobState
+        {
+            Id = Command.NewId(),
+            Kind = JobKind.Async,
+            TokenId = token.Id,
+            ActivityId = node.Id,
+            DueAt = Now,
+            Retries = RetryPolicy.Parse(node.RetryTimeCycle, Command.Options.DefaultRetries).Retries,
+            AsyncAfter = after,
+        });
+    }
 }

@@ -18,7 +18,7 @@ internal sealed partial class InstanceRunner
     public Guid VariableScopeOf(TokenState token) => token.LocalScopeId ?? token.ScopeId;
 
     /// <summary>Creates the element's local scope and sets its inputs (again, when the element runs again).</summary>
-    private void EnterLocalScope(TokenState token, FlowNode node, InputOutput mapping)
+    internal void EnterLocalScope(TokenState token, FlowNode node, InputOutput mapping)
     {
         DropLocalScope(token);
 
@@ -39,7 +39,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>Maps the outputs of an element that ends normally into the enclosing scope and drops its local scope.</summary>
-    private void LeaveLocalScope(TokenState token, FlowNode node)
+    internal void LeaveLocalScope(TokenState token, FlowNode node)
     {
         if (token.LocalScopeId is not { } localId)
         {
@@ -67,7 +67,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>Removes the token's local scope without mapping anything out.</summary>
-    private void DropLocalScope(TokenState token)
+    internal void DropLocalScope(TokenState token)
     {
         if (token.LocalScopeId is { } localId)
         {
@@ -76,7 +76,7 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private JsonNode? MapValue(Guid scopeId, FlowNode node, IoParameter parameter, string direction)
+    internal JsonNode? MapValue(Guid scopeId, FlowNode node, IoParameter parameter, string direction)
     {
         try
         {
@@ -88,7 +88,7 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private JsonNode? Value(IoValue value, ScopeVariables variables)
+    internal JsonNode? Value(IoValue value, ScopeVariables variables)
     {
         switch (value)
         {

@@ -18,7 +18,7 @@ namespace Anju.Workflows.Execution;
 internal sealed partial class InstanceRunner
 {
     /// <summary>The element starts: its local scope with the inputs, then its start listeners.</summary>
-    private void Begin(TokenState token, FlowNode node)
+    internal void Begin(TokenState token, FlowNode node)
     {
         if (node.InputOutput is { } mapping)
         {
@@ -29,14 +29,14 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>The element ends normally: its end listeners, then its outputs.</summary>
-    private void End(TokenState token, FlowNode node)
+    internal void End(TokenState token, FlowNode node)
     {
         RunListeners(token, node, node.Listeners, ListenerEvents.End, task: null);
         LeaveLocalScope(token, node);
     }
 
     /// <summary>The token takes a sequence flow.</summary>
-    private void Take(TokenState token, SequenceFlow flow)
+    internal void Take(TokenState token, SequenceFlow flow)
     {
         if (!flow.Listeners.IsDefaultOrEmpty)
         {
@@ -59,7 +59,7 @@ internal sealed partial class InstanceRunner
         RunListeners(token, element, element.TaskListeners, eventName, snapshot);
     }
 
-    private void RunListeners(TokenState token, FlowNode? node, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task, string? flowId = null)
+    internal void RunListeners(TokenState token, FlowNode? node, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task, string? flowId = null)
     {
         if (listeners.IsDefaultOrEmpty)
         {
@@ -98,7 +98,7 @@ internal sealed partial class InstanceRunner
     /// A listener handler runs like a service-task handler (same registry, same context, on the command's transaction),
     /// synchronously where the element starts or ends; what it wrote is rolled back if it fails.
     /// </summary>
-    private void RunListenerHandler(TokenState token, string elementId, HandlerImplementation implementation, string eventName, string where)
+    internal void RunListenerHandler(TokenState token, string elementId, HandlerImplementation implementation, string eventName, string where)
     {
         if (!Command.Handlers.TryGet(implementation.HandlerName, out var handler))
         {
@@ -142,7 +142,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>Waits for a handler's work: listeners run inside the element's synchronous step.</summary>
-    private static void Wait(ValueTask pending)
+    internal static void Wait(ValueTask pending)
     {
         if (pending.IsCompletedSuccessfully)
         {

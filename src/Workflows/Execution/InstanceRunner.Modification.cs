@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Workflows.Execution.Behaviors;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Execution;
@@ -67,14 +68,14 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private static string TypeName(ModificationType type) => type switch
+    internal static string TypeName(ModificationType type) => type switch
     {
         ModificationType.Cancel => "cancel",
         ModificationType.StartBefore => "startBefore",
         _ => "startAfter",
     };
 
-    private void Check(ModificationInstruction instruction)
+    internal void Check(ModificationInstruction instruction)
     {
         var id = instruction.ActivityId;
         if (string.IsNullOrEmpty(id) || !Process.Nodes.TryGetValue(id, out var node))
@@ -118,7 +119,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>Cancels every token at the activity (a multi-instance body with its iterations).</summary>
-    private void CancelActivity(string activityId)
+    internal void CancelActivity(string activityId)
     {
         foreach (var token in State.Tokens.Where(t => t.NodeId == activityId).OrderBy(t => t.IsIteration).ToList())
         {
@@ -133,7 +134,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>A new token at the node (arrived by the flow, when given), in its subprocess's scope, created when needed.</summary>
-    private void StartAt(string nodeId, string? arrivedVia, IReadOnlyDictionary<string, JsonNode?>? variables)
+    internal void StartAt(string nodeId, string? arrivedVia, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
         var scope = EnsureScope(Process.Node(nodeId).ParentId);
         var token = NewToken(scope.Id, nodeId);
@@ -143,7 +144,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>The active scope of the subprocess (the process's for null); entered, with its boundary events, when there is none.</summary>
-    private ScopeState EnsureScope(string? subProcessId)
+    internal ScopeState EnsureScope(string? subProcessId)
     {
         if (subProcessId is null)
         {
@@ -160,13 +161,13 @@ internal sealed partial class InstanceRunner
         var parent = EnsureScope(subProcess.ParentId);
         var owner = NewToken(parent.Id, subProcessId);
         owner.Phase = TokenPhase.Waiting;
-        AttachBoundaryEvents(owner, subProcess);
+        BoundaryEventBehavior.Attach(this, owner, subProcess);
         Journal("ActivityStarted", subProcessId);
         return NewScope(ScopeKind.SubProcess, parent.Id, owner, subProcessId);
     }
 
     /// <summary>Cancels, from the inside out, each subprocess or multi-instance scope no token is left in.</summary>
-    private void CancelEmptyScopes()
+    internal void CancelEmptyScopes()
     {
         while (State.Scopes.Find(s => s.Kind is not (ScopeKind.Process or ScopeKind.Local)
             && !State.Tokens.Exists(t => t.ScopeId == s.Id)

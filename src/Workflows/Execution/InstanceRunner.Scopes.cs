@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Workflows.Execution.Behaviors;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Execution;
@@ -34,7 +35,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>Sets a variable like <see cref="SetVariable"/> and returns the action that puts it back.</summary>
-    private Action SetVariableUndoably(Guid scopeId, string name, JsonNode? value)
+    internal Action SetVariableUndoably(Guid scopeId, string name, JsonNode? value)
     {
         var scope = State.Scope(scopeId);
         var target = scope;
@@ -79,7 +80,7 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private ScopeState NewScope(ScopeKind kind, Guid parentId, TokenState owner, string activityId)
+    internal ScopeState NewScope(ScopeKind kind, Guid parentId, TokenState owner, string activityId)
     {
         var scope = new ScopeState { Id = Command.NewId(), ParentId = parentId, Kind = kind, OwnerTokenId = owner.Id, ActivityId = activityId };
         State.Scopes.Add(scope);
@@ -87,7 +88,7 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>Called when the last token of a scope has ended.</summary>
-    private void CompleteScope(ScopeState scope)
+    internal void CompleteScope(ScopeState scope)
     {
         switch (scope.Kind)
         {
@@ -103,7 +104,7 @@ internal sealed partial class InstanceRunner
                 }
 
             case ScopeKind.Iteration:
-                CompleteIteration(scope);
+                MultiInstanceBehavior.CompleteIteration(this, scope);
                 break;
             case ScopeKind.MultiInstanceBody or ScopeKind.Local:
                 // A body or local scope holds no tokens of its own; it ends with its owner token.
@@ -112,7 +113,7 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private void CompleteInstance(string? activityId = null, JsonObject? details = null)
+    internal void CompleteInstance(string? activityId = null, JsonObject? details = null)
     {
         State.Status = InstanceStatus.Completed;
         State.EndedAt = Now;
@@ -124,7 +125,7 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private void ClearWaitStates()
+    internal void ClearWaitStates()
     {
         State.Tokens.Clear();
         State.Tasks.Clear();
@@ -180,7 +181,7 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private void CancelScope(ScopeState scope)
+    internal void CancelScope(ScopeState scope)
     {
         foreach (var token in State.Tokens.Where(t => t.ScopeId == scope.Id).ToList())
         {
@@ -195,7 +196,7 @@ internal sealed partial class InstanceRunner
         State.Scopes.Remove(scope);
     }
 
-    private void CancelCalledInstance(TokenState token)
+    internal void CancelCalledInstance(TokenState token)
     {
         if (token.CalledInstanceId is { } called)
         {
@@ -203,10 +204,4 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private void StartSubProcess(TokenState token, SubProcess subProcess)
-    {
-        token.Phase = TokenPhase.Waiting;
-        var scope = NewScope(ScopeKind.SubProcess, VariableScopeOf(token), token, subProcess.Id);
-        Schedule(NewToken(scope.Id, subProcess.StartEventId));
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Anju.Workflows.Execution.Behaviors;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Model;
 
@@ -11,12 +12,12 @@ namespace Anju.Workflows.Execution;
 /// </summary>
 internal sealed partial class InstanceRunner
 {
-    private readonly Queue<TokenState> _ready = new();
-    private int _runCalls;
-    private bool _running;
+    internal readonly Queue<TokenState> _ready = new();
+    internal int _runCalls;
+    internal bool _running;
 
     /// <summary>The node being executed (names the element when the command budget runs out).</summary>
-    private FlowNode? _executing;
+    internal FlowNode? _executing;
 
     public InstanceRunner(CommandContext command, LoadedInstance loaded, int ordinal)
     {
@@ -41,7 +42,7 @@ internal sealed partial class InstanceRunner
     public LoadedInstance Loaded { get; }
     public InstanceState State => Loaded.State;
     public ProcessDefinition Process => Loaded.Definition.Process;
-    private DateTimeOffset Now => Command.Now;
+    internal DateTimeOffset Now => Command.Now;
 
     /// <summary>Runs every ready token, including those that running others makes ready.</summary>
     public async ValueTask RunAsync(CancellationToken cancellationToken)
@@ -95,7 +96,7 @@ internal sealed partial class InstanceRunner
     /// token ready here stops with a <c>commandBudget</c> incident instead of running; an administrator's retry
     /// runs it again from here (after a fix or a migration).
     /// </summary>
-    private void HaltReadyTokens(CommandHalt halt)
+    internal void HaltReadyTokens(CommandHalt halt)
     {
         while (_ready.TryDequeue(out var token))
         {
@@ -113,11 +114,11 @@ internal sealed partial class InstanceRunner
         _ready.Enqueue(token);
     }
 
-    private bool NeedsDeferral(TokenState token, Activity activity) =>
+    internal bool NeedsDeferral(TokenState token, Activity activity) =>
         (activity.AsyncBefore && !token.AsyncBeforeDone)
         || (activity.MultiInstance is not null && !token.IsIteration);
 
-    private void Execute(TokenState token, FlowNode node)
+    internal void Execute(TokenState token, FlowNode node)
     {
         if (node.AsyncBefore && !token.AsyncBeforeDone)
         {
@@ -129,13 +130,13 @@ internal sealed partial class InstanceRunner
         {
             if (activity.MultiInstance is not null && !token.IsIteration)
             {
-                StartMultiInstance(token, activity);
+                MultiInstanceBehavior.Start(this, token, activity);
                 return;
             }
 
             if (!token.IsIteration && !token.IsMultiInstanceBody)
             {
-                AttachBoundaryEvents(token, activity);
+                BoundaryEventBehavior.Attach(this, token, activity);
             }
         }
 
@@ -149,193 +150,55 @@ internal sealed partial class InstanceRunner
 
         switch (node)
         {
-            case IntermediateThrowEvent { LinkName: { } link } throwEvent:
-                FollowLink(token, throwEvent, link);
-                break;
-            case IntermediateThrowEvent { Trigger: EventTrigger.Escalation } throwEvent:
-                if (ThrowEscalation(token, throwEvent.EscalationCode, throwEvent.Id))
-                {
-                    Leave(token, node);
-                }
-
-                break;
-            case IntermediateCatchEvent { Trigger: EventTrigger.Link }:
-                Leave(token, node);
-                break;
-            case StartEvent:
-            case IntermediateThrowEvent:
-            case PassThroughTask:
-                Leave(token, node);
+            case StartEvent start:
+                StartEventBehavior.Execute(this, token, start);
                 break;
             case EndEvent end:
-                ExecuteEndEvent(token, end);
+                EndEventBehavior.Execute(this, token, end);
                 break;
-            case UserTask userTask:
-                CreateUserTask(token, userTask);
-                break;
-            case ServiceTask { Implementation: ExternalImplementation external } service:
-                CreateExternalTask(token, service, external);
-                break;
-            case ServiceTask { Implementation: ValueExpressionImplementation value } service:
-                EvaluateValueTask(token, service, value);
-                break;
-            case ReceiveTask receive:
-                Subscribe(token, receive.Id, receive.MessageName);
-                token.Phase = TokenPhase.Waiting;
+            case IntermediateThrowEvent throwEvent:
+                IntermediateThrowEventBehavior.Execute(this, token, throwEvent);
                 break;
             case IntermediateCatchEvent catchEvent:
-                WaitAtCatchEvent(token, catchEvent);
+                IntermediateCatchEventBehavior.Execute(this, token, catchEvent);
+                break;
+            case UserTask userTask:
+                UserTaskBehavior.Execute(this, token, userTask);
+                break;
+            case ServiceTask service:
+                ServiceTaskBehavior.Execute(this, token, service);
+                break;
+            case ReceiveTask receive:
+                ReceiveTaskBehavior.Execute(this, token, receive);
+                break;
+            case PassThroughTask task:
+                PassThroughTaskBehavior.Execute(this, token, task);
                 break;
             case ExclusiveGateway exclusive:
-                ExecuteExclusiveGateway(token, exclusive);
+                ExclusiveGatewayBehavior.Execute(this, token, exclusive);
                 break;
             case ParallelGateway parallel:
-                ExecuteParallelGateway(token, parallel);
+                ParallelGatewayBehavior.Execute(this, token, parallel);
                 break;
             case InclusiveGateway inclusive:
-                ExecuteInclusiveGateway(token, inclusive);
+                InclusiveGatewayBehavior.Execute(this, token, inclusive);
                 break;
             case EventBasedGateway gateway:
-                WaitAtEventBasedGateway(token, gateway);
+                EventBasedGatewayBehavior.Execute(this, token, gateway);
                 break;
             case SubProcess subProcess:
-                StartSubProcess(token, subProcess);
+                SubProcessBehavior.Execute(this, token, subProcess);
                 break;
             case CallActivity call:
-                StartCallActivity(token, call);
+                CallActivityBehavior.Execute(this, token, call);
                 break;
             default:
                 throw new ElementFailure("unsupported", $"{node.ElementType} '{node.Id}' cannot be executed.");
         }
     }
 
-    /// <summary>
-    /// Completes the node the token is on and follows its outgoing flows: all unconditional flows plus
-    /// conditional ones that hold (BPMN 2.0 §13.2.1 "uncontrolled flow"); none at all ends the token.
-    /// </summary>
-    public void Leave(TokenState token, FlowNode node)
-    {
-        if (node is Activity activity)
-        {
-            DetachBoundaryEvents(token, activity);
-        }
-
-        if (!token.AsyncAfterDone && !token.IsMultiInstanceBody)
-        {
-            // The element ends: its end listeners, then its outputs (an asynchronous continuation comes after both).
-            End(token, node);
-            if (node.AsyncAfter)
-            {
-                AddAsyncJob(token, node, after: true);
-                return;
-            }
-        }
-
-        MarkCompleted(node.Id);
-        token.AsyncBeforeDone = false;
-        token.AsyncAfterDone = false;
-
-        if (token.IsIteration)
-        {
-            EndToken(token);
-            return;
-        }
-
-        var flows = SelectOutgoing(token, node);
-        Follow(token, flows);
-    }
-
-    private List<SequenceFlow> SelectOutgoing(TokenState token, FlowNode node)
-    {
-        var selected = new List<SequenceFlow>(node.Outgoing.Length);
-        foreach (var flowId in node.Outgoing)
-        {
-            var flow = Process.Flow(flowId);
-            if (flow.Condition is null || EvaluateCondition(token, flow))
-            {
-                selected.Add(flow);
-            }
-        }
-
-        if (selected.Count == 0 && node.Outgoing.Length > 0)
-        {
-            throw new ElementFailure("noOutgoingFlow", $"No outgoing sequence flow of {node.ElementType} '{node.Id}' has a condition that holds.");
-        }
-
-        return selected;
-    }
-
-    /// <summary>Sends the token down the first flow and new tokens down the others; no flow ends it.</summary>
-    private void Follow(TokenState token, IReadOnlyList<SequenceFlow> flows)
-    {
-        if (flows.Count == 0)
-        {
-            EndToken(token);
-            return;
-        }
-
-        for (var i = 1; i < flows.Count; i++)
-        {
-            var branch = NewToken(token.ScopeId, flows[i].TargetId);
-            branch.ArrivedVia = flows[i].Id;
-            Take(branch, flows[i]);
-            Schedule(branch);
-        }
-
-        Take(token, flows[0]);
-
-        // A token moving on is new at its next node: its continuations there have not run yet.
-        token.NodeId = flows[0].TargetId;
-        token.ArrivedVia = flows[0].Id;
-        token.AsyncBeforeDone = false;
-        token.AsyncAfterDone = false;
-        Schedule(token);
-    }
-
-    private TokenState NewToken(Guid scopeId, string nodeId)
-    {
-        Command.Budget.SpendToken(this, nodeId);
-        var token = new TokenState { Id = Command.NewId(), ScopeId = scopeId, NodeId = nodeId, Phase = TokenPhase.Ready };
-        State.Tokens.Add(token);
-        return token;
-    }
-
-    /// <summary>Removes a token that has nothing more to do; its scope completes when it was the last.</summary>
-    private void EndToken(TokenState token)
-    {
-        State.Tokens.Remove(token);
-        var scopeId = token.ScopeId;
-        if (!State.Tokens.Exists(t => t.ScopeId == scopeId) && State.Scopes.Exists(s => s.Id == scopeId))
-        {
-            CompleteScope(State.Scope(scopeId));
-        }
-    }
-
-    private void MarkCompleted(string activityId)
-    {
-        State.CompletedActivities.Add(activityId);
-        if (Process.Node(activityId) is not UserTask)
-        {
-            // A user task's completion is journaled as TaskCompleted, with who did it and the variables.
-            Journal("ActivityCompleted", activityId);
-        }
-    }
-
     public void Journal(string type, string? activityId, JsonObject? details = null) =>
         Loaded.Journal.Add(new JournalEntry(Now, type, activityId, Command.Actor, details));
-
-    private bool EvaluateCondition(TokenState token, SequenceFlow flow)
-    {
-        var expression = Loaded.Definition.Expression(flow.Condition!);
-        try
-        {
-            return ExpressionValues.ToBoolean(expression.Evaluate(Variables(token)), expression.Text);
-        }
-        catch (ExpressionException ex)
-        {
-            throw new ElementFailure("expression", $"Condition of sequence flow '{flow.Id}': {ex.Message}");
-        }
-    }
 
     /// <summary>Evaluates an attribute expression in the token's scope.</summary>
     public object? Evaluate(TokenState token, ExpressionText text) =>

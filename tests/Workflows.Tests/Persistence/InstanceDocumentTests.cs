@@ -32,7 +32,7 @@ public sealed class InstanceDocumentTests
     public async Task A_version_1_instance_runs_on_in_todays_engine()
     {
         await using var t = await TestEngine.CreateAsync(Store.Sqlite);
-        await t.DeployFixtureAsync("Behaviors", "MultiInstanceTests.Signatures.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "MultiInstanceBehaviorTests.Signatures.bpmn");
         var state = InstanceDocument.Read(Snapshot("v1-countersign"));
         var task = Assert.Single(state.Tasks);
         await using (var db = t.Storage.CreateContext())

@@ -4,13 +4,13 @@ using Anju.Workflows.Persistence;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class CallActivityTests
+public sealed class CallActivityBehaviorTests
 {
     [Fact]
     public async Task Maps_variables_in_and_out_and_passes_the_business_key()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "CallActivityTests.Mappings.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "CallActivityBehaviorTests.Mappings.bpmn");
         var parent = await t.StartAsync("caller", new { compound = "cj-001", budget = 4000, caseNo = "P2-9", secret = "x" }, jurisdiction: "chengjiang");
 
         var child = (await t.RowsAsync<InstanceRow>()).Single(i => i.ParentInstanceId == parent.Id);
@@ -33,7 +33,7 @@ public sealed class CallActivityTests
     public async Task All_variables_go_in_and_come_back_out()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "CallActivityTests.Mappings.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "CallActivityBehaviorTests.Mappings.bpmn");
         var parent = await t.StartAsync("caller-all", new { a = 1 });
         var child = (await t.RowsAsync<InstanceRow>()).Single(i => i.ParentInstanceId == parent.Id);
         Assert.Equal(1, (await t.InstanceAsync(child.Id)).Variables["a"]!.GetValue<int>());
@@ -49,7 +49,7 @@ public sealed class CallActivityTests
     public async Task Cancelling_the_caller_cancels_the_called_instance()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "CallActivityTests.Mappings.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "CallActivityBehaviorTests.Mappings.bpmn");
         var parent = await t.StartAsync("caller-all", new { a = 1 });
 
         await t.Engine.CancelAsync(parent.Id, "重复立案", "admin");

@@ -2,13 +2,13 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class ParallelGatewayTests
+public sealed class ParallelGatewayBehaviorTests
 {
     [Fact]
     public async Task Forks_and_waits_until_every_incoming_flow_has_arrived()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "ParallelGatewayTests.ForkJoin.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ParallelGatewayBehaviorTests.ForkJoin.bpmn");
         var started = await t.StartAsync("fork-join");
         Assert.Equal(["a", "b"], started.ActiveActivityIds.Order(StringComparer.Ordinal));
 
@@ -24,7 +24,7 @@ public sealed class ParallelGatewayTests
     public async Task Tokens_from_a_loop_on_one_flow_do_not_count_as_the_other_flow()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "ParallelGatewayTests.LoopIntoJoin.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ParallelGatewayBehaviorTests.LoopIntoJoin.bpmn");
         var started = await t.StartAsync("loop-join");
 
         // The loop sends two tokens into the join on the same flow while "slow" is still open.

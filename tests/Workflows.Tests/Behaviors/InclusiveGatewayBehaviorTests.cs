@@ -2,13 +2,13 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class InclusiveGatewayTests
+public sealed class InclusiveGatewayBehaviorTests
 {
     [Fact]
     public async Task Join_does_not_wait_for_a_branch_that_was_never_taken()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "InclusiveGatewayTests.DeadBranch.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "InclusiveGatewayBehaviorTests.DeadBranch.bpmn");
 
         var started = await t.StartAsync("inclusive", new { fire = true, police = true, city = false });
         Assert.Equal(["fire", "police"], started.ActiveActivityIds.Order(StringComparer.Ordinal));
@@ -24,7 +24,7 @@ public sealed class InclusiveGatewayTests
     public async Task A_single_branch_passes_the_join_at_once()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "InclusiveGatewayTests.DeadBranch.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "InclusiveGatewayBehaviorTests.DeadBranch.bpmn");
         var started = await t.StartAsync("inclusive", new { fire = false, police = false, city = true });
 
         await t.CompleteAsync(started.Id, "city");

@@ -2,13 +2,13 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class EventBasedGatewayTests
+public sealed class EventBasedGatewayBehaviorTests
 {
     [Fact]
     public async Task The_message_wins_when_it_comes_first_and_the_timer_is_withdrawn()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "EventBasedGatewayTests.MessageOrTimer.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "EventBasedGatewayBehaviorTests.MessageOrTimer.bpmn");
         var started = await t.StartAsync("event-gateway", businessKey: "C-7");
         Assert.Single(await t.JobsAsync(started.Id));
 
@@ -25,7 +25,7 @@ public sealed class EventBasedGatewayTests
     public async Task The_timer_wins_when_no_message_comes_in_time()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "EventBasedGatewayTests.MessageOrTimer.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "EventBasedGatewayBehaviorTests.MessageOrTimer.bpmn");
         var started = await t.StartAsync("event-gateway", businessKey: "C-8");
 
         Assert.Equal(0, await t.AdvanceAsync(TimeSpan.FromDays(2)));

@@ -3,7 +3,7 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class ServiceTaskTests
+public sealed class ServiceTaskBehaviorTests
 {
     private static ServiceTaskHandlers Handlers(Func<int, bool> flakyFailsOnAttempt)
     {
@@ -26,7 +26,7 @@ public sealed class ServiceTaskTests
     public async Task A_handler_sets_variables_and_an_external_worker_finishes_the_case()
     {
         await using var t = await TestEngine.CreateAsync(handlers: Handlers(_ => false));
-        await t.DeployFixtureAsync("Behaviors", "ServiceTaskTests.Handlers.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ServiceTaskBehaviorTests.Handlers.bpmn");
         var started = await t.StartAsync("handlers", new { category = "noise" });
         Assert.Equal("公安局", started.Variables["department"]!.GetValue<string>());
 
@@ -43,7 +43,7 @@ public sealed class ServiceTaskTests
     public async Task A_failing_handler_is_retried_on_its_cycle_and_then_succeeds()
     {
         await using var t = await TestEngine.CreateAsync(handlers: Handlers(attempt => attempt < 3));
-        await t.DeployFixtureAsync("Behaviors", "ServiceTaskTests.Handlers.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ServiceTaskBehaviorTests.Handlers.bpmn");
         var started = await t.StartAsync("handlers", new { category = "x" });
         var retry = Assert.Single(await t.JobsAsync(started.Id));
         Assert.Equal(2, retry.Retries);
@@ -59,7 +59,7 @@ public sealed class ServiceTaskTests
     public async Task A_handler_that_keeps_failing_raises_an_incident_when_retries_run_out()
     {
         await using var t = await TestEngine.CreateAsync(handlers: Handlers(_ => true));
-        await t.DeployFixtureAsync("Behaviors", "ServiceTaskTests.Handlers.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ServiceTaskBehaviorTests.Handlers.bpmn");
         var started = await t.StartAsync("handlers", new { category = "x" });
 
         await t.AdvanceAsync(TimeSpan.FromMinutes(5));
@@ -75,7 +75,7 @@ public sealed class ServiceTaskTests
     public async Task External_task_failure_with_no_retries_left_raises_an_incident_that_an_admin_can_retry()
     {
         await using var t = await TestEngine.CreateAsync(handlers: Handlers(_ => false));
-        await t.DeployFixtureAsync("Behaviors", "ServiceTaskTests.Handlers.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ServiceTaskBehaviorTests.Handlers.bpmn");
         var started = await t.StartAsync("handlers", new { category = "x" });
         var locked = Assert.Single(await t.Engine.FetchAndLockAsync("sms", 1, [new TopicRequest("notify-owner", 30_000)]));
 

@@ -2,13 +2,13 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class TerminateTests
+public sealed class EndEventBehaviorTests
 {
     [Fact]
     public async Task A_terminate_end_event_in_a_subprocess_ends_only_that_subprocess()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "TerminateTests.Terminate.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "EndEventBehaviorTests.Terminate.bpmn");
         var started = await t.StartAsync("terminate");
 
         await t.CompleteAsync(started.Id, "inner1");
@@ -21,7 +21,7 @@ public sealed class TerminateTests
     public async Task A_terminate_end_event_at_process_level_ends_every_branch()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "TerminateTests.Terminate.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "EndEventBehaviorTests.Terminate.bpmn");
         var started = await t.StartAsync("terminate");
         await t.CompleteAsync(started.Id, "inner1");
 

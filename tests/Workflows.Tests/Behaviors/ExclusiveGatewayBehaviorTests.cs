@@ -2,7 +2,7 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class ExclusiveGatewayTests
+public sealed class ExclusiveGatewayBehaviorTests
 {
     [Theory]
     [InlineData(8000, "big")]
@@ -11,7 +11,7 @@ public sealed class ExclusiveGatewayTests
     public async Task Takes_the_first_flow_whose_condition_holds_else_the_default(int amount, string expected)
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "ExclusiveGatewayTests.Routing.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ExclusiveGatewayBehaviorTests.Routing.bpmn");
 
         var started = await t.StartAsync("routing", new { amount });
 
@@ -22,7 +22,7 @@ public sealed class ExclusiveGatewayTests
     public async Task No_matching_condition_and_no_default_raises_an_incident()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "ExclusiveGatewayTests.NoDefault.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ExclusiveGatewayBehaviorTests.NoDefault.bpmn");
 
         var started = await t.StartAsync("no-default", new { approved = "maybe" });
 
@@ -35,7 +35,7 @@ public sealed class ExclusiveGatewayTests
     public async Task Fixing_the_variable_and_retrying_the_incident_continues()
     {
         await using var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "ExclusiveGatewayTests.NoDefault.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "ExclusiveGatewayBehaviorTests.NoDefault.bpmn");
         var started = await t.StartAsync("no-default", new { approved = "maybe" });
 
         await t.Engine.SetVariablesAsync(started.Id, TestEngine.Vars(new { approved = false })!, "admin");

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Anju.Workflows.Expressions;
 using Anju.Workflows.Model;
 
-namespace Anju.Workflows.Execution;
+namespace Anju.Workflows.Execution.Behaviors;
 
 /// <summary>
 /// Multi-instance activities (BPMN 2.0 §13.2.7), as Camunda 7 runs them: the token waits at the
@@ -10,47 +10,47 @@ namespace Anju.Workflows.Execution;
 /// runs in a scope of its own holding loopCounter and the element variable. 会签 is
 /// completionCondition-less or "all approved"; 或签 completes on the first approval.
 /// </summary>
-internal sealed partial class InstanceRunner
+internal static class MultiInstanceBehavior
 {
-    private void StartMultiInstance(TokenState body, Activity activity)
+    internal static void Start(InstanceRunner runner, TokenState body, Activity activity)
     {
         var mi = activity.MultiInstance!;
-        var items = Items(body, activity, mi);
-        Journal("ActivityStarted", activity.Id, new JsonObject { ["instances"] = items.Count });
+        var items = Items(runner, body, activity, mi);
+        runner.Journal("ActivityStarted", activity.Id, new JsonObject { ["instances"] = items.Count });
         if (items.Count == 0)
         {
-            Leave(body, activity);
+            runner.Leave(body, activity);
             return;
         }
 
         body.IsMultiInstanceBody = true;
         body.Phase = TokenPhase.Waiting;
-        AttachBoundaryEvents(body, activity);
-        var bodyScope = NewScope(ScopeKind.MultiInstanceBody, body.ScopeId, body, activity.Id);
-        SetLocal(bodyScope, "nrOfInstances", items.Count);
-        SetLocal(bodyScope, "nrOfCompletedInstances", 0);
-        SetLocal(bodyScope, "nrOfActiveInstances", mi.IsSequential ? 1 : items.Count);
+        BoundaryEventBehavior.Attach(runner, body, activity);
+        var bodyScope = runner.NewScope(ScopeKind.MultiInstanceBody, body.ScopeId, body, activity.Id);
+        runner.SetLocal(bodyScope, "nrOfInstances", items.Count);
+        runner.SetLocal(bodyScope, "nrOfCompletedInstances", 0);
+        runner.SetLocal(bodyScope, "nrOfActiveInstances", mi.IsSequential ? 1 : items.Count);
         if (mi.IsSequential)
         {
             body.PendingItems = items.Skip(1).ToList();
-            StartIteration(body, bodyScope, activity, 0, items[0]);
+            StartIteration(runner, body, bodyScope, activity, 0, items[0]);
             return;
         }
 
         for (var i = 0; i < items.Count; i++)
         {
-            StartIteration(body, bodyScope, activity, i, items[i]);
+            StartIteration(runner, body, bodyScope, activity, i, items[i]);
         }
     }
 
     /// <summary>The collection's items, or loopCardinality many nulls.</summary>
-    private List<JsonNode?> Items(TokenState body, Activity activity, MultiInstance mi)
+    internal static List<JsonNode?> Items(InstanceRunner runner, TokenState body, Activity activity, MultiInstance mi)
     {
         if (mi.Collection is { } collectionText)
         {
             var value = collectionText.Text.Contains("${", StringComparison.Ordinal) || collectionText.Text.Contains("#{", StringComparison.Ordinal)
-                ? Evaluate(body, collectionText)
-                : Variables(body).TryGetVariable(collectionText.Text.Trim(), out var v)
+                ? runner.Evaluate(body, collectionText)
+                : runner.Variables(body).TryGetVariable(collectionText.Text.Trim(), out var v)
                     ? ExpressionValues.FromJson(v)
                     : throw new ElementFailure("expression", $"{activity.ElementType} '{activity.Id}': collection variable '{collectionText.Text}' is not defined.");
             return value switch
@@ -61,7 +61,7 @@ internal sealed partial class InstanceRunner
             };
         }
 
-        var cardinality = Evaluate(body, mi.LoopCardinality!) switch
+        var cardinality = runner.Evaluate(body, mi.LoopCardinality!) switch
         {
             long l => l,
             double d => (long)d,
@@ -76,47 +76,47 @@ internal sealed partial class InstanceRunner
         return Enumerable.Repeat<JsonNode?>(null, (int)cardinality).ToList();
     }
 
-    private void StartIteration(TokenState body, ScopeState bodyScope, Activity activity, int index, JsonNode? item)
+    internal static void StartIteration(InstanceRunner runner, TokenState body, ScopeState bodyScope, Activity activity, int index, JsonNode? item)
     {
-        var scope = NewScope(ScopeKind.Iteration, bodyScope.Id, body, activity.Id);
-        SetLocal(scope, "loopCounter", index);
+        var scope = runner.NewScope(ScopeKind.Iteration, bodyScope.Id, body, activity.Id);
+        runner.SetLocal(scope, "loopCounter", index);
         if (activity.MultiInstance!.ElementVariable is { Length: > 0 } elementVariable)
         {
-            SetLocal(scope, elementVariable, item?.DeepClone());
+            runner.SetLocal(scope, elementVariable, item?.DeepClone());
         }
 
-        var token = NewToken(scope.Id, activity.Id);
+        var token = runner.NewToken(scope.Id, activity.Id);
         token.IsIteration = true;
-        Schedule(token);
+        runner.Schedule(token);
     }
 
-    private void CompleteIteration(ScopeState iteration)
+    internal static void CompleteIteration(InstanceRunner runner, ScopeState iteration)
     {
-        var bodyScope = State.Scope(iteration.ParentId!.Value);
-        var body = State.FindToken(bodyScope.OwnerTokenId!.Value)!;
-        var activity = (Activity)Process.Node(body.NodeId);
+        var bodyScope = runner.State.Scope(iteration.ParentId!.Value);
+        var body = runner.State.FindToken(bodyScope.OwnerTokenId!.Value)!;
+        var activity = (Activity)runner.Process.Node(body.NodeId);
         var mi = activity.MultiInstance!;
 
         var completed = Count(bodyScope, "nrOfCompletedInstances") + 1;
         var active = Count(bodyScope, "nrOfActiveInstances") - 1;
-        SetLocal(bodyScope, "nrOfCompletedInstances", completed);
-        SetLocal(bodyScope, "nrOfActiveInstances", active);
+        runner.SetLocal(bodyScope, "nrOfCompletedInstances", completed);
+        runner.SetLocal(bodyScope, "nrOfActiveInstances", active);
 
         var done = false;
         if (mi.CompletionCondition is { } condition)
         {
-            var context = new ScopeVariables(this, iteration.Id);
-            var expression = Loaded.Definition.Expression(condition);
+            var context = new ScopeVariables(runner, iteration.Id);
+            var expression = runner.Loaded.Definition.Expression(condition);
             done = ExpressionValues.ToBoolean(expression.Evaluate(context), expression.Text);
         }
 
-        State.Scopes.Remove(iteration);
+        runner.State.Scopes.Remove(iteration);
         if (!done && mi.IsSequential && body.PendingItems is { Count: > 0 } pending)
         {
             var next = pending[0];
             pending.RemoveAt(0);
-            SetLocal(bodyScope, "nrOfActiveInstances", 1);
-            StartIteration(body, bodyScope, activity, (int)completed, next);
+            runner.SetLocal(bodyScope, "nrOfActiveInstances", 1);
+            StartIteration(runner, body, bodyScope, activity, (int)completed, next);
             return;
         }
 
@@ -126,17 +126,17 @@ internal sealed partial class InstanceRunner
         }
 
         // Completion condition met or all done: withdraw the iterations still running (或签's other signers).
-        foreach (var other in State.Scopes.Where(s => s.ParentId == bodyScope.Id).ToList())
+        foreach (var other in runner.State.Scopes.Where(s => s.ParentId == bodyScope.Id).ToList())
         {
-            CancelScope(other);
+            runner.CancelScope(other);
         }
 
-        State.Scopes.Remove(bodyScope);
+        runner.State.Scopes.Remove(bodyScope);
         body.IsMultiInstanceBody = false;
         body.PendingItems = null;
-        Leave(body, activity);
+        runner.Leave(body, activity);
     }
 
-    private static long Count(ScopeState scope, string name) =>
+    internal static long Count(ScopeState scope, string name) =>
         scope.Variables.TryGetValue(name, out var node) && node is JsonValue value && value.TryGetValue<long>(out var n) ? n : 0;
 }

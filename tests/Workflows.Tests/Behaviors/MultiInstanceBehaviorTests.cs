@@ -2,12 +2,12 @@ using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
 
-public sealed class MultiInstanceTests
+public sealed class MultiInstanceBehaviorTests
 {
     private static async Task<(TestEngine Engine, InstanceView Started)> StartAsync(object variables)
     {
         var t = await TestEngine.CreateAsync();
-        await t.DeployFixtureAsync("Behaviors", "MultiInstanceTests.Signatures.bpmn");
+        await t.DeployFixtureAsync("Behaviors", "MultiInstanceBehaviorTests.Signatures.bpmn");
         return (t, await t.StartAsync("signatures", variables));
     }
 

@@ -1,0 +1,34 @@
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Execution.Behaviors;
+
+/// <summary>
+/// An intermediate catch event: a link catch passes at once (its throw sent the token here); a message or timer catch
+/// waits, and the message's delivery or the timer's job leaves it.
+/// </summary>
+internal static class IntermediateCatchEventBehavior
+{
+    internal static void Execute(InstanceRunner runner, TokenState token, IntermediateCatchEvent catchEvent)
+    {
+        if (catchEvent.Trigger == EventTrigger.Link)
+        {
+            runner.Leave(token, catchEvent);
+            return;
+        }
+
+        Wait(runner, token, catchEvent);
+    }
+
+    internal static void Wait(InstanceRunner runner, TokenState token, IntermediateCatchEvent catchEvent)
+    {
+        token.Phase = TokenPhase.Waiting;
+        if (catchEvent.Trigger == EventTrigger.Message)
+        {
+            runner.Subscribe(token, catchEvent.Id, catchEvent.MessageName!);
+        }
+        else
+        {
+            runner.AddTimer(token, catchEvent.Id, catchEvent.Timer!);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Anju.Workflows.Model;
+
+namespace Anju.Workflows.Execution.Behaviors;
+
+/// <summary>
+/// An intermediate throw event: none is a milestone the token passes; a link throw continues at the catch of the same
+/// name in its scope; an escalation throw escalates and, unless an interrupting boundary took the token, passes.
+/// </summary>
+internal static class IntermediateThrowEventBehavior
+{
+    internal static void Execute(InstanceRunner runner, TokenState token, IntermediateThrowEvent throwEvent)
+    {
+        if (throwEvent.LinkName is { } link)
+        {
+            FollowLink(runner, token, throwEvent, link);
+        }
+        else if (throwEvent.Trigger != EventTrigger.Escalation || runner.ThrowEscalation(token, throwEvent.EscalationCode, throwEvent.Id))
+        {
+            runner.Leave(token, throwEvent);
+        }
+    }
+
+    /// <summary>
+    /// A link throw event: it completes, and the token continues at the link catch event of the same name in the same
+    /// scope, which it passes at once (BPMN 2.0 §10.5.6 "Link"; Camunda 7 reference, "Link Events"). The deployment
+    /// checked that the catch exists.
+    /// </summary>
+    internal static void FollowLink(InstanceRunner runner, TokenState token, IntermediateThrowEvent throwEvent, string link)
+    {
+        var target = runner.Process.Nodes.Values.OfType<IntermediateCatchEvent>()
+            .First(c => c.Trigger == EventTrigger.Link && c.LinkName == link && c.ParentId == throwEvent.ParentId);
+        runner.MarkCompleted(throwEvent.Id);
+        token.NodeId = target.Id;
+        token.AsyncBeforeDone = false;
+        runner.Schedule(token);
+    }
+}
