@@ -227,10 +227,11 @@ function reshapeListeners(group: Group, listeners: ModdleElement[], task: boolea
 
 // ---- Groups --------------------------------------------------------------------------------------------------------
 
-function replaceEntry(group: Group | undefined, id: string, component: unknown, extra: Partial<Entry> = {}): void {
+/** Keeps Camunda's entry (its id and edited check) and renders it with our component. */
+function replaceEntry(group: Group | undefined, id: string, component: unknown): void {
   const entries = group?.entries;
   const index = entries?.findIndex((entry) => entry.id === id) ?? -1;
-  if (entries && index >= 0) entries[index] = { ...entries[index]!, component, ...extra };
+  if (entries && index >= 0) entries[index] = { ...entries[index]!, component };
 }
 
 function removeEntries(group: Group | undefined, keep: (entry: Entry) => boolean): void {
