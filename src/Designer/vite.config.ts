@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
 // The Host (dotnet run --project src/Host) listens on 5080; `npm run dev` proxies the API to it so that the
 // HTTP-only session cookie stays same-origin.
@@ -17,6 +19,30 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
     return groups;
   };
 }
+
+/**
+ * Tests only: @bpmn-io/properties-panel ships its own preact, whose hooks and JSX runtime import it as "../..". In the
+ * browser build that is its ES module; under vitest it would be the CommonJS "main" next to the ES module the panel
+ * imports by name, two preact instances whose hooks never meet. Both are pointed at the ES module here.
+ */
+const panelPreact = fileURLToPath(new URL('./node_modules/@bpmn-io/properties-panel/preact', import.meta.url));
+const panelPreactModules: Record<string, string> = {
+  '': 'dist/preact.module.js',
+  '/hooks': 'hooks/dist/hooks.module.js',
+  '/compat': 'compat/dist/compat.module.js',
+  '/jsx-runtime': 'jsx-runtime/dist/jsxRuntime.module.js',
+};
+const onePanelPreact: Plugin = {
+  name: 'anju-one-panel-preact',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    let target: string | undefined;
+    if (source.startsWith('@bpmn-io/properties-panel/preact')) target = panelPreact + source.slice('@bpmn-io/properties-panel/preact'.length);
+    else if (source.startsWith('.') && importer?.includes('/@bpmn-io/properties-panel/')) target = resolvePath(dirname(importer), source);
+    const module = target?.startsWith(panelPreact) ? panelPreactModules[target.slice(panelPreact.length)] : undefined;
+    return module ? `${panelPreact}/${module}` : null;
+  },
+};
 
 const host = process.env.ANJU_HOST_URL ?? 'http://localhost:5080';
 
@@ -37,6 +63,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     sourcemap: true,
   },
+  plugins: process.env.VITEST ? [onePanelPreact] : [],
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'happy-dom',

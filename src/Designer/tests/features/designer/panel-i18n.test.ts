@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import subset from '../../../../../docs/bpmn-subset.json';
 import { chinese, translate } from '../../../src/features/designer/modeler/translate';
-import { canvasStrings, lintStrings, propertiesPanelStrings, typeLabels } from './panel-strings';
+import { anjuPanelStrings, canvasStrings, lintStrings, propertiesPanelStrings, typeLabels } from './panel-strings';
 
 const untranslated = (strings: Iterable<string>) => [...strings].filter((text) => !chinese[text]?.trim());
 
@@ -18,6 +18,13 @@ describe('the designer in Chinese', () => {
   it('has a Chinese text for every string of the BPMN and Camunda 7 panel providers', () => {
     const missing = [...propertiesPanelStrings()].filter(([text]) => !chinese[text]?.trim()).map(([text, files]) => `${JSON.stringify(text)} (${files[0]})`);
     expect(missing, `untranslated properties-panel strings:\n${missing.join('\n')}`).toEqual([]);
+  });
+
+  it('has a Chinese text for every string of our own panel provider', () => {
+    const strings = anjuPanelStrings();
+    expect(strings).toContain('Link name');
+    expect(strings).toContain('Escalation code');
+    expect(untranslated(strings)).toEqual([]);
   });
 
   it('names every supported element type in Chinese in the panel header', () => {

@@ -43,6 +43,12 @@ export function propertiesPanelStrings(): Map<string, string[]> {
   return all;
 }
 
+/** Literal translate('…') calls of our own panel provider (src/features/designer/modeler/anju-properties.ts). */
+export function anjuPanelStrings(): Set<string> {
+  const source = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'features', 'designer', 'modeler', 'anju-properties.ts'), 'utf8');
+  return new Set([...source.matchAll(literal)].map((match) => joinLiterals(match[1]!)));
+}
+
 /** The lint overlay's own strings (bpmn-js-bpmnlint has no source map; its bundle is scanned directly). */
 export function lintStrings(): Set<string> {
   const source = readFileSync(require.resolve('bpmn-js-bpmnlint/dist/index.esm.js'), 'utf8');

@@ -13,12 +13,14 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import lintModule from 'bpmn-js-bpmnlint';
 import { lintConfig } from '../lint/config';
+import { anjuPropertiesModule } from './anju-properties';
 import { supportedElementsModule } from './supported-elements';
 import { translateModule } from './translate';
 
 /**
- * The designer's bpmn-js Modeler: Camunda 7 properties panel and behaviours, our Chinese translate service,
- * only the elements the engine supports, and bpmnlint with our rules. The bpmn.io watermark stays (licence).
+ * The designer's bpmn-js Modeler: Camunda 7 properties panel and behaviours (with our changes for the engine,
+ * anju-properties.ts), our Chinese translate service, only the elements the engine supports, and bpmnlint with our
+ * rules. The bpmn.io watermark stays (licence).
  */
 export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement): Modeler {
   return new Modeler({
@@ -30,6 +32,7 @@ export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement)
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
+      anjuPropertiesModule,
       CamundaBehaviorsModule,
       lintModule,
       supportedElementsModule,

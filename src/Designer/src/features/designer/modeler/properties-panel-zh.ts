@@ -15,8 +15,8 @@ export const propertiesPanelZh: Record<string, string> = {
   'Multi-instance': '多实例（会签/或签）',
   'Asynchronous continuations': '异步延续',
   'Job execution': '作业执行',
-  'Inputs': '输入',
-  'Outputs': '输出',
+  'Inputs': '输入参数',
+  'Outputs': '输出参数',
   'Execution listeners': '执行监听器',
   'Task listeners': '任务监听器',
   'Extension properties': '扩展属性',
@@ -127,7 +127,8 @@ export const propertiesPanelZh: Record<string, string> = {
 
   // Implementation
   'Expression': '表达式',
-  'Java class': 'Java 类',
+  // camunda:class names a handler registered with the engine (C#), not a Java class.
+  'Java class': '处理程序类（class）',
   'Delegate expression': '委托表达式',
   'Delegate Expression': '委托表达式',
   'Delegate Class': '委托类',
@@ -191,7 +192,7 @@ export const propertiesPanelZh: Record<string, string> = {
   // Message, error, escalation, signal
   'Global message reference': '全局消息引用',
   'Global error reference': '全局错误引用',
-  'Global escalation reference': '全局升级引用',
+  'Global escalation reference': '升级定义',
   'Global signal reference': '全局信号引用',
   'Code': '代码',
   'Code variable': '代码变量',
@@ -202,6 +203,20 @@ export const propertiesPanelZh: Record<string, string> = {
   'Create new ...': '新建…',
   '<none>': '<无>',
   '<empty>': '<空>',
+
+  // Ours (anju-properties.ts): link and escalation events, boundary events
+  'Link name': '链接名称',
+  'A link throw event continues at the link catch event of the same name in the same scope.':
+    '流程从链接抛出事件跳到同一范围内同名的链接捕获事件继续。',
+  'Escalation name': '升级名称',
+  'Escalation code': '升级代码',
+  'Catches the escalations of this code thrown inside the activity (with no escalation chosen: every escalation).':
+    '捕获活动内抛出的此代码的升级（不选择升级定义时捕获所有升级）。',
+  'Caught by an escalation boundary event of the same code on an enclosing subprocess or call activity.':
+    '由外层子流程或调用活动上同一代码的升级边界事件捕获。',
+  'Interrupt the activity': '中断所附活动',
+  'When off (non-interrupting), the activity goes on and the boundary event’s path starts beside it.':
+    '不勾选（非中断）时，活动继续进行，边界事件之后的路径同时开始。',
 
   // Condition, variable events
   'Condition Expression': '条件表达式',
@@ -226,6 +241,9 @@ export const propertiesPanelZh: Record<string, string> = {
   'update': '更新（update）',
   'timeout': '超时（timeout）',
 
+  // Ours (anju-properties.ts): a listener row's title, "开始（start）：表达式"
+  '{event}: {kind}': '{event}：{kind}',
+
   // Input/output mappings
   'Map': '映射表',
   'List': '列表',
@@ -235,12 +253,18 @@ export const propertiesPanelZh: Record<string, string> = {
   'Map entries': '映射条目',
   'Scope': '作用域',
   'Assignment type': '赋值类型',
+  // Built at run time (translate(cond ? 'a' : 'b')), so the source scan does not see them
+  'Local variable name': '局部变量名',
+  'Process variable name': '流程变量名',
+  'Participant ID': '参与者 ID',
 
   // Framework (@bpmn-io/properties-panel)
   'Select an element to edit its properties.': '请选择一个元素以编辑其属性。',
   'Multiple elements are selected. Select a single element to edit its properties.': '已选择多个元素。请只选择一个元素以编辑其属性。',
   'Create': '新建',
   'Create new list item': '新建列表项',
+  'List contains {numOfItems} item': '共 {numOfItems} 项',
+  'List contains {numOfItems} items': '共 {numOfItems} 项',
   'Delete item': '删除此项',
   'Toggle list item': '展开/收起列表项',
   'Toggle section': '展开/收起分组',
@@ -321,4 +345,10 @@ export const propertiesPanelZh: Record<string, string> = {
   'Parallel Event based instantiating Gateway': '并行实例化事件网关',
   'Ad-hoc sub-process': '特设子流程',
   'Connector': '连接器',
+  // zn.js words changed to match the panel header (链接中间抛出事件 in the replace menu and in the panel alike)
+  'Link intermediate catch event': '链接中间捕获事件',
+  'Link intermediate throw event': '链接中间抛出事件',
+  'Escalation intermediate throw event': '升级中间抛出事件',
+  'Escalation end event': '升级结束事件',
+  'Escalation boundary event (non-interrupting)': '升级边界事件（非中断）',
 };

@@ -53,15 +53,37 @@ export function replaceTargets(): Map<string, ElementShape> {
 
 type Entries = Record<string, unknown>;
 
-/** Keeps entries whose target is supported; entries not in `targets` are kept only when `keepUnknown`. */
-export function filterEntries(entries: Entries, targets: Map<string, ElementShape> | Record<string, ElementShape>, keepUnknown: (id: string) => boolean): Entries {
+/**
+ * Keeps entries whose target is supported (and `fits` where it would go); entries not in `targets` are kept only when
+ * `keepUnknown`.
+ */
+export function filterEntries(
+  entries: Entries,
+  targets: Map<string, ElementShape> | Record<string, ElementShape>,
+  keepUnknown: (id: string) => boolean,
+  fits: (target: ElementShape) => boolean = () => true,
+): Entries {
   const lookup = targets instanceof Map ? targets : new Map(Object.entries(targets));
   const kept: Entries = {};
   for (const [id, entry] of Object.entries(entries)) {
     const target = lookup.get(id);
-    if (target ? isSupported(target) : keepUnknown(id)) kept[id] = entry;
+    if (target ? isSupported(target) && fits(target) : keepUnknown(id)) kept[id] = entry;
   }
   return kept;
+}
+
+interface MenuTarget {
+  host?: { businessObject?: { $instanceOf(type: string): boolean } } | null;
+}
+
+/**
+ * Whether `target` may replace the element the replace menu was opened on: an escalation boundary event only on a
+ * subprocess or call activity (the engine catches escalations there only; docs/bpmn-support.md).
+ */
+export function fitsWhereItGoes(element: MenuTarget, target: ElementShape): boolean {
+  if (target.type !== 'bpmn:BoundaryEvent' || target.eventDefinitionType !== 'bpmn:EscalationEventDefinition') return true;
+  const host = element.host?.businessObject;
+  return host !== undefined && (host.$instanceOf('bpmn:SubProcess') || host.$instanceOf('bpmn:CallActivity'));
 }
 
 interface Registry {
@@ -79,7 +101,8 @@ class SupportedElementsFilter {
         filterEntries(entries, paletteTargets, (id) => !id.startsWith('create.')),
     });
     popupMenu.registerProvider('bpmn-replace', 100, {
-      getPopupMenuEntries: () => (entries: Entries) => filterEntries(entries, replace, (id) => !id.startsWith('replace-with-')),
+      getPopupMenuEntries: (element: MenuTarget) => (entries: Entries) =>
+        filterEntries(entries, replace, (id) => !id.startsWith('replace-with-'), (target) => fitsWhereItGoes(element, target)),
       getPopupMenuHeaderEntries: () => (entries: Entries) => {
         const { ['toggle-loop']: _standardLoop, ...rest } = entries; // standardLoopCharacteristics: not supported
         return rest;

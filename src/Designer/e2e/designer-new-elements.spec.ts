@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, logIn, screenshot, test } from './support';
+
+// Issue 20, item 10: the designer offers link and escalation events, input/output parameters and listeners, in
+// Chinese, and writes them as Camunda 7 XML (the exported file is what Camunda Modeler reads too).
+
+/**
+ * Waits for the server's check of the last change: its answer redraws the problem list above the canvas, which moves
+ * the canvas and the panel, so nothing is clicked while it is pending.
+ */
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('lint-status')).not.toContainText('正在');
+}
+
+/** Creates an element from the palette at (x, y) of the canvas and leaves it selected (its type in the panel header). */
+async function createFromPalette(page: Page, action: string, x: number, y: number, type: string): Promise<void> {
+  await settled(page);
+  const shapes = await page.locator('.djs-shape').count();
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  await page.locator(`.djs-palette .entry[data-action="${action}"]`).click();
+  await page.mouse.move(canvas.x + x, canvas.y + y, { steps: 5 });
+  await page.mouse.click(canvas.x + x, canvas.y + y);
+  await expect(page.locator('.djs-shape')).toHaveCount(shapes + 1);
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText(type);
+  await settled(page);
+}
+
+/** Turns the selected element into `label` through the replace menu (the wrench of the context pad). */
+async function replaceWith(page: Page, label: string): Promise<void> {
+  await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+  await page.locator('.djs-popup').getByText(label, { exact: true }).click();
+  await expect(page.locator('.djs-popup')).toHaveCount(0);
+  await settled(page);
+}
+
+/** Fills a text field and leaves it (Tab), which commits it at once, and waits for the server's check. */
+async function fillAndLeave(field: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
+  await field.fill(value);
+  await field.press('Tab');
+  await settled(field.page());
+}
+
+async function openGroup(page: Page, groupId: string): Promise<void> {
+  const header = page.locator(`[data-group-id="group-${groupId}"] .bio-properties-panel-group-header`);
+  if (!(await header.getAttribute('class'))?.includes('open')) await header.click();
+}
+
+/** Clicks the "+ 新建" of an empty list group (always shown: designer.css) and waits for the new row. */
+async function createListItem(group: ReturnType<Page['locator']>): Promise<void> {
+  const button = group.locator('.bio-properties-panel-add-entry');
+  await expect(button).toHaveText('新建');
+  await expect(button).toHaveAttribute('title', '新建列表项');
+  await button.click();
+  await expect(group.locator('.bio-properties-panel-list-item')).toHaveCount(1);
+  await settled(group.page());
+}
+
+async function exportedXml(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+async function englishOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((globalThis as { __anjuMissingTranslations?: Set<string> }).__anjuMissingTranslations ?? [])]);
+}
+
+test('a link throw and catch pair and an escalation end event from the palette, named in the Chinese panel, exported as BPMN', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+
+  // The palette's intermediate event, made a link throw through the replace menu (which offers only what the engine runs).
+  await createFromPalette(page, 'create.intermediate-event', 320, 180, '中间抛出事件');
+  await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+  const menu = page.locator('.djs-popup');
+  await expect(menu.getByText('链接中间抛出事件', { exact: true })).toBeVisible();
+  await expect(menu.getByText('升级中间抛出事件', { exact: true })).toBeVisible();
+  await expect(menu.getByText('中间信号抛出事件', { exact: true })).toHaveCount(0);
+  await menu.getByText('链接中间抛出事件', { exact: true }).click();
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('链接中间抛出事件');
+  await settled(page);
+  await openGroup(page, 'link');
+  await fillAndLeave(page.getByLabel('链接名称', { exact: true }), '转复核');
+  // No asynchronous continuation after a link throw: the engine refuses it there.
+  await openGroup(page, 'CamundaPlatform__AsynchronousContinuations');
+  await expect(page.getByLabel('之前', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('之后', { exact: true })).toHaveCount(0);
+
+  await createFromPalette(page, 'create.intermediate-event', 320, 340, '中间抛出事件');
+  await replaceWith(page, '链接中间捕获事件');
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('链接中间捕获事件');
+  await openGroup(page, 'link');
+  await fillAndLeave(page.getByLabel('链接名称', { exact: true }), '转复核');
+
+  // An escalation end event with a new escalation: its name and code.
+  await createFromPalette(page, 'create.end-event', 520, 180, '结束事件');
+  await replaceWith(page, '升级结束事件');
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('升级结束事件');
+  await openGroup(page, 'escalation');
+  await page.getByLabel('升级定义', { exact: true }).selectOption({ label: '新建…' });
+  await settled(page);
+  await fillAndLeave(page.getByLabel('升级名称', { exact: true }), '逾期上报');
+  await fillAndLeave(page.getByLabel('升级代码', { exact: true }), 'LATE');
+  await expect(page.getByText('由外层子流程或调用活动上同一代码的升级边界事件捕获。')).toBeVisible();
+  await screenshot(page, '09a-designer-link-escalation');
+
+  const xml = await exportedXml(page);
+  expect(xml.match(/<bpmn:linkEventDefinition id="[^"]+" name="转复核" \/>/g)).toHaveLength(2);
+  expect(xml).toMatch(/<bpmn:intermediateThrowEvent id="[^"]+">\s*<bpmn:linkEventDefinition/);
+  expect(xml).toMatch(/<bpmn:intermediateCatchEvent id="[^"]+">\s*<bpmn:linkEventDefinition/);
+  const escalation = /<bpmn:escalation id="([^"]+)" name="逾期上报" escalationCode="LATE" \/>/.exec(xml);
+  expect(escalation, xml).not.toBeNull();
+  expect(xml).toMatch(new RegExp(`<bpmn:endEvent id="[^"]+">\\s*<bpmn:escalationEventDefinition id="[^"]+" escalationRef="${escalation![1]}" />`));
+  expect(await englishOnScreen(page)).toEqual([]);
+});
+
+test('an input parameter and an execution listener on a task, written as Camunda 7 extension elements', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+
+  await createFromPalette(page, 'create.task', 380, 180, '任务');
+  await replaceWith(page, '服务任务');
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('服务任务');
+
+  // 输入参数: 新建, a name and a ${…} value; no list, map or script to choose from.
+  const inputs = page.locator('[data-group-id="group-CamundaPlatform__Input"]');
+  await createListItem(inputs);
+  await fillAndLeave(inputs.getByLabel('局部变量名', { exact: true }), 'amount');
+  await fillAndLeave(inputs.getByLabel('值', { exact: true }), '${order.amount * 2}');
+  await expect(inputs.getByLabel('赋值类型', { exact: true })).toHaveCount(0);
+
+  // 执行监听器: 新建, an expression at the end of the task.
+  const listeners = page.locator('[data-group-id="group-CamundaPlatform__ExecutionListener"]');
+  await createListItem(listeners);
+  await listeners.getByLabel('监听器类型', { exact: true }).selectOption({ label: '表达式' });
+  await settled(page);
+  await fillAndLeave(listeners.getByLabel('表达式', { exact: true }), '${journal.note(execution)}');
+  await listeners.getByLabel('事件类型', { exact: true }).selectOption({ label: '结束（end）' });
+  await settled(page);
+  await expect(listeners.locator('.bio-properties-panel-collapsible-entry-header-title')).toHaveText('结束（end）：表达式');
+  await expect(listeners.getByLabel('监听器类型', { exact: true }).locator('option')).toHaveText(['表达式', '委托表达式', '处理程序类（class）']);
+  await screenshot(page, '09b-designer-input-listener');
+
+  const xml = await exportedXml(page);
+  expect(xml).toMatch(
+    /<bpmn:extensionElements>\s*<camunda:inputOutput>\s*<camunda:inputParameter name="amount">\$\{order\.amount \* 2\}<\/camunda:inputParameter>\s*<\/camunda:inputOutput>\s*<camunda:executionListener [^>]*\/>\s*<\/bpmn:extensionElements>/,
+  );
+  const listener = /<camunda:executionListener [^>]*\/>/.exec(xml)![0];
+  expect(listener).toContain('expression="${journal.note(execution)}"');
+  expect(listener).toContain('event="end"');
+  expect(listener).not.toContain('class=');
+  expect(await englishOnScreen(page)).toEqual([]);
+});

@@ -1,0 +1,307 @@
+import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited } from '@bpmn-io/properties-panel';
+import { useService } from 'bpmn-js-properties-panel';
+import {
+  asyncOptions,
+  eventKindOf,
+  hasInterruptingSwitch,
+  isAsyncAfter,
+  isAsyncBefore,
+  isInterrupting,
+  isTextParameter,
+  listenerKind,
+  listenerKindLabels,
+  listenerKinds,
+  retryCycleAllowed,
+  taskListenerEvents,
+  withCurrent,
+  type ListenerKind,
+  type ModdleElement,
+} from './panel-rules';
+
+/**
+ * The last properties provider (after bpmn-js-properties-panel's BPMN and Camunda 7 ones): it keeps their groups and
+ * entries and changes only what differs for Anju's engine and for a Chinese administrator:
+ * - link events: the link name labelled as such (链接名称), with what it does;
+ * - escalation events: 升级名称 and 升级代码 instead of a bare "name" and "code"; no escalation code variable (the engine
+ *   does not read it); on boundary events of message, timer and escalation, the interrupting switch (cancelActivity);
+ * - asynchronous continuations: only where the engine runs them (events and gateways included, boundary events and
+ *   event-based gateways not; asyncAfter not on gateways, link throws and non-none end events), and the retry cycle
+ *   not on boundary events;
+ * - input/output parameters: text or `${…}` expressions only (the assignment type select goes, as long as the value is
+ *   one); execution and task listeners: class, expression or delegate expression, the task events the engine runs,
+ *   each row titled in words, no field injections or listener ids unless the file has them;
+ * - every group gets the translate service, so that the framework's own buttons ("Create", "Toggle section") are
+ *   Chinese too.
+ * Camunda's XML is unchanged: files round-trip with Camunda Modeler.
+ */
+
+type Translate = (template: string, replacements?: Record<string, string>) => string;
+
+interface DiagramElement {
+  id: string;
+  businessObject: ModdleElement;
+}
+
+interface CommandStack {
+  execute(command: string, context: unknown): void;
+}
+
+interface Modeling {
+  updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;
+  updateModdleProperties(element: DiagramElement, moddleElement: ModdleElement, properties: Record<string, unknown>): void;
+}
+
+export interface Entry {
+  id: string;
+  component: unknown;
+  isEdited?: unknown;
+  [key: string]: unknown;
+}
+
+interface ListItem {
+  id: string;
+  label: string;
+  entries: Entry[];
+  [key: string]: unknown;
+}
+
+export interface Group {
+  id: string;
+  label: string;
+  entries?: Entry[];
+  items?: ListItem[];
+  translate?: Translate;
+  [key: string]: unknown;
+}
+
+interface PropertiesPanel {
+  registerProvider(priority: number, provider: { getGroups(element: DiagramElement): (groups: Group[]) => Group[] }): void;
+}
+
+// After bpmn-js-properties-panel's BPMN (1000) and Camunda 7 (500) providers.
+const LOW_PRIORITY = 100;
+
+const translateService = (): Translate => useService('translate') as Translate;
+
+function extensionValues(bo: ModdleElement, type: string): ModdleElement[] {
+  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
+  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
+  return values.filter((value) => value.$instanceOf(type));
+}
+
+function firstEventDefinition(bo: ModdleElement): ModdleElement | undefined {
+  return (bo.get('eventDefinitions') as ModdleElement[] | undefined)?.[0];
+}
+
+// ---- Link name ----------------------------------------------------------------------------------------------------
+
+function LinkName({ element }: { element: DiagramElement }): unknown {
+  const commandStack = useService('commandStack') as CommandStack;
+  const translate = translateService();
+  const debounce = useService('debounceInput') as unknown;
+  const definition = firstEventDefinition(element.businessObject)!;
+  return TextFieldEntry({
+    element,
+    id: 'linkName',
+    label: translate('Link name'),
+    description: translate('A link throw event continues at the link catch event of the same name in the same scope.'),
+    getValue: () => definition.get('name'),
+    setValue: (value: string) =>
+      commandStack.execute('element.updateModdleProperties', { element, moddleElement: definition, properties: { name: value } }),
+    debounce,
+  });
+}
+
+// ---- Escalation name, code, interrupting --------------------------------------------------------------------------
+
+function escalationOf(element: DiagramElement): ModdleElement | undefined {
+  return firstEventDefinition(element.businessObject)?.get('escalationRef') as ModdleElement | undefined;
+}
+
+function escalationField(id: string, property: 'name' | 'escalationCode', label: (translate: Translate) => string, description?: (translate: Translate, element: DiagramElement) => string) {
+  return function EscalationField({ element }: { element: DiagramElement }): unknown {
+    const commandStack = useService('commandStack') as CommandStack;
+    const translate = translateService();
+    const debounce = useService('debounceInput') as unknown;
+    const escalation = escalationOf(element)!;
+    return TextFieldEntry({
+      element,
+      id,
+      label: label(translate),
+      description: description?.(translate, element),
+      getValue: () => escalation.get(property),
+      setValue: (value: string) =>
+        commandStack.execute('element.updateModdleProperties', { element, moddleElement: escalation, properties: { [property]: value } }),
+      debounce,
+    });
+  };
+}
+
+const EscalationName = escalationField('escalationName', 'name', (translate) => translate('Escalation name'));
+const EscalationCode = escalationField(
+  'escalationCode',
+  'escalationCode',
+  (translate) => translate('Escalation code'),
+  (translate, element) =>
+    element.businessObject.$instanceOf('bpmn:BoundaryEvent')
+      ? translate('Catches the escalations of this code thrown inside the activity (with no escalation chosen: every escalation).')
+      : translate('Caught by an escalation boundary event of the same code on an enclosing subprocess or call activity.'),
+);
+
+function Interrupting({ element }: { element: DiagramElement }): unknown {
+  const modeling = useService('modeling') as Modeling;
+  const translate = translateService();
+  return CheckboxEntry({
+    element,
+    id: 'cancelActivity',
+    label: translate('Interrupt the activity'),
+    description: translate('When off (non-interrupting), the activity goes on and the boundary event’s path starts beside it.'),
+    getValue: () => isInterrupting(element.businessObject),
+    setValue: (value: boolean) => modeling.updateProperties(element, { cancelActivity: value }),
+  });
+}
+
+// ---- Listeners -----------------------------------------------------------------------------------------------------
+
+interface ListenerProps {
+  id: string;
+  element: DiagramElement;
+  listener: ModdleElement;
+}
+
+function ListenerKindSelect({ id, element, listener }: ListenerProps): unknown {
+  const modeling = useService('modeling') as Modeling;
+  const translate = translateService();
+  return SelectEntry({
+    element,
+    id,
+    label: translate('Listener type'),
+    getValue: () => listenerKind(listener),
+    setValue: (value: ListenerKind) =>
+      modeling.updateModdleProperties(element, listener, {
+        class: undefined,
+        expression: undefined,
+        delegateExpression: undefined,
+        script: undefined,
+        [value]: '',
+      }),
+    getOptions: () =>
+      withCurrent(listenerKinds, listenerKind(listener)).map((kind) => ({ value: kind, label: translate(listenerKindLabels[kind]) })),
+  });
+}
+
+function TaskListenerEventSelect({ id, element, listener }: ListenerProps): unknown {
+  const modeling = useService('modeling') as Modeling;
+  const translate = translateService();
+  return SelectEntry({
+    element,
+    id,
+    label: translate('Event type'),
+    getValue: () => listener.get('event'),
+    setValue: (value: string) => modeling.updateModdleProperties(element, listener, { event: value, eventDefinitions: undefined }),
+    getOptions: () =>
+      withCurrent(taskListenerEvents, listener.get('event') as string | undefined).map((event) => ({ value: event, label: translate(event) })),
+  });
+}
+
+/** "开始（start）：表达式": a listener row's title in words (Camunda's panel leaves it in English). */
+export function listenerTitle(listener: ModdleElement, translate: Translate): string {
+  const event = (listener.get('event') as string | undefined) ?? '';
+  return translate('{event}: {kind}', { event: event ? translate(event) : '', kind: translate(listenerKindLabels[listenerKind(listener)]) });
+}
+
+function reshapeListeners(group: Group, listeners: ModdleElement[], task: boolean, translate: Translate): void {
+  group.items?.forEach((item, index) => {
+    const listener = listeners[index];
+    if (!listener) return;
+    item.label = listenerTitle(listener, translate);
+    item.entries = item.entries.flatMap((entry): Entry[] => {
+      if (entry.id.endsWith('-listenerType')) return [{ ...entry, component: ListenerKindSelect }];
+      if (task && entry.id.endsWith('-eventType')) return [{ ...entry, component: TaskListenerEventSelect }];
+      if (entry.id.endsWith('-listenerId')) return listener.get('camunda:id') ? [entry] : [];
+      if (entry.id.endsWith('-fields')) return ((listener.get('fields') as unknown[] | undefined) ?? []).length > 0 ? [entry] : [];
+      return [entry];
+    });
+  });
+}
+
+// ---- Groups --------------------------------------------------------------------------------------------------------
+
+/** Keeps Camunda's entry (its id and edited check) and renders it with our component. */
+function replaceEntry(group: Group | undefined, id: string, component: unknown): void {
+  const entries = group?.entries;
+  const index = entries?.findIndex((entry) => entry.id === id) ?? -1;
+  if (entries && index >= 0) entries[index] = { ...entries[index]!, component };
+}
+
+function removeEntries(group: Group | undefined, keep: (entry: Entry) => boolean): void {
+  if (group?.entries) group.entries = group.entries.filter(keep);
+}
+
+/** Changes Camunda's groups for `element` as described at the top of this file; returns the groups to show. */
+export function reshapeGroups(element: DiagramElement, groups: Group[], translate: Translate): Group[] {
+  const bo = element.businessObject;
+  const find = (id: string) => groups.find((group) => group.id === id);
+
+  replaceEntry(find('link'), 'linkName', LinkName);
+
+  const escalation = find('escalation');
+  replaceEntry(escalation, 'escalationName', EscalationName);
+  replaceEntry(escalation, 'escalationCode', EscalationCode);
+  const codeVariable = firstEventDefinition(bo)?.get('camunda:escalationCodeVariable');
+  removeEntries(escalation, (entry) => entry.id !== 'escalationCodeVariable' || Boolean(codeVariable));
+
+  if (hasInterruptingSwitch(bo)) {
+    const eventGroup = find(eventKindOf(bo)) ?? find('general');
+    eventGroup?.entries?.push({ id: 'cancelActivity', component: Interrupting, isEdited: isCheckboxEntryEdited });
+  }
+
+  const allowed = asyncOptions(bo);
+  const before = allowed.before || isAsyncBefore(bo);
+  const after = allowed.after || isAsyncAfter(bo);
+  removeEntries(find('CamundaPlatform__AsynchronousContinuations'), (entry) =>
+    entry.id === 'asynchronousContinuationBefore' ? before : entry.id === 'asynchronousContinuationAfter' ? after : before || after,
+  );
+  const retryCycle = extensionValues(bo, 'camunda:FailedJobRetryTimeCycle').length > 0;
+  removeEntries(find('CamundaPlatform__JobExecution'), (entry) => entry.id !== 'retryTimeCycle' || retryCycleAllowed(bo) || retryCycle);
+
+  for (const [groupId, property] of [['CamundaPlatform__Input', 'inputParameters'], ['CamundaPlatform__Output', 'outputParameters']] as const) {
+    const inputOutput = extensionValues(bo, 'camunda:InputOutput')[0];
+    const parameters = (inputOutput?.get(property) as ModdleElement[] | undefined) ?? [];
+    find(groupId)?.items?.forEach((item, index) => {
+      const parameter = parameters[index];
+      // Only text or ${…} is run; the type select stays while a list, map or script is there, to change it back.
+      if (parameter && isTextParameter(parameter)) item.entries = item.entries.filter((entry) => !entry.id.endsWith('-type'));
+    });
+  }
+
+  const listenerHost = (bo.get('processRef') as ModdleElement | undefined) ?? bo;
+  const executionListeners = find('CamundaPlatform__ExecutionListener');
+  if (executionListeners) reshapeListeners(executionListeners, extensionValues(listenerHost, 'camunda:ExecutionListener'), false, translate);
+  const taskListeners = find('CamundaPlatform__TaskListener');
+  if (taskListeners) reshapeListeners(taskListeners, extensionValues(bo, 'camunda:TaskListener'), true, translate);
+
+  const shown = groups.filter((group) => !group.entries || group.entries.length > 0 || group.items);
+  for (const group of shown) group.translate ??= translate;
+  return shown;
+}
+
+class AnjuPropertiesProvider {
+  static $inject = ['propertiesPanel', 'translate'];
+
+  constructor(
+    propertiesPanel: PropertiesPanel,
+    private readonly translate: Translate,
+  ) {
+    propertiesPanel.registerProvider(LOW_PRIORITY, this);
+  }
+
+  getGroups(element: DiagramElement): (groups: Group[]) => Group[] {
+    return (groups) => reshapeGroups(element, groups, this.translate);
+  }
+}
+
+export const anjuPropertiesModule = {
+  __init__: ['anjuPropertiesProvider'],
+  anjuPropertiesProvider: ['type', AnjuPropertiesProvider],
+};

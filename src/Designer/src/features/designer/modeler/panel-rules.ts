@@ -1,0 +1,100 @@
+/**
+ * What the properties panel offers on an element, where Anju's engine differs from Camunda 7 (docs/bpmn-support.md).
+ * Pure functions over the moddle elements, used by `anju-properties.ts`; an option the engine refuses is offered only
+ * while the diagram still has it, so that it can be seen and taken away (the server's check marks it meanwhile).
+ */
+export interface ModdleElement {
+  $type: string;
+  $instanceOf(type: string): boolean;
+  get(name: string): unknown;
+}
+
+const eventDefinitionsOf = (bo: ModdleElement): ModdleElement[] => (bo.get('eventDefinitions') as ModdleElement[] | undefined) ?? [];
+
+/** `bpmn:LinkEventDefinition` → `link`; `none` without a definition. */
+export function eventKindOf(bo: ModdleElement): string {
+  const definition = eventDefinitionsOf(bo)[0];
+  if (!definition) return 'none';
+  const name = definition.$type.replace(/^bpmn:/, '').replace(/EventDefinition$/, '');
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+export interface AsyncOptions {
+  before: boolean;
+  after: boolean;
+}
+
+/**
+ * Where the engine runs `camunda:asyncBefore` / `camunda:asyncAfter` (docs/bpmn-support.md, "Asynchronous
+ * continuations on events and gateways"): activities both; start and intermediate catch events both; intermediate throw
+ * events before, and after unless a link; end events before, and after only on a none end event; exclusive, parallel
+ * and inclusive gateways before only; boundary events and event-based gateways neither.
+ */
+export function asyncOptions(bo: ModdleElement): AsyncOptions {
+  if (bo.$instanceOf('bpmn:Activity')) return { before: true, after: true };
+  if (bo.$instanceOf('bpmn:BoundaryEvent')) return { before: false, after: false };
+  if (bo.$instanceOf('bpmn:StartEvent') || bo.$instanceOf('bpmn:IntermediateCatchEvent')) return { before: true, after: true };
+  if (bo.$instanceOf('bpmn:IntermediateThrowEvent')) return { before: true, after: eventKindOf(bo) !== 'link' };
+  if (bo.$instanceOf('bpmn:EndEvent')) return { before: true, after: eventKindOf(bo) === 'none' };
+  if (bo.$instanceOf('bpmn:ExclusiveGateway') || bo.$instanceOf('bpmn:ParallelGateway') || bo.$instanceOf('bpmn:InclusiveGateway')) {
+    return { before: true, after: false };
+  }
+  return { before: false, after: false };
+}
+
+export function isAsyncBefore(bo: ModdleElement): boolean {
+  return bo.get('camunda:asyncBefore') === true || bo.get('camunda:async') === true;
+}
+
+export function isAsyncAfter(bo: ModdleElement): boolean {
+  return bo.get('camunda:asyncAfter') === true;
+}
+
+/** `camunda:failedJobRetryTimeCycle`: read by the engine wherever an asynchronous continuation or a timer job can run, not on boundary events or event-based gateways. */
+export function retryCycleAllowed(bo: ModdleElement): boolean {
+  return !bo.$instanceOf('bpmn:BoundaryEvent') && !bo.$instanceOf('bpmn:EventBasedGateway');
+}
+
+/** A boundary event that may be interrupting or not: message, timer and escalation (an error boundary always interrupts). */
+export function hasInterruptingSwitch(bo: ModdleElement): boolean {
+  return bo.$instanceOf('bpmn:BoundaryEvent') && ['message', 'timer', 'escalation'].includes(eventKindOf(bo));
+}
+
+export function isInterrupting(bo: ModdleElement): boolean {
+  return bo.get('cancelActivity') !== false;
+}
+
+/** How a listener is implemented, as Camunda's panel reads it. */
+export type ListenerKind = 'class' | 'expression' | 'delegateExpression' | 'script';
+
+export function listenerKind(listener: ModdleElement): ListenerKind {
+  if (listener.get('class') !== undefined) return 'class';
+  if (listener.get('expression') !== undefined) return 'expression';
+  if (listener.get('delegateExpression') !== undefined) return 'delegateExpression';
+  if (listener.get('script') !== undefined) return 'script';
+  return 'class';
+}
+
+/** The listener implementations the engine runs; a script listener is refused (scripts cannot be sandboxed). */
+export const listenerKinds: readonly ListenerKind[] = ['expression', 'delegateExpression', 'class'];
+
+/** English templates (translated by the designer's translate service) of each kind. */
+export const listenerKindLabels: Record<ListenerKind, string> = {
+  class: 'Java class',
+  expression: 'Expression',
+  delegateExpression: 'Delegate expression',
+  script: 'Script',
+};
+
+/** Task listener events the engine runs (Camunda's `update` and `timeout` are not among them). */
+export const taskListenerEvents: readonly string[] = ['create', 'assignment', 'complete', 'delete'];
+
+/** The options of a select: the supported ones, and the current value too when it is not one of them. */
+export function withCurrent<T extends string>(supported: readonly T[], current: T | undefined): T[] {
+  return current === undefined || current === '' || supported.includes(current) ? [...supported] : [...supported, current];
+}
+
+/** `camunda:inputParameter` / `outputParameter` whose value is text or a `${…}` expression (not a list, map or script). */
+export function isTextParameter(parameter: ModdleElement): boolean {
+  return parameter.get('definition') === undefined;
+}

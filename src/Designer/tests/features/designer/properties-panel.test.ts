@@ -1,0 +1,263 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { missing } from '../../../src/features/designer/modeler/translate';
+import { diagramXml, mountPanel, settle, type Panel } from './panel-harness';
+
+// The designer's properties panel in Chinese, edited as an administrator would, and the XML bpmn-js writes from it.
+let panel: Panel | undefined;
+
+async function open(body: string, extra = ''): Promise<Panel> {
+  missing.clear();
+  panel = await mountPanel(diagramXml(body, extra));
+  return panel;
+}
+
+afterEach(() => {
+  panel?.destroy();
+  panel = undefined;
+  // Every label, description and option those panels showed has a Chinese text.
+  expect([...missing], 'English strings in the panel').toEqual([]);
+});
+
+/** The start tag of the element with `id` in `xml`, e.g. to check its attributes in any order. */
+function tag(xml: string, id: string): string {
+  return new RegExp(`<[\\w:]+ id="${id}"[^>]*>`).exec(xml)?.[0] ?? '';
+}
+
+describe('link events', () => {
+  it('edit the link name as 链接名称 and write it on the link definition', async () => {
+    const p = await open(`
+      <bpmn:intermediateThrowEvent id="Throw"><bpmn:linkEventDefinition id="ThrowLink" /></bpmn:intermediateThrowEvent>
+      <bpmn:intermediateCatchEvent id="Catch"><bpmn:linkEventDefinition id="CatchLink" name="转复核" /></bpmn:intermediateCatchEvent>`);
+    await p.select('Catch');
+    expect(p.field('链接名称', 'link').value).toBe('转复核');
+    expect(p.root('link').textContent).toContain('同名的链接捕获事件');
+
+    await p.select('Throw');
+    expect(p.labels('link')).toEqual(['链接名称']);
+    await p.type('链接名称', '转复核', 'link');
+    expect(tag(await p.xml(), 'ThrowLink')).toContain('name="转复核"');
+  });
+});
+
+describe('escalation events', () => {
+  it('an escalation end event gets a new escalation from the panel, with 升级名称 and 升级代码 on the root bpmn:escalation', async () => {
+    const p = await open(`<bpmn:endEvent id="End"><bpmn:escalationEventDefinition id="EndEscalation" /></bpmn:endEvent>`);
+    await p.select('End');
+    await p.choose('升级定义', 'create-new', 'escalation');
+    expect(p.labels('escalation')).toEqual(['升级定义', '升级名称', '升级代码']);
+    await p.type('升级代码', 'LATE', 'escalation');
+    await p.type('升级名称', '逾期上报', 'escalation');
+
+    const xml = await p.xml();
+    const escalation = /<bpmn:escalation id="([^"]+)"[^>]*>/.exec(xml);
+    expect(escalation?.[0]).toContain('escalationCode="LATE"');
+    expect(escalation?.[0]).toContain('name="逾期上报"');
+    expect(tag(xml, 'EndEscalation')).toContain(`escalationRef="${escalation?.[1]}"`);
+  });
+
+  it('an escalation boundary event on a subprocess shows its code, no code variable, and 中断所附活动 writes cancelActivity', async () => {
+    const p = await open(
+      `<bpmn:subProcess id="Sub" />
+       <bpmn:boundaryEvent id="Boundary" attachedToRef="Sub"><bpmn:escalationEventDefinition id="BoundaryEscalation" escalationRef="Late" /></bpmn:boundaryEvent>`,
+      `<bpmn:escalation id="Late" name="逾期上报" escalationCode="LATE" />`,
+    );
+    await p.select('Boundary');
+    expect(p.field('升级代码', 'escalation').value).toBe('LATE');
+    expect(p.labels('escalation')).not.toContain('代码变量');
+    expect(p.field('中断所附活动', 'escalation').checked).toBe(true);
+
+    await p.check('中断所附活动', false, 'escalation');
+    expect(tag(await p.xml(), 'Boundary')).toContain('cancelActivity="false"');
+    expect(p.field('中断所附活动', 'escalation').checked).toBe(false);
+    await p.check('中断所附活动', true, 'escalation');
+    expect(tag(await p.xml(), 'Boundary')).not.toContain('cancelActivity="false"');
+  });
+
+  it('message and timer boundary events have the interrupting switch, an error boundary event does not', async () => {
+    const p = await open(
+      `<bpmn:userTask id="Task" />
+       <bpmn:boundaryEvent id="OnMessage" attachedToRef="Task" cancelActivity="false"><bpmn:messageEventDefinition id="M" /></bpmn:boundaryEvent>
+       <bpmn:boundaryEvent id="OnError" attachedToRef="Task"><bpmn:errorEventDefinition id="E" /></bpmn:boundaryEvent>`,
+    );
+    await p.select('OnMessage');
+    expect(p.field('中断所附活动', 'message').checked).toBe(false);
+    await p.select('OnError');
+    expect(p.labels()).not.toContain('中断所附活动');
+  });
+});
+
+describe('asynchronous continuations', () => {
+  const asyncLabels = (p: Panel) => {
+    const group = p.root().querySelector('[data-group-id="group-CamundaPlatform__AsynchronousContinuations"]');
+    return group ? p.labels('CamundaPlatform__AsynchronousContinuations') : [];
+  };
+
+  it('an exclusive gateway offers 之前 only; checked, it writes asyncBefore and then takes a retry cycle', async () => {
+    const p = await open(`<bpmn:exclusiveGateway id="Gateway" />`);
+    await p.select('Gateway');
+    expect(asyncLabels(p)).toEqual(['之前']);
+    await p.check('之前', true, 'CamundaPlatform__AsynchronousContinuations');
+    await p.type('重试周期', 'R5/PT10M', 'CamundaPlatform__JobExecution');
+
+    const xml = await p.xml();
+    expect(tag(xml, 'Gateway')).toContain('camunda:asyncBefore="true"');
+    expect(xml).toContain('<camunda:failedJobRetryTimeCycle>R5/PT10M</camunda:failedJobRetryTimeCycle>');
+  });
+
+  it('events offer what the engine runs: after not on a link throw or an error end event', async () => {
+    const p = await open(`
+      <bpmn:startEvent id="Start" />
+      <bpmn:intermediateCatchEvent id="Catch"><bpmn:timerEventDefinition id="T" /></bpmn:intermediateCatchEvent>
+      <bpmn:intermediateThrowEvent id="Milestone" />
+      <bpmn:intermediateThrowEvent id="LinkThrow"><bpmn:linkEventDefinition id="L" name="a" /></bpmn:intermediateThrowEvent>
+      <bpmn:endEvent id="End" />
+      <bpmn:endEvent id="ErrorEnd"><bpmn:errorEventDefinition id="E" /></bpmn:endEvent>
+      <bpmn:parallelGateway id="Fork" />
+      <bpmn:userTask id="Task" />`);
+    const offered: Record<string, string[]> = {};
+    for (const id of ['Start', 'Catch', 'Milestone', 'LinkThrow', 'End', 'ErrorEnd', 'Fork', 'Task']) {
+      await p.select(id);
+      offered[id] = asyncLabels(p);
+    }
+    expect(offered).toEqual({
+      Start: ['之前', '之后'],
+      Catch: ['之前', '之后'],
+      Milestone: ['之前', '之后'],
+      LinkThrow: ['之前'],
+      End: ['之前', '之后'],
+      ErrorEnd: ['之前'],
+      Fork: ['之前'],
+      Task: ['之前', '之后'],
+    });
+
+    await p.select('End');
+    await p.check('之后', true, 'CamundaPlatform__AsynchronousContinuations');
+    expect(tag(await p.xml(), 'End')).toContain('camunda:asyncAfter="true"');
+  });
+
+  it('boundary events and event-based gateways offer none and no retry cycle; one already in the file stays, to be removed', async () => {
+    const p = await open(`
+      <bpmn:userTask id="Task" />
+      <bpmn:boundaryEvent id="Reminder" attachedToRef="Task"><bpmn:timerEventDefinition id="T"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:eventBasedGateway id="Race" />
+      <bpmn:eventBasedGateway id="OldRace" camunda:asyncBefore="true" />`);
+    await p.select('Reminder');
+    expect(asyncLabels(p)).toEqual([]);
+    expect(p.labels()).not.toContain('重试周期');
+    await p.select('Race');
+    expect(asyncLabels(p)).toEqual([]);
+
+    await p.select('OldRace');
+    expect(asyncLabels(p)).toEqual(['之前', '排他']);
+    await p.check('之前', false, 'CamundaPlatform__AsynchronousContinuations');
+    expect(tag(await p.xml(), 'OldRace')).not.toContain('asyncBefore="true"');
+  });
+});
+
+describe('input and output parameters', () => {
+  it('新建 adds a parameter of name and text or ${…} value, written as Camunda 7 inputOutput', async () => {
+    const p = await open(`<bpmn:userTask id="Task" camunda:assignee="admin" />`);
+    await p.select('Task');
+    expect(p.root('CamundaPlatform__Input').querySelector('.bio-properties-panel-add-entry')?.textContent).toBe('新建');
+
+    await p.add('CamundaPlatform__Input');
+    expect(p.labels('CamundaPlatform__Input')).toEqual(['局部变量名', '值']); // no list, map or script
+    await p.type('局部变量名', 'amount', 'CamundaPlatform__Input');
+    await p.type('值', '${order.amount * 2}', 'CamundaPlatform__Input');
+    await p.add('CamundaPlatform__Output');
+    await p.type('流程变量名', 'approved', 'CamundaPlatform__Output');
+    await p.type('值', '已受理', 'CamundaPlatform__Output');
+
+    const xml = await p.xml();
+    expect(xml).toMatch(
+      /<bpmn:extensionElements>\s*<camunda:inputOutput>\s*<camunda:inputParameter name="amount">\$\{order\.amount \* 2\}<\/camunda:inputParameter>\s*<camunda:outputParameter name="approved">已受理<\/camunda:outputParameter>\s*<\/camunda:inputOutput>/,
+    );
+  });
+
+  it('reads the parameters of a file, and keeps the type select for a list, to change it back', async () => {
+    const p = await open(`
+      <bpmn:endEvent id="End">
+        <bpmn:extensionElements>
+          <camunda:inputOutput>
+            <camunda:inputParameter name="note">\${reason}</camunda:inputParameter>
+            <camunda:inputParameter name="people"><camunda:list><camunda:value>a</camunda:value></camunda:list></camunda:inputParameter>
+          </camunda:inputOutput>
+        </bpmn:extensionElements>
+      </bpmn:endEvent>`);
+    await p.select('End');
+    const items = [...p.root('CamundaPlatform__Input').querySelectorAll('.bio-properties-panel-list-item')];
+    expect(items.map((item) => item.querySelector('.bio-properties-panel-collapsible-entry-header-title')?.textContent)).toEqual(['note', 'people']);
+    for (const item of items) (item.querySelector('.bio-properties-panel-collapsible-entry-header') as HTMLElement).click();
+    await settle();
+    expect(p.labels('CamundaPlatform__Input').filter((l) => l === '赋值类型')).toHaveLength(1);
+    expect(p.field<HTMLTextAreaElement>('值', 'CamundaPlatform__Input').value).toBe('${reason}');
+    // An end event has inputs only, as in Camunda.
+    expect(p.root().querySelector('[data-group-id="group-CamundaPlatform__Output"]')).toBeNull();
+  });
+});
+
+describe('listeners', () => {
+  it('an execution listener: start or end, expression, delegate expression or class (no script), titled in words', async () => {
+    const p = await open(`<bpmn:serviceTask id="Notify" camunda:delegateExpression="\${notifier}" />`);
+    await p.select('Notify');
+    await p.add('CamundaPlatform__ExecutionListener');
+    const group = 'CamundaPlatform__ExecutionListener';
+    expect(p.options('事件类型', group)).toEqual(['start', 'end']);
+    expect(p.options('监听器类型', group)).toEqual(['expression', 'delegateExpression', 'class']);
+    expect(p.labels(group)).not.toContain('字段注入');
+
+    await p.choose('监听器类型', 'expression', group);
+    await p.type('表达式', '${journal.note(execution)}', group);
+    await p.choose('事件类型', 'end', group);
+    expect(p.root(group).querySelector('.bio-properties-panel-collapsible-entry-header-title')?.textContent).toBe('结束（end）：表达式');
+
+    const listener = /<camunda:executionListener [^>]*\/>/.exec(await p.xml())?.[0] ?? '';
+    expect(listener).toContain('expression="${journal.note(execution)}"');
+    expect(listener).toContain('event="end"');
+    expect(listener).not.toContain('class=');
+  });
+
+  it('a task listener: the events the engine runs, a delegate expression, no listener id', async () => {
+    const p = await open(`<bpmn:userTask id="Accept" camunda:candidateGroups="community" />`);
+    await p.select('Accept');
+    const group = 'CamundaPlatform__TaskListener';
+    await p.add(group);
+    expect(p.options('事件类型', group)).toEqual(['create', 'assignment', 'complete', 'delete']);
+    expect(p.labels(group)).not.toContain('监听器 ID');
+    await p.choose('事件类型', 'assignment', group);
+    await p.choose('监听器类型', 'delegateExpression', group);
+    await p.type('委托表达式', '${assignmentNotifier}', group);
+
+    const listener = /<camunda:taskListener [^>]*\/>/.exec(await p.xml())?.[0] ?? '';
+    expect(listener).toContain('delegateExpression="${assignmentNotifier}"');
+    expect(listener).toContain('event="assignment"');
+  });
+
+  it('a file’s script listener and update event stay selectable, to be changed', async () => {
+    const p = await open(`
+      <bpmn:userTask id="Accept">
+        <bpmn:extensionElements>
+          <camunda:taskListener event="update"><camunda:script scriptFormat="js">1</camunda:script></camunda:taskListener>
+        </bpmn:extensionElements>
+      </bpmn:userTask>`);
+    await p.select('Accept');
+    const group = 'CamundaPlatform__TaskListener';
+    (p.root(group).querySelector('.bio-properties-panel-collapsible-entry-header') as HTMLElement).click();
+    await settle();
+    expect(p.options('事件类型', group)).toEqual(['create', 'assignment', 'complete', 'delete', 'update']);
+    expect(p.options('监听器类型', group)).toEqual(['expression', 'delegateExpression', 'class', 'script']);
+  });
+});
+
+describe('value-expression service tasks', () => {
+  it('take an expression and its result variable (结果变量)', async () => {
+    const p = await open(`<bpmn:serviceTask id="Double" />`);
+    await p.select('Double');
+    await p.choose('类型', 'expression', 'CamundaPlatform__Implementation');
+    await p.type('表达式', '${amount * 2}', 'CamundaPlatform__Implementation');
+    await p.type('结果变量', 'doubled', 'CamundaPlatform__Implementation');
+    const task = tag(await p.xml(), 'Double');
+    expect(task).toContain('camunda:expression="${amount * 2}"');
+    expect(task).toContain('camunda:resultVariable="doubled"');
+  });
+});
