@@ -14,6 +14,11 @@ public sealed partial class WorkflowEngine
     public Task<IReadOnlyList<Guid>> CorrelateMessageAsync(CorrelateMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.MessageName.StartsWith(SignalKeys.Prefix, StringComparison.Ordinal))
+        {
+            throw new WorkflowException(WorkflowErrorKind.InvalidArgument, $"A message name may not begin with '{SignalKeys.Prefix}'; signals are broadcast, not correlated.");
+        }
+
         return RunAsync<List<Guid>, IReadOnlyList<Guid>>(message.Actor, async (context, ct) =>
         {
             var matches = await context.Session.FindMessageWaitsAsync(message.MessageName, message.InstanceId, message.BusinessKey, 1000, ct);

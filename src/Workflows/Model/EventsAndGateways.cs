@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 namespace Anju.Workflows.Model;
 
 public sealed record StartEvent : FlowNode
-{
+{    /// <summary>The signal's name, for a signal event.</summary>
+    public string? SignalName { get; init; }
+
+
     public override string ElementType => "startEvent";
     public EventTrigger Trigger { get; init; }
     public string? MessageName { get; init; }
@@ -23,7 +26,10 @@ public sealed record StartEvent : FlowNode
 }
 
 public sealed record EndEvent : FlowNode
-{
+{    /// <summary>The signal's name, for a signal event.</summary>
+    public string? SignalName { get; init; }
+
+
     public override string ElementType => "endEvent";
 
     /// <summary>None, Terminate or Error.</summary>
@@ -37,7 +43,10 @@ public sealed record EndEvent : FlowNode
 }
 
 public sealed record IntermediateCatchEvent : FlowNode
-{
+{    /// <summary>The signal's name, for a signal event.</summary>
+    public string? SignalName { get; init; }
+
+
     public override string ElementType => "intermediateCatchEvent";
 
     /// <summary>Message or Timer.</summary>
@@ -52,7 +61,10 @@ public sealed record IntermediateCatchEvent : FlowNode
 
 /// <summary>A none intermediate throw event (a milestone the token passes), or a link throw event (<see cref="LinkName"/>).</summary>
 public sealed record IntermediateThrowEvent : FlowNode
-{
+{    /// <summary>The signal's name, for a signal event.</summary>
+    public string? SignalName { get; init; }
+
+
     public override string ElementType => "intermediateThrowEvent";
 
     /// <summary>A link throw event: the token continues at the link catch event of this name in the same scope.</summary>
@@ -66,7 +78,10 @@ public sealed record IntermediateThrowEvent : FlowNode
 }
 
 public sealed record BoundaryEvent : FlowNode
-{
+{    /// <summary>The signal's name, for a signal event.</summary>
+    public string? SignalName { get; init; }
+
+
     public override string ElementType => "boundaryEvent";
     public required string AttachedToId { get; init; }
 

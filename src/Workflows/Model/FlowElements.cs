@@ -87,4 +87,7 @@ public enum EventTrigger
 
     /// <summary>A link event: a throw jumps to the catch of the same name in the same scope (a "go to" on the page).</summary>
     Link,
+
+    /// <summary>A signal: a throw broadcasts it by name to every catcher (and signal start) in its jurisdiction.</summary>
+    Signal,
 }

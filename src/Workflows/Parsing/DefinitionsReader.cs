@@ -26,7 +26,7 @@ internal static class DefinitionsReader
                 root?.Line() ?? 0);
         }
 
-        var context = new ReadContext(ReadMessageNames(root), ReadErrorCodes(root), ReadCodes(root, "escalation", "escalationCode"));
+        var context = new ReadContext(ReadMessageNames(root), ReadErrorCodes(root), ReadCodes(root, "escalation", "escalationCode"), ReadCodes(root, "signal", "name"));
         VendorNamespaces.Normalize(root, context);
         var tainted = ReportDuplicateIds(root, context);
         var processes = root.BpmnChildren("process").ToList();

@@ -33,6 +33,9 @@ internal static class EventReader
             { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
                 ? new StartEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
                 : null,
+            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+                : null,
             _ => Unsupported<StartEvent>(element, description, context),
         };
         if (start is not null && start.Trigger != EventTrigger.None
@@ -69,6 +72,9 @@ internal static class EventReader
             { Kind: "escalation", Element: { } escalation } => context.TryResolveEscalation(escalation, element, out var escalationCode)
                 ? new EndEvent { Id = id, Trigger = EventTrigger.Escalation, EscalationCode = escalationCode }
                 : null,
+            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
+                ? new EndEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+                : null,
             _ => Unsupported<EndEvent>(element, $"{definition.Kind} end event '{id}'", context),
         };
     }
@@ -93,6 +99,9 @@ internal static class EventReader
             { Kind: "link", Element: { } link } => EventDefinitions.ReadLinkName(link, element, description, context) is { } linkName
                 ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Link, LinkName = linkName }
                 : null,
+            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
+                ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+                : null,
             _ => Unsupported<IntermediateCatchEvent>(element, description, context),
         };
     }
@@ -113,6 +122,9 @@ internal static class EventReader
                 : null,
             { Kind: "escalation", Element: { } escalation } => context.TryResolveEscalation(escalation, element, out var code)
                 ? new IntermediateThrowEvent { Id = id, Trigger = EventTrigger.Escalation, EscalationCode = code }
+                : null,
+            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
+                ? new IntermediateThrowEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
                 : null,
             _ => Unsupported<IntermediateThrowEvent>(element, description, context),
         };
@@ -159,6 +171,10 @@ internal static class EventReader
                 // Interrupting or not; the activity it is attached to is checked on the linked graph.
                 return context.TryResolveEscalation(escalation, element, out var escalationCode)
                     ? boundary with { Trigger = EventTrigger.Escalation, EscalationCode = escalationCode }
+                    : null;
+            case { Kind: "signal", Element: { } signal }:
+                return context.ResolveSignal(signal, element) is { } signalName
+                    ? boundary with { Trigger = EventTrigger.Signal, SignalName = signalName }
                     : null;
             default:
                 return Unsupported<BoundaryEvent>(element, description, context);

@@ -9,7 +9,10 @@ namespace Anju.Workflows.Parsing;
 /// definitions (messages, errors) that events refer to.
 /// </summary>
 internal sealed class ReadContext(
-    FrozenDictionary<string, string> messageNames, FrozenDictionary<string, string?> errorCodes, FrozenDictionary<string, string?> escalationCodes)
+    FrozenDictionary<string, string> messageNames,
+    FrozenDictionary<string, string?> errorCodes,
+    FrozenDictionary<string, string?> escalationCodes,
+    FrozenDictionary<string, string?> signalNames)
 {
     private readonly List<BpmnProblem> problems = [];
 
@@ -128,6 +131,46 @@ internal sealed class ReadContext(
 
         Report(definition, owner.Id(), $"escalationRef '{reference}' of {Describe(owner)} does not reference an escalation");
         return false;
+    }
+
+    /// <summary>
+    /// Resolves a signalEventDefinition to its signal's name (Camunda 7 reference, "Signal Events"): the signalRef is
+    /// required and the signal needs a name; a name with an expression is not supported yet.
+    /// </summary>
+    public string? ResolveSignal(XElement definition, XElement owner)
+    {
+        var reference = definition.Attr("signalRef");
+        if (reference is null)
+        {
+            Report(definition, owner.Id(), $"{Describe(owner)} has no signalRef");
+            return null;
+        }
+
+        if (!signalNames.TryGetValue(definition.ResolveReference(reference), out var name))
+        {
+            Report(definition, owner.Id(), $"signalRef '{reference}' of {Describe(owner)} does not reference a signal");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Report(definition, owner.Id(), $"The signal '{reference}' of {Describe(owner)} has no name; catchers and throwers meet by name");
+            return null;
+        }
+
+        if (name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal))
+        {
+            Report(definition, owner.Id(), $"The signal name '{name}' of {Describe(owner)} is an expression, which is not supported yet; give the signal a fixed name");
+            return null;
+        }
+
+        if (definition.CamundaAttr("async") is not null)
+        {
+            Report(definition, owner.Id(), $"camunda:async on the signal of {Describe(owner)} is not supported; the signal is delivered in the thrower's transaction");
+            return null;
+        }
+
+        return name.Trim();
     }
 
     /// <summary>"userTask 'Task_1'": how messages name an element.</summary>

@@ -152,7 +152,7 @@ internal static class StructureValidator
             if (target is not (IntermediateCatchEvent { Trigger: not EventTrigger.Link } or ReceiveTask))
             {
                 context.Report(gateway.Id, gateway.Location.Line,
-                    $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message or timer intermediate catch events and receive tasks may follow it");
+                    $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message, signal or timer intermediate catch events and receive tasks may follow it");
             }
         }
     }

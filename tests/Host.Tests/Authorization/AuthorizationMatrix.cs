@@ -341,6 +341,13 @@ public static class AuthorizationMatrix
             yield return new("POST messages", user, "POST", "/api/messages", """{"messageName":"authz-matrix-nobody-waits"}""", user switch { Admin => 404, Anonymous => 401, _ => 403 });
         }
 
+        // ---- Signals (administrators only; a broadcast may wake instances in many places) ----
+        foreach (var user in new[] { Admin, StreetIn, Community, Firm, Owner, Bureau, Department, Anonymous })
+        {
+            // Authorized, nobody listens to this name: 200 with nothing reached.
+            yield return new("POST signals", user, "POST", "/api/signals", """{"name":"authz-matrix-nobody-listens"}""", user switch { Admin => 200, Anonymous => 401, _ => 403 });
+        }
+
         // ---- Jobs (list: supervisors, their jurisdiction's; execute: administrators) ----
         var supervisors = new[] { Admin, StreetIn, StreetOut, Community, Station, Bureau, Department };
         foreach (var user in SignedIn)

@@ -26,7 +26,7 @@ public abstract class AuthorizationMatrixTests<THost>(THost host) : IClassFixtur
             "GET /api/jurisdictions", "POST /api/deployments",
             "GET /api/definitions", "GET /api/definitions/", "GET /api/definitions/*/xml", "POST /api/definitions/*/instances",
             "GET /api/instances", "GET /api/instances/", "GET /api/instances/*/journal", "POST /api/instances/*/cancel",
-            "POST /api/messages", "GET /api/jobs", "POST /api/jobs/*/execute", "GET /api/incidents", "POST /api/incidents/*/retry",
+            "POST /api/messages", "POST /api/signals", "GET /api/jobs", "POST /api/jobs/*/execute", "GET /api/incidents", "POST /api/incidents/*/retry",
             "POST /api/external-tasks/fetch-and-lock", "POST /api/external-tasks/*/complete", "POST /api/external-tasks/*/failure", "POST /api/external-tasks/*/bpmn-error",
             "GET /api/tasks", "GET /api/tasks/done", "GET /api/tasks/", "POST /api/tasks/*/claim", "POST /api/tasks/*/unclaim", "POST /api/tasks/*/complete",
             "POST /api/tasks/*/return", "POST /api/tasks/*/delegate", "GET /api/tasks/*/comments", "POST /api/tasks/*/comments",

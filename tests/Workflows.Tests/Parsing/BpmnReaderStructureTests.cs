@@ -229,7 +229,7 @@ public sealed class BpmnReaderStructureTests
         var problem = SingleProblem(result);
         Assert.Equal("G", problem.ElementId);
         Assert.Equal(
-            "eventBasedGateway 'G' leads to userTask 'Task_Wrong'; only message or timer intermediate catch events and receive tasks may follow it",
+            "eventBasedGateway 'G' leads to userTask 'Task_Wrong'; only message, signal or timer intermediate catch events and receive tasks may follow it",
             problem.Message);
     }
 

@@ -24,12 +24,10 @@ public sealed class BpmnReaderUnsupportedTests
             "event subProcess 'X' is not supported"
         },
         { """<bpmn:callChoreography id="X" />""", "callChoreography 'X' is not supported" },
-        { """<bpmn:intermediateCatchEvent id="X"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>""", "signal intermediate catch event 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>""", "conditional intermediate catch event 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X" />""", "intermediateCatchEvent 'X' has no event definition" },
-        { """<bpmn:intermediateThrowEvent id="X"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>""", "signal intermediate throw event 'X' is not supported" },
-        { """<bpmn:intermediateThrowEvent id="X"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>""", "message intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>""", "compensate intermediate throw event 'X' is not supported" },
+        { """<bpmn:intermediateThrowEvent id="X"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>""", "message intermediate throw event 'X' is not supported" },
         {
             """<bpmn:businessRuleTask id="X" camunda:decisionRef="approval" camunda:mapDecisionResult="singleEntry" />""",
             "businessRuleTask 'X' with camunda:decisionRef is not supported: DMN decisions are not evaluated; use a handler or an external task"
@@ -51,14 +49,14 @@ public sealed class BpmnReaderUnsupportedTests
     public static TheoryData<string, string> UnsupportedEndEvents => new()
     {
         { "<bpmn:messageEventDefinition />", "message end event 'X' is not supported" },
-        { "<bpmn:signalEventDefinition />", "signal end event 'X' is not supported" },
+        { "<bpmn:signalEventDefinition />", "endEvent 'X' has no signalRef" },
         { "<bpmn:compensateEventDefinition />", "compensate end event 'X' is not supported" },
         { "<bpmn:cancelEventDefinition />", "cancel end event 'X' is not supported" },
     };
 
     public static TheoryData<string, string> UnsupportedStartEvents => new()
     {
-        { "<bpmn:signalEventDefinition />", "signal start event 'X' is not supported" },
+        { "<bpmn:signalEventDefinition />", "startEvent 'X' has no signalRef" },
         { "<bpmn:conditionalEventDefinition />", "conditional start event 'X' is not supported" },
         { "<bpmn:errorEventDefinition />", "error start event 'X' is not supported" },
         { "<bpmn:escalationEventDefinition />", "escalation start event 'X' is not supported" },
@@ -74,7 +72,7 @@ public sealed class BpmnReaderUnsupportedTests
 
     public static TheoryData<string, string> UnsupportedBoundaryEvents => new()
     {
-        { "<bpmn:signalEventDefinition />", "signal boundary event 'X' is not supported" },
+        { "<bpmn:signalEventDefinition />", "boundaryEvent 'X' has no signalRef" },
         { "<bpmn:escalationEventDefinition />", "escalation boundary event 'X' is attached to task 'T'; attach it to a subprocess or a call activity" },
         { "<bpmn:compensateEventDefinition />", "compensate boundary event 'X' is not supported" },
         { "<bpmn:conditionalEventDefinition />", "conditional boundary event 'X' is not supported" },

@@ -339,6 +339,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BroadcastSignalRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BroadcastSignalResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments/{id}": {
         parameters: {
             query?: never;
@@ -3877,6 +3916,15 @@ export interface components {
             errorMessage: null | string;
             variables: null | components["schemas"]["JsonNode"];
         };
+        BroadcastSignalRequest: {
+            name: null | string;
+            jurisdiction: null | string;
+            variables: null | components["schemas"]["JsonNode"];
+        };
+        BroadcastSignalResponse: {
+            resumedInstanceIds: string[];
+            startedInstanceIds: string[];
+        };
         BulkCancelRequest: {
             instanceIds: null | string[];
             reason: null | string;
@@ -4990,6 +5038,8 @@ export type BallotView = components['schemas']['BallotView'];
 export type BallotViewQuestionView = components['schemas']['BallotViewQuestionView'];
 export type BallotViewVoteView = components['schemas']['BallotViewVoteView'];
 export type BpmnErrorExternalTaskRequest = components['schemas']['BpmnErrorExternalTaskRequest'];
+export type BroadcastSignalRequest = components['schemas']['BroadcastSignalRequest'];
+export type BroadcastSignalResponse = components['schemas']['BroadcastSignalResponse'];
 export type BulkCancelRequest = components['schemas']['BulkCancelRequest'];
 export type BulkResponse = components['schemas']['BulkResponse'];
 export type BulkResult = components['schemas']['BulkResult'];

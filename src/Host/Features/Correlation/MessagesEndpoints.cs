@@ -16,6 +16,12 @@ public static class MessagesEndpoints
             .RequireAuthorization(Policies.Workers)
             .AddEndpointFilter<Idempotency>()
             .WithTags("Messages");
+
+        // A signal may wake instances in many places at once: administrators only, narrowed by jurisdiction.
+        api.MapPost("/signals", BroadcastSignal.Handle)
+            .RequireAuthorization(Policies.Admin)
+            .AddEndpointFilter<Idempotency>()
+            .WithTags("Messages");
         return api;
     }
 }

@@ -18,6 +18,10 @@ internal static class BoundaryEventBehavior
             {
                 runner.Subscribe(token, boundary.Id, boundary.MessageName!);
             }
+            else if (boundary.Trigger == EventTrigger.Signal)
+            {
+                runner.Subscribe(token, boundary.Id, SignalKeys.Of(boundary.SignalName!));
+            }
             else if (boundary.Trigger == EventTrigger.Timer)
             {
                 runner.AddTimer(token, boundary.Id, boundary.Timer!);

@@ -5,7 +5,7 @@ namespace Anju.Workflows.Execution.Behaviors;
 
 /// <summary>
 /// An end event: none ends the path (its scope completes with its last token), terminate ends its whole scope, error
-/// throws its code, escalation escalates and ends the path.
+/// throws its code, escalation escalates and ends the path, signal broadcasts its signal and ends the path.
 /// </summary>
 internal static class EndEventBehavior
 {
@@ -36,6 +36,11 @@ internal static class EndEventBehavior
                 break;
             default:
                 runner.MarkCompleted(end.Id);
+                if (end is { Trigger: EventTrigger.Signal, SignalName: { } signal })
+                {
+                    runner.ThrowSignal(token, signal);
+                }
+
                 if (end.AsyncAfter && !token.AsyncAfterDone)
                 {
                     // The path ends (and its scope completes) in a job of its own transaction.

@@ -22,6 +22,9 @@ internal static class EventBasedGatewayBehavior
                 case ReceiveTask receive:
                     runner.Subscribe(token, receive.Id, receive.MessageName);
                     break;
+                case IntermediateCatchEvent { Trigger: EventTrigger.Signal, SignalName: { } signal }:
+                    runner.Subscribe(token, target.Id, SignalKeys.Of(signal));
+                    break;
                 case IntermediateCatchEvent { Trigger: EventTrigger.Timer, Timer: { } timer }:
                     runner.AddTimer(token, target.Id, timer);
                     break;

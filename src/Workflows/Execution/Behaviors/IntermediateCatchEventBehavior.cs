@@ -3,8 +3,8 @@ using Anju.Workflows.Model;
 namespace Anju.Workflows.Execution.Behaviors;
 
 /// <summary>
-/// An intermediate catch event: a link catch passes at once (its throw sent the token here); a message or timer catch
-/// waits, and the message's delivery or the timer's job leaves it.
+/// An intermediate catch event: a link catch passes at once (its throw sent the token here); a message, signal or timer
+/// catch waits, and the message's delivery, the signal's broadcast or the timer's job leaves it.
 /// </summary>
 internal static class IntermediateCatchEventBehavior
 {
@@ -25,6 +25,10 @@ internal static class IntermediateCatchEventBehavior
         if (catchEvent.Trigger == EventTrigger.Message)
         {
             runner.Subscribe(token, catchEvent.Id, catchEvent.MessageName!);
+        }
+        else if (catchEvent.Trigger == EventTrigger.Signal)
+        {
+            runner.Subscribe(token, catchEvent.Id, SignalKeys.Of(catchEvent.SignalName!));
         }
         else
         {

@@ -4,7 +4,8 @@ namespace Anju.Workflows.Execution.Behaviors;
 
 /// <summary>
 /// An intermediate throw event: none is a milestone the token passes; a link throw continues at the catch of the same
-/// name in its scope; an escalation throw escalates and, unless an interrupting boundary took the token, passes.
+/// name in its scope; an escalation throw escalates and, unless an interrupting boundary took the token, passes; a
+/// signal throw broadcasts its signal (see <c>InstanceRunner.Signals.cs</c>) and passes.
 /// </summary>
 internal static class IntermediateThrowEventBehavior
 {
@@ -13,6 +14,11 @@ internal static class IntermediateThrowEventBehavior
         if (throwEvent.LinkName is { } link)
         {
             FollowLink(runner, token, throwEvent, link);
+        }
+        else if (throwEvent is { Trigger: EventTrigger.Signal, SignalName: { } signal })
+        {
+            runner.ThrowSignal(token, signal);
+            runner.Leave(token, throwEvent);
         }
         else if (throwEvent.Trigger != EventTrigger.Escalation || runner.ThrowEscalation(token, throwEvent.EscalationCode, throwEvent.Id))
         {
