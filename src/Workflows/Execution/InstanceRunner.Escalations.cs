@@ -4,7 +4,7 @@ using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Execution;
 
-/// <summary>Escalation events: throwing, catching by boundary events, passing to the calling activity.</summary>
+/// <summary>Escalation events: throwing, catching by boundary events or event subprocesses, passing to the calling activity.</summary>
 internal sealed partial class InstanceRunner
 {
     /// <summary>
@@ -17,11 +17,11 @@ internal sealed partial class InstanceRunner
     internal bool ThrowEscalation(TokenState token, string? code, string thrownAt)
     {
         var details = new JsonObject { ["escalationCode"] = code };
-        if (State.Scope(token.ScopeId).OwnerTokenId is { } owner && FindEscalationBoundary(State.FindToken(owner)!, code) is { } found)
+        if (FindEscalationCatcher(null, State.Scope(token.ScopeId), code) is { } found)
         {
-            details["caughtBy"] = found.Boundary.Id;
+            details["caughtBy"] = found.CatcherId;
             Journal("EscalationThrown", thrownAt, details);
-            CatchEscalation(found.Token, found.Boundary, code);
+            Catch(found, code);
             return State.FindToken(token.Id) is not null;
         }
 
@@ -44,10 +44,10 @@ internal sealed partial class InstanceRunner
     /// </summary>
     public void EscalationFromCalled(TokenState callToken, string? code, Guid fromInstance)
     {
-        if (FindEscalationBoundary(callToken, code) is { } found)
+        if (FindEscalationCatcher(callToken, State.Scope(callToken.ScopeId), code) is { } found)
         {
-            Journal("EscalationCaught", found.Boundary.Id, new JsonObject { ["escalationCode"] = code, ["fromInstance"] = fromInstance.ToString() });
-            CatchEscalation(found.Token, found.Boundary, code);
+            Journal("EscalationCaught", found.CatcherId, new JsonObject { ["escalationCode"] = code, ["fromInstance"] = fromInstance.ToString() });
+            Catch(found, code);
         }
         else if (State.ParentInstanceId is { } parent)
         {
@@ -55,21 +55,31 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    /// <summary>From <paramref name="from"/> outward: the first activity with an escalation boundary of the code, else a catch-all one.</summary>
-    internal (TokenState Token, BoundaryEvent Boundary)? FindEscalationBoundary(TokenState from, string? code)
+    /// <summary>
+    /// From the activity at <paramref name="at"/> (none for a throw event) in <paramref name="scope"/> outward: at each
+    /// level the activity's escalation boundary of the code (else a catch-all one), then an escalation event subprocess
+    /// of the scope it runs in, then the enclosing subprocess.
+    /// </summary>
+    internal EscalationCatcher? FindEscalationCatcher(TokenState? at, ScopeState scope, string? code)
     {
-        for (var current = from; ;)
+        for (var current = at; ;)
         {
-            if (!current.IsIteration && Process.Node(current.NodeId) is Activity activity)
+            if (current is { IsIteration: false } && Process.Node(current.NodeId) is Activity activity)
             {
                 var boundaries = activity.BoundaryEvents.Select(Process.Node).OfType<BoundaryEvent>().Where(b => b.Trigger == EventTrigger.Escalation).ToList();
                 if ((boundaries.Find(b => code is not null && b.EscalationCode == code) ?? boundaries.Find(b => b.EscalationCode is null)) is { } boundary)
                 {
-                    return (current, boundary);
+                    return new EscalationCatcher(current, boundary, null, null);
                 }
             }
 
-            if (State.Scope(current.ScopeId).OwnerTokenId is not { } owner)
+            var level = current is null ? scope : State.Scope(current.ScopeId);
+            if (EventSubProcessStart(level, EventTrigger.Escalation, code) is { } start)
+            {
+                return new EscalationCatcher(null, null, level, start);
+            }
+
+            if (level.OwnerTokenId is not { } owner)
             {
                 return null;
             }
@@ -78,9 +88,27 @@ internal sealed partial class InstanceRunner
         }
     }
 
+    private void Catch(EscalationCatcher found, string? code)
+    {
+        if (found.Boundary is { } boundary)
+        {
+            CatchEscalation(found.Token!, boundary, code);
+            return;
+        }
+
+        SetVariable(found.Scope!.Id, "escalationCode", code);
+        StartEventSubProcess(found.Scope, found.Start!, null);
+    }
+
     internal void CatchEscalation(TokenState at, BoundaryEvent boundary, string? code)
     {
         SetVariable(at.ScopeId, "escalationCode", code);
         BoundaryEventBehavior.Fire(this, at, boundary);
     }
+}
+
+/// <summary>What catches an escalation: a boundary event on an activity's token, or an event subprocess of a scope.</summary>
+internal sealed record EscalationCatcher(TokenState? Token, BoundaryEvent? Boundary, ScopeState? Scope, StartEvent? Start)
+{
+    public string CatcherId => Boundary?.Id ?? Start!.Id;
 }

@@ -7,17 +7,24 @@ namespace Anju.Workflows.Execution;
 
 internal sealed partial class InstanceRunner
 {
-    internal void Subscribe(TokenState token, string activityId, string messageName) =>
-        State.Subscriptions.Add(new SubscriptionState { Id = Command.NewId(), TokenId = token.Id, ActivityId = activityId, MessageName = messageName });
+    internal void Subscribe(TokenState token, string activityId, string messageName) => Subscribe(token.Id, activityId, messageName);
 
-    internal void AddTimer(TokenState token, string activityId, TimerDefinition timer)
+    /// <summary>A wait for a message or signal, owned by a token (or, for an event subprocess's start, by its scope).</summary>
+    internal void Subscribe(Guid ownerId, string activityId, string messageName) =>
+        State.Subscriptions.Add(new SubscriptionState { Id = Command.NewId(), TokenId = ownerId, ActivityId = activityId, MessageName = messageName });
+
+    internal void AddTimer(TokenState token, string activityId, TimerDefinition timer) => AddTimer(token.Id, VariableScopeOf(token), activityId, timer);
+
+    /// <summary>A timer owned by a token (or an event subprocess's scope), its value evaluated in <paramref name="scopeId"/>.</summary>
+    internal void AddTimer(Guid ownerId, Guid scopeId, string activityId, TimerDefinition timer)
     {
-        var schedule = TimerSchedule.First(timer, Evaluate(token, timer.Value), Now, Command.Calendar);
+        var value = Loaded.Definition.Expression(timer.Value).Evaluate(new ScopeVariables(this, scopeId));
+        var schedule = TimerSchedule.First(timer, value, Now, Command.Calendar);
         State.Jobs.Add(new JobState
         {
             Id = Command.NewId(),
             Kind = JobKind.Timer,
-            TokenId = token.Id,
+            TokenId = ownerId,
             ActivityId = activityId,
             DueAt = schedule.DueAt,
             Retries = Command.Options.DefaultRetries,
@@ -29,7 +36,13 @@ internal sealed partial class InstanceRunner
     /// <summary>A message arrived for a subscription of this instance.</summary>
     public void DeliverMessage(SubscriptionState subscription, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
-        var token = State.FindToken(subscription.TokenId)!;
+        if (State.FindToken(subscription.TokenId) is not { } token)
+        {
+            Journal("MessageReceived", subscription.ActivityId, new JsonObject { ["message"] = subscription.MessageName });
+            TriggerEventSubProcess(subscription, variables);
+            return;
+        }
+
         var node = Process.Node(subscription.ActivityId);
         State.Subscriptions.Remove(subscription);
         Journal("MessageReceived", node.Id, new JsonObject { ["message"] = subscription.MessageName });
@@ -44,6 +57,11 @@ internal sealed partial class InstanceRunner
         State.Jobs.Remove(job);
         if (token is null)
         {
+            if (job.Kind == JobKind.Timer)
+            {
+                FireEventSubProcessTimer(job);
+            }
+
             return;
         }
 
@@ -132,7 +150,10 @@ internal sealed partial class InstanceRunner
         RaiseIncident(token, token.NodeId, "unhandledError", $"BPMN error '{errorCode}' thrown at '{token.NodeId}' was not caught: {message}");
     }
 
-    /// <summary>Looks for a catching boundary event from the token outward; fires it when found.</summary>
+    /// <summary>
+    /// Looks for what catches the error from the token outward — at each level the activity's error boundary events,
+    /// then an error event subprocess of the scope it runs in — and fires it when found.
+    /// </summary>
     public bool TryCatchError(TokenState token, string errorCode, string message)
     {
         var current = token;
@@ -150,7 +171,16 @@ internal sealed partial class InstanceRunner
                 }
             }
 
+            // Then an error event subprocess of the scope the activity runs in (Camunda 7, "Error Event Subprocess").
             var scope = State.Scope(current.ScopeId);
+            if (EventSubProcessStart(scope, EventTrigger.Error, errorCode) is { } start)
+            {
+                Journal("ErrorCaught", start.Id, new JsonObject { ["errorCode"] = errorCode, ["message"] = message });
+                SetVariable(scope.Id, "errorCode", errorCode);
+                StartEventSubProcess(scope, start, null);
+                return true;
+            }
+
             if (scope.OwnerTokenId is not { } owner)
             {
                 return false;

@@ -163,7 +163,9 @@ internal sealed partial class InstanceRunner
         owner.Phase = TokenPhase.Waiting;
         BoundaryEventBehavior.Attach(this, owner, subProcess);
         Journal("ActivityStarted", subProcessId);
-        return NewScope(ScopeKind.SubProcess, parent.Id, owner, subProcessId);
+        var scope = NewScope(ScopeKind.SubProcess, parent.Id, owner, subProcessId);
+        ArmEventSubProcesses(scope, subProcessId);
+        return scope;
     }
 
     /// <summary>Cancels, from the inside out, each subprocess or multi-instance scope no token is left in.</summary>

@@ -97,6 +97,7 @@ internal sealed partial class InstanceRunner
                 break;
             case ScopeKind.SubProcess:
                 {
+                    DisarmEventSubProcesses(scope.Id);
                     State.Scopes.Remove(scope);
                     var owner = State.FindToken(scope.OwnerTokenId!.Value)!;
                     Leave(owner, Process.Node(owner.NodeId));
@@ -193,6 +194,7 @@ internal sealed partial class InstanceRunner
             CancelScope(child);
         }
 
+        DisarmEventSubProcesses(scope.Id);
         State.Scopes.Remove(scope);
     }
 

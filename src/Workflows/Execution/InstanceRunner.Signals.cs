@@ -31,8 +31,15 @@ internal sealed partial class InstanceRunner
     /// </summary>
     public void DeliverSignal(SubscriptionState subscription, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
-        if (State.FindToken(subscription.TokenId) is not { } token || !State.Subscriptions.Contains(subscription))
+        if (!State.Subscriptions.Contains(subscription))
         {
+            return;
+        }
+
+        if (State.FindToken(subscription.TokenId) is not { } token)
+        {
+            Journal("SignalReceived", subscription.ActivityId, new JsonObject { ["signal"] = subscription.MessageName[SignalKeys.Prefix.Length..] });
+            TriggerEventSubProcess(subscription, variables);
             return;
         }
 

@@ -125,8 +125,14 @@ public sealed record SubProcess : Activity
 {
     public override string ElementType => "subProcess";
 
-    /// <summary>The none start event that begins the subprocess.</summary>
+    /// <summary>The start event that begins the subprocess (none; for an event subprocess, its triggered start).</summary>
     public required string StartEventId { get; init; }
+
+    /// <summary>
+    /// An event subprocess (<c>triggeredByEvent="true"</c>): no flows lead to it; its start event listens while the
+    /// enclosing process or subprocess runs, and starts it (Camunda 7 reference, "Event Subprocess").
+    /// </summary>
+    public bool TriggeredByEvent { get; init; }
 }
 
 public sealed record CallActivity : Activity

@@ -2,7 +2,15 @@ using System.Collections.Immutable;
 namespace Anju.Workflows.Model;
 
 public sealed record StartEvent : FlowNode
-{    /// <summary>The signal's name, for a signal event.</summary>
+{    /// <summary>The start of an event subprocess: interrupting (default) cancels the rest of its scope.</summary>
+    public bool IsInterrupting { get; init; } = true;
+
+    /// <summary>An error start's errorCode (null: every error), an escalation start's escalationCode (null: every one).</summary>
+    public string? ErrorCode { get; init; }
+
+    public string? EscalationCode { get; init; }
+
+    /// <summary>The signal's name, for a signal event.</summary>
     public string? SignalName { get; init; }
 
 

@@ -19,6 +19,9 @@ public sealed record ProcessDefinition
     /// <summary>Start events at process level (none, message, timer).</summary>
     public ImmutableArray<string> StartEvents { get; init; } = [];
 
+    /// <summary>The event subprocesses, at every level (see <see cref="SubProcess.TriggeredByEvent"/>).</summary>
+    public ImmutableArray<string> EventSubProcesses { get; init; } = [];
+
     /// <summary>camunda:candidateStarterGroups: the groups (roles) whose members may start the process through the API.</summary>
     public ImmutableArray<string> CandidateStarterGroups { get; init; } = [];
 

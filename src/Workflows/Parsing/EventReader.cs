@@ -53,6 +53,48 @@ internal static class EventReader
         };
     }
 
+    /// <summary>
+    /// The start event of an event subprocess (Camunda 7 reference, "Event Subprocess"): message, timer, signal, error
+    /// or escalation, interrupting (<c>isInterrupting</c>, default true) or not; an error start always interrupts.
+    /// </summary>
+    public static StartEvent? ReadEventSubProcessStart(XElement element, string id, ReadContext context)
+    {
+        if (EventDefinitions.Classify(element, id, context) is not { } definition)
+        {
+            return null;
+        }
+
+        var interrupting = context.ReadBoolean(element, "isInterrupting", true, element);
+        var description = $"{definition.Kind} start event '{id}' of an event subprocess";
+        StartEvent? start = definition switch
+        {
+            { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
+                : null,
+            { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
+                : null,
+            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+                : null,
+            { Kind: "error", Element: { } error } => context.TryResolveError(error, element, out var code)
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Error, ErrorCode = code }
+                : null,
+            { Kind: "escalation", Element: { } escalation } => context.TryResolveEscalation(escalation, element, out var escalationCode)
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Escalation, EscalationCode = escalationCode }
+                : null,
+            { Kind: "none" } => Reported<StartEvent>(element, $"The start event '{id}' of an event subprocess needs a trigger (message, timer, signal, error or escalation)", context),
+            _ => Unsupported<StartEvent>(element, description, context),
+        };
+        if (start is { Trigger: EventTrigger.Error } && !interrupting)
+        {
+            context.Report(element, $"The error start event '{id}' of an event subprocess must interrupt (isInterrupting=\"false\" is not allowed): an error ends what raised it");
+            return null;
+        }
+
+        return start is null ? null : start with { IsInterrupting = interrupting };
+    }
+
     public static EndEvent? ReadEnd(XElement element, string id, ReadContext context)
     {
         if (EventDefinitions.Classify(element, id, context) is not { } definition)

@@ -57,6 +57,7 @@ internal sealed class ProcessReader
             Nodes = nodes.ToFrozenDictionary(n => n.Id, StringComparer.Ordinal),
             Flows = flows.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal),
             StartEvents = [.. nodes.OfType<StartEvent>().Where(s => s.ParentId is null).Select(s => s.Id)],
+            EventSubProcesses = [.. nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).Select(s => s.Id)],
             CandidateStarterGroups = ReadStarters(process, "candidateStarterGroups", context),
             CandidateStarterUsers = ReadStarters(process, "candidateStarterUsers", context),
             CaseNumberPrefix = properties.GetValueOrDefault("caseNumberPrefix"),
@@ -138,7 +139,7 @@ internal sealed class ProcessReader
     /// Reads the direct children of a process or subprocess. Returns how many start event elements it has
     /// (rejected ones included, so that they are not also reported as missing) and the first one that was read.
     /// </summary>
-    private (int StartElements, string? FirstStartId) ReadScope(XElement scope, string? parentId)
+    private (int StartElements, string? FirstStartId) ReadScope(XElement scope, string? parentId, bool eventSubProcess = false)
     {
         var startElements = 0;
         string? firstStartId = null;
@@ -171,7 +172,7 @@ internal sealed class ProcessReader
                 continue;
             }
 
-            var node = ReadNode(element, id, parentId);
+            var node = ReadNode(element, id, parentId, eventSubProcess);
             if (node is null)
             {
                 graph.Reject(id);
@@ -209,7 +210,7 @@ internal sealed class ProcessReader
         return (startElements, firstStartId);
     }
 
-    private FlowNode? ReadNode(XElement element, string id, string? parentId)
+    private FlowNode? ReadNode(XElement element, string id, string? parentId, bool inEventSubProcess)
     {
         var localName = element.Name.LocalName;
         if (!IsSupported(localName))
@@ -222,7 +223,7 @@ internal sealed class ProcessReader
         CamundaSupport.Check(element, element, context);
         return localName switch
         {
-            "startEvent" => EventReader.ReadStart(element, id, parentId, context),
+            "startEvent" => inEventSubProcess ? EventReader.ReadEventSubProcessStart(element, id, context) : EventReader.ReadStart(element, id, parentId, context),
             "endEvent" => EventReader.ReadEnd(element, id, context),
             "intermediateCatchEvent" => EventReader.ReadCatch(element, id, context),
             "intermediateThrowEvent" => EventReader.ReadThrow(element, id, context),
@@ -261,13 +262,18 @@ internal sealed class ProcessReader
 
     private SubProcess? ReadSubProcess(XElement element, string id)
     {
-        if (context.ReadBoolean(element, "triggeredByEvent", false, element))
+        var triggered = context.ReadBoolean(element, "triggeredByEvent", false, element);
+        var (startElements, startId) = ReadScope(element, id, triggered);
+        if (triggered)
         {
-            context.Report(element, $"event subProcess '{id}' is not supported");
-            return null;
+            if (startElements != 1)
+            {
+                context.Report(element, $"event subProcess '{id}' must have exactly one start event (message, timer, signal, error or escalation), not {startElements}");
+            }
+
+            return new SubProcess { Id = id, StartEventId = startId ?? string.Empty, TriggeredByEvent = true };
         }
 
-        var (startElements, startId) = ReadScope(element, id);
         if (startElements != 1)
         {
             context.Report(element, startElements == 0

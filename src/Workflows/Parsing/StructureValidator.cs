@@ -75,6 +75,19 @@ internal static class StructureValidator
 
         switch (node)
         {
+            case SubProcess { TriggeredByEvent: true } eventSubProcess:
+                // Its start event starts it; no flow may lead in or out (Camunda 7 reference, "Event Subprocess").
+                if (!node.Incoming.IsEmpty || !node.Outgoing.IsEmpty)
+                {
+                    Report("is an event subprocess and has sequence flows; it is started by its start event only");
+                }
+
+                if (!eventSubProcess.BoundaryEvents.IsEmpty || eventSubProcess.MultiInstance is not null || eventSubProcess.InputOutput is not null)
+                {
+                    Report("is an event subprocess; boundary events, multi-instance and input/output mappings on it are not supported");
+                }
+
+                return;
             case StartEvent:
                 if (!node.Incoming.IsEmpty)
                 {

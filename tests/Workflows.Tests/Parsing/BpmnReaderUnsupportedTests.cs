@@ -19,10 +19,6 @@ public sealed class BpmnReaderUnsupportedTests
         },
         { """<bpmn:transaction id="X"><bpmn:startEvent id="TS" /></bpmn:transaction>""", "transaction 'X' is not supported" },
         { """<bpmn:adHocSubProcess id="X"><bpmn:task id="AT" /></bpmn:adHocSubProcess>""", "adHocSubProcess 'X' is not supported" },
-        {
-            """<bpmn:subProcess id="X" triggeredByEvent="true"><bpmn:startEvent id="ES"><bpmn:signalEventDefinition /></bpmn:startEvent></bpmn:subProcess>""",
-            "event subProcess 'X' is not supported"
-        },
         { """<bpmn:callChoreography id="X" />""", "callChoreography 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>""", "conditional intermediate catch event 'X' is not supported" },
         { """<bpmn:intermediateCatchEvent id="X" />""", "intermediateCatchEvent 'X' has no event definition" },

@@ -11,6 +11,7 @@ internal static class SubProcessBehavior
     {
         token.Phase = TokenPhase.Waiting;
         var scope = runner.NewScope(ScopeKind.SubProcess, runner.VariableScopeOf(token), token, subProcess.Id);
+        runner.ArmEventSubProcesses(scope, subProcess.Id);
         runner.Schedule(runner.NewToken(scope.Id, subProcess.StartEventId));
     }
 }
