@@ -64,7 +64,11 @@ public sealed partial class WorkflowEngine
         RunAsync(actor, async (context, ct) =>
         {
             var runner = await context.GetAsync(instanceId, ct);
-            return runner.EditVariable(name, value, reason);
+            var old = runner.EditVariable(name, value, reason);
+
+            // A changed variable may make a conditional event's condition hold (nothing else is ready to run).
+            await runner.RunAsync(ct);
+            return old;
         }, static old => old, cancellationToken);
 
     /// <summary>Sets variables of an active instance (an administrator's correction), journaled.</summary>
@@ -76,6 +80,8 @@ public sealed partial class WorkflowEngine
             {
                 runner.SetLocal(runner.State.RootScope, name, value?.DeepClone());
             }
+
+            await runner.RunAsync(ct);
         }, cancellationToken);
 
     /// <summary>Reads an instance's journal and checks its hash chain against the document's last link.</summary>

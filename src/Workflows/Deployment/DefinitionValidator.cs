@@ -62,6 +62,11 @@ internal static class DefinitionValidator
         foreach (var node in process.Nodes.Values)
         {
             CheckExtensions(node, nodes, handlers, check, problems);
+            if (node switch { StartEvent s => s.Conditional, IntermediateCatchEvent c => c.Conditional, BoundaryEvent b => b.Conditional, _ => null } is { } conditional)
+            {
+                check.Expression(node, conditional.Condition, "condition");
+            }
+
             if (node is Activity { MultiInstance: { } mi })
             {
                 check.Expression(node, mi.LoopCardinality, "loopCardinality");

@@ -63,6 +63,14 @@ internal sealed partial class InstanceRunner
         return selected;
     }
 
+    /// <summary>A gateway passes the token on along the flows it chose: its end listeners run, then the flows are taken.</summary>
+    internal void Pass(TokenState token, FlowNode gateway, IReadOnlyList<SequenceFlow> flows)
+    {
+        End(token, gateway);
+        MarkCompleted(gateway.Id);
+        Follow(token, flows);
+    }
+
     /// <summary>Sends the token down the first flow and new tokens down the others; no flow ends it.</summary>
     internal void Follow(TokenState token, IReadOnlyList<SequenceFlow> flows)
     {

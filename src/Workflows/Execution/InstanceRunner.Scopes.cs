@@ -64,6 +64,11 @@ internal sealed partial class InstanceRunner
     public void SetLocal(ScopeState scope, string name, JsonNode? value)
     {
         scope.Variables[name] = value;
+        if (Process.HasConditionalEvents)
+        {
+            (_changedVariables ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        }
+
         Command.NoteVariableChanged(Loaded, name, value);
     }
 

@@ -6,18 +6,22 @@ using Anju.Workflows.Model;
 namespace Anju.Workflows.Execution;
 
 /// <summary>
-/// Moves the tokens of one instance until every token waits or has ended. Each BPMN element's semantics is
-/// one small method, chosen by the switch in <see cref="Execute"/>; cross-instance work (call activities) is
-/// deferred to the command so that it commits in the same transaction.
+/// Moves the tokens of one instance until every token waits or has ended. Each BPMN element's semantics is its
+/// behaviour (<c>Execution/Behaviors/&lt;Element&gt;Behavior.cs</c>), chosen by the switch in <see cref="Execute"/> and
+/// working through the runner's verbs (leave, follow, schedule, subscribe, timers, journal, incidents); cross-instance
+/// work (call activities, signals) is deferred to the command so that it commits in the same transaction.
 /// </summary>
 internal sealed partial class InstanceRunner
 {
-    internal readonly Queue<TokenState> _ready = new();
-    internal int _runCalls;
-    internal bool _running;
+    private readonly Queue<TokenState> _ready = new();
+    private int _runCalls;
+    private bool _running;
+
+    /// <summary>Variables set since conditional events were last evaluated (only for models that have some).</summary>
+    private HashSet<string>? _changedVariables;
 
     /// <summary>The node being executed (names the element when the command budget runs out).</summary>
-    internal FlowNode? _executing;
+    private FlowNode? _executing;
 
     public InstanceRunner(CommandContext command, LoadedInstance loaded, int ordinal)
     {
@@ -89,6 +93,11 @@ internal sealed partial class InstanceRunner
 
         _executing = null;
         _running = false;
+        if (_changedVariables is { Count: > 0 } && State.Status == InstanceStatus.Active && EvaluateConditionalEvents())
+        {
+            // Conditions that now hold moved tokens on: run them (and evaluate again after what they change).
+            await RunAsync(cancellationToken);
+        }
     }
 
     /// <summary>

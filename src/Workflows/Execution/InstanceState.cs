@@ -42,6 +42,12 @@ public sealed class InstanceState
     public List<ExternalTaskState> ExternalTasks { get; set; } = [];
     public List<IncidentState> Incidents { get; set; } = [];
 
+    /// <summary>
+    /// Non-interrupting conditional events (boundary or event subprocess start) whose condition held when last
+    /// evaluated, as "owner:element": they fire again only after it stopped holding.
+    /// </summary>
+    public List<string>? ConditionsHeld { get; set; }
+
     /// <summary>Activity ids in the order they completed (history for the monitor's diagram).</summary>
     public List<string> CompletedActivities { get; set; } = [];
 

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 namespace Anju.Workflows.Model;
 
 public sealed record StartEvent : FlowNode
-{    /// <summary>The start of an event subprocess: interrupting (default) cancels the rest of its scope.</summary>
+{    /// <summary>The condition, for a conditional event.</summary>
+    public ConditionalDefinition? Conditional { get; init; }
+
+    /// <summary>The start of an event subprocess: interrupting (default) cancels the rest of its scope.</summary>
     public bool IsInterrupting { get; init; } = true;
 
     /// <summary>An error start's errorCode (null: every error), an escalation start's escalationCode (null: every one).</summary>
@@ -51,7 +54,10 @@ public sealed record EndEvent : FlowNode
 }
 
 public sealed record IntermediateCatchEvent : FlowNode
-{    /// <summary>The signal's name, for a signal event.</summary>
+{    /// <summary>The condition, for a conditional event.</summary>
+    public ConditionalDefinition? Conditional { get; init; }
+
+    /// <summary>The signal's name, for a signal event.</summary>
     public string? SignalName { get; init; }
 
 
@@ -86,7 +92,10 @@ public sealed record IntermediateThrowEvent : FlowNode
 }
 
 public sealed record BoundaryEvent : FlowNode
-{    /// <summary>The signal's name, for a signal event.</summary>
+{    /// <summary>The condition, for a conditional event.</summary>
+    public ConditionalDefinition? Conditional { get; init; }
+
+    /// <summary>The signal's name, for a signal event.</summary>
     public string? SignalName { get; init; }
 
 

@@ -63,6 +63,12 @@ public sealed record ExpressionText(string Text)
     public override string ToString() => Text;
 }
 
+/// <summary>
+/// A conditionalEventDefinition: its condition, and (camunda:variableName) the variables whose change makes it be
+/// evaluated again; none named: any change.
+/// </summary>
+public sealed record ConditionalDefinition(ExpressionText Condition, ImmutableArray<string> VariableNames);
+
 /// <summary>Timer definitions: exactly one of date, duration or cycle (ISO 8601 or cron).</summary>
 public sealed record TimerDefinition(TimerKind Kind, ExpressionText Value);
 
@@ -90,4 +96,7 @@ public enum EventTrigger
 
     /// <summary>A signal: a throw broadcasts it by name to every catcher (and signal start) in its jurisdiction.</summary>
     Signal,
+
+    /// <summary>A condition on variables: the event occurs when it holds (evaluated when variables change).</summary>
+    Conditional,
 }

@@ -19,6 +19,9 @@ public sealed record ProcessDefinition
     /// <summary>Start events at process level (none, message, timer).</summary>
     public ImmutableArray<string> StartEvents { get; init; } = [];
 
+    /// <summary>Whether any event is conditional (then variable changes are followed by evaluating their conditions).</summary>
+    public bool HasConditionalEvents { get; init; }
+
     /// <summary>The event subprocesses, at every level (see <see cref="SubProcess.TriggeredByEvent"/>).</summary>
     public ImmutableArray<string> EventSubProcesses { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using Anju.Workflows.Model;
 
@@ -52,6 +53,31 @@ internal static class EventDefinitions
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// A conditionalEventDefinition (Camunda 7 reference, "Conditional Events"): its <c>condition</c> expression, required,
+    /// and <c>camunda:variableName</c> (a comma list) narrowing which variable changes evaluate it again;
+    /// <c>camunda:variableEvents</c> is refused for now.
+    /// </summary>
+    public static ConditionalDefinition? ReadConditional(XElement definition, XElement evt, string description, ReadContext context)
+    {
+        if (definition.BpmnChild("condition").Text() is not { } condition)
+        {
+            context.Report(definition, evt.Id(), $"{description} has no condition");
+            return null;
+        }
+
+        if (definition.CamundaAttr("variableEvents") is not null)
+        {
+            context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} is not supported yet; the condition is evaluated on every change of its variables");
+            return null;
+        }
+
+        var names = definition.CamundaAttr("variableName") is { } raw
+            ? raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToImmutableArray()
+            : [];
+        return new ConditionalDefinition(new ExpressionText(condition), names);
     }
 
     /// <summary>Exactly one of timeDate, timeDuration or timeCycle, with its text kept as an expression.</summary>

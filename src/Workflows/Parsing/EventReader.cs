@@ -83,6 +83,9 @@ internal static class EventReader
             { Kind: "escalation", Element: { } escalation } => context.TryResolveEscalation(escalation, element, out var escalationCode)
                 ? new StartEvent { Id = id, Trigger = EventTrigger.Escalation, EscalationCode = escalationCode }
                 : null,
+            { Kind: "conditional", Element: { } conditional } => EventDefinitions.ReadConditional(conditional, element, description, context) is { } condition
+                ? new StartEvent { Id = id, Trigger = EventTrigger.Conditional, Conditional = condition }
+                : null,
             { Kind: "none" } => Reported<StartEvent>(element, $"The start event '{id}' of an event subprocess needs a trigger (message, timer, signal, error or escalation)", context),
             _ => Unsupported<StartEvent>(element, description, context),
         };
@@ -143,6 +146,9 @@ internal static class EventReader
                 : null,
             { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
                 ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+                : null,
+            { Kind: "conditional", Element: { } conditional } => EventDefinitions.ReadConditional(conditional, element, description, context) is { } condition
+                ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Conditional, Conditional = condition }
                 : null,
             _ => Unsupported<IntermediateCatchEvent>(element, description, context),
         };
@@ -217,6 +223,10 @@ internal static class EventReader
             case { Kind: "signal", Element: { } signal }:
                 return context.ResolveSignal(signal, element) is { } signalName
                     ? boundary with { Trigger = EventTrigger.Signal, SignalName = signalName }
+                    : null;
+            case { Kind: "conditional", Element: { } conditional }:
+                return EventDefinitions.ReadConditional(conditional, element, description, context) is { } condition
+                    ? boundary with { Trigger = EventTrigger.Conditional, Conditional = condition }
                     : null;
             default:
                 return Unsupported<BoundaryEvent>(element, description, context);

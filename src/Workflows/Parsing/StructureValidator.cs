@@ -162,7 +162,7 @@ internal static class StructureValidator
                 continue;
             }
 
-            if (target is not (IntermediateCatchEvent { Trigger: not EventTrigger.Link } or ReceiveTask))
+            if (target is not (IntermediateCatchEvent { Trigger: not (EventTrigger.Link or EventTrigger.Conditional) } or ReceiveTask))
             {
                 context.Report(gateway.Id, gateway.Location.Line,
                     $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message, signal or timer intermediate catch events and receive tasks may follow it");

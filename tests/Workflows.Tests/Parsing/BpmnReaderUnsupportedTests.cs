@@ -20,7 +20,7 @@ public sealed class BpmnReaderUnsupportedTests
         { """<bpmn:transaction id="X"><bpmn:startEvent id="TS" /></bpmn:transaction>""", "transaction 'X' is not supported" },
         { """<bpmn:adHocSubProcess id="X"><bpmn:task id="AT" /></bpmn:adHocSubProcess>""", "adHocSubProcess 'X' is not supported" },
         { """<bpmn:callChoreography id="X" />""", "callChoreography 'X' is not supported" },
-        { """<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>""", "conditional intermediate catch event 'X' is not supported" },
+        { """<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>""", "conditional intermediate catch event 'X' has no condition" },
         { """<bpmn:intermediateCatchEvent id="X" />""", "intermediateCatchEvent 'X' has no event definition" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>""", "compensate intermediate throw event 'X' is not supported" },
         { """<bpmn:intermediateThrowEvent id="X"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>""", "message intermediate throw event 'X' is not supported" },
@@ -71,7 +71,7 @@ public sealed class BpmnReaderUnsupportedTests
         { "<bpmn:signalEventDefinition />", "boundaryEvent 'X' has no signalRef" },
         { "<bpmn:escalationEventDefinition />", "escalation boundary event 'X' is attached to task 'T'; attach it to a subprocess or a call activity" },
         { "<bpmn:compensateEventDefinition />", "compensate boundary event 'X' is not supported" },
-        { "<bpmn:conditionalEventDefinition />", "conditional boundary event 'X' is not supported" },
+        { "<bpmn:conditionalEventDefinition />", "conditional boundary event 'X' has no condition" },
         { "<bpmn:cancelEventDefinition />", "cancel boundary event 'X' is not supported" },
         { "", "boundaryEvent 'X' has no event definition" },
     };

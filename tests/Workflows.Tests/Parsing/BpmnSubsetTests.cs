@@ -43,6 +43,7 @@ public sealed class BpmnSubsetTests
         ("startEvent", "signal") => "<bpmn:task id=\"el\" /><bpmn:startEvent id=\"s2\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:startEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"s2\" targetRef=\"el\" />",
         ("endEvent", "signal") => "<bpmn:task id=\"el\" /><bpmn:sequenceFlow id=\"f3\" sourceRef=\"el\" targetRef=\"t\" /><bpmn:endEvent id=\"t\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:endEvent>",
         ("intermediateCatchEvent", "signal") => "<bpmn:intermediateCatchEvent id=\"el\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:intermediateCatchEvent>",
+        ("intermediateCatchEvent", "conditional") => $"<bpmn:intermediateCatchEvent id=\"el\">{Definition("conditional")}</bpmn:intermediateCatchEvent>",
         ("intermediateThrowEvent", "signal") => "<bpmn:intermediateThrowEvent id=\"el\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:intermediateThrowEvent>",
         ("endEvent", "none") => "<bpmn:task id=\"el\" />",
         ("endEvent", "terminate") => "<bpmn:task id=\"el\" /><bpmn:sequenceFlow id=\"f3\" sourceRef=\"el\" targetRef=\"t\" /><bpmn:endEvent id=\"t\"><bpmn:terminateEventDefinition /></bpmn:endEvent>",

@@ -36,7 +36,6 @@ internal static class ExclusiveGatewayBehavior
             throw new ElementFailure("noOutgoingFlow", $"exclusiveGateway '{gateway.Id}': no condition holds and there is no default flow.");
         }
 
-        runner.MarkCompleted(gateway.Id);
-        runner.Follow(token, [chosen]);
+        runner.Pass(token, gateway, [chosen]);
     }
 }

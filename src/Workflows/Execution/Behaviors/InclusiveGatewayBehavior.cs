@@ -53,8 +53,7 @@ internal static class InclusiveGatewayBehavior
             throw new ElementFailure("noOutgoingFlow", $"inclusiveGateway '{gateway.Id}': no condition holds and there is no default flow.");
         }
 
-        runner.MarkCompleted(gateway.Id);
-        runner.Follow(token, selected);
+        runner.Pass(token, gateway, selected);
     }
 
     /// <summary>

@@ -26,6 +26,14 @@ internal static class IntermediateCatchEventBehavior
         {
             runner.Subscribe(token, catchEvent.Id, catchEvent.MessageName!);
         }
+        else if (catchEvent.Trigger == EventTrigger.Conditional)
+        {
+            // A condition that already holds lets the token pass at once; otherwise it waits for a variable change.
+            if (runner.ConditionHolds(runner.VariableScopeOf(token), catchEvent.Conditional!))
+            {
+                runner.Leave(token, catchEvent);
+            }
+        }
         else if (catchEvent.Trigger == EventTrigger.Signal)
         {
             runner.Subscribe(token, catchEvent.Id, SignalKeys.Of(catchEvent.SignalName!));

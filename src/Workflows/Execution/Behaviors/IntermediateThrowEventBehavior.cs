@@ -35,6 +35,7 @@ internal static class IntermediateThrowEventBehavior
     {
         var target = runner.Process.Nodes.Values.OfType<IntermediateCatchEvent>()
             .First(c => c.Trigger == EventTrigger.Link && c.LinkName == link && c.ParentId == throwEvent.ParentId);
+        runner.End(token, throwEvent);
         runner.MarkCompleted(throwEvent.Id);
         token.NodeId = target.Id;
         token.AsyncBeforeDone = false;

@@ -36,7 +36,6 @@ internal static class ParallelGatewayBehavior
             }
         }
 
-        runner.MarkCompleted(gateway.Id);
-        runner.Follow(token, gateway.Outgoing.Select(runner.Process.Flow).ToList());
+        runner.Pass(token, gateway, gateway.Outgoing.Select(runner.Process.Flow).ToList());
     }
 }
