@@ -315,4 +315,42 @@ public sealed class ListenerTests
 
         Assert.Equal("BX-2026-1", done.Variables["marked"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Gateways_and_link_throws_run_their_start_and_end_listeners()
+    {
+        var (handlers, log) = Recorder("gateStart", "gateEnd", "joinEnd", "linkEnd");
+        await using var t = await TestEngine.CreateAsync(handlers: handlers);
+        await t.DeployXmlAsync(Bpmn.Process("gates", """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="choose" />
+            <bpmn:exclusiveGateway id="choose" default="f3">
+              <bpmn:extensionElements>
+                <camunda:executionListener event="start" class="gateStart" />
+                <camunda:executionListener event="end" class="gateEnd" />
+              </bpmn:extensionElements>
+            </bpmn:exclusiveGateway>
+            <bpmn:sequenceFlow id="f2" sourceRef="choose" targetRef="fork"><bpmn:conditionExpression>${true}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f3" sourceRef="choose" targetRef="end" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:sequenceFlow id="f4" sourceRef="fork" targetRef="join" />
+            <bpmn:sequenceFlow id="f5" sourceRef="fork" targetRef="jump" />
+            <bpmn:intermediateThrowEvent id="jump">
+              <bpmn:extensionElements><camunda:executionListener event="end" class="linkEnd" /></bpmn:extensionElements>
+              <bpmn:linkEventDefinition name="next" />
+            </bpmn:intermediateThrowEvent>
+            <bpmn:intermediateCatchEvent id="landing"><bpmn:linkEventDefinition name="next" /></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f6" sourceRef="landing" targetRef="join" />
+            <bpmn:parallelGateway id="join">
+              <bpmn:extensionElements><camunda:executionListener event="end" class="joinEnd" /></bpmn:extensionElements>
+            </bpmn:parallelGateway>
+            <bpmn:sequenceFlow id="f7" sourceRef="join" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+
+        var done = await t.StartAsync("gates");
+
+        Assert.Equal("completed", done.Status);
+        Assert.Equal(["gateStart@choose", "gateEnd@choose", "linkEnd@jump", "joinEnd@join"], log);
+    }
 }
