@@ -21,17 +21,23 @@ async function lint(xml: string): Promise<Record<string, Report[]>> {
 const ids = (reports: Report[] | undefined) => (reports ?? []).map((r) => r.id).sort();
 
 describe('anju/supported-elements', () => {
-  it('reports a script task, a signal event and a standard loop, and accepts the supported elements', async () => {
+  it('reports a script task, a conditional event, a compensation event and a standard loop, and accepts the supported elements', async () => {
     const results = await lint(
-      processXml(`
+      processXml(
+        `
         <bpmn:startEvent id="start" />
         <bpmn:scriptTask id="script" scriptFormat="js"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
-        <bpmn:intermediateCatchEvent id="signal"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>
+        <bpmn:intermediateCatchEvent id="conditional"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>
+        <bpmn:intermediateThrowEvent id="compensation"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
+        <bpmn:intermediateCatchEvent id="signal"><bpmn:signalEventDefinition signalRef="Alarm" /></bpmn:intermediateCatchEvent>
         <bpmn:serviceTask id="loop" camunda:delegateExpression="\${x}"><bpmn:standardLoopCharacteristics /></bpmn:serviceTask>
         <bpmn:intermediateCatchEvent id="timer"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-        <bpmn:endEvent id="end"><bpmn:terminateEventDefinition /></bpmn:endEvent>`),
+        <bpmn:endEvent id="end"><bpmn:terminateEventDefinition /></bpmn:endEvent>`,
+        `<bpmn:signal id="Alarm" name="暴雨预警" />`,
+      ),
     );
-    expect(ids(results['anju/supported-elements'])).toEqual(['loop', 'script', 'signal']);
+    expect(ids(results['anju/supported-elements'])).toEqual(['compensation', 'conditional', 'loop', 'script']);
+    expect(results['anju/supported-elements']?.find((r) => r.id === 'conditional')?.message).toContain('not implemented');
     expect(results['anju/supported-elements']?.find((r) => r.id === 'script')?.message).toContain('引擎不支持');
   });
 
