@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import { expect, logIn, screenshot, test } from './support';
 
 // Issue 20, item 10: the designer offers link and escalation events, input/output parameters and listeners, in
-// Chinese, and writes them as Camunda 7 XML (the exported file is what Camunda Modeler reads too).
+// Chinese, and writes them as Camunda 7 XML (the exported file is what Camunda Modeler reads too). Signal events since
+// the engine runs them.
 
 /**
  * Waits for the server's check of the last change: its answer redraws the problem list above the canvas, which moves
@@ -76,7 +77,8 @@ test('a link throw and catch pair and an escalation end event from the palette, 
   const menu = page.locator('.djs-popup');
   await expect(menu.getByText('链接中间抛出事件', { exact: true })).toBeVisible();
   await expect(menu.getByText('升级中间抛出事件', { exact: true })).toBeVisible();
-  await expect(menu.getByText('中间信号抛出事件', { exact: true })).toHaveCount(0);
+  await expect(menu.getByText('信号中间抛出事件', { exact: true })).toBeVisible();
+  await expect(menu.getByText('中间补偿抛出事件', { exact: true })).toHaveCount(0);
   await menu.getByText('链接中间抛出事件', { exact: true }).click();
   await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('链接中间抛出事件');
   await settled(page);
@@ -112,6 +114,38 @@ test('a link throw and catch pair and an escalation end event from the palette, 
   const escalation = /<bpmn:escalation id="([^"]+)" name="逾期上报" escalationCode="LATE" \/>/.exec(xml);
   expect(escalation, xml).not.toBeNull();
   expect(xml).toMatch(new RegExp(`<bpmn:endEvent id="[^"]+">\\s*<bpmn:escalationEventDefinition id="[^"]+" escalationRef="${escalation![1]}" />`));
+  expect(await englishOnScreen(page)).toEqual([]);
+});
+
+test('a signal intermediate throw event from the replace menu, its signal made and named in the Chinese panel, exported as BPMN', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+
+  await createFromPalette(page, 'create.intermediate-event', 320, 180, '中间抛出事件');
+  await replaceWith(page, '信号中间抛出事件');
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('信号中间抛出事件');
+  const throwId = await page.locator('.djs-element.selected').getAttribute('data-element-id');
+  // No signal chosen yet: our lint says so on the event, in Chinese, before the server's check.
+  const lintIssues = page.locator(`.djs-overlays[data-container-id="${throwId}"] .bjsl-issues`);
+  await expect(lintIssues).toContainText('信号事件必须选择一个信号（信号定义，signalRef）。');
+
+  await openGroup(page, 'signal');
+  await page.getByLabel('信号定义', { exact: true }).selectOption({ label: '新建…' });
+  await settled(page);
+  await fillAndLeave(page.getByLabel('信号名称', { exact: true }), '暴雨预警');
+  await expect(page.getByText('信号按此名称广播给抛出方辖区内所有等待它的案件，并启动以同名信号开始事件开始的流程。')).toBeVisible();
+  await expect(page.getByLabel('信号定义', { exact: true }).locator('option:checked')).toHaveText('暴雨预警');
+  await expect(lintIssues.getByText('信号事件必须选择一个信号', { exact: false })).toHaveCount(0);
+  // Every group of the panel open: nothing in English.
+  await page.$$eval('.bio-properties-panel-group-header:not(.open)', (headers) => headers.forEach((h) => (h as HTMLElement).click()));
+  await expect(page.locator('[data-group-id="group-CamundaPlatform__InMapping"]')).toHaveCount(0);
+  await screenshot(page, '09c-designer-signal');
+
+  const xml = await exportedXml(page);
+  const signal = /<bpmn:signal id="([^"]+)" name="暴雨预警" \/>/.exec(xml);
+  expect(signal, xml).not.toBeNull();
+  expect(xml).toMatch(new RegExp(`<bpmn:intermediateThrowEvent id="${throwId}">\\s*<bpmn:signalEventDefinition id="[^"]+" signalRef="${signal![1]}" />`));
   expect(await englishOnScreen(page)).toEqual([]);
 });
 

@@ -357,6 +357,10 @@ export const en: Record<MessageKey, string> = {
   'ballot.thanks': 'Your vote is cast. Thank you.',
   'lint.unsupportedElement': 'The engine does not support this element: {reason}',
   'lint.multipleEventDefinitions': 'An event may have only one event definition.',
+  'lint.signalRef': 'A signal event needs a signal (signalRef).',
+  'lint.signalName': 'The signal "{signal}" has no name; throwers and catchers meet by name.',
+  'lint.signalNameExpression': 'The signal name "{name}" is an expression, which the engine does not support yet; give the signal a fixed name.',
+  'lint.signalAsync': 'camunda:async on a signal definition is not supported: the signal is delivered in the thrower’s transaction.',
   'lint.userTaskAssignment': 'A user task needs an assignee or candidate groups.',
   'lint.gatewayCondition': 'Outgoing flow "{flow}" of the exclusive gateway has neither a condition nor is it the default.',
 

@@ -358,6 +358,10 @@ export const zhCN = {
   'ballot.thanks': '投票成功，感谢您的参与。',
   'lint.unsupportedElement': '引擎不支持此元素：{reason}',
   'lint.multipleEventDefinitions': '一个事件只能有一个事件定义。',
+  'lint.signalRef': '信号事件必须选择一个信号（信号定义，signalRef）。',
+  'lint.signalName': '信号“{signal}”没有名称；抛出和捕获按名称对应。',
+  'lint.signalNameExpression': '信号名称“{name}”是表达式，引擎暂不支持；请使用固定名称。',
+  'lint.signalAsync': '信号定义上的 camunda:async 不受支持：信号在抛出方的事务中送达。',
   'lint.userTaskAssignment': '用户任务必须指定办理人或候选组。',
   'lint.gatewayCondition': '排他网关的出口“{flow}”既没有条件，也不是默认路径。',
 

@@ -86,6 +86,116 @@ describe('escalation events', () => {
   });
 });
 
+describe('signal events', () => {
+  it('a signal throw event gets a new signal from the panel, named as 信号名称 on the root bpmn:signal, with what a signal does', async () => {
+    const p = await open(`<bpmn:intermediateThrowEvent id="Throw"><bpmn:signalEventDefinition id="ThrowSignal" /></bpmn:intermediateThrowEvent>`);
+    await p.select('Throw');
+    expect(p.labels('signal')).toEqual(['信号定义']);
+    await p.choose('信号定义', 'create-new', 'signal');
+    expect(p.labels('signal')).toEqual(['信号定义', '信号名称']);
+    expect(p.root('signal').textContent).toContain('信号按此名称广播给抛出方辖区内所有等待它的案件，并启动以同名信号开始事件开始的流程。');
+    await p.type('信号名称', '暴雨预警', 'signal');
+
+    const xml = await p.xml();
+    const signal = /<bpmn:signal id="([^"]+)" name="暴雨预警" \/>/.exec(xml);
+    expect(signal, xml).not.toBeNull();
+    expect(tag(xml, 'ThrowSignal')).toContain(`signalRef="${signal?.[1]}"`);
+  });
+
+  it('a signal catch event chooses among the signals of the file and shows the chosen one’s name', async () => {
+    const p = await open(
+      `<bpmn:intermediateCatchEvent id="Catch"><bpmn:signalEventDefinition id="CatchSignal" /></bpmn:intermediateCatchEvent>`,
+      `<bpmn:signal id="Storm" name="暴雨预警" /><bpmn:signal id="AllClear" name="解除预警" />`,
+    );
+    await p.select('Catch');
+    expect(p.options('信号定义', 'signal')).toEqual(['', 'create-new', 'Storm', 'AllClear']);
+    await p.choose('信号定义', 'AllClear', 'signal');
+    expect(p.field('信号名称', 'signal').value).toBe('解除预警');
+    expect(tag(await p.xml(), 'CatchSignal')).toContain('signalRef="AllClear"');
+  });
+
+  it('a signal boundary event on a user task has 中断所附活动, which writes cancelActivity', async () => {
+    const p = await open(
+      `<bpmn:userTask id="Task" camunda:assignee="admin" />
+       <bpmn:boundaryEvent id="Boundary" attachedToRef="Task"><bpmn:signalEventDefinition id="BoundarySignal" signalRef="Storm" /></bpmn:boundaryEvent>`,
+      `<bpmn:signal id="Storm" name="暴雨预警" />`,
+    );
+    await p.select('Boundary');
+    expect(p.field('信号名称', 'signal').value).toBe('暴雨预警');
+    expect(p.field('中断所附活动', 'signal').checked).toBe(true);
+
+    await p.check('中断所附活动', false, 'signal');
+    expect(tag(await p.xml(), 'Boundary')).toContain('cancelActivity="false"');
+    expect(p.field('中断所附活动', 'signal').checked).toBe(false);
+    await p.check('中断所附活动', true, 'signal');
+    expect(tag(await p.xml(), 'Boundary')).not.toContain('cancelActivity="false"');
+  });
+
+  it('signal throw and end events offer no in mappings (no variables go with a thrown signal) unless the file has one', async () => {
+    const inMappingGroups = (p: Panel) =>
+      [...p.root().querySelectorAll('[data-group-id]')].map((g) => g.getAttribute('data-group-id')).filter((id) => id?.includes('InMapping'));
+    const p = await open(
+      `<bpmn:intermediateThrowEvent id="Throw"><bpmn:signalEventDefinition id="S1" signalRef="Storm" /></bpmn:intermediateThrowEvent>
+       <bpmn:endEvent id="End"><bpmn:signalEventDefinition id="S2" signalRef="Storm" /></bpmn:endEvent>
+       <bpmn:endEvent id="OldEnd">
+         <bpmn:signalEventDefinition id="S3" signalRef="Storm">
+           <bpmn:extensionElements><camunda:in variables="all" /></bpmn:extensionElements>
+         </bpmn:signalEventDefinition>
+       </bpmn:endEvent>
+       <bpmn:callActivity id="Call" calledElement="other" />`,
+      `<bpmn:signal id="Storm" name="暴雨预警" />`,
+    );
+    await p.select('Throw');
+    expect(inMappingGroups(p)).toEqual([]);
+    expect(p.labels()).not.toContain('传递所有变量');
+    await p.select('End');
+    expect(inMappingGroups(p)).toEqual([]);
+    // What a file has stays visible, to be taken away.
+    await p.select('OldEnd');
+    expect(inMappingGroups(p)).toEqual(['group-CamundaPlatform__InMappingPropagation', 'group-CamundaPlatform__InMapping']);
+    // A call activity keeps Camunda's in mappings (the engine runs them there).
+    await p.select('Call');
+    expect(inMappingGroups(p)).toContain('group-CamundaPlatform__InMapping');
+  });
+
+  it('a signal (or timer) start event offers no start form, which the engine refuses there; a none start event does', async () => {
+    const formGroups = (p: Panel) =>
+      [...p.root().querySelectorAll('[data-group-id]')].map((g) => g.getAttribute('data-group-id')).filter((id) => id?.includes('__Form'));
+    const p = await open(
+      `<bpmn:startEvent id="OnSignal"><bpmn:signalEventDefinition id="S1" signalRef="Storm" /></bpmn:startEvent>
+       <bpmn:startEvent id="OnTimer"><bpmn:timerEventDefinition id="T1" /></bpmn:startEvent>
+       <bpmn:startEvent id="OldForm" camunda:formKey="embedded:app:start.html"><bpmn:signalEventDefinition id="S2" signalRef="Storm" /></bpmn:startEvent>
+       <bpmn:startEvent id="Plain" />`,
+      `<bpmn:signal id="Storm" name="暴雨预警" />`,
+    );
+    await p.select('OnSignal');
+    expect(formGroups(p)).toEqual([]);
+    expect(p.labels('signal')).toEqual(['信号定义', '信号名称']);
+    await p.select('OnTimer');
+    expect(formGroups(p)).toEqual([]);
+    // What a file has stays visible, to be taken away.
+    await p.select('OldForm');
+    expect(formGroups(p)).toEqual(['group-CamundaPlatform__Form']);
+    await p.select('Plain');
+    expect(formGroups(p)).toEqual(['group-CamundaPlatform__Form']);
+  });
+
+  it('signal events offer the asynchronous continuations the engine runs: not after a signal end event', async () => {
+    const p = await open(
+      `<bpmn:startEvent id="Start"><bpmn:signalEventDefinition id="S1" signalRef="Storm" /></bpmn:startEvent>
+       <bpmn:intermediateThrowEvent id="Throw"><bpmn:signalEventDefinition id="S2" signalRef="Storm" /></bpmn:intermediateThrowEvent>
+       <bpmn:endEvent id="End"><bpmn:signalEventDefinition id="S3" signalRef="Storm" /></bpmn:endEvent>`,
+      `<bpmn:signal id="Storm" name="暴雨预警" />`,
+    );
+    const offered: Record<string, string[]> = {};
+    for (const id of ['Start', 'Throw', 'End']) {
+      await p.select(id);
+      offered[id] = p.labels('CamundaPlatform__AsynchronousContinuations');
+    }
+    expect(offered).toEqual({ Start: ['之前', '之后'], Throw: ['之前', '之后'], End: ['之前'] });
+  });
+});
+
 describe('asynchronous continuations', () => {
   const asyncLabels = (p: Panel) => {
     const group = p.root().querySelector('[data-group-id="group-CamundaPlatform__AsynchronousContinuations"]');

@@ -12,6 +12,8 @@ import {
   listenerKindLabels,
   listenerKinds,
   retryCycleAllowed,
+  signalInMappingsShown,
+  startFormShown,
   taskListenerEvents,
   withCurrent,
   type ListenerKind,
@@ -23,7 +25,10 @@ import {
  * entries and changes only what differs for Anju's engine and for a Chinese administrator:
  * - link events: the link name labelled as such (链接名称), with what it does;
  * - escalation events: 升级名称 and 升级代码 instead of a bare "name" and "code"; no escalation code variable (the engine
- *   does not read it); on boundary events of message, timer and escalation, the interrupting switch (cancelActivity);
+ *   does not read it); on boundary events of message, timer, escalation and signal, the interrupting switch (cancelActivity);
+ * - signal events: 信号名称 on the chosen root bpmn:signal, with what a signal does; no "In mappings" on signal throw and
+ *   end events (the engine passes no variables with a thrown signal) unless the file has them;
+ * - no start form on message, timer and signal start events (the engine refuses one there) unless the file has one;
  * - asynchronous continuations: only where the engine runs them (events and gateways included, boundary events and
  *   event-based gateways not; asyncAfter not on gateways, link throws and non-none end events), and the retry cycle
  *   not on boundary events;
@@ -148,6 +153,27 @@ const EscalationCode = escalationField(
       : translate('Caught by an escalation boundary event of the same code on an enclosing subprocess or call activity.'),
 );
 
+// ---- Signal name --------------------------------------------------------------------------------------------------
+
+function SignalName({ element }: { element: DiagramElement }): unknown {
+  const commandStack = useService('commandStack') as CommandStack;
+  const translate = translateService();
+  const debounce = useService('debounceInput') as unknown;
+  const signal = firstEventDefinition(element.businessObject)?.get('signalRef') as ModdleElement;
+  return TextFieldEntry({
+    element,
+    id: 'signalName',
+    label: translate('Signal name'),
+    description: translate(
+      'A signal is broadcast by this name to every waiting case in the thrower’s jurisdiction and starts the processes with a signal start event of this name.',
+    ),
+    getValue: () => signal.get('name'),
+    setValue: (value: string) =>
+      commandStack.execute('element.updateModdleProperties', { element, moddleElement: signal, properties: { name: value } }),
+    debounce,
+  });
+}
+
 function Interrupting({ element }: { element: DiagramElement }): unknown {
   const modeling = useService('modeling') as Modeling;
   const translate = translateService();
@@ -251,6 +277,12 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
   const codeVariable = firstEventDefinition(bo)?.get('camunda:escalationCodeVariable');
   removeEntries(escalation, (entry) => entry.id !== 'escalationCodeVariable' || Boolean(codeVariable));
 
+  replaceEntry(find('signal'), 'signalName', SignalName);
+  const hidden = new Set<string>([
+    ...(signalInMappingsShown(bo) ? [] : ['CamundaPlatform__InMapping', 'CamundaPlatform__InMappingPropagation']),
+    ...(startFormShown(bo) ? [] : ['CamundaPlatform__Form', 'CamundaPlatform__FormData']),
+  ]);
+
   if (hasInterruptingSwitch(bo)) {
     const eventGroup = find(eventKindOf(bo)) ?? find('general');
     eventGroup?.entries?.push({ id: 'cancelActivity', component: Interrupting, isEdited: isCheckboxEntryEdited });
@@ -281,7 +313,7 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
   const taskListeners = find('CamundaPlatform__TaskListener');
   if (taskListeners) reshapeListeners(taskListeners, extensionValues(bo, 'camunda:TaskListener'), true, translate);
 
-  const shown = groups.filter((group) => !group.entries || group.entries.length > 0 || group.items);
+  const shown = groups.filter((group) => !hidden.has(group.id) && (!group.entries || group.entries.length > 0 || group.items));
   for (const group of shown) group.translate ??= translate;
   return shown;
 }

@@ -55,9 +55,35 @@ export function retryCycleAllowed(bo: ModdleElement): boolean {
   return !bo.$instanceOf('bpmn:BoundaryEvent') && !bo.$instanceOf('bpmn:EventBasedGateway');
 }
 
-/** A boundary event that may be interrupting or not: message, timer and escalation (an error boundary always interrupts). */
+/** A boundary event that may be interrupting or not: message, timer, escalation and signal (an error boundary always interrupts). */
 export function hasInterruptingSwitch(bo: ModdleElement): boolean {
-  return bo.$instanceOf('bpmn:BoundaryEvent') && ['message', 'timer', 'escalation'].includes(eventKindOf(bo));
+  return bo.$instanceOf('bpmn:BoundaryEvent') && ['message', 'timer', 'escalation', 'signal'].includes(eventKindOf(bo));
+}
+
+/**
+ * Whether Camunda's form groups (form key or reference, generated form fields) are offered: on user tasks and none start
+ * events, not on message, timer or signal start events, whose start form the engine refuses (only a none start event
+ * can have one), unless the file has one, to be removed.
+ */
+export function startFormShown(bo: ModdleElement): boolean {
+  if (!bo.$instanceOf('bpmn:StartEvent') || eventKindOf(bo) === 'none') return true;
+  if (bo.get('camunda:formKey') !== undefined || bo.get('camunda:formRef') !== undefined) return true;
+  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
+  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
+  return values.some((value) => value.$instanceOf('camunda:FormData') || value.$instanceOf('camunda:FormProperty'));
+}
+
+/**
+ * Whether Camunda's "In mappings" groups (`camunda:in` on the signal definition of a signal throw or end event: variables
+ * handed to the processes the signal starts) are offered: the engine passes no variables with a thrown signal, so they
+ * show only while the file still has such a mapping, to be removed.
+ */
+export function signalInMappingsShown(bo: ModdleElement): boolean {
+  const definition = eventDefinitionsOf(bo)[0];
+  if (!definition?.$instanceOf('bpmn:SignalEventDefinition')) return true;
+  const extensionElements = definition.get('extensionElements') as ModdleElement | undefined;
+  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
+  return values.some((value) => value.$instanceOf('camunda:In'));
 }
 
 export function isInterrupting(bo: ModdleElement): boolean {

@@ -193,7 +193,7 @@ export const propertiesPanelZh: Record<string, string> = {
   'Global message reference': '全局消息引用',
   'Global error reference': '全局错误引用',
   'Global escalation reference': '升级定义',
-  'Global signal reference': '全局信号引用',
+  'Global signal reference': '信号定义',
   'Code': '代码',
   'Code variable': '代码变量',
   'Message variable': '消息变量',
@@ -204,7 +204,7 @@ export const propertiesPanelZh: Record<string, string> = {
   '<none>': '<无>',
   '<empty>': '<空>',
 
-  // Ours (anju-properties.ts): link and escalation events, boundary events
+  // Ours (anju-properties.ts): link, escalation and signal events, boundary events
   'Link name': '链接名称',
   'A link throw event continues at the link catch event of the same name in the same scope.':
     '流程从链接抛出事件跳到同一范围内同名的链接捕获事件继续。',
@@ -214,6 +214,9 @@ export const propertiesPanelZh: Record<string, string> = {
     '捕获活动内抛出的此代码的升级（不选择升级定义时捕获所有升级）。',
   'Caught by an escalation boundary event of the same code on an enclosing subprocess or call activity.':
     '由外层子流程或调用活动上同一代码的升级边界事件捕获。',
+  'Signal name': '信号名称',
+  'A signal is broadcast by this name to every waiting case in the thrower’s jurisdiction and starts the processes with a signal start event of this name.':
+    '信号按此名称广播给抛出方辖区内所有等待它的案件，并启动以同名信号开始事件开始的流程。',
   'Interrupt the activity': '中断所附活动',
   'When off (non-interrupting), the activity goes on and the boundary event’s path starts beside it.':
     '不勾选（非中断）时，活动继续进行，边界事件之后的路径同时开始。',
@@ -292,6 +295,12 @@ export const propertiesPanelZh: Record<string, string> = {
   'Escalation Intermediate Throw Event': '升级中间抛出事件',
   'Escalation Boundary Event': '升级边界事件',
   'Escalation Boundary Event (Non Interrupting)': '升级边界事件（非中断）',
+  'Signal Start Event': '信号开始事件',
+  'Signal End Event': '信号结束事件',
+  'Signal Intermediate Catch Event': '信号中间捕获事件',
+  'Signal Intermediate Throw Event': '信号中间抛出事件',
+  'Signal Boundary Event': '信号边界事件',
+  'Signal Boundary Event (Non Interrupting)': '信号边界事件（非中断）',
   'Message Intermediate Catch Event': '消息中间捕获事件',
   'Timer Intermediate Catch Event': '定时中间捕获事件',
   'Intermediate Throw Event': '中间抛出事件',
@@ -351,4 +360,10 @@ export const propertiesPanelZh: Record<string, string> = {
   'Escalation intermediate throw event': '升级中间抛出事件',
   'Escalation end event': '升级结束事件',
   'Escalation boundary event (non-interrupting)': '升级边界事件（非中断）',
+  'Signal start event': '信号开始事件',
+  'Signal intermediate catch event': '信号中间捕获事件',
+  'Signal intermediate throw event': '信号中间抛出事件',
+  'Signal end event': '信号结束事件',
+  'Signal boundary event': '信号边界事件',
+  'Signal boundary event (non-interrupting)': '信号边界事件（非中断）',
 };

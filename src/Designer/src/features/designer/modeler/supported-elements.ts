@@ -21,7 +21,7 @@ const paletteTargets: Record<string, ElementShape> = {
 };
 
 // Context-pad append entries → the element they append.
-const appendTargets: Record<string, ElementShape> = {
+export const appendTargets: Record<string, ElementShape> = {
   'append.end-event': { type: 'bpmn:EndEvent' },
   'append.gateway': { type: 'bpmn:ExclusiveGateway' },
   'append.append-task': { type: 'bpmn:Task' },
