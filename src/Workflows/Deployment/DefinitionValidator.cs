@@ -61,7 +61,7 @@ internal static class DefinitionValidator
 
         foreach (var node in process.Nodes.Values)
         {
-            CheckExtensions(node, nodes, handlers, check, problems);
+            CheckExtensions(node, nodes, handlers, check, problems, options);
             if (node switch { StartEvent s => s.Conditional, IntermediateCatchEvent c => c.Conditional, BoundaryEvent b => b.Conditional, _ => null } is { } conditional)
             {
                 check.Expression(node, conditional.Condition, "condition");
@@ -171,7 +171,7 @@ internal static class DefinitionValidator
     /// The input/output parameters' expressions parse, and each listener runs a registered handler or is a value
     /// expression (then replaced by one, as for service tasks); the node in <paramref name="nodes"/> gets the result.
     /// </summary>
-    private static void CheckExtensions(FlowNode node, Dictionary<string, FlowNode> nodes, ServiceTaskHandlers handlers, AttributeChecks check, List<BpmnProblem> problems)
+    private static void CheckExtensions(FlowNode node, Dictionary<string, FlowNode> nodes, ServiceTaskHandlers handlers, AttributeChecks check, List<BpmnProblem> problems, EngineOptions options)
     {
         if (node.InputOutput is { } mapping)
         {
@@ -192,6 +192,14 @@ internal static class DefinitionValidator
 
         if (node is UserTask { TaskListeners.IsDefaultOrEmpty: false } task)
         {
+            foreach (var timer in task.TaskListeners.Select(l => l.Timer).OfType<TimerDefinition>())
+            {
+                if (check.Expression(node, timer.Value, "timeout listener timer"))
+                {
+                    check.Timer(node, timer, options.MinimumTimerCycle);
+                }
+            }
+
             current = (UserTask)current with { TaskListeners = ResolveListeners(task.TaskListeners, node.Id, node.Location.Line, node.Label, handlers, problems) };
         }
 

@@ -16,14 +16,15 @@ internal sealed partial class InstanceRunner
     internal void AddTimer(TokenState token, string activityId, TimerDefinition timer) => AddTimer(token.Id, VariableScopeOf(token), activityId, timer);
 
     /// <summary>A timer owned by a token (or an event subprocess's scope), its value evaluated in <paramref name="scopeId"/>.</summary>
-    internal void AddTimer(Guid ownerId, Guid scopeId, string activityId, TimerDefinition timer)
+    internal void AddTimer(Guid ownerId, Guid scopeId, string activityId, TimerDefinition timer, JobKind kind = JobKind.Timer, string? listener = null)
     {
         var value = Loaded.Definition.Expression(timer.Value).Evaluate(new ScopeVariables(this, scopeId));
         var schedule = TimerSchedule.First(timer, value, Now, Command.Calendar);
         State.Jobs.Add(new JobState
         {
             Id = Command.NewId(),
-            Kind = JobKind.Timer,
+            Kind = kind,
+            Listener = listener,
             TokenId = ownerId,
             ActivityId = activityId,
             DueAt = schedule.DueAt,
@@ -101,6 +102,9 @@ internal sealed partial class InstanceRunner
             case JobKind.Async:
                 token.AsyncBeforeDone = true;
                 Schedule(token);
+                break;
+            case JobKind.TaskTimeout:
+                RunTaskTimeout(token, job);
                 break;
             case JobKind.Retry:
                 // The retry job is kept until the handler succeeds or fails again, which reads its retries.

@@ -59,6 +59,42 @@ internal sealed partial class InstanceRunner
         RunListeners(token, element, element.TaskListeners, eventName, snapshot);
     }
 
+    /// <summary>
+    /// A timeout listener's timer fired while its task is open (Camunda 7, "Task Listener" → "timeout"): the listener
+    /// runs and the task stays; a cycle is set again for its next time.
+    /// </summary>
+    internal void RunTaskTimeout(TokenState token, JobState job)
+    {
+        if (State.Tasks.Find(t => t.TokenId == token.Id && t.ActivityId == job.ActivityId) is not { } task
+            || Process.Node(task.ActivityId) is not UserTask element
+            || element.TaskListeners.FirstOrDefault(l => l.Event == ListenerEvents.Timeout && l.Id == job.Listener) is not { } listener)
+        {
+            return;
+        }
+
+        Journal("TaskTimedOut", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["listener"] = listener.Id });
+        if (job.Cycle is not null && job.RepeatsLeft != 0 && TimerSchedule.Next(job.Cycle, job.DueAt, Now, Command.Calendar) is { } next)
+        {
+            State.Jobs.Add(new JobState
+            {
+                Id = Command.NewId(),
+                Kind = JobKind.TaskTimeout,
+                TokenId = token.Id,
+                ActivityId = job.ActivityId,
+                Listener = job.Listener,
+                DueAt = next,
+                Retries = job.Retries,
+                Cycle = job.Cycle,
+                RepeatsLeft = job.RepeatsLeft < 0 ? -1 : job.RepeatsLeft - 1,
+            });
+        }
+
+        var snapshot = new TaskObject.Snapshot(
+            task.Id, task.Name, task.Assignee, task.ActivityId, task.Priority, task.DueAt, task.FollowUpAt, task.CreatedAt,
+            task.CandidateUsers, task.CandidateGroups, State.Id, ListenerEvents.Timeout);
+        RunListeners(token, element, [listener], ListenerEvents.Timeout, snapshot);
+    }
+
     internal void RunListeners(TokenState token, FlowNode? node, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task, string? flowId = null)
     {
         if (listeners.IsDefaultOrEmpty)

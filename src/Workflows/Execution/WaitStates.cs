@@ -33,6 +33,9 @@ public enum JobKind
     Timer,
     Async,
     Retry,
+
+    /// <summary>The timer of a <c>timeout</c> task listener: the listener runs, the task stays.</summary>
+    TaskTimeout,
 }
 
 /// <summary>A due piece of work: a timer, an async continuation or a retry of a failed service task.</summary>
@@ -44,6 +47,9 @@ public sealed class JobState
 
     /// <summary>The element the job belongs to: the timer event (boundary, catch, start) or the activity.</summary>
     public required string ActivityId { get; set; }
+
+    /// <summary>For a <see cref="JobKind.TaskTimeout"/> job: the id of its task listener.</summary>
+    public string? Listener { get; set; }
 
     public DateTimeOffset DueAt { get; set; }
     public int Retries { get; set; }

@@ -38,7 +38,13 @@ public sealed record IoNull : IoValue;
 /// registered by name (class, delegateExpression, expression naming one), or a value expression evaluated for its
 /// effect (<c>${execution.setVariable('x', 1)}</c>).
 /// </summary>
-public sealed record Listener(string Event, TaskImplementation Implementation, SourceLocation Location);
+public sealed record Listener(string Event, TaskImplementation Implementation, SourceLocation Location)
+{
+    /// <summary>A <c>timeout</c> task listener's id and timer: it runs when the timer fires while the task is open.</summary>
+    public string? Id { get; init; }
+
+    public TimerDefinition? Timer { get; init; }
+}
 
 /// <summary>The events listeners listen to (Camunda 7 user guide, "Delegation Code").</summary>
 public static class ListenerEvents
@@ -50,4 +56,5 @@ public static class ListenerEvents
     public const string Assignment = "assignment";
     public const string Complete = "complete";
     public const string Delete = "delete";
+    public const string Timeout = "timeout";
 }

@@ -6,14 +6,14 @@ namespace Anju.Workflows.Parsing;
 
 /// <summary>
 /// Reads camunda:inputOutput and the listeners (camunda:executionListener, camunda:taskListener) of an element, as
-/// Camunda 7 writes them; what Anju cannot run the same way (scripts, field injection, timeout listeners) is reported
+/// Camunda 7 writes them; what Anju cannot run the same way (scripts, field injection, update listeners) is reported
 /// with the element and line.
 /// </summary>
 internal static class ExtensionReader
 {
     private static readonly string[] ExecutionEvents = [ListenerEvents.Start, ListenerEvents.End];
     private static readonly string[] FlowEvents = [ListenerEvents.Take];
-    private static readonly string[] TaskEvents = [ListenerEvents.Create, ListenerEvents.Assignment, ListenerEvents.Complete, ListenerEvents.Delete];
+    private static readonly string[] TaskEvents = [ListenerEvents.Create, ListenerEvents.Assignment, ListenerEvents.Complete, ListenerEvents.Delete, ListenerEvents.Timeout];
 
     /// <summary>Reads the listeners and the mapping of a flow node into it.</summary>
     public static FlowNode ReadNodeExtensions(FlowNode node, XElement element, ReadContext context)
@@ -38,10 +38,35 @@ internal static class ExtensionReader
         foreach (var listener in element.CamundaExtensions(kind))
         {
             var eventName = listener.Attr("event")?.Trim();
-            if (kind == "taskListener" && eventName is "timeout" or "update")
+            if (kind == "taskListener" && eventName is "update")
             {
-                context.Report(listener, id, $"A camunda:taskListener on '{eventName}' of '{id}' is not supported yet; use a timer boundary event (non-interrupting) for a reminder");
+                context.Report(listener, id, $"A camunda:taskListener on '{eventName}' of '{id}' is not supported yet; use an assignment or complete listener");
                 continue;
+            }
+
+            TimerDefinition? timer = null;
+            if (eventName == ListenerEvents.Timeout)
+            {
+                // Camunda 7: a timeout listener has an id and a timerEventDefinition; it runs when the timer fires.
+                var description = $"the timeout listener of '{id}'";
+                if (listener.Attr("id") is null)
+                {
+                    context.Report(listener, id, $"The timeout camunda:taskListener of '{id}' has no id");
+                    continue;
+                }
+
+                if (listener.BpmnChild("timerEventDefinition") is not { } timerDefinition
+                    || EventDefinitions.ReadTimer(timerDefinition, listener.Parent?.Parent ?? listener, description, context) is not { } read)
+                {
+                    if (listener.BpmnChild("timerEventDefinition") is null)
+                    {
+                        context.Report(listener, id, $"The timeout camunda:taskListener of '{id}' has no timerEventDefinition");
+                    }
+
+                    continue;
+                }
+
+                timer = read;
             }
 
             if (eventName is null || !events.Contains(eventName))
@@ -63,7 +88,7 @@ internal static class ExtensionReader
 
             if (ReadImplementation(listener, kind, id, context) is { } implementation)
             {
-                listeners.Add(new Listener(eventName, implementation, listener.Location()));
+                listeners.Add(new Listener(eventName, implementation, listener.Location()) { Id = listener.Attr("id"), Timer = timer });
             }
         }
 

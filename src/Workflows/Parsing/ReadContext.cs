@@ -164,6 +164,12 @@ internal sealed class ReadContext(
             return null;
         }
 
+        if (definition.CamundaExtensions().FirstOrDefault() is { } extension)
+        {
+            Report(extension, owner.Id(), $"camunda:{extension.Name.LocalName} on the signal of {Describe(owner)} is not supported; a signal carries no variables from its thrower (an administrator's broadcast may)");
+            return null;
+        }
+
         if (definition.CamundaAttr("async") is not null)
         {
             Report(definition, owner.Id(), $"camunda:async on the signal of {Describe(owner)} is not supported; the signal is delivered in the thrower's transaction");

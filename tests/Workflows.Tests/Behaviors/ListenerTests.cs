@@ -229,7 +229,9 @@ public sealed class ListenerTests
 
     [Theory]
     [InlineData("""<camunda:executionListener event="start"><camunda:script scriptFormat="groovy">x</camunda:script></camunda:executionListener>""", "scripts cannot be sandboxed")]
-    [InlineData("""<camunda:taskListener event="timeout" expression="${true}"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></camunda:taskListener>""", "timeout")]
+    [InlineData("""<camunda:taskListener event="timeout" expression="${true}"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></camunda:taskListener>""", "has no id")]
+    [InlineData("""<camunda:taskListener event="timeout" id="t" expression="${true}" />""", "has no timerEventDefinition")]
+    [InlineData("""<camunda:taskListener event="update" expression="${true}" />""", "update")]
     [InlineData("""<camunda:executionListener event="take" expression="${true}" />""", "event \"take\"")]
     [InlineData("""<camunda:executionListener event="start" class="a" expression="${true}" />""", "exactly one")]
     [InlineData("""<camunda:executionListener event="start" class="a"><camunda:field name="x" stringValue="1" /></camunda:executionListener>""", "field injection")]
@@ -352,5 +354,61 @@ public sealed class ListenerTests
 
         Assert.Equal("completed", done.Status);
         Assert.Equal(["gateStart@choose", "gateEnd@choose", "linkEnd@jump", "joinEnd@join"], log);
+    }
+
+    [Fact]
+    public async Task A_timeout_listener_runs_when_its_timer_fires_and_the_task_stays_open()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Bpmn.Process("remind", """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="handle" />
+            <bpmn:userTask id="handle" camunda:candidateGroups="community">
+              <bpmn:extensionElements>
+                <camunda:taskListener event="timeout" id="urge" expression="${task.setVariable('reminders', reminders + 1)}">
+                  <bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
+                </camunda:taskListener>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            """));
+        var started = await t.StartAsync("remind", new { reminders = 0 });
+
+        await t.AdvanceAsync(TimeSpan.FromHours(1.5));
+        await t.AdvanceAsync(TimeSpan.FromHours(1));
+        await t.AdvanceAsync(TimeSpan.FromHours(5));
+
+        var after = await t.InstanceAsync(started.Id);
+        Assert.Equal(2L, after.Variables["reminders"]!.GetValue<long>());
+        Assert.Equal(["handle"], after.ActiveActivityIds);
+        Assert.Contains((await t.Engine.ReadJournalAsync(started.Id)).Entries, e => e.Type == "TaskTimedOut");
+    }
+
+    [Fact]
+    public async Task A_timeout_listener_stops_when_its_task_is_completed()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Bpmn.Process("remind", """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="handle" />
+            <bpmn:userTask id="handle" camunda:candidateGroups="community">
+              <bpmn:extensionElements>
+                <camunda:taskListener event="timeout" id="urge" expression="${task.setVariable('reminded', true)}">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </camunda:taskListener>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="next" />
+            <bpmn:userTask id="next" camunda:candidateGroups="community" />
+            """));
+        var started = await t.StartAsync("remind");
+        Assert.Single(await t.JobsAsync(started.Id));
+
+        await t.CompleteAsync(started.Id, "handle");
+        await t.AdvanceAsync(TimeSpan.FromHours(2));
+
+        Assert.Empty(await t.JobsAsync(started.Id));
+        Assert.False((await t.InstanceAsync(started.Id)).Variables.ContainsKey("reminded"));
     }
 }

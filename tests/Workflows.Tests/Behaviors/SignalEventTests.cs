@@ -192,6 +192,7 @@ public sealed class SignalEventTests
     [InlineData("""<bpmn:signalEventDefinition signalRef="Nope" />""", "does not reference a signal")]
     [InlineData("""<bpmn:signalEventDefinition signalRef="Dynamic" />""", "is an expression")]
     [InlineData("""<bpmn:signalEventDefinition signalRef="Typhoon" camunda:async="true" />""", "camunda:async")]
+    [InlineData("""<bpmn:signalEventDefinition signalRef="Typhoon"><bpmn:extensionElements><camunda:in source="a" target="a" /></bpmn:extensionElements></bpmn:signalEventDefinition>""", "camunda:in")]
     public async Task A_signal_Anju_cannot_resolve_is_refused_with_its_element(string definition, string expected)
     {
         await using var t = await TestEngine.CreateAsync();

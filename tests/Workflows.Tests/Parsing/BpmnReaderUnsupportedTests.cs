@@ -79,8 +79,8 @@ public sealed class BpmnReaderUnsupportedTests
     public static TheoryData<string, string> UnsupportedExtensions => new()
     {
         {
-            """<bpmn:userTask id="X"><bpmn:extensionElements><camunda:taskListener class="com.acme.Listener" event="timeout" /></bpmn:extensionElements></bpmn:userTask>""",
-            "A camunda:taskListener on 'timeout' of 'X' is not supported yet; use a timer boundary event (non-interrupting) for a reminder"
+            """<bpmn:userTask id="X"><bpmn:extensionElements><camunda:taskListener class="com.acme.Listener" event="update" /></bpmn:extensionElements></bpmn:userTask>""",
+            "A camunda:taskListener on 'update' of 'X' is not supported yet; use an assignment or complete listener"
         },
         {
             """<bpmn:task id="X"><bpmn:extensionElements><camunda:executionListener event="start"><camunda:script scriptFormat="groovy">x</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task>""",

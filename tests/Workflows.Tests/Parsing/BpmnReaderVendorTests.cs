@@ -51,11 +51,11 @@ public sealed class BpmnReaderVendorTests
     {
         var result = ReadWith("activiti", ActivitiNamespace, """
             <userTask id="X">
-              <extensionElements><activiti:taskListener event="timeout" class="com.example.Listener" /></extensionElements>
+              <extensionElements><activiti:taskListener event="update" class="com.example.Listener" /></extensionElements>
             </userTask>
             """);
 
-        var problem = HasProblem(result, "A camunda:taskListener on 'timeout' of 'X' is not supported yet; use a timer boundary event (non-interrupting) for a reminder");
+        var problem = HasProblem(result, "A camunda:taskListener on 'update' of 'X' is not supported yet; use an assignment or complete listener");
         Assert.Equal("X", problem.ElementId);
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
     }
@@ -104,12 +104,12 @@ public sealed class BpmnReaderVendorTests
     {
         var result = ReadWith("flowable", FlowableNamespace, """
             <userTask id="X">
-              <extensionElements><flowable:taskListener event="timeout" class="a.B" /><flowable:eventListener events="TASK_CREATED" class="a.B" /></extensionElements>
+              <extensionElements><flowable:taskListener event="update" class="a.B" /><flowable:eventListener events="TASK_CREATED" class="a.B" /></extensionElements>
             </userTask>
             """);
 
         Assert.Contains(result.Errors, p => p.Message.StartsWith("flowable:eventListener in userTask 'X' has no Camunda 7 equivalent", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, p => p.Message.StartsWith("A camunda:taskListener on 'timeout' of 'X' is not supported yet", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, p => p.Message.StartsWith("A camunda:taskListener on 'update' of 'X' is not supported yet", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -271,6 +271,7 @@ export const en: Record<MessageKey, string> = {
   'monitor.jobType.timer': 'Timer',
   'monitor.jobType.retry': 'Retry',
   'monitor.jobType.async': 'Async continuation',
+  'monitor.jobType.tasktimeout': 'Task timeout reminder',
   'monitor.noDefinitions': 'No procedure is deployed yet.',
   'board.hint': 'Open and overdue tasks in your area; click an area for its overdue tasks.',
   'board.byArea': 'By town/street',

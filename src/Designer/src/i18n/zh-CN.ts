@@ -272,6 +272,7 @@ export const zhCN = {
   'monitor.jobType.timer': '定时器',
   'monitor.jobType.retry': '重试',
   'monitor.jobType.async': '异步续办',
+  'monitor.jobType.tasktimeout': '任务超时提醒',
   'monitor.noDefinitions': '尚未部署任何流程。',
   'board.hint': '统计您辖区内未办结事项的超期情况，点击辖区可查看超期事项。',
   'board.byArea': '按镇（街）/社区',

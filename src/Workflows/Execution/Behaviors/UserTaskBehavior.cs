@@ -48,6 +48,11 @@ internal static class UserTaskBehavior
         {
             runner.RunTaskListeners(task, ListenerEvents.Assignment);
         }
+
+        foreach (var timeout in element.TaskListeners.Where(l => l.Timer is not null))
+        {
+            runner.AddTimer(token.Id, runner.VariableScopeOf(token), element.Id, timeout.Timer!, JobKind.TaskTimeout, timeout.Id);
+        }
     }
 
     /// <summary>Completes a user task: its variables are set, then the token leaves the task.</summary>
@@ -61,6 +66,7 @@ internal static class UserTaskBehavior
         runner.SetVariables(runner.VariableScopeOf(token), variables);
         runner.RunTaskListeners(task, ListenerEvents.Complete);
         runner.State.Tasks.Remove(task);
+        runner.State.Jobs.RemoveAll(j => j.TokenId == token.Id && j.Kind == JobKind.TaskTimeout);
         runner.Journal("TaskCompleted", task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["variables"] = InstanceRunner.ToJsonObject(variables) });
         runner.Leave(token, runner.Process.Node(task.ActivityId));
     }
