@@ -56,6 +56,13 @@ public sealed record FormField
     public required string Type { get; init; }
 
     public ExpressionText? DefaultValue { get; init; }
+
+    /// <summary>camunda:formProperty variable: the process variable the value is read from and stored in, when not the id.</summary>
+    public string? Variable { get; init; }
+
+    /// <summary>camunda:formProperty expression on a read-only property: the value shown is the expression's.</summary>
+    public ExpressionText? ValueExpression { get; init; }
+
     public ImmutableArray<FormEnumValue> EnumValues { get; init; } = [];
     public ImmutableArray<FormConstraint> Constraints { get; init; } = [];
 

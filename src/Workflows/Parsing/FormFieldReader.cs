@@ -106,15 +106,22 @@ internal static class FormFieldReader
             return null;
         }
 
-        // Storing the value under another variable, or through an expression, is not mapped onto the form model
-        // yet; refused rather than stored under the property's id, which would run the model differently.
-        foreach (var attribute in (string[])["variable", "expression", "datePattern"])
+        // variable: the value is read from and stored under that process variable. expression: read-only properties show
+        // its value; writing through an expression (a bean's setter) has no sandboxed equivalent and is refused, as is a
+        // datePattern (the form takes ISO dates).
+        var variable = element.Attr("variable") is { } named && named != id ? named.Trim() : null;
+        var expression = element.Attr("expression");
+        var writable = context.ReadBoolean(element, "writable", true, element);
+        if (expression is not null && writable)
         {
-            if (element.Attr(attribute) is { } value && !(attribute == "variable" && value == id))
-            {
-                context.Report(element, taskId, $"Form property '{id}' of {owner}: {attribute}=\"{value}\" is not supported yet (the value is kept under the property's id, as an ISO date)");
-                return null;
-            }
+            context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (a value cannot be written through an expression); use variable, or writable=\"false\"");
+            return null;
+        }
+
+        if (element.Attr("datePattern") is { } pattern)
+        {
+            context.Report(element, taskId, $"Form property '{id}' of {owner}: datePattern=\"{pattern}\" is not supported yet (dates are taken as ISO 8601)");
+            return null;
         }
 
         if (!context.ReadBoolean(element, "readable", true, element))
@@ -128,7 +135,7 @@ internal static class FormFieldReader
             constraints.Add(new FormConstraint("required", null));
         }
 
-        if (!context.ReadBoolean(element, "writable", true, element))
+        if (!writable)
         {
             constraints.Add(new FormConstraint("readonly", null));
         }
@@ -139,6 +146,8 @@ internal static class FormFieldReader
             Label = element.Attr("name"),
             Type = type,
             DefaultValue = BpmnXml.Expression(element.Attr("default")),
+            Variable = variable,
+            ValueExpression = BpmnXml.Expression(expression),
             EnumValues = type == "enum" ? ReadEnumValues(element, id, taskId, owner, context) : [],
             Constraints = constraints.ToImmutable(),
         };

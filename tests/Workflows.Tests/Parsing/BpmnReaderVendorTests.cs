@@ -142,17 +142,19 @@ public sealed class BpmnReaderVendorTests
         Assert.False(fields[3].IsRequired);
     }
 
-    [Fact]
-    public void A_form_property_stored_elsewhere_is_refused_not_stored_under_its_id()
+    [Theory]
+    [InlineData("""<camunda:formProperty id="days" expression="${leave.days}" type="long" />""", "expression=\"${leave.days}\" on a writable property is not supported")]
+    [InlineData("""<camunda:formProperty id="from" type="date" datePattern="dd-MM-yyyy" />""", "datePattern=\"dd-MM-yyyy\" is not supported yet")]
+    public void A_form_property_written_through_an_expression_or_with_a_date_pattern_is_refused(string property, string expected)
     {
-        var result = ReadWith("camunda", CamundaNamespace, """
+        var result = ReadWith("camunda", CamundaNamespace, $"""
             <userTask id="X">
-              <extensionElements><camunda:formProperty id="days" variable="numberOfDays" type="long" /></extensionElements>
+              <extensionElements>{property}</extensionElements>
             </userTask>
             """);
 
         var problem = Assert.Single(result.Errors);
-        Assert.StartsWith("Form property 'days' of userTask 'X': variable=\"numberOfDays\" is not supported", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

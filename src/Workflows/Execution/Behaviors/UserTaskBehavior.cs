@@ -32,7 +32,15 @@ internal static class UserTaskBehavior
 
         foreach (var field in element.FormFields)
         {
-            if (field.DefaultValue is not null)
+            if (field.ValueExpression is not null)
+            {
+                task.FormDefaults[field.Id] = ExpressionValues.ToJson(runner.Evaluate(token, field.ValueExpression));
+            }
+            else if (field.Variable is { } variable && runner.Variables(token).TryGetVariable(variable, out var current))
+            {
+                task.FormDefaults[field.Id] = current?.DeepClone();
+            }
+            else if (field.DefaultValue is not null)
             {
                 task.FormDefaults[field.Id] = ExpressionValues.ToJson(runner.Evaluate(token, field.DefaultValue));
             }
@@ -63,7 +71,8 @@ internal static class UserTaskBehavior
 
         // The completion's variables are set first, so that the complete listeners (and the end listeners and
         // outputs after them) see them.
-        runner.SetVariables(runner.VariableScopeOf(token), variables);
+        var element = (UserTask)runner.Process.Node(task.ActivityId);
+        runner.SetVariables(runner.VariableScopeOf(token), FormVariables.Map(element.FormFields, variables));
         runner.RunTaskListeners(task, ListenerEvents.Complete);
         runner.State.Tasks.Remove(task);
         runner.State.Jobs.RemoveAll(j => j.TokenId == token.Id && j.Kind == JobKind.TaskTimeout);
