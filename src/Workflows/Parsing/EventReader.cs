@@ -24,20 +24,7 @@ internal static class EventReader
         }
 
         var description = $"{definition.Kind} start event '{id}'";
-        var start = definition switch
-        {
-            { Kind: "none" } => new StartEvent { Id = id },
-            { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
-                ? new StartEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
-                : null,
-            { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
-                ? new StartEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
-                : null,
-            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
-                ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
-                : null,
-            _ => Unsupported<StartEvent>(element, description, context),
-        };
+        var start = definition.Kind == "none" ? new StartEvent { Id = id } : ReadStartTrigger(definition, element, id, description, context);
         if (start is not null && start.Trigger != EventTrigger.None
             && (element.CamundaExtensions("formData").Any() || element.CamundaExtensions("formProperty").Any() || element.CamundaAttr("formKey") is not null))
         {
@@ -68,15 +55,7 @@ internal static class EventReader
         var description = $"{definition.Kind} start event '{id}' of an event subprocess";
         StartEvent? start = definition switch
         {
-            { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
-                ? new StartEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
-                : null,
-            { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
-                ? new StartEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
-                : null,
-            { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
-                ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
-                : null,
+            { Kind: "message" or "timer" or "signal" } => ReadStartTrigger(definition, element, id, description, context),
             { Kind: "error", Element: { } error } => context.TryResolveError(error, element, out var code)
                 ? new StartEvent { Id = id, Trigger = EventTrigger.Error, ErrorCode = code }
                 : null,
@@ -97,6 +76,21 @@ internal static class EventReader
 
         return start is null ? null : start with { IsInterrupting = interrupting };
     }
+
+    /// <summary>A message, timer or signal start (at process level, or of an event subprocess); others are refused.</summary>
+    private static StartEvent? ReadStartTrigger(EventDefinition definition, XElement element, string id, string description, ReadContext context) => definition switch
+    {
+        { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
+            ? new StartEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
+            : null,
+        { Kind: "timer", Element: { } timer } => EventDefinitions.ReadTimer(timer, element, description, context) is { } value
+            ? new StartEvent { Id = id, Trigger = EventTrigger.Timer, Timer = value }
+            : null,
+        { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
+            ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+            : null,
+        _ => Unsupported<StartEvent>(element, description, context),
+    };
 
     public static EndEvent? ReadEnd(XElement element, string id, ReadContext context)
     {

@@ -36,19 +36,9 @@ public static class BroadcastSignal
             return tooLong;
         }
 
-        if (!RequestVariables.TryRead(context, request.Variables, out var variables, out var problem))
+        if (!CorrelationInputs.TryRead(context, directory, request.Variables, request.Jurisdiction, out var variables, out var jurisdiction, out var problem))
         {
             return problem!;
-        }
-
-        string? jurisdiction = null;
-        if (!string.IsNullOrWhiteSpace(request.Jurisdiction))
-        {
-            jurisdiction = directory.Resolve(request.Jurisdiction);
-            if (jurisdiction is null)
-            {
-                return Problem.Of(context, StatusCodes.Status400BadRequest, "unknownJurisdiction", request.Jurisdiction);
-            }
         }
 
         try
