@@ -62,18 +62,38 @@ export function filterEntries(
   targets: Map<string, ElementShape> | Record<string, ElementShape>,
   keepUnknown: (id: string) => boolean,
   fits: (target: ElementShape) => boolean = () => true,
+  place: (target: ElementShape) => ElementShape = (target) => target,
 ): Entries {
   const lookup = targets instanceof Map ? targets : new Map(Object.entries(targets));
   const kept: Entries = {};
   for (const [id, entry] of Object.entries(entries)) {
     const target = lookup.get(id);
-    if (target ? isSupported(target) && fits(target) : keepUnknown(id)) kept[id] = entry;
+    if (target ? isSupported(place(target)) && fits(target) : keepUnknown(id)) kept[id] = entry;
   }
   return kept;
 }
 
 interface MenuTarget {
   host?: { businessObject?: { $instanceOf(type: string): boolean } } | null;
+  businessObject?: { $instanceOf(type: string): boolean; $parent?: { triggeredByEvent?: boolean } | undefined } | null;
+}
+
+/**
+ * The replace target as it would be where the menu was opened: a start event that replaces the start event of an event
+ * subprocess is the start of that event subprocess (error, escalation and conditional starts run there only).
+ */
+export function placedAt(element: MenuTarget, target: ElementShape): ElementShape {
+  const bo = element.businessObject;
+  const inEventSubProcess = bo?.$instanceOf('bpmn:StartEvent') === true && bo.$parent?.triggeredByEvent === true;
+  return target.type === 'bpmn:StartEvent' && inEventSubProcess ? { ...target, inEventSubProcess } : target;
+}
+
+/**
+ * Whether an append entry of the context pad fits: bpmn-js offers its intermediate catch events after an event-based
+ * gateway only, and the engine refuses a conditional catch there (docs/bpmn-support.md, "Conditional events").
+ */
+export function appendFits(target: ElementShape): boolean {
+  return !(target.type === 'bpmn:IntermediateCatchEvent' && target.eventDefinitionType === 'bpmn:ConditionalEventDefinition');
 }
 
 /**
@@ -102,14 +122,20 @@ class SupportedElementsFilter {
     });
     popupMenu.registerProvider('bpmn-replace', 100, {
       getPopupMenuEntries: (element: MenuTarget) => (entries: Entries) =>
-        filterEntries(entries, replace, (id) => !id.startsWith('replace-with-'), (target) => fitsWhereItGoes(element, target)),
+        filterEntries(
+          entries,
+          replace,
+          (id) => !id.startsWith('replace-with-'),
+          (target) => fitsWhereItGoes(element, target),
+          (target) => placedAt(element, target),
+        ),
       getPopupMenuHeaderEntries: () => (entries: Entries) => {
         const { ['toggle-loop']: _standardLoop, ...rest } = entries; // standardLoopCharacteristics: not supported
         return rest;
       },
     });
     contextPad.registerProvider(100, {
-      getContextPadEntries: () => (entries: Entries) => filterEntries(entries, appendTargets, (id) => !id.startsWith('append.')),
+      getContextPadEntries: () => (entries: Entries) => filterEntries(entries, appendTargets, (id) => !id.startsWith('append.'), appendFits),
     });
   }
 }
