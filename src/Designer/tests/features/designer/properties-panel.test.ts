@@ -196,6 +196,70 @@ describe('signal events', () => {
   });
 });
 
+describe('conditional events', () => {
+  it('a conditional boundary event: 条件表达式 and 变量名（逗号分隔） in Chinese, written on the definition, and 中断所附活动', async () => {
+    const p = await open(
+      `<bpmn:userTask id="Task" camunda:assignee="admin" />
+       <bpmn:boundaryEvent id="Boundary" attachedToRef="Task">
+         <bpmn:conditionalEventDefinition id="BoundaryCondition"><bpmn:condition xsi:type="bpmn:tFormalExpression" /></bpmn:conditionalEventDefinition>
+       </bpmn:boundaryEvent>`,
+    );
+    await p.select('Boundary');
+    const group = 'CamundaPlatform__Condition';
+    expect(p.labels(group)).toEqual(['条件表达式', '变量名（逗号分隔）', '中断所附活动']);
+    expect(p.root(group).textContent).toContain('每当所列变量之一变化时计算');
+    await p.type('条件表达式', '${amount > 1000}', group);
+    await p.type('变量名（逗号分隔）', 'amount,approved', group);
+    await p.check('中断所附活动', false, group);
+
+    const xml = await p.xml();
+    expect(xml).toMatch(/<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{amount &gt; 1000\}<\/bpmn:condition>/);
+    expect(tag(xml, 'BoundaryCondition')).toContain('camunda:variableName="amount,approved"');
+    expect(tag(xml, 'Boundary')).toContain('cancelActivity="false"');
+    expect(xml).not.toContain('variableEvents');
+  });
+
+  it('a conditional catch event without a condition gets one from 条件表达式; variableEvents (refused by the engine) shows only when the file has it', async () => {
+    const p = await open(
+      `<bpmn:intermediateCatchEvent id="Catch"><bpmn:conditionalEventDefinition id="C1" /></bpmn:intermediateCatchEvent>
+       <bpmn:intermediateCatchEvent id="Old"><bpmn:conditionalEventDefinition id="C2" camunda:variableEvents="create"><bpmn:condition xsi:type="bpmn:tFormalExpression">\${ok}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>`,
+    );
+    await p.select('Catch');
+    expect(p.labels('CamundaPlatform__Condition')).toEqual(['条件表达式', '变量名（逗号分隔）']);
+    await p.type('条件表达式', '${approved}', 'CamundaPlatform__Condition');
+    expect(await p.xml()).toMatch(/<bpmn:conditionalEventDefinition id="C1">\s*<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{approved\}<\/bpmn:condition>/);
+
+    await p.select('Old');
+    expect(p.field('条件表达式', 'CamundaPlatform__Condition').value).toBe('${ok}');
+    expect(p.labels('CamundaPlatform__Condition')).toEqual(['条件表达式', '变量名（逗号分隔）', '变量事件']);
+  });
+});
+
+describe('event subprocesses', () => {
+  it('the start event of an event subprocess has 中断, which writes isInterrupting; an error start does not', async () => {
+    const p = await open(
+      `<bpmn:subProcess id="OnMessage" triggeredByEvent="true">
+         <bpmn:startEvent id="MessageStart"><bpmn:messageEventDefinition id="M" /></bpmn:startEvent>
+       </bpmn:subProcess>
+       <bpmn:subProcess id="OnError" triggeredByEvent="true">
+         <bpmn:startEvent id="ErrorStart"><bpmn:errorEventDefinition id="E" /></bpmn:startEvent>
+       </bpmn:subProcess>
+       <bpmn:startEvent id="ProcessStart"><bpmn:messageEventDefinition id="M2" /></bpmn:startEvent>`,
+    );
+    await p.select('MessageStart');
+    expect(p.field('中断', 'message').checked).toBe(true);
+    expect(p.root('message').textContent).toContain('事件子流程开始后取消所在范围的其他路径');
+    await p.check('中断', false, 'message');
+    expect(tag(await p.xml(), 'MessageStart')).toContain('isInterrupting="false"');
+    expect(p.field('中断', 'message').checked).toBe(false);
+
+    await p.select('ErrorStart');
+    expect(p.labels()).not.toContain('中断');
+    await p.select('ProcessStart');
+    expect(p.labels()).not.toContain('中断');
+  });
+});
+
 describe('asynchronous continuations', () => {
   const asyncLabels = (p: Panel) => {
     const group = p.root().querySelector('[data-group-id="group-CamundaPlatform__AsynchronousContinuations"]');
