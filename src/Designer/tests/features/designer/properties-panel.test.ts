@@ -236,6 +236,58 @@ describe('conditional events', () => {
 });
 
 describe('event subprocesses', () => {
+  interface Menus {
+    _getProviders(id: string): unknown[];
+    _getEntries(target: unknown, providers: unknown[]): Record<string, { label?: string }>;
+  }
+  /** The replace menu bpmn-js would open on `id`, after our filter: entry id → label, in Chinese. */
+  const replaceMenu = (p: Panel, id: string) => {
+    const popupMenu = p.modeler.get('popupMenu') as Menus;
+    const element = (p.modeler.get('elementRegistry') as { get(id: string): unknown }).get(id);
+    const entries = popupMenu._getEntries(element, popupMenu._getProviders('bpmn-replace'));
+    const translate = p.modeler.get('translate') as (text: string) => string;
+    return Object.fromEntries(Object.entries(entries).map(([key, entry]) => [key, translate(entry.label ?? '')]));
+  };
+
+  it('the replace menu offers 事件子流程 for a subprocess, and its start event the six kinds the engine runs there, interrupting or not', async () => {
+    const p = await open(
+      `<bpmn:subProcess id="Sub"><bpmn:startEvent id="SubStart" /></bpmn:subProcess>
+       <bpmn:subProcess id="Events" triggeredByEvent="true"><bpmn:startEvent id="EventsStart"><bpmn:messageEventDefinition id="M" /></bpmn:startEvent></bpmn:subProcess>
+       <bpmn:startEvent id="ProcessStart" />
+       <bpmn:userTask id="Task" camunda:assignee="admin" />
+       <bpmn:boundaryEvent id="Boundary" attachedToRef="Task"><bpmn:timerEventDefinition id="T" /></bpmn:boundaryEvent>
+       <bpmn:intermediateThrowEvent id="Throw" />`,
+    );
+    expect(replaceMenu(p, 'Sub')['replace-with-event-subprocess']).toBe('事件子流程');
+    expect(replaceMenu(p, 'EventsStart')).toEqual({
+      'replace-with-timer-start': '定时开始事件',
+      'replace-with-conditional-start': '条件开始事件',
+      'replace-with-signal-start': '信号开始事件',
+      'replace-with-error-start': '错误开始事件',
+      'replace-with-escalation-start': '升级开始事件',
+      'replace-with-non-interrupting-message-start': '消息开始事件（非中断）',
+      'replace-with-non-interrupting-timer-start': '定时开始事件（非中断）',
+      'replace-with-non-interrupting-conditional-start': '条件开始事件（非中断）',
+      'replace-with-non-interrupting-signal-start': '信号开始事件（非中断）',
+      'replace-with-non-interrupting-escalation-start': '升级开始事件（非中断）',
+    });
+    // A process starts with none, message, timer or signal only.
+    expect(Object.keys(replaceMenu(p, 'ProcessStart')).filter((key) => /conditional|error|escalation/.test(key))).toEqual([]);
+    expect(replaceMenu(p, 'Boundary')).toMatchObject({
+      'replace-with-conditional-boundary': '条件边界事件',
+      'replace-with-non-interrupting-conditional-boundary': '条件边界事件（非中断）',
+    });
+    expect(replaceMenu(p, 'Throw')['replace-with-conditional-intermediate-catch']).toBe('条件中间捕获事件');
+  });
+
+  it('the palette makes an event subprocess (创建事件子流程) next to the expanded subprocess', async () => {
+    const p = await open(`<bpmn:startEvent id="Start" />`);
+    const entries = (p.modeler.get('palette') as { getEntries(): Record<string, { title?: string }> }).getEntries();
+    const ids = Object.keys(entries);
+    expect(ids.indexOf('create.event-subprocess-expanded')).toBe(ids.indexOf('create.subprocess-expanded') + 1);
+    expect(entries['create.event-subprocess-expanded']?.title).toBe('创建事件子流程');
+  });
+
   it('the start event of an event subprocess has 中断, which writes isInterrupting; an error start does not', async () => {
     const p = await open(
       `<bpmn:subProcess id="OnMessage" triggeredByEvent="true">

@@ -386,6 +386,7 @@ export const propertiesPanelZh: Record<string, string> = {
   'Signal boundary event (non-interrupting)': '信号边界事件（非中断）',
   // Event subprocesses and their start events, conditional events (replace menu)
   'Event sub-process': '事件子流程',
+  'Create event sub-process': '创建事件子流程',
   'Message start event': '消息开始事件',
   'Message start event (non-interrupting)': '消息开始事件（非中断）',
   'Timer start event': '定时开始事件',
