@@ -317,6 +317,7 @@ export const propertiesPanelZh: Record<string, string> = {
   'Timer Boundary Event': '定时边界事件',
   'Timer Boundary Event (Non Interrupting)': '定时边界事件（非中断）',
   'Error Boundary Event': '错误边界事件',
+  'Boundary Event': '边界事件',
   'Conditional Intermediate Catch Event': '条件中间捕获事件',
   'Conditional Boundary Event': '条件边界事件',
   'Conditional Boundary Event (Non Interrupting)': '条件边界事件（非中断）',
