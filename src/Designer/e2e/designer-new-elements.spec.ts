@@ -4,7 +4,7 @@ import { expect, logIn, screenshot, test } from './support';
 
 // Issue 20, item 10: the designer offers link and escalation events, input/output parameters and listeners, in
 // Chinese, and writes them as Camunda 7 XML (the exported file is what Camunda Modeler reads too). Signal events since
-// the engine runs them.
+// the engine runs them; conditional events and event subprocesses since the engine runs them.
 
 /**
  * Waits for the server's check of the last change: its answer redraws the problem list above the canvas, which moves
@@ -146,6 +146,48 @@ test('a signal intermediate throw event from the replace menu, its signal made a
   const signal = /<bpmn:signal id="([^"]+)" name="暴雨预警" \/>/.exec(xml);
   expect(signal, xml).not.toBeNull();
   expect(xml).toMatch(new RegExp(`<bpmn:intermediateThrowEvent id="${throwId}">\\s*<bpmn:signalEventDefinition id="[^"]+" signalRef="${signal![1]}" />`));
+  expect(await englishOnScreen(page)).toEqual([]);
+});
+
+test('a conditional boundary event on a user task, its condition and variables set in the Chinese panel, exported as BPMN', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+
+  await createFromPalette(page, 'create.task', 380, 180, '任务');
+  await replaceWith(page, '用户任务');
+  const taskId = await page.locator('.djs-element.selected').getAttribute('data-element-id');
+  // The palette's intermediate event dropped on the task's lower border: a boundary event of the task.
+  await createFromPalette(page, 'create.intermediate-event', 380, 220, '边界事件');
+  await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+  const menu = page.locator('.djs-popup');
+  await expect(menu.getByText('条件边界事件', { exact: true })).toBeVisible();
+  await expect(menu.getByText('条件边界事件（非中断）', { exact: true })).toBeVisible();
+  await expect(menu.getByText('补偿边界事件', { exact: true })).toHaveCount(0);
+  await menu.getByText('条件边界事件', { exact: true }).click();
+  await expect(page.locator('.djs-popup')).toHaveCount(0);
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('条件边界事件');
+  await settled(page);
+  const boundaryId = await page.locator('.djs-element.selected').getAttribute('data-element-id');
+
+  await openGroup(page, 'CamundaPlatform__Condition');
+  const group = page.locator('[data-group-id="group-CamundaPlatform__Condition"]');
+  await fillAndLeave(group.getByLabel('条件表达式', { exact: true }), '${amount > 1000}');
+  await fillAndLeave(group.getByLabel('变量名（逗号分隔）', { exact: true }), 'amount,approved');
+  await expect(group.getByText('每当所列变量之一变化时计算', { exact: false })).toBeVisible();
+  await expect(group.getByLabel('变量事件', { exact: true })).toHaveCount(0);
+  await group.getByLabel('中断所附活动', { exact: true }).uncheck();
+  await settled(page);
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('条件边界事件（非中断）');
+
+  const xml = await exportedXml(page);
+  const boundary = new RegExp(`<bpmn:boundaryEvent id="${boundaryId}"[^>]*>`).exec(xml)?.[0] ?? '';
+  expect(boundary, xml).toContain(`attachedToRef="${taskId}"`);
+  expect(boundary).toContain('cancelActivity="false"');
+  expect(xml).toMatch(
+    /<bpmn:conditionalEventDefinition id="[^"]+" camunda:variableName="amount,approved">\s*<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{amount &gt; 1000\}<\/bpmn:condition>\s*<\/bpmn:conditionalEventDefinition>/,
+  );
+  expect(xml).not.toContain('variableEvents');
   expect(await englishOnScreen(page)).toEqual([]);
 });
 

@@ -12,6 +12,8 @@ export interface ElementShape {
   eventDefinitionType?: string | undefined;
   /** An event subprocess. */
   triggeredByEvent?: boolean | undefined;
+  /** A start event that is the start of an event subprocess (its parent has `triggeredByEvent`). */
+  inEventSubProcess?: boolean | undefined;
 }
 
 const supported = subset.supported as Record<string, string[]>;
@@ -30,12 +32,33 @@ export function eventKind(eventDefinitionType: string | undefined): string {
   return localName(eventDefinitionType).replace(/EventDefinition$/, '');
 }
 
+/**
+ * The start events of an event subprocess (docs/bpmn-support.md, "Event subprocesses"): the JSON's `startEvent` kinds
+ * are those of a process-level start; inside an event subprocess the engine also runs error, escalation and conditional
+ * starts, and no none start. An error start always interrupts (checked by the lint rule `anju/event-subprocesses`).
+ */
+export const eventSubProcessStartKinds: readonly string[] = ['message', 'timer', 'signal', 'error', 'escalation', 'conditional'];
+
+const noneStartInEventSubProcess = 'An event subprocess starts with a message, timer, signal, error, escalation or conditional start event.';
+
+const startOnlyInEventSubProcess =
+  'Error, escalation and conditional start events start only event subprocesses, not a process (conditional start events at process level are not implemented).';
+
 /** Null when the engine runs (or at least accepts) this element; otherwise the reason it does not. */
 export function whyUnsupported(shape: ElementShape): string | null {
   const name = localName(shape.type);
-  if (shape.triggeredByEvent) return unsupported.eventSubProcess ?? 'eventSubProcess';
+  // An event subprocess is a subProcess to the JSON; it lists `eventSubProcess` as unsupported while the engine does not run one.
+  if (shape.triggeredByEvent && unsupported.eventSubProcess) return unsupported.eventSubProcess;
   if (accepted.has(name)) return null;
+  if (name === 'startEvent' && shape.inEventSubProcess) {
+    const kind = eventKind(shape.eventDefinitionType);
+    if (kind === 'none') return noneStartInEventSubProcess;
+    return eventSubProcessStartKinds.includes(kind) ? null : reasonForKind(kind);
+  }
   const kinds = supported[name];
+  if (name === 'startEvent' && kinds && !kinds.includes(eventKind(shape.eventDefinitionType)) && eventSubProcessStartKinds.includes(eventKind(shape.eventDefinitionType))) {
+    return startOnlyInEventSubProcess;
+  }
   if (!kinds) return unsupported[name] ?? `${name}`;
   if (kinds.length === 0) return shape.eventDefinitionType ? reasonForKind(eventKind(shape.eventDefinitionType)) : null;
   const kind = eventKind(shape.eventDefinitionType);

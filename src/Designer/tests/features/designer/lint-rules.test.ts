@@ -21,13 +21,13 @@ async function lint(xml: string): Promise<Record<string, Report[]>> {
 const ids = (reports: Report[] | undefined) => (reports ?? []).map((r) => r.id).sort();
 
 describe('anju/supported-elements', () => {
-  it('reports a script task, a conditional event, a compensation event and a standard loop, and accepts the supported elements', async () => {
+  it('reports a script task, a process-level conditional start, a compensation event and a standard loop, and accepts the supported elements', async () => {
     const results = await lint(
       processXml(
         `
         <bpmn:startEvent id="start" />
         <bpmn:scriptTask id="script" scriptFormat="js"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
-        <bpmn:intermediateCatchEvent id="conditional"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>
+        <bpmn:startEvent id="conditional"><bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">\${ready}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:startEvent>
         <bpmn:intermediateThrowEvent id="compensation"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>
         <bpmn:intermediateCatchEvent id="signal"><bpmn:signalEventDefinition signalRef="Alarm" /></bpmn:intermediateCatchEvent>
         <bpmn:serviceTask id="loop" camunda:delegateExpression="\${x}"><bpmn:standardLoopCharacteristics /></bpmn:serviceTask>
@@ -41,9 +41,90 @@ describe('anju/supported-elements', () => {
     expect(results['anju/supported-elements']?.find((r) => r.id === 'script')?.message).toContain('引擎不支持');
   });
 
-  it('reports an event subprocess', async () => {
-    const results = await lint(processXml(`<bpmn:subProcess id="events" triggeredByEvent="true"><bpmn:startEvent id="s"><bpmn:messageEventDefinition /></bpmn:startEvent></bpmn:subProcess>`));
-    expect(ids(results['anju/supported-elements'])).toContain('events');
+});
+
+describe('anju/event-subprocesses', () => {
+  it('accepts an event subprocess with an error start and one with a non-interrupting message start, at process level and in a subprocess', async () => {
+    const results = await lint(
+      processXml(
+        `
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="onError" triggeredByEvent="true">
+          <bpmn:startEvent id="errorStart"><bpmn:errorEventDefinition errorRef="Failed" /></bpmn:startEvent>
+          <bpmn:endEvent id="errorEnd" />
+          <bpmn:sequenceFlow id="f1" sourceRef="errorStart" targetRef="errorEnd" />
+        </bpmn:subProcess>
+        <bpmn:subProcess id="onMessage" triggeredByEvent="true">
+          <bpmn:startEvent id="messageStart" isInterrupting="false"><bpmn:messageEventDefinition messageRef="Reminder" /></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="outer">
+          <bpmn:startEvent id="outerStart" />
+          <bpmn:subProcess id="inner" triggeredByEvent="true">
+            <bpmn:startEvent id="escalationStart" isInterrupting="false"><bpmn:escalationEventDefinition /></bpmn:startEvent>
+          </bpmn:subProcess>
+          <bpmn:subProcess id="innerConditional" triggeredByEvent="true">
+            <bpmn:startEvent id="conditionalStart"><bpmn:conditionalEventDefinition camunda:variableName="amount"><bpmn:condition xsi:type="bpmn:tFormalExpression">\${amount > 100}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:startEvent>
+          </bpmn:subProcess>
+        </bpmn:subProcess>`,
+        `<bpmn:error id="Failed" errorCode="FAILED" /><bpmn:message id="Reminder" name="催办" />`,
+      ),
+    );
+    expect(results).toEqual({});
+  });
+
+  it('reports, in Chinese, a non-interrupting error start, a none start, two starts, flows, a boundary event and multi-instance', async () => {
+    const results = await lint(
+      processXml(`
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="onError" triggeredByEvent="true">
+          <bpmn:startEvent id="errorStart" isInterrupting="false"><bpmn:errorEventDefinition /></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="plain" triggeredByEvent="true"><bpmn:startEvent id="noneStart" /></bpmn:subProcess>
+        <bpmn:subProcess id="twoStarts" triggeredByEvent="true">
+          <bpmn:startEvent id="a"><bpmn:signalEventDefinition signalRef="Alarm" /></bpmn:startEvent>
+          <bpmn:startEvent id="b"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="wired" triggeredByEvent="true">
+          <bpmn:startEvent id="c"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+          <bpmn:multiInstanceLoopCharacteristics camunda:collection="\${items}" camunda:elementVariable="item" />
+        </bpmn:subProcess>
+        <bpmn:boundaryEvent id="onWired" attachedToRef="wired"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        <bpmn:sequenceFlow id="toWired" sourceRef="start" targetRef="wired" />`,
+        `<bpmn:signal id="Alarm" name="暴雨预警" />`),
+    );
+    const reports = results['anju/event-subprocesses'] ?? [];
+    const messages = (id: string) => reports.filter((r) => r.id === id).map((r) => r.message);
+    expect(messages('errorStart')).toEqual(['错误开始事件总是中断所在范围，不能设为非中断（isInterrupting="false"）。']);
+    expect(messages('twoStarts')).toEqual(['事件子流程必须有且只有一个开始事件（现有 2 个）。']);
+    expect(messages('wired').sort()).toEqual(['事件子流程上不能附加边界事件。', '事件子流程不能是多实例。', '事件子流程不能有进入或离开的顺序流：它由开始事件触发。'].sort());
+    expect(ids(reports)).toEqual(['errorStart', 'twoStarts', 'wired', 'wired', 'wired']);
+    expect(reports.every((r) => r.category === 'error')).toBe(true);
+    // A none start event does not start an event subprocess.
+    expect(ids(results['anju/supported-elements'])).toEqual(['noneStart']);
+  });
+});
+
+describe('anju/conditional-events', () => {
+  it('accepts conditional intermediate catch and boundary events (interrupting or not), refuses variableEvents and a catch after an event-based gateway', async () => {
+    const condition = `<bpmn:condition xsi:type="bpmn:tFormalExpression">\${approved}</bpmn:condition>`;
+    const results = await lint(
+      processXml(`
+        <bpmn:intermediateCatchEvent id="catch"><bpmn:conditionalEventDefinition camunda:variableName="approved,amount">${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:userTask id="task" camunda:assignee="admin" />
+        <bpmn:boundaryEvent id="boundary" attachedToRef="task"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:boundaryEvent>
+        <bpmn:boundaryEvent id="beside" attachedToRef="task" cancelActivity="false"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:boundaryEvent>
+        <bpmn:intermediateCatchEvent id="events"><bpmn:conditionalEventDefinition camunda:variableEvents="create">${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:eventBasedGateway id="gateway" />
+        <bpmn:intermediateCatchEvent id="afterGateway"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:intermediateCatchEvent id="timer"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:sequenceFlow id="g1" sourceRef="gateway" targetRef="afterGateway" />
+        <bpmn:sequenceFlow id="g2" sourceRef="gateway" targetRef="timer" />`),
+    );
+    expect(results['anju/supported-elements']).toBeUndefined();
+    const reports = results['anju/conditional-events'] ?? [];
+    expect(ids(reports)).toEqual(['afterGateway', 'events']);
+    expect(reports.find((r) => r.id === 'afterGateway')?.message).toBe('事件网关之后不能是条件中间捕获事件。');
+    expect(reports.find((r) => r.id === 'events')?.message).toContain('camunda:variableEvents');
   });
 });
 

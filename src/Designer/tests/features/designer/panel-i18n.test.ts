@@ -42,6 +42,28 @@ describe('the designer in Chinese', () => {
     expect(missing, missing.join('\n')).toEqual([]);
   });
 
+  it('names the event subprocess, its start events and the conditional events of the replace menu in Chinese, as the panel header does', () => {
+    const words: Record<string, string> = {
+      'Event sub-process': '事件子流程',
+      'Message start event (non-interrupting)': '消息开始事件（非中断）',
+      'Timer start event (non-interrupting)': '定时开始事件（非中断）',
+      'Signal start event (non-interrupting)': '信号开始事件（非中断）',
+      'Error start event': '错误开始事件',
+      'Escalation start event': '升级开始事件',
+      'Escalation start event (non-interrupting)': '升级开始事件（非中断）',
+      'Conditional start event': '条件开始事件',
+      'Conditional start event (non-interrupting)': '条件开始事件（非中断）',
+      'Conditional intermediate catch event': '条件中间捕获事件',
+      'Conditional boundary event': '条件边界事件',
+      'Conditional boundary event (non-interrupting)': '条件边界事件（非中断）',
+      'Event Sub Process': '事件子流程',
+      'Error Start Event': '错误开始事件',
+      'Message Start Event (Non Interrupting)': '消息开始事件（非中断）',
+      'Conditional Boundary Event (Non Interrupting)': '条件边界事件（非中断）',
+    };
+    expect(Object.fromEntries(Object.keys(words).map((english) => [english, translate(english)]))).toEqual(words);
+  });
+
   it('translates with placeholders', () => {
     expect(translate('Assignee')).toBe('办理人');
     expect(translate('{errors} Errors, {warnings} Warnings', { errors: '2', warnings: '0' })).toContain('2');

@@ -196,6 +196,122 @@ describe('signal events', () => {
   });
 });
 
+describe('conditional events', () => {
+  it('a conditional boundary event: 条件表达式 and 变量名（逗号分隔） in Chinese, written on the definition, and 中断所附活动', async () => {
+    const p = await open(
+      `<bpmn:userTask id="Task" camunda:assignee="admin" />
+       <bpmn:boundaryEvent id="Boundary" attachedToRef="Task">
+         <bpmn:conditionalEventDefinition id="BoundaryCondition"><bpmn:condition xsi:type="bpmn:tFormalExpression" /></bpmn:conditionalEventDefinition>
+       </bpmn:boundaryEvent>`,
+    );
+    await p.select('Boundary');
+    const group = 'CamundaPlatform__Condition';
+    expect(p.labels(group)).toEqual(['条件表达式', '变量名（逗号分隔）', '中断所附活动']);
+    expect(p.root(group).textContent).toContain('每当所列变量之一变化时计算');
+    await p.type('条件表达式', '${amount > 1000}', group);
+    await p.type('变量名（逗号分隔）', 'amount,approved', group);
+    await p.check('中断所附活动', false, group);
+
+    const xml = await p.xml();
+    expect(xml).toMatch(/<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{amount &gt; 1000\}<\/bpmn:condition>/);
+    expect(tag(xml, 'BoundaryCondition')).toContain('camunda:variableName="amount,approved"');
+    expect(tag(xml, 'Boundary')).toContain('cancelActivity="false"');
+    expect(xml).not.toContain('variableEvents');
+  });
+
+  it('a conditional catch event without a condition gets one from 条件表达式; variableEvents (refused by the engine) shows only when the file has it', async () => {
+    const p = await open(
+      `<bpmn:intermediateCatchEvent id="Catch"><bpmn:conditionalEventDefinition id="C1" /></bpmn:intermediateCatchEvent>
+       <bpmn:intermediateCatchEvent id="Old"><bpmn:conditionalEventDefinition id="C2" camunda:variableEvents="create"><bpmn:condition xsi:type="bpmn:tFormalExpression">\${ok}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>`,
+    );
+    await p.select('Catch');
+    expect(p.labels('CamundaPlatform__Condition')).toEqual(['条件表达式', '变量名（逗号分隔）']);
+    await p.type('条件表达式', '${approved}', 'CamundaPlatform__Condition');
+    expect(await p.xml()).toMatch(/<bpmn:conditionalEventDefinition id="C1">\s*<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{approved\}<\/bpmn:condition>/);
+
+    await p.select('Old');
+    expect(p.field('条件表达式', 'CamundaPlatform__Condition').value).toBe('${ok}');
+    expect(p.labels('CamundaPlatform__Condition')).toEqual(['条件表达式', '变量名（逗号分隔）', '变量事件']);
+  });
+});
+
+describe('event subprocesses', () => {
+  interface Menus {
+    _getProviders(id: string): unknown[];
+    _getEntries(target: unknown, providers: unknown[]): Record<string, { label?: string }>;
+  }
+  /** The replace menu bpmn-js would open on `id`, after our filter: entry id → label, in Chinese. */
+  const replaceMenu = (p: Panel, id: string) => {
+    const popupMenu = p.modeler.get('popupMenu') as Menus;
+    const element = (p.modeler.get('elementRegistry') as { get(id: string): unknown }).get(id);
+    const entries = popupMenu._getEntries(element, popupMenu._getProviders('bpmn-replace'));
+    const translate = p.modeler.get('translate') as (text: string) => string;
+    return Object.fromEntries(Object.entries(entries).map(([key, entry]) => [key, translate(entry.label ?? '')]));
+  };
+
+  it('the replace menu offers 事件子流程 for a subprocess, and its start event the six kinds the engine runs there, interrupting or not', async () => {
+    const p = await open(
+      `<bpmn:subProcess id="Sub"><bpmn:startEvent id="SubStart" /></bpmn:subProcess>
+       <bpmn:subProcess id="Events" triggeredByEvent="true"><bpmn:startEvent id="EventsStart"><bpmn:messageEventDefinition id="M" /></bpmn:startEvent></bpmn:subProcess>
+       <bpmn:startEvent id="ProcessStart" />
+       <bpmn:userTask id="Task" camunda:assignee="admin" />
+       <bpmn:boundaryEvent id="Boundary" attachedToRef="Task"><bpmn:timerEventDefinition id="T" /></bpmn:boundaryEvent>
+       <bpmn:intermediateThrowEvent id="Throw" />`,
+    );
+    expect(replaceMenu(p, 'Sub')['replace-with-event-subprocess']).toBe('事件子流程');
+    expect(replaceMenu(p, 'EventsStart')).toEqual({
+      'replace-with-timer-start': '定时开始事件',
+      'replace-with-conditional-start': '条件开始事件',
+      'replace-with-signal-start': '信号开始事件',
+      'replace-with-error-start': '错误开始事件',
+      'replace-with-escalation-start': '升级开始事件',
+      'replace-with-non-interrupting-message-start': '消息开始事件（非中断）',
+      'replace-with-non-interrupting-timer-start': '定时开始事件（非中断）',
+      'replace-with-non-interrupting-conditional-start': '条件开始事件（非中断）',
+      'replace-with-non-interrupting-signal-start': '信号开始事件（非中断）',
+      'replace-with-non-interrupting-escalation-start': '升级开始事件（非中断）',
+    });
+    // A process starts with none, message, timer or signal only.
+    expect(Object.keys(replaceMenu(p, 'ProcessStart')).filter((key) => /conditional|error|escalation/.test(key))).toEqual([]);
+    expect(replaceMenu(p, 'Boundary')).toMatchObject({
+      'replace-with-conditional-boundary': '条件边界事件',
+      'replace-with-non-interrupting-conditional-boundary': '条件边界事件（非中断）',
+    });
+    expect(replaceMenu(p, 'Throw')['replace-with-conditional-intermediate-catch']).toBe('条件中间捕获事件');
+  });
+
+  it('the palette makes an event subprocess (创建事件子流程) next to the expanded subprocess', async () => {
+    const p = await open(`<bpmn:startEvent id="Start" />`);
+    const entries = (p.modeler.get('palette') as { getEntries(): Record<string, { title?: string }> }).getEntries();
+    const ids = Object.keys(entries);
+    expect(ids.indexOf('create.event-subprocess-expanded')).toBe(ids.indexOf('create.subprocess-expanded') + 1);
+    expect(entries['create.event-subprocess-expanded']?.title).toBe('创建事件子流程');
+  });
+
+  it('the start event of an event subprocess has 中断, which writes isInterrupting; an error start does not', async () => {
+    const p = await open(
+      `<bpmn:subProcess id="OnMessage" triggeredByEvent="true">
+         <bpmn:startEvent id="MessageStart"><bpmn:messageEventDefinition id="M" /></bpmn:startEvent>
+       </bpmn:subProcess>
+       <bpmn:subProcess id="OnError" triggeredByEvent="true">
+         <bpmn:startEvent id="ErrorStart"><bpmn:errorEventDefinition id="E" /></bpmn:startEvent>
+       </bpmn:subProcess>
+       <bpmn:startEvent id="ProcessStart"><bpmn:messageEventDefinition id="M2" /></bpmn:startEvent>`,
+    );
+    await p.select('MessageStart');
+    expect(p.field('中断', 'message').checked).toBe(true);
+    expect(p.root('message').textContent).toContain('事件子流程开始后取消所在范围的其他路径');
+    await p.check('中断', false, 'message');
+    expect(tag(await p.xml(), 'MessageStart')).toContain('isInterrupting="false"');
+    expect(p.field('中断', 'message').checked).toBe(false);
+
+    await p.select('ErrorStart');
+    expect(p.labels()).not.toContain('中断');
+    await p.select('ProcessStart');
+    expect(p.labels()).not.toContain('中断');
+  });
+});
+
 describe('asynchronous continuations', () => {
   const asyncLabels = (p: Panel) => {
     const group = p.root().querySelector('[data-group-id="group-CamundaPlatform__AsynchronousContinuations"]');

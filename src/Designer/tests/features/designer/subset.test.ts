@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventKind, isSupported, localName, whyUnsupported } from '../../../src/features/designer/subset';
-import { appendTargets, filterEntries, fitsWhereItGoes, replaceTargets } from '../../../src/features/designer/modeler/supported-elements';
+import { appendFits, appendTargets, filterEntries, fitsWhereItGoes, placedAt, replaceTargets } from '../../../src/features/designer/modeler/supported-elements';
 
 describe('the supported subset (docs/bpmn-subset.json)', () => {
   it('names types and event kinds as the JSON does', () => {
@@ -17,7 +17,6 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     expect(isSupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' })).toBe(false);
     expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' })).toContain('not implemented');
     expect(isSupported({ type: 'bpmn:IntermediateThrowEvent', eventDefinitionType: 'bpmn:CompensateEventDefinition' })).toBe(false);
-    expect(isSupported({ type: 'bpmn:SubProcess', triggeredByEvent: true })).toBe(false);
     expect(isSupported({ type: 'bpmn:ComplexGateway' })).toBe(false);
   });
 
@@ -71,7 +70,7 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
       'replace-with-non-interrupting-signal-boundary',
     ];
     for (const id of signals) expect(targets.get(id)?.eventDefinitionType, id).toBe('bpmn:SignalEventDefinition');
-    const entries = Object.fromEntries([...signals, 'replace-with-conditional-intermediate-catch', 'replace-with-compensation-end'].map((id) => [id, id]));
+    const entries = Object.fromEntries([...signals, 'replace-with-compensation-end'].map((id) => [id, id]));
     const onTask = { host: { businessObject: { $instanceOf: (t: string) => t === 'bpmn:UserTask' || t === 'bpmn:Task' } } };
     expect(Object.keys(filterEntries(entries, targets, () => false, (target) => fitsWhereItGoes(onTask, target)))).toEqual(signals);
     for (const type of ['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent']) {
@@ -79,8 +78,76 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     }
   });
 
-  it('appends a signal catch event after an event-based gateway (context pad)', () => {
+  it('appends a signal catch event after an event-based gateway, not a conditional one, which the engine refuses there (context pad)', () => {
     const entries = { 'append.signal-intermediate-event': 1, 'append.condition-intermediate-event': 2, 'append.timer-intermediate-event': 3 };
-    expect(Object.keys(filterEntries(entries, appendTargets, () => false))).toEqual(['append.signal-intermediate-event', 'append.timer-intermediate-event']);
+    expect(Object.keys(filterEntries(entries, appendTargets, () => false, appendFits))).toEqual([
+      'append.signal-intermediate-event',
+      'append.timer-intermediate-event',
+    ]);
+  });
+
+  it('accepts event subprocesses and their message, timer, signal, error, escalation and conditional starts; a process starts with none, message, timer or signal', () => {
+    expect(whyUnsupported({ type: 'bpmn:SubProcess', triggeredByEvent: true })).toBeNull();
+    for (const kind of ['Message', 'Timer', 'Signal', 'Error', 'Escalation', 'Conditional']) {
+      const eventDefinitionType = `bpmn:${kind}EventDefinition`;
+      expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType, inEventSubProcess: true }), kind).toBeNull();
+    }
+    expect(whyUnsupported({ type: 'bpmn:StartEvent', inEventSubProcess: true })).toContain('An event subprocess starts with');
+    expect(isSupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:CompensateEventDefinition', inEventSubProcess: true })).toBe(false);
+    for (const kind of ['Error', 'Escalation', 'Conditional']) {
+      expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType: `bpmn:${kind}EventDefinition` }), kind).toContain('only event subprocesses');
+    }
+  });
+
+  it('accepts conditional intermediate catch and boundary events (interrupting or not)', () => {
+    for (const type of ['bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent']) {
+      expect(whyUnsupported({ type, eventDefinitionType: 'bpmn:ConditionalEventDefinition' }), type).toBeNull();
+    }
+    const targets = replaceTargets();
+    const conditional = ['replace-with-conditional-intermediate-catch', 'replace-with-conditional-boundary', 'replace-with-non-interrupting-conditional-boundary'];
+    const entries = Object.fromEntries([...conditional, 'replace-with-compensation-boundary', 'replace-with-cancel-boundary'].map((id) => [id, id]));
+    const onTask = { host: { businessObject: { $instanceOf: (t: string) => t === 'bpmn:UserTask' || t === 'bpmn:Task' } } };
+    expect(Object.keys(filterEntries(entries, targets, () => false, (target) => fitsWhereItGoes(onTask, target)))).toEqual(conditional);
+  });
+
+  it('offers the event subprocess for a subprocess, and the six start kinds, interrupting or not, for its start event (replace menu)', () => {
+    const targets = replaceTargets();
+    const bo = (type: string, triggeredByEvent: boolean) => ({ businessObject: { $instanceOf: (t: string) => t === type, $parent: { triggeredByEvent } } });
+    const subProcess = bo('bpmn:SubProcess', false);
+    const menu = (element: ReturnType<typeof bo>, ids: string[]) =>
+      Object.keys(
+        filterEntries(
+          Object.fromEntries(ids.map((id) => [id, id])),
+          targets,
+          () => false,
+          (target) => fitsWhereItGoes(element, target),
+          (target) => placedAt(element, target),
+        ),
+      );
+    expect(menu(subProcess, ['replace-with-transaction', 'replace-with-event-subprocess', 'replace-with-ad-hoc-subprocess', 'replace-with-collapsed-subprocess'])).toEqual([
+      'replace-with-event-subprocess',
+      'replace-with-collapsed-subprocess',
+    ]);
+    // bpmn-js's EVENT_SUB_PROCESS_START_EVENT options, as its replace menu lists them for an event subprocess's start event.
+    const startOptions = [
+      'replace-with-message-start',
+      'replace-with-timer-start',
+      'replace-with-conditional-start',
+      'replace-with-signal-start',
+      'replace-with-error-start',
+      'replace-with-escalation-start',
+      'replace-with-compensation-start',
+      'replace-with-non-interrupting-message-start',
+      'replace-with-non-interrupting-timer-start',
+      'replace-with-non-interrupting-conditional-start',
+      'replace-with-non-interrupting-signal-start',
+      'replace-with-non-interrupting-escalation-start',
+    ];
+    for (const id of startOptions) expect(targets.get(id)?.type, id).toBe('bpmn:StartEvent');
+    expect(menu(bo('bpmn:StartEvent', true), startOptions)).toEqual(startOptions.filter((id) => id !== 'replace-with-compensation-start'));
+    // At process level: no error, escalation or conditional start (bpmn-js offers the non-interrupting ones in event subprocesses only).
+    const atProcessLevel = menu(bo('bpmn:StartEvent', false), startOptions);
+    expect(atProcessLevel.filter((id) => !id.includes('non-interrupting'))).toEqual(['replace-with-message-start', 'replace-with-timer-start', 'replace-with-signal-start']);
+    expect(atProcessLevel.filter((id) => /error|escalation|conditional/.test(id))).toEqual([]);
   });
 });

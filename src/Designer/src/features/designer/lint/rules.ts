@@ -46,6 +46,7 @@ const supportedElements: Rule = () => ({
               type: node.$type,
               eventDefinitionType: definitions[0]?.$type,
               triggeredByEvent: node.triggeredByEvent === true,
+              inEventSubProcess: node.$instanceOf('bpmn:StartEvent') && isEventSubProcess(node.$parent),
             });
       if (reason) reporter.report(node.id, t('lint.unsupportedElement', { reason }));
     }
@@ -110,8 +111,65 @@ const signalEvents: Rule = () => ({
   },
 });
 
+function isEventSubProcess(node: ModdleElement | undefined): boolean {
+  return node?.$instanceOf('bpmn:SubProcess') === true && node.triggeredByEvent === true;
+}
+
+function hasInputOutput(node: ModdleElement): boolean {
+  const extensionElements = node.extensionElements as ModdleElement | undefined;
+  const values = (extensionElements?.values as ModdleElement[] | undefined) ?? [];
+  return values.some((value) => value.$type === 'camunda:InputOutput');
+}
+
+/**
+ * Event subprocesses as the engine runs them (docs/bpmn-support.md, "Event subprocesses"): exactly one start event (its
+ * kind is checked by `supported-elements`), an error start always interrupting; no sequence flows in or out, no boundary
+ * events, no multi-instance, no input/output mapping.
+ */
+const eventSubProcesses: Rule = () => ({
+  check(node, reporter) {
+    if (node.$instanceOf('bpmn:StartEvent') && isEventSubProcess(node.$parent) && node.isInterrupting === false) {
+      const definitions = (node.eventDefinitions as ModdleElement[] | undefined) ?? [];
+      if (definitions.some((d) => d.$instanceOf('bpmn:ErrorEventDefinition'))) reporter.report(node.id, t('lint.errorStartNonInterrupting'));
+    }
+    if (!isEventSubProcess(node)) return;
+    const children = (node.flowElements as ModdleElement[] | undefined) ?? [];
+    const starts = children.filter((child) => child.$instanceOf('bpmn:StartEvent')).length;
+    if (starts !== 1) reporter.report(node.id, t('lint.eventSubProcessStarts', { count: String(starts) }));
+    const siblings = (node.$parent?.flowElements as ModdleElement[] | undefined) ?? [];
+    if (siblings.some((e) => e.$instanceOf('bpmn:SequenceFlow') && (e.sourceRef === node || e.targetRef === node))) {
+      reporter.report(node.id, t('lint.eventSubProcessFlows'));
+    }
+    if (siblings.some((e) => e.$instanceOf('bpmn:BoundaryEvent') && e.attachedToRef === node)) reporter.report(node.id, t('lint.eventSubProcessBoundary'));
+    if ((node.loopCharacteristics as ModdleElement | undefined)?.$instanceOf('bpmn:MultiInstanceLoopCharacteristics')) {
+      reporter.report(node.id, t('lint.eventSubProcessMultiInstance'));
+    }
+    if (hasInputOutput(node)) reporter.report(node.id, t('lint.eventSubProcessInputOutput'));
+  },
+});
+
+/**
+ * Conditional events as the engine runs them (docs/bpmn-support.md, "Conditional events"): no `camunda:variableEvents`,
+ * no conditional catch after an event-based gateway (a conditional start at process level is `supported-elements`' part).
+ */
+const conditionalEvents: Rule = () => ({
+  check(node, reporter) {
+    if (!node.$instanceOf('bpmn:ConditionalEventDefinition')) return;
+    const event = node.$parent;
+    if (camundaAttribute(node, 'variableEvents')) reporter.report(event?.id ?? node.id, t('lint.conditionalVariableEvents'));
+    if (!event?.$instanceOf('bpmn:IntermediateCatchEvent')) return;
+    const siblings = (event.$parent?.flowElements as ModdleElement[] | undefined) ?? [];
+    const afterGateway = siblings.some(
+      (e) => e.$instanceOf('bpmn:SequenceFlow') && e.targetRef === event && (e.sourceRef as ModdleElement | undefined)?.$instanceOf('bpmn:EventBasedGateway'),
+    );
+    if (afterGateway) reporter.report(event.id, t('lint.conditionalAfterEventGateway'));
+  },
+});
+
 export const anjuRules: Record<string, Rule> = {
   'supported-elements': supportedElements,
+  'event-subprocesses': eventSubProcesses,
+  'conditional-events': conditionalEvents,
   'signal-events': signalEvents,
   'user-task-assignment': userTaskAssignment,
   'exclusive-gateway-conditions': exclusiveGatewayConditions,

@@ -1,12 +1,14 @@
-import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited } from '@bpmn-io/properties-panel';
+import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import {
   asyncOptions,
   eventKindOf,
   hasInterruptingSwitch,
+  hasStartInterruptingSwitch,
   isAsyncAfter,
   isAsyncBefore,
   isInterrupting,
+  isStartInterrupting,
   isTextParameter,
   listenerKind,
   listenerKindLabels,
@@ -15,6 +17,7 @@ import {
   signalInMappingsShown,
   startFormShown,
   taskListenerEvents,
+  variableEventsShown,
   withCurrent,
   type ListenerKind,
   type ModdleElement,
@@ -28,6 +31,11 @@ import {
  *   does not read it); on boundary events of message, timer, escalation and signal, the interrupting switch (cancelActivity);
  * - signal events: 信号名称 on the chosen root bpmn:signal, with what a signal does; no "In mappings" on signal throw and
  *   end events (the engine passes no variables with a thrown signal) unless the file has them;
+ * - conditional events: 条件表达式 (a `${…}` expression, what it does) and 变量名（逗号分隔）; no condition type select while
+ *   the condition is an expression, no `camunda:variableEvents` (the engine refuses it) unless the file has them; on
+ *   conditional boundary events the interrupting switch too;
+ * - the start event of an event subprocess: the interrupting switch (isInterrupting; not on an error start, which always
+ *   interrupts, unless the file says otherwise);
  * - no start form on message, timer and signal start events (the engine refuses one there) unless the file has one;
  * - asynchronous continuations: only where the engine runs them (events and gateways included, boundary events and
  *   event-based gateways not; asyncAfter not on gateways, link throws and non-none end events), and the retry cycle
@@ -49,6 +57,10 @@ interface DiagramElement {
 
 interface CommandStack {
   execute(command: string, context: unknown): void;
+}
+
+interface BpmnFactory {
+  create(type: string, properties?: Record<string, unknown>): ModdleElement & { $parent?: unknown };
 }
 
 interface Modeling {
@@ -187,6 +199,80 @@ function Interrupting({ element }: { element: DiagramElement }): unknown {
   });
 }
 
+function StartInterrupting({ element }: { element: DiagramElement }): unknown {
+  const modeling = useService('modeling') as Modeling;
+  const translate = translateService();
+  return CheckboxEntry({
+    element,
+    id: 'isInterrupting',
+    label: translate('Interrupting'),
+    description: translate('When on, the event subprocess cancels the other paths of its scope; when off (non-interrupting), it runs beside them.'),
+    getValue: () => isStartInterrupting(element.businessObject),
+    setValue: (value: boolean) => modeling.updateProperties(element, { isInterrupting: value }),
+  });
+}
+
+// ---- Conditional events ------------------------------------------------------------------------------------------
+
+function ConditionExpression({ element }: { element: DiagramElement }): unknown {
+  const commandStack = useService('commandStack') as CommandStack;
+  const bpmnFactory = useService('bpmnFactory') as BpmnFactory;
+  const translate = translateService();
+  const debounce = useService('debounceInput') as unknown;
+  const definition = firstEventDefinition(element.businessObject)!;
+  return TextFieldEntry({
+    element,
+    id: 'conditionExpression',
+    label: translate('Condition Expression'),
+    description: translate(
+      'A ${…} expression, evaluated whenever one of the listed variables changes (none listed: any variable); the event fires when it holds.',
+    ),
+    getValue: () => (definition.get('condition') as ModdleElement | undefined)?.get('body'),
+    setValue: (value: string) => {
+      const condition = bpmnFactory.create('bpmn:FormalExpression', { body: value });
+      condition.$parent = definition;
+      commandStack.execute('element.updateModdleProperties', { element, moddleElement: definition, properties: { condition } });
+    },
+    debounce,
+  });
+}
+
+function VariableNames({ element }: { element: DiagramElement }): unknown {
+  const commandStack = useService('commandStack') as CommandStack;
+  const translate = translateService();
+  const debounce = useService('debounceInput') as unknown;
+  const definition = firstEventDefinition(element.businessObject)!;
+  return TextFieldEntry({
+    element,
+    id: 'conditionVariableName',
+    label: translate('Variable names (comma separated)'),
+    getValue: () => definition.get('variableName'),
+    setValue: (value: string) =>
+      commandStack.execute('element.updateModdleProperties', {
+        element,
+        moddleElement: definition,
+        properties: { variableName: value || undefined },
+      }),
+    debounce,
+  });
+}
+
+/** Camunda's condition group of a conditional event, as the engine reads it: the expression first, then the variable names. */
+function reshapeCondition(group: Group | undefined, bo: ModdleElement): void {
+  const definition = firstEventDefinition(bo);
+  if (!group?.entries || !definition?.$instanceOf('bpmn:ConditionalEventDefinition')) return;
+  const condition = definition.get('condition') as ModdleElement | undefined;
+  const script = condition !== undefined && condition.get('language') !== undefined;
+  const byId = new Map(group.entries.map((entry) => [entry.id, entry]));
+  const entries: Entry[] = [];
+  // A script condition keeps Camunda's entries (type select included), to change it back to an expression.
+  if (!script) entries.push({ ...(byId.get('conditionExpression') ?? { isEdited: isTextFieldEntryEdited }), id: 'conditionExpression', component: ConditionExpression });
+  entries.push({ ...(byId.get('conditionVariableName') ?? { isEdited: isTextFieldEntryEdited }), id: 'conditionVariableName', component: VariableNames });
+  if (variableEventsShown(bo) && byId.has('conditionVariableEvents')) entries.push(byId.get('conditionVariableEvents')!);
+  if (script) entries.push(...group.entries.filter((entry) => !['conditionVariableName', 'conditionVariableEvents'].includes(entry.id)));
+  group.entries = entries;
+}
+
 // ---- Listeners -----------------------------------------------------------------------------------------------------
 
 interface ListenerProps {
@@ -283,9 +369,14 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
     ...(startFormShown(bo) ? [] : ['CamundaPlatform__Form', 'CamundaPlatform__FormData']),
   ]);
 
+  reshapeCondition(find('CamundaPlatform__Condition'), bo);
+
+  const eventGroup = () => (eventKindOf(bo) === 'conditional' ? find('CamundaPlatform__Condition') : find(eventKindOf(bo))) ?? find('general');
   if (hasInterruptingSwitch(bo)) {
-    const eventGroup = find(eventKindOf(bo)) ?? find('general');
-    eventGroup?.entries?.push({ id: 'cancelActivity', component: Interrupting, isEdited: isCheckboxEntryEdited });
+    eventGroup()?.entries?.push({ id: 'cancelActivity', component: Interrupting, isEdited: isCheckboxEntryEdited });
+  }
+  if (hasStartInterruptingSwitch(bo)) {
+    eventGroup()?.entries?.push({ id: 'isInterrupting', component: StartInterrupting, isEdited: isCheckboxEntryEdited });
   }
 
   const allowed = asyncOptions(bo);

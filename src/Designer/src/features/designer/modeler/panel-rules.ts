@@ -55,9 +55,38 @@ export function retryCycleAllowed(bo: ModdleElement): boolean {
   return !bo.$instanceOf('bpmn:BoundaryEvent') && !bo.$instanceOf('bpmn:EventBasedGateway');
 }
 
-/** A boundary event that may be interrupting or not: message, timer, escalation and signal (an error boundary always interrupts). */
+/** A boundary event that may be interrupting or not: message, timer, escalation, signal and conditional (an error boundary always interrupts). */
 export function hasInterruptingSwitch(bo: ModdleElement): boolean {
-  return bo.$instanceOf('bpmn:BoundaryEvent') && ['message', 'timer', 'escalation', 'signal'].includes(eventKindOf(bo));
+  return bo.$instanceOf('bpmn:BoundaryEvent') && ['message', 'timer', 'escalation', 'signal', 'conditional'].includes(eventKindOf(bo));
+}
+
+/** The start event of an event subprocess (its parent has `triggeredByEvent`). */
+export function isEventSubProcessStart(bo: ModdleElement): boolean {
+  const parent = (bo as ModdleElement & { $parent?: ModdleElement }).$parent;
+  return bo.$instanceOf('bpmn:StartEvent') && parent !== undefined && parent.$instanceOf('bpmn:SubProcess') && parent.get('triggeredByEvent') === true;
+}
+
+/**
+ * The start event of an event subprocess that may be interrupting or not (`isInterrupting`): message, timer, signal,
+ * escalation and conditional; an error start always interrupts, so it has the switch only while the file says otherwise,
+ * to be switched back (docs/bpmn-support.md, "Event subprocesses").
+ */
+export function hasStartInterruptingSwitch(bo: ModdleElement): boolean {
+  if (!isEventSubProcessStart(bo)) return false;
+  const kind = eventKindOf(bo);
+  return ['message', 'timer', 'signal', 'escalation', 'conditional'].includes(kind) || (kind === 'error' && !isStartInterrupting(bo));
+}
+
+export function isStartInterrupting(bo: ModdleElement): boolean {
+  return bo.get('isInterrupting') !== false;
+}
+
+/** `camunda:variableEvents` of a conditional event: refused by the engine, so shown only while the file has it, to be removed. */
+export function variableEventsShown(bo: ModdleElement): boolean {
+  const definition = eventDefinitionsOf(bo)[0];
+  if (!definition?.$instanceOf('bpmn:ConditionalEventDefinition')) return true;
+  const value = definition.get('variableEvents');
+  return typeof value === 'string' && value !== '';
 }
 
 /**

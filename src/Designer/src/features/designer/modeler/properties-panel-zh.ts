@@ -220,6 +220,12 @@ export const propertiesPanelZh: Record<string, string> = {
   'Interrupt the activity': '中断所附活动',
   'When off (non-interrupting), the activity goes on and the boundary event’s path starts beside it.':
     '不勾选（非中断）时，活动继续进行，边界事件之后的路径同时开始。',
+  'Interrupting': '中断',
+  'When on, the event subprocess cancels the other paths of its scope; when off (non-interrupting), it runs beside them.':
+    '勾选（中断）时，事件子流程开始后取消所在范围的其他路径；不勾选（非中断）时与它们并行。',
+  'Variable names (comma separated)': '变量名（逗号分隔）',
+  'A ${…} expression, evaluated whenever one of the listed variables changes (none listed: any variable); the event fires when it holds.':
+    '${…} 表达式；每当所列变量之一变化时计算（不填变量名：任何变量变化时），成立时事件触发。',
 
   // Condition, variable events
   'Condition Expression': '条件表达式',
@@ -311,6 +317,19 @@ export const propertiesPanelZh: Record<string, string> = {
   'Timer Boundary Event': '定时边界事件',
   'Timer Boundary Event (Non Interrupting)': '定时边界事件（非中断）',
   'Error Boundary Event': '错误边界事件',
+  'Boundary Event': '边界事件',
+  'Conditional Intermediate Catch Event': '条件中间捕获事件',
+  'Conditional Boundary Event': '条件边界事件',
+  'Conditional Boundary Event (Non Interrupting)': '条件边界事件（非中断）',
+  'Event Sub Process': '事件子流程',
+  'Message Start Event (Non Interrupting)': '消息开始事件（非中断）',
+  'Timer Start Event (Non Interrupting)': '定时开始事件（非中断）',
+  'Signal Start Event (Non Interrupting)': '信号开始事件（非中断）',
+  'Error Start Event': '错误开始事件',
+  'Escalation Start Event': '升级开始事件',
+  'Escalation Start Event (Non Interrupting)': '升级开始事件（非中断）',
+  'Conditional Start Event': '条件开始事件',
+  'Conditional Start Event (Non Interrupting)': '条件开始事件（非中断）',
   'Task': '任务',
   'User Task': '用户任务',
   'Service Task': '服务任务',
@@ -366,4 +385,20 @@ export const propertiesPanelZh: Record<string, string> = {
   'Signal end event': '信号结束事件',
   'Signal boundary event': '信号边界事件',
   'Signal boundary event (non-interrupting)': '信号边界事件（非中断）',
+  // Event subprocesses and their start events, conditional events (replace menu)
+  'Event sub-process': '事件子流程',
+  'Create event sub-process': '创建事件子流程',
+  'Message start event': '消息开始事件',
+  'Message start event (non-interrupting)': '消息开始事件（非中断）',
+  'Timer start event': '定时开始事件',
+  'Timer start event (non-interrupting)': '定时开始事件（非中断）',
+  'Signal start event (non-interrupting)': '信号开始事件（非中断）',
+  'Error start event': '错误开始事件',
+  'Escalation start event': '升级开始事件',
+  'Escalation start event (non-interrupting)': '升级开始事件（非中断）',
+  'Conditional start event': '条件开始事件',
+  'Conditional start event (non-interrupting)': '条件开始事件（非中断）',
+  'Conditional intermediate catch event': '条件中间捕获事件',
+  'Conditional boundary event': '条件边界事件',
+  'Conditional boundary event (non-interrupting)': '条件边界事件（非中断）',
 };
