@@ -39,6 +39,14 @@ internal sealed partial class InstanceRunner
             return;
         }
 
+        if (token.PendingFlows is { } chosen)
+        {
+            // A gateway with asyncAfter chose its flows before the job; they are taken as chosen.
+            token.PendingFlows = null;
+            Follow(token, [.. chosen.Select(Process.Flow)]);
+            return;
+        }
+
         var flows = SelectOutgoing(token, node);
         Follow(token, flows);
     }
@@ -64,10 +72,23 @@ internal sealed partial class InstanceRunner
     }
 
     /// <summary>A gateway passes the token on along the flows it chose: its end listeners run, then the flows are taken.</summary>
+    /// <remarks>
+    /// With <c>camunda:asyncAfter</c> the chosen flows are kept on the token and taken in one job of its own transaction
+    /// (Camunda 7 makes a job per outgoing flow; the flows and what they lead to are the same).
+    /// </remarks>
     internal void Pass(TokenState token, FlowNode gateway, IReadOnlyList<SequenceFlow> flows)
     {
         End(token, gateway);
+        if (gateway.AsyncAfter && !token.AsyncAfterDone)
+        {
+            token.PendingFlows = [.. flows.Select(f => f.Id)];
+            AddAsyncJob(token, gateway, after: true);
+            return;
+        }
+
         MarkCompleted(gateway.Id);
+        token.AsyncBeforeDone = false;
+        token.AsyncAfterDone = false;
         Follow(token, flows);
     }
 

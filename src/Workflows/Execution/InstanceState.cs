@@ -144,6 +144,9 @@ public sealed class TokenState
     /// <summary>The child instance a call activity waits for.</summary>
     public Guid? CalledInstanceId { get; set; }
 
+    /// <summary>The flows a gateway with asyncAfter chose, taken when its job runs (the choice is not made again).</summary>
+    public List<string>? PendingFlows { get; set; }
+
     /// <summary>Remaining items of a sequential multi-instance body (its collection, evaluated once).</summary>
     public List<JsonNode?>? PendingItems { get; set; }
 }

@@ -193,10 +193,10 @@ internal sealed class ProcessReader
                     // After a terminate or error end event nothing of its path is left to continue.
                     context.Report(element, $"camunda:asyncAfter on {end.Trigger.ToString().ToLowerInvariant()} endEvent '{end.Id}' is not supported; use it on a none end event, or asyncBefore");
                 }
-                else if (node is { AsyncAfter: true } and (ExclusiveGateway or ParallelGateway or InclusiveGateway or IntermediateThrowEvent { LinkName: not null }))
+                else if (node is IntermediateThrowEvent { AsyncAfter: true, LinkName: not null })
                 {
-                    // Camunda would continue each outgoing flow in a job of its own; Anju does not yet.
-                    context.Report(element, $"camunda:asyncAfter on {node.ElementType} '{node.Id}' is not supported; use asyncBefore on it or on what follows");
+                    // The token of a link throw goes on at its catch, which passes at once: nothing to continue after it.
+                    context.Report(element, $"camunda:asyncAfter on the link intermediateThrowEvent '{node.Id}' is not supported; use asyncBefore on it or on what follows its catch");
                 }
             }
 

@@ -122,9 +122,62 @@ public sealed class AsyncEventAndGatewayTests
         Assert.Equal(["review"], (await t.InstanceAsync(id)).ActiveActivityIds);
     }
 
+    [Fact]
+    public async Task An_exclusive_gateway_with_asyncAfter_takes_the_flow_it_chose_in_a_job_of_its_own()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Model("""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="choose" />
+            <bpmn:exclusiveGateway id="choose" camunda:asyncAfter="true" default="f3" />
+            <bpmn:sequenceFlow id="f2" sourceRef="choose" targetRef="urgent"><bpmn:conditionExpression>${amount > 1000}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="f3" sourceRef="choose" targetRef="routine" />
+            <bpmn:userTask id="urgent" camunda:candidateGroups="community" />
+            <bpmn:userTask id="routine" camunda:candidateGroups="community" />
+            """));
+        var started = await t.StartAsync("async", new { amount = 5000 });
+        Assert.Equal(["choose"], started.ActiveActivityIds);
+
+        // The choice was made before the job: a change meanwhile does not make it again.
+        await t.Engine.EditVariableAsync(started.Id, "amount", 10, "更正金额", "admin");
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        Assert.Equal(["urgent"], (await t.InstanceAsync(started.Id)).ActiveActivityIds);
+    }
+
+    [Fact]
+    public async Task A_parallel_join_with_asyncAfter_forks_on_in_one_job_once_both_arrived()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Model("""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="a" />
+            <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="b" />
+            <bpmn:userTask id="a" camunda:candidateGroups="community" />
+            <bpmn:userTask id="b" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f4" sourceRef="a" targetRef="join" />
+            <bpmn:sequenceFlow id="f5" sourceRef="b" targetRef="join" />
+            <bpmn:parallelGateway id="join" camunda:asyncAfter="true" />
+            <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="c" />
+            <bpmn:sequenceFlow id="f7" sourceRef="join" targetRef="d" />
+            <bpmn:userTask id="c" camunda:candidateGroups="community" />
+            <bpmn:userTask id="d" camunda:candidateGroups="community" />
+            """));
+        var started = await t.StartAsync("async");
+        await t.CompleteAsync(started.Id, "a");
+        await t.CompleteAsync(started.Id, "b");
+        Assert.Equal(["join"], (await t.InstanceAsync(started.Id)).ActiveActivityIds);
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        Assert.Equal(["c", "d"], (await t.InstanceAsync(started.Id)).ActiveActivityIds.Order());
+    }
+
     [Theory]
     [InlineData("""<bpmn:endEvent id="bad" camunda:asyncAfter="true"><bpmn:terminateEventDefinition /></bpmn:endEvent>""", "camunda:asyncAfter on terminate endEvent 'bad' is not supported")]
-    [InlineData("""<bpmn:parallelGateway id="bad" camunda:asyncAfter="true" />""", "camunda:asyncAfter on parallelGateway 'bad' is not supported")]
+    [InlineData("""<bpmn:intermediateThrowEvent id="bad" camunda:asyncAfter="true"><bpmn:linkEventDefinition name="l" /></bpmn:intermediateThrowEvent><bpmn:intermediateCatchEvent id="c"><bpmn:linkEventDefinition name="l" /></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="fc" sourceRef="c" targetRef="e" /><bpmn:endEvent id="e" />""", "camunda:asyncAfter on the link intermediateThrowEvent 'bad' is not supported")]
     [InlineData("""<bpmn:eventBasedGateway id="bad" camunda:asyncBefore="true" />""", "camunda:asyncBefore on eventBasedGateway 'bad' is not supported")]
     public void Continuations_Anju_does_not_run_are_refused_naming_the_element(string element, string message)
     {

@@ -96,7 +96,6 @@ public sealed class BpmnReaderUnsupportedTests
         },
         { """<bpmn:userTask id="X" camunda:formRef="review" />""", "camunda:formRef on userTask 'X' is not supported" },
         { """<bpmn:callActivity id="X" calledElement="child" camunda:caseRef="case" />""", "camunda:caseRef on callActivity 'X' is not supported" },
-        { """<bpmn:exclusiveGateway id="X" camunda:asyncAfter="true" />""", "camunda:asyncAfter on exclusiveGateway 'X' is not supported; use asyncBefore on it or on what follows" },
         {
             """<bpmn:userTask id="X"><bpmn:standardLoopCharacteristics /></bpmn:userTask>""",
             "standardLoopCharacteristics on userTask 'X' is not supported; use multi-instance"

@@ -318,10 +318,10 @@ describe('asynchronous continuations', () => {
     return group ? p.labels('CamundaPlatform__AsynchronousContinuations') : [];
   };
 
-  it('an exclusive gateway offers 之前 only; checked, it writes asyncBefore and then takes a retry cycle', async () => {
+  it('an exclusive gateway offers 之前 and 之后; checked, it writes asyncBefore and then takes a retry cycle', async () => {
     const p = await open(`<bpmn:exclusiveGateway id="Gateway" />`);
     await p.select('Gateway');
-    expect(asyncLabels(p)).toEqual(['之前']);
+    expect(asyncLabels(p)).toEqual(['之前', '之后']);
     await p.check('之前', true, 'CamundaPlatform__AsynchronousContinuations');
     await p.type('重试周期', 'R5/PT10M', 'CamundaPlatform__JobExecution');
 
@@ -352,7 +352,7 @@ describe('asynchronous continuations', () => {
       LinkThrow: ['之前'],
       End: ['之前', '之后'],
       ErrorEnd: ['之前'],
-      Fork: ['之前'],
+      Fork: ['之前', '之后'],
       Task: ['之前', '之后'],
     });
 

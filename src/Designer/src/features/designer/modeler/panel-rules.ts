@@ -28,7 +28,8 @@ export interface AsyncOptions {
  * Where the engine runs `camunda:asyncBefore` / `camunda:asyncAfter` (docs/bpmn-support.md, "Asynchronous
  * continuations on events and gateways"): activities both; start and intermediate catch events both; intermediate throw
  * events before, and after unless a link; end events before, and after only on a none end event; exclusive, parallel
- * and inclusive gateways before only; boundary events and event-based gateways neither.
+ * and inclusive gateways both (after: the chosen flows are taken in a job); boundary events and event-based gateways
+ * neither.
  */
 export function asyncOptions(bo: ModdleElement): AsyncOptions {
   if (bo.$instanceOf('bpmn:Activity')) return { before: true, after: true };
@@ -37,7 +38,7 @@ export function asyncOptions(bo: ModdleElement): AsyncOptions {
   if (bo.$instanceOf('bpmn:IntermediateThrowEvent')) return { before: true, after: eventKindOf(bo) !== 'link' };
   if (bo.$instanceOf('bpmn:EndEvent')) return { before: true, after: eventKindOf(bo) === 'none' };
   if (bo.$instanceOf('bpmn:ExclusiveGateway') || bo.$instanceOf('bpmn:ParallelGateway') || bo.$instanceOf('bpmn:InclusiveGateway')) {
-    return { before: true, after: false };
+    return { before: true, after: true };
   }
   return { before: false, after: false };
 }
