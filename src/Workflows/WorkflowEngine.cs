@@ -126,6 +126,7 @@ public sealed partial class WorkflowEngine
         var token = new TokenState { Id = context.NewId(), ScopeId = root.Id, NodeId = start };
         state.Tokens.Add(token);
         runner.ArmEventSubProcesses(root, null);
+        runner.RunProcessListeners(Model.ListenerEvents.Start);
         runner.Schedule(token);
         return runner;
     }

@@ -163,6 +163,11 @@ internal static class DefinitionValidator
             adjusted = adjusted with { Flows = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(flows, StringComparer.Ordinal) };
         }
 
+        if (!process.Listeners.IsDefaultOrEmpty)
+        {
+            adjusted = adjusted with { Listeners = ResolveListeners(process.Listeners, process.Key, 0, process.Name ?? process.Key, handlers, problems) };
+        }
+
         problems.AddRange(CycleCheck.WaitlessCycles(adjusted));
         return problems;
     }

@@ -97,11 +97,37 @@ internal sealed partial class InstanceRunner
 
     internal void RunListeners(TokenState token, FlowNode? node, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task, string? flowId = null)
     {
-        if (listeners.IsDefaultOrEmpty)
+        if (!listeners.IsDefaultOrEmpty)
+        {
+            var where = node is null ? $"sequenceFlow '{flowId}'" : $"{node.ElementType} '{node.Id}'";
+            RunListeners(VariableScopeOf(token), token.Id, node?.Id ?? flowId!, where, listeners, eventName, task);
+        }
+    }
+
+    /// <summary>
+    /// The process's own start and end listeners (Camunda 7: the process is an execution too): start before its start
+    /// event, end as the instance completes. One that fails makes the whole command fail (nothing of it is saved), as
+    /// Camunda rolls the transaction back: there is no element to stop at.
+    /// </summary>
+    internal void RunProcessListeners(string eventName)
+    {
+        if (Process.Listeners.IsDefaultOrEmpty)
         {
             return;
         }
 
+        try
+        {
+            RunListeners(State.RootScope.Id, State.RootScope.Id, Process.Key, $"process '{Process.Key}'", Process.Listeners, eventName, null);
+        }
+        catch (ElementFailure ex)
+        {
+            throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Nothing was changed: {ex.Message}", innerException: ex);
+        }
+    }
+
+    private void RunListeners(Guid scopeId, Guid ownerId, string elementId, string where, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task)
+    {
         foreach (var listener in listeners)
         {
             if (listener.Event != eventName)
@@ -109,13 +135,12 @@ internal sealed partial class InstanceRunner
                 continue;
             }
 
-            var where = node is null ? $"sequenceFlow '{flowId}'" : $"{node.ElementType} '{node.Id}'";
             switch (listener.Implementation)
             {
                 case ValueExpressionImplementation value:
                     try
                     {
-                        Loaded.Definition.Expression(value.Expression).Evaluate(new ScopeVariables(this, VariableScopeOf(token), writable: true, task));
+                        Loaded.Definition.Expression(value.Expression).Evaluate(new ScopeVariables(this, scopeId, writable: true, task));
                     }
                     catch (ExpressionException ex)
                     {
@@ -124,7 +149,7 @@ internal sealed partial class InstanceRunner
 
                     break;
                 case HandlerImplementation handler:
-                    RunListenerHandler(token, node?.Id ?? flowId!, handler, eventName, where);
+                    RunListenerHandler(scopeId, ownerId, elementId, handler, eventName, where);
                     break;
             }
         }
@@ -134,7 +159,7 @@ internal sealed partial class InstanceRunner
     /// A listener handler runs like a service-task handler (same registry, same context, on the command's transaction),
     /// synchronously where the element starts or ends; what it wrote is rolled back if it fails.
     /// </summary>
-    internal void RunListenerHandler(TokenState token, string elementId, HandlerImplementation implementation, string eventName, string where)
+    internal void RunListenerHandler(Guid scopeId, Guid ownerId, string elementId, HandlerImplementation implementation, string eventName, string where)
     {
         if (!Command.Handlers.TryGet(implementation.HandlerName, out var handler))
         {
@@ -143,10 +168,9 @@ internal sealed partial class InstanceRunner
 
         Command.RequireWriter();
         var transaction = Command.Session.Transaction;
-        var savepoint = "listener_" + token.Id.ToString("N");
+        var savepoint = "listener_" + ownerId.ToString("N");
         Wait(transaction.SavepointAsync(savepoint, CancellationToken.None));
         var undo = new List<Action>();
-        var scopeId = VariableScopeOf(token);
         var context = new ServiceTaskContext(
             State.Id, State.DefinitionKey, elementId, State.BusinessKey, State.Jurisdiction, Now,
             name => new ScopeVariables(this, scopeId).TryGetVariable(name, out var v) ? v : null,

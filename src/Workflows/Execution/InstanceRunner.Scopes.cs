@@ -121,6 +121,7 @@ internal sealed partial class InstanceRunner
 
     internal void CompleteInstance(string? activityId = null, JsonObject? details = null)
     {
+        RunProcessListeners(ListenerEvents.End);
         State.Status = InstanceStatus.Completed;
         State.EndedAt = Now;
         ClearWaitStates();

@@ -19,6 +19,9 @@ public sealed record ProcessDefinition
     /// <summary>Start events at process level (none, message, timer).</summary>
     public ImmutableArray<string> StartEvents { get; init; } = [];
 
+    /// <summary>camunda:executionListener on the process: start (before its start event) and end (as it completes).</summary>
+    public ImmutableArray<Listener> Listeners { get; init; } = [];
+
     /// <summary>Whether any event is conditional (then variable changes are followed by evaluating their conditions).</summary>
     public bool HasConditionalEvents { get; init; }
 

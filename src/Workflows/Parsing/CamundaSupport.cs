@@ -81,6 +81,7 @@ internal static class CamundaSupport
             ["inclusiveGateway"] = EventExtensions,
             ["eventBasedGateway"] = ["executionListener"],
             ["sequenceFlow"] = ["executionListener"],
+            ["process"] = ["executionListener"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>Attributes Camunda 7 reads on every flow node (activities, gateways, events): asynchronous continuations.</summary>

@@ -28,6 +28,10 @@ internal static class ExtensionReader
             : node;
     }
 
+    /// <summary>The start and end listeners of a process.</summary>
+    public static ImmutableArray<Listener> ReadProcessListeners(XElement process, string key, ReadContext context) =>
+        ReadListeners(process, key, "executionListener", ExecutionEvents, context);
+
     /// <summary>The take listeners of a sequence flow.</summary>
     public static ImmutableArray<Listener> ReadFlowListeners(XElement element, string id, ReadContext context) =>
         ReadListeners(element, id, "executionListener", FlowEvents, context);

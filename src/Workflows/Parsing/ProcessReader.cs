@@ -58,6 +58,7 @@ internal sealed class ProcessReader
             Flows = flows.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal),
             StartEvents = [.. nodes.OfType<StartEvent>().Where(s => s.ParentId is null).Select(s => s.Id)],
             EventSubProcesses = [.. nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).Select(s => s.Id)],
+            Listeners = ExtensionReader.ReadProcessListeners(process, key, context),
             HasConditionalEvents = nodes.Any(n => n is StartEvent { Conditional: not null } or IntermediateCatchEvent { Conditional: not null } or BoundaryEvent { Conditional: not null }),
             CandidateStarterGroups = ReadStarters(process, "candidateStarterGroups", context),
             CandidateStarterUsers = ReadStarters(process, "candidateStarterUsers", context),

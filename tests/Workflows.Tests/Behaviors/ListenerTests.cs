@@ -411,4 +411,65 @@ public sealed class ListenerTests
         Assert.Empty(await t.JobsAsync(started.Id));
         Assert.False((await t.InstanceAsync(started.Id)).Variables.ContainsKey("reminded"));
     }
+
+    private static string ProcessWithListeners(string listeners) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+          <bpmn:process id="whole" isExecutable="true">
+            <bpmn:extensionElements>{listeners}</bpmn:extensionElements>
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+            <bpmn:userTask id="check" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task The_process_start_listener_runs_before_its_start_event_and_the_end_listener_as_it_completes()
+    {
+        var (handlers, log) = Recorder("archive");
+        await using var t = await TestEngine.CreateAsync(handlers: handlers);
+        await t.DeployXmlAsync(ProcessWithListeners("""
+            <camunda:executionListener event="start" expression="${execution.setVariable('channel', '12345')}" />
+            <camunda:executionListener event="end" class="archive" />
+            """));
+
+        var started = await t.StartAsync("whole");
+        Assert.Equal("12345", started.Variables["channel"]!.GetValue<string>());
+        Assert.Empty(log);
+
+        await t.CompleteAsync(started.Id, "check");
+
+        Assert.Equal(["archive@whole"], log);
+        Assert.Equal("completed", (await t.InstanceAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_failing_process_end_listener_refuses_the_completion_that_would_end_the_instance()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(ProcessWithListeners("""<camunda:executionListener event="end" expression="${execution.setVariable('closedWith', closingNote)}" />"""));
+        var started = await t.StartAsync("whole");
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => t.CompleteAsync(started.Id, "check"));
+
+        Assert.Contains("closingNote", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["check"], (await t.InstanceAsync(started.Id)).ActiveActivityIds);
+        await t.CompleteAsync(started.Id, "check", new { closingNote = "已办结" });
+        Assert.Equal("已办结", (await t.InstanceAsync(started.Id)).Variables["closedWith"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_failing_process_start_listener_refuses_the_start()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(ProcessWithListeners("""<camunda:executionListener event="start" expression="${execution.setVariable('x', missing)}" />"""));
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => t.StartAsync("whole"));
+
+        Assert.Contains("missing", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await t.InstancesAsync(_ => true));
+    }
 }
