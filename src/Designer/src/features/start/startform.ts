@@ -41,9 +41,38 @@ export function startFields(xml: string): Element[] {
   const process = byLocalName(doc, 'process')[0] ?? doc.documentElement;
   const starts = Array.from(process.children).filter((e) => e.localName === 'startEvent');
   const none = starts.find((e) => !Array.from(e.children).some((c) => c.localName.endsWith('EventDefinition')));
-  const withForm = starts.find((e) => byLocalName(e, 'formField').length > 0);
-  const chosen = none ?? withForm;
-  return chosen ? byLocalName(chosen, 'formField') : [];
+  const hasForm = (e: Element) => byLocalName(e, 'formField').length > 0 || byLocalName(e, 'formProperty').length > 0;
+  const chosen = none ?? starts.find(hasForm);
+  if (!chosen) return [];
+  const fields = byLocalName(chosen, 'formField');
+  return fields.length ? fields : byLocalName(chosen, 'formProperty').flatMap((p) => asFormField(doc, p));
+}
+
+/**
+ * The older camunda:formProperty (also Activiti's and Flowable's) as the formField the page reads, as the engine maps
+ * it (docs/bpmn-support.md): name → label, type (string when absent), default → defaultValue, required and
+ * writable="false" → constraints, enum values kept; a property with readable="false" is not in the form.
+ */
+function asFormField(doc: Document, property: Element): Element[] {
+  if (property.getAttribute('readable') === 'false') return [];
+  const ns = property.namespaceURI;
+  const field = doc.createElementNS(ns, 'formField');
+  field.setAttribute('id', property.getAttribute('id') ?? '');
+  const name = property.getAttribute('name');
+  if (name) field.setAttribute('label', name);
+  field.setAttribute('type', property.getAttribute('type') ?? 'string');
+  const fallback = property.getAttribute('default');
+  if (fallback !== null) field.setAttribute('defaultValue', fallback);
+  const constraints: string[] = [];
+  if (property.getAttribute('required') === 'true') constraints.push('required');
+  if (property.getAttribute('writable') === 'false') constraints.push('readonly');
+  for (const constraint of constraints) {
+    const element = doc.createElementNS(ns, 'constraint');
+    element.setAttribute('name', constraint);
+    field.appendChild(element);
+  }
+  for (const value of byLocalName(property, 'value')) field.appendChild(value.cloneNode(true));
+  return [field];
 }
 
 /** The start form of a definition's XML for a user with these roles. */

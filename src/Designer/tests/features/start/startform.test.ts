@@ -8,6 +8,33 @@ import { collectVariables, generateForm } from '../../../src/features/tasks/form
 const definition = (key: string) => readFileSync(resolve(__dirname, '../../../../../definitions', `${key}.bpmn`), 'utf8');
 
 describe('the generic start form', () => {
+  it('reads a start form written as camunda:formProperty (Camunda, Activiti or Flowable) like the engine does', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn" id="d" targetNamespace="t">
+        <process id="leave" isExecutable="true">
+          <startEvent id="start">
+            <extensionElements>
+              <activiti:formProperty id="days" name="天数" type="long" required="true" />
+              <activiti:formProperty id="kind" name="类别" type="enum" default="annual">
+                <activiti:value id="annual" name="年假" /><activiti:value id="sick" name="病假" />
+              </activiti:formProperty>
+              <activiti:formProperty id="note" name="说明" writable="false" />
+              <activiti:formProperty id="hidden" readable="false" />
+            </extensionElements>
+          </startEvent>
+        </process>
+      </definitions>`;
+
+    const form = startForm(xml, ['owner']);
+
+    expect(form.fields.map((f) => [f.id, f.label, f.type, f.required, f.readOnly])).toEqual([
+      ['days', '天数', 'long', true, false], ['kind', '类别', 'enum', false, false], ['note', '说明', 'string', false, true],
+    ]);
+    expect(form.fields[1]!.enumValues).toEqual([{ id: 'annual', name: '年假' }, { id: 'sick', name: '病假' }]);
+    expect(form.fields[1]!.defaultValue).toBe('annual');
+    expect(validateStart(form.fields, {})).toEqual({ days: [{ code: 'required' }] });
+  });
+
   it('reads committee formation: a three-way choice, a share between 0 and 1, an optional note, in one compound', () => {
     const form = startForm(definition('committee-formation'), ['owner']);
     expect(form.needsCompound).toBe(true);
