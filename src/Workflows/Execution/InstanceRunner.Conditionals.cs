@@ -36,18 +36,26 @@ internal sealed partial class InstanceRunner
             }
 
             var node = Process.Node(token.NodeId);
-            if (node is IntermediateCatchEvent { Conditional: { } catchCondition } catchEvent && Relevant(catchCondition, changed))
+            try
             {
-                if (Holds(token, catchEvent.Id, VariableScopeOf(token), catchCondition))
+                if (node is IntermediateCatchEvent { Conditional: { } catchCondition } catchEvent && Relevant(catchCondition, changed))
                 {
-                    Journal("ConditionMet", catchEvent.Id);
-                    Leave(token, catchEvent);
-                    fired = true;
+                    if (Holds(token, catchEvent.Id, VariableScopeOf(token), catchCondition))
+                    {
+                        Journal("ConditionMet", catchEvent.Id);
+                        Leave(token, catchEvent);
+                        fired = true;
+                    }
+                }
+                else if (node is Activity { BoundaryEvents.IsEmpty: false } activity && !token.IsIteration)
+                {
+                    fired |= EvaluateBoundaries(token, activity, changed);
                 }
             }
-            else if (node is Activity { BoundaryEvents.IsEmpty: false } activity && !token.IsIteration)
+            catch (Exception ex) when (ex is ElementFailure or ExpressionException)
             {
-                fired |= EvaluateBoundaries(token, activity, changed);
+                // What the event set off failed (a condition on the way out, a listener): the token stops there.
+                RaiseIncident(token, token.NodeId, ex is ElementFailure failure ? failure.IncidentType : "expression", ex.Message);
             }
         }
 

@@ -52,6 +52,25 @@ public sealed class ConditionalEventTests
     }
 
     [Fact]
+    public async Task A_failure_on_the_way_out_of_a_met_condition_stops_that_token_not_the_call_that_changed_the_variable()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(TwoPaths($$"""
+            <bpmn:intermediateCatchEvent id="wait">{{Condition("${paid >= fee}")}}</bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f4" sourceRef="wait" targetRef="deliver"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${courier == 'sf'}</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:userTask id="deliver" camunda:candidateGroups="community" />
+            """));
+        var started = await t.StartAsync("cond", new { paid = 0, fee = 300 });
+
+        await t.CompleteAsync(started.Id, "pay", new { paid = 300 });
+
+        var after = await t.InstanceAsync(started.Id);
+        var incident = Assert.Single(after.Incidents);
+        Assert.Equal(("wait", "expression"), (incident.ActivityId, incident.Type));
+        Assert.Equal(300, after.Variables["paid"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_catch_whose_condition_already_holds_passes_at_once()
     {
         await using var t = await TestEngine.CreateAsync();
