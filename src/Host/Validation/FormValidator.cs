@@ -189,7 +189,7 @@ public static class FormValidator
 
     private static void CheckDate(FormField field, JsonNode value, List<FieldError> errors)
     {
-        if (value.GetValueKind() != JsonValueKind.String || ParseDate(value.GetValue<string>()) is not { } date)
+        if (value.GetValueKind() != JsonValueKind.String || ParseDate(field, value.GetValue<string>()) is not { } date)
         {
             errors.Add(new FieldError("field.type.date"));
             return;
@@ -211,6 +211,10 @@ public static class FormValidator
         "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
         "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
+
+    /// <summary>An ISO 8601 date or date-time, or a date typed in the field's <c>datePattern</c> (camunda:formProperty).</summary>
+    private static DateTimeOffset? ParseDate(FormField field, string text) =>
+        ParseDate(text) ?? (field.DatePattern?.ToIso(text) is { } iso ? ParseDate(iso) : null);
 
     /// <summary>An ISO 8601 date or date-time; a date-time without offset counts as UTC.</summary>
     internal static DateTimeOffset? ParseDate(string text) =>

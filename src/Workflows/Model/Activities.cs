@@ -63,6 +63,9 @@ public sealed record FormField
     /// <summary>camunda:formProperty expression on a read-only property: the value shown is the expression's.</summary>
     public ExpressionText? ValueExpression { get; init; }
 
+    /// <summary>camunda:formProperty datePattern of a date property: the pattern a value may be typed in (stored as ISO 8601).</summary>
+    public FormDatePattern? DatePattern { get; init; }
+
     public ImmutableArray<FormEnumValue> EnumValues { get; init; } = [];
     public ImmutableArray<FormConstraint> Constraints { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Anju.Workflows.Model;
 
@@ -15,7 +16,7 @@ namespace Anju.Workflows.Parsing;
 /// forms itself and a constraint it cannot check (e.g. a custom validator class) would be silently skipped.
 /// Inside camunda:formData the attributes are unqualified, as Camunda Modeler writes them.
 /// </remarks>
-internal static class FormFieldReader
+internal static partial class FormFieldReader
 {
     private static readonly FrozenSet<string> Types =
         FrozenSet.Create(StringComparer.Ordinal, "string", "long", "double", "boolean", "date", "enum");
@@ -107,21 +108,44 @@ internal static class FormFieldReader
         }
 
         // variable: the value is read from and stored under that process variable. expression: read-only properties show
-        // its value; writing through an expression (a bean's setter) has no sandboxed equivalent and is refused, as is a
-        // datePattern (the form takes ISO dates).
+        // its value; a writable one is written through it, which in the sandbox means an expression naming one variable
+        // (${name} or #{name}, as a JUEL value expression sets it); a bean's setter (${leave.days}) has no equivalent.
         var variable = element.Attr("variable") is { } named && named != id ? named.Trim() : null;
         var expression = element.Attr("expression");
         var writable = context.ReadBoolean(element, "writable", true, element);
         if (expression is not null && writable)
         {
-            context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (a value cannot be written through an expression); use variable, or writable=\"false\"");
-            return null;
+            if (WrittenVariable(expression) is not { } written)
+            {
+                context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (only an expression naming one variable, such as ${{days}}, can be written); use variable, or writable=\"false\"");
+                return null;
+            }
+
+            if (variable is not null && variable != written)
+            {
+                context.Report(element, taskId, $"Form property '{id}' of {owner} names two variables, variable=\"{variable}\" and expression=\"{expression}\"; use one of them");
+                return null;
+            }
+
+            variable = written == id ? null : written;
+            expression = null;
         }
 
-        if (element.Attr("datePattern") is { } pattern)
+        FormDatePattern? datePattern = null;
+        var pattern = element.Attr("datePattern");
+        if (pattern is not null && type != "date")
         {
-            context.Report(element, taskId, $"Form property '{id}' of {owner}: datePattern=\"{pattern}\" is not supported yet (dates are taken as ISO 8601)");
-            return null;
+            var where = $"form property '{id}' of {owner}";
+            context.Warn(element, taskId, $"datePattern has no effect on {where}, which is not of type date; it is deployed without it", where, "datePattern");
+        }
+        else if (pattern is not null)
+        {
+            datePattern = FormDatePattern.TryCreate(pattern, out var problem);
+            if (datePattern is null)
+            {
+                context.Report(element, taskId, $"Form property '{id}' of {owner}: datePattern=\"{pattern}\": {problem}");
+                return null;
+            }
         }
 
         if (!context.ReadBoolean(element, "readable", true, element))
@@ -148,10 +172,21 @@ internal static class FormFieldReader
             DefaultValue = BpmnXml.Expression(element.Attr("default")),
             Variable = variable,
             ValueExpression = BpmnXml.Expression(expression),
+            DatePattern = datePattern,
             EnumValues = type == "enum" ? ReadEnumValues(element, id, taskId, owner, context) : [],
             Constraints = constraints.ToImmutable(),
         };
     }
+
+    /// <summary>The variable a writable property's expression names (<c>${days}</c>, <c>#{days}</c>), or null.</summary>
+    private static string? WrittenVariable(string expression)
+    {
+        var match = WrittenVariablePattern().Match(expression);
+        return match.Success ? match.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex(@"^\s*[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\s*$")]
+    private static partial Regex WrittenVariablePattern();
 
     private static ImmutableArray<FormEnumValue> ReadEnumValues(XElement field, string fieldId, string taskId, string owner, ReadContext context)
     {

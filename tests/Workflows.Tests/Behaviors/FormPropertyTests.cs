@@ -42,4 +42,55 @@ public sealed class FormPropertyTests
         Assert.Equal(3, after.Variables["numberOfDays"]!.GetValue<int>());
         Assert.False(after.Variables.ContainsKey("approvedDays"));
     }
+
+    [Fact]
+    public async Task A_writable_expression_stores_in_its_variable_and_a_date_typed_in_the_pattern_is_stored_as_iso()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(Bpmn.Process("visit", """
+            <bpmn:startEvent id="start">
+              <bpmn:extensionElements>
+                <camunda:formProperty id="from" type="date" datePattern="dd/MM/yyyy" />
+                <camunda:formProperty id="slot" type="date" datePattern="yyyy年M月d日 HH:mm" />
+              </bpmn:extensionElements>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <bpmn:userTask id="review" camunda:candidateGroups="community">
+              <bpmn:extensionElements>
+                <camunda:formProperty id="days" expression="${numberOfDays}" type="long" />
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="after" />
+            <bpmn:userTask id="after" camunda:candidateGroups="community" />
+            """));
+
+        var started = await t.StartAsync("visit", new { from = "05/12/2026", slot = "2026年12月5日 14:30", numberOfDays = 2 });
+
+        Assert.Equal("2026-12-05", started.Variables["from"]!.GetValue<string>());
+        Assert.Equal("2026-12-05T14:30:00+08:00", started.Variables["slot"]!.GetValue<string>());
+        var (task, _, _) = (await t.Engine.GetTaskDetailsAsync((await t.TaskAsync(started.Id, "review")).Id))!.Value;
+        Assert.Equal(2, task.FormDefaults["days"]!.GetValue<int>());
+
+        await t.CompleteAsync(started.Id, "review", new { days = 4 });
+
+        var after = await t.InstanceAsync(started.Id);
+        Assert.Equal(4, after.Variables["numberOfDays"]!.GetValue<int>());
+        Assert.False(after.Variables.ContainsKey("days"));
+    }
+
+    [Theory]
+    [InlineData("dd/MM/yyyy", "05/12/2026", "2026-12-05")]
+    [InlineData("d.M.yy", "5.1.27", "2027-01-05")]
+    [InlineData("yyyyMMdd", "20261205", "2026-12-05")]
+    [InlineData("yyyy-MM-dd'T'HH:mm:ss.SSS", "2026-12-05T08:01:02.250", "2026-12-05T08:01:02.25+08:00")]
+    [InlineData("MM/dd/yyyy hh:mm a", "12/05/2026 02:30 PM", "2026-12-05T14:30:00+08:00")]
+    [InlineData("dd/MM/yyyy", "2026-12-05", null)]
+    [InlineData("dd/MM/yyyy", "31/02/2026", null)]
+    public void A_date_pattern_reads_java_letters(string pattern, string typed, string? iso)
+    {
+        var read = Anju.Workflows.Model.FormDatePattern.TryCreate(pattern, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(iso, read!.ToIso(typed));
+    }
 }

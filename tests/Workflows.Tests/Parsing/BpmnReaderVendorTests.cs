@@ -143,9 +143,12 @@ public sealed class BpmnReaderVendorTests
     }
 
     [Theory]
-    [InlineData("""<camunda:formProperty id="days" expression="${leave.days}" type="long" />""", "expression=\"${leave.days}\" on a writable property is not supported")]
-    [InlineData("""<camunda:formProperty id="from" type="date" datePattern="dd-MM-yyyy" />""", "datePattern=\"dd-MM-yyyy\" is not supported yet")]
-    public void A_form_property_written_through_an_expression_or_with_a_date_pattern_is_refused(string property, string expected)
+    [InlineData("""<camunda:formProperty id="days" expression="${leave.days}" type="long" />""", "expression=\"${leave.days}\" on a writable property is not supported (only an expression naming one variable")]
+    [InlineData("""<camunda:formProperty id="days" expression="${a}" variable="b" type="long" />""", "names two variables")]
+    [InlineData("""<camunda:formProperty id="from" type="date" datePattern="EEE, dd MMM yyyy" />""", "the letters 'EEE' of the date pattern are not supported")]
+    [InlineData("""<camunda:formProperty id="from" type="date" datePattern="HH:mm" />""", "a date pattern needs at least one of y, M and d")]
+    [InlineData("""<camunda:formProperty id="from" type="date" datePattern="dd 'of MM yyyy" />""", "a quote in the date pattern is not closed")]
+    public void A_form_property_written_through_a_bean_or_with_an_unreadable_date_pattern_is_refused(string property, string expected)
     {
         var result = ReadWith("camunda", CamundaNamespace, $"""
             <userTask id="X">
@@ -155,6 +158,43 @@ public sealed class BpmnReaderVendorTests
 
         var problem = Assert.Single(result.Errors);
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_writable_expression_naming_one_variable_and_a_date_pattern_are_read()
+    {
+        var process = SingleProcess(ReadWith("activiti", ActivitiNamespace, """
+            <userTask id="X">
+              <extensionElements>
+                <activiti:formProperty id="days" expression="#{numberOfDays}" type="long" />
+                <activiti:formProperty id="from" type="date" datePattern="dd/MM/yyyy" />
+                <activiti:formProperty id="visit" type="date" datePattern="yyyy年M月d日 HH:mm" />
+              </extensionElements>
+            </userTask>
+            """));
+
+        var fields = Node<UserTask>(process, "X").FormFields;
+        Assert.Equal("numberOfDays", fields[0].Variable);
+        Assert.Null(fields[0].ValueExpression);
+        Assert.False(fields[0].IsReadOnly);
+        Assert.Equal("dd/MM/yyyy", fields[1].DatePattern?.Pattern);
+        Assert.False(fields[1].DatePattern!.HasTime);
+        Assert.True(fields[2].DatePattern!.HasTime);
+    }
+
+    [Fact]
+    public void A_date_pattern_on_a_property_that_is_not_a_date_is_a_warning()
+    {
+        var result = ReadWith("camunda", CamundaNamespace, """
+            <userTask id="X" camunda:assignee="a">
+              <extensionElements><camunda:formProperty id="note" datePattern="dd/MM/yyyy" /></extensionElements>
+            </userTask>
+            """);
+
+        Assert.Empty(result.Errors);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("datePattern has no effect on form property 'note'", warning.Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(Node<UserTask>(SingleProcess(result), "X").FormFields).DatePattern);
     }
 
     [Fact]
