@@ -95,6 +95,38 @@ internal sealed partial class InstanceRunner
         RunListeners(token, element, [listener], ListenerEvents.Timeout, snapshot);
     }
 
+    /// <summary>
+    /// The listeners of an element that is cancelled (an interrupting event, a terminate end event, a completed 或签,
+    /// a 退回, a modification), as Camunda 7 runs them unless told to skip custom listeners: its task's <c>delete</c>
+    /// listeners, then its <c>end</c> listeners when the token had begun the element — it waits there (a task, a
+    /// catching event, a subprocess, a call) and not for an asynchronous continuation (before: not begun; after: ended).
+    /// A multi-instance body has none of its own (each iteration runs them); a token stopped by an incident or
+    /// waiting at a join runs none. A listener failing here refuses the whole command: a half-cancelled element cannot
+    /// be left behind, so nothing of it is saved (a job that set it off is retried, then becomes a failedJob incident;
+    /// a user's call gets the reason).
+    /// </summary>
+    internal void RunCancellationListeners(TokenState token)
+    {
+        try
+        {
+            foreach (var task in State.Tasks.Where(t => t.TokenId == token.Id).ToList())
+            {
+                RunTaskListeners(task, ListenerEvents.Delete);
+            }
+
+            if (token is { Phase: TokenPhase.Waiting, IsMultiInstanceBody: false }
+                && Process.Node(token.NodeId) is { Listeners.IsDefaultOrEmpty: false } node
+                && !State.Jobs.Exists(j => j.TokenId == token.Id && j.Kind == JobKind.Async))
+            {
+                RunListeners(token, node, node.Listeners, ListenerEvents.End, task: null);
+            }
+        }
+        catch (ElementFailure ex)
+        {
+            throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Nothing was changed: {ex.Message} (while it was being cancelled)", innerException: ex);
+        }
+    }
+
     internal void RunListeners(TokenState token, FlowNode? node, System.Collections.Immutable.ImmutableArray<Listener> listeners, string eventName, TaskObject.Snapshot? task, string? flowId = null)
     {
         if (!listeners.IsDefaultOrEmpty)

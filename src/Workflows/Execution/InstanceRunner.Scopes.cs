@@ -158,7 +158,9 @@ internal sealed partial class InstanceRunner
 
     /// <summary>
     /// Cancels a token and everything below it: its task, jobs, subscriptions, external task, incidents,
-    /// the scopes it owns (subprocess, multi-instance iterations) and a called instance.
+    /// the scopes it owns (subprocess, multi-instance iterations) and a called instance. The custom listeners of what
+    /// is cancelled run, innermost first: a task's delete listeners, then the end listeners of the element the token
+    /// had begun (see <see cref="RunCancellationListeners"/>).
     /// </summary>
     public void CancelToken(TokenState token, bool removeToken = true)
     {
@@ -168,11 +170,7 @@ internal sealed partial class InstanceRunner
         }
 
         CancelCalledInstance(token);
-        foreach (var task in State.Tasks.Where(t => t.TokenId == token.Id).ToList())
-        {
-            RunTaskListeners(task, ListenerEvents.Delete);
-        }
-
+        RunCancellationListeners(token);
         State.Tasks.RemoveAll(t => t.TokenId == token.Id);
         State.Jobs.RemoveAll(j => j.TokenId == token.Id);
         State.Subscriptions.RemoveAll(s => s.TokenId == token.Id);

@@ -116,7 +116,7 @@ public sealed class ListenerTests
     }
 
     [Fact]
-    public async Task A_task_cancelled_by_an_interrupting_boundary_event_fires_delete_not_complete_and_maps_nothing_out()
+    public async Task A_task_cancelled_by_an_interrupting_boundary_event_fires_delete_then_end_not_complete_and_maps_nothing_out()
     {
         var (handlers, log) = Recorder("complete", "delete", "end");
         await using var t = await TestEngine.CreateAsync(handlers: handlers);
@@ -143,7 +143,7 @@ public sealed class ListenerTests
 
         var after = await t.InstanceAsync(started.Id);
         Assert.Equal(["escalated"], after.ActiveActivityIds);
-        Assert.Equal(["delete@check"], log);
+        Assert.Equal(["delete@check", "end@check"], log);
         Assert.False(after.Variables.ContainsKey("checked"));
     }
 

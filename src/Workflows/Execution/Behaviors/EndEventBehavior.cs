@@ -56,18 +56,9 @@ internal static class EndEventBehavior
     /// <summary>A terminate end event ends every token of its scope; at process level, the instance.</summary>
     internal static void Terminate(InstanceRunner runner, TokenState token)
     {
+        // Everything else in the scope is cancelled, with its listeners (Camunda 7 cancels the scope's executions
+        // without skipping custom listeners); at process level the instance then completes.
         var scope = runner.State.Scope(token.ScopeId);
-        if (scope.Kind == ScopeKind.Process)
-        {
-            foreach (var other in runner.State.Tokens.ToList())
-            {
-                runner.CancelCalledInstance(other);
-            }
-
-            runner.CompleteInstance(token.NodeId, new JsonObject { ["terminated"] = true });
-            return;
-        }
-
         foreach (var other in runner.State.Tokens.Where(t => t.ScopeId == scope.Id && t.Id != token.Id).ToList())
         {
             runner.CancelToken(other);
@@ -76,6 +67,12 @@ internal static class EndEventBehavior
         foreach (var child in runner.State.Scopes.Where(s => s.ParentId == scope.Id).ToList())
         {
             runner.CancelScope(child);
+        }
+
+        if (scope.Kind == ScopeKind.Process)
+        {
+            runner.CompleteInstance(token.NodeId, new JsonObject { ["terminated"] = true });
+            return;
         }
 
         runner.EndToken(token);
