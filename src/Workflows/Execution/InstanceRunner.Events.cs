@@ -92,8 +92,12 @@ internal sealed partial class InstanceRunner
 
                 Trigger(token, node);
                 break;
-            case JobKind.Async when job.AsyncAfter && Process.Node(token.NodeId) is EndEvent:
-                EndToken(token);
+            case JobKind.Async when job.AsyncAfter && Process.Node(token.NodeId) is EndEvent end:
+                EndEventBehavior.EndAfterJob(this, token, end);
+                break;
+            case JobKind.Async when job.AsyncAfter && Process.Node(token.NodeId) is IntermediateThrowEvent { LinkName: { } link } throwEvent:
+                token.AsyncAfterDone = true;
+                IntermediateThrowEventBehavior.FollowLink(this, token, throwEvent, link);
                 break;
             case JobKind.Async when job.AsyncAfter:
                 token.AsyncAfterDone = true;

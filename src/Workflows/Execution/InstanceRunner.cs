@@ -171,6 +171,9 @@ internal sealed partial class InstanceRunner
             case IntermediateCatchEvent catchEvent:
                 IntermediateCatchEventBehavior.Execute(this, token, catchEvent);
                 break;
+            case BoundaryEvent boundary:
+                BoundaryEventBehavior.Execute(this, token, boundary);
+                break;
             case UserTask userTask:
                 UserTaskBehavior.Execute(this, token, userTask);
                 break;

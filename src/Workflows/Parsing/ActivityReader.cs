@@ -36,9 +36,9 @@ internal static class ActivityReader
     }
 
     /// <summary>
-    /// Asynchronous continuations and the job retry cycle, which Camunda 7 reads on every flow node; Anju runs them on
-    /// activities, start, intermediate and end events and on exclusive, parallel and inclusive gateways (boundary
-    /// events and event-based gateways refuse them: see <see cref="CamundaSupport"/>).
+    /// Asynchronous continuations and the job retry cycle, which Camunda 7 reads on every flow node, and Anju runs on
+    /// every flow node too (asyncAfter on an error end event or an event-based gateway has no effect, in Camunda 7 as
+    /// here, and is dropped with a warning: see <c>ProcessReader.DropIneffectiveAsyncAfter</c>).
     /// </summary>
     public static T ReadContinuations<T>(T node, XElement element, ReadContext context)
         where T : FlowNode => node with

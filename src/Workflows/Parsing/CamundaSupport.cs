@@ -52,6 +52,8 @@ internal static class CamundaSupport
             ["exclusiveGateway"] = ActivityAttributes,
             ["parallelGateway"] = ActivityAttributes,
             ["inclusiveGateway"] = ActivityAttributes,
+            ["boundaryEvent"] = ActivityAttributes,
+            ["eventBasedGateway"] = ["asyncBefore", "async"],
             ["process"] = ["candidateStarterGroups", "candidateStarterUsers"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
@@ -75,11 +77,11 @@ internal static class CamundaSupport
             ["endEvent"] = [.. EventExtensions, "inputOutput"],
             ["intermediateCatchEvent"] = [.. EventExtensions, "inputOutput"],
             ["intermediateThrowEvent"] = [.. EventExtensions, "inputOutput"],
-            ["boundaryEvent"] = ["executionListener"],
+            ["boundaryEvent"] = EventExtensions,
             ["exclusiveGateway"] = EventExtensions,
             ["parallelGateway"] = EventExtensions,
             ["inclusiveGateway"] = EventExtensions,
-            ["eventBasedGateway"] = ["executionListener"],
+            ["eventBasedGateway"] = EventExtensions,
             ["sequenceFlow"] = ["executionListener"],
             ["process"] = ["executionListener"],
         }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -119,6 +121,10 @@ internal static class CamundaSupport
                 "variableMappingDelegateExpression",
             ],
             ["startEvent"] = [.. CamundaFlowNodeAttributes, .. CamundaFormAttributes, "initiator"],
+
+            // Camunda 7 reference, "Event-based Gateway" → "Camunda Extensions": asyncBefore, exclusive and jobPriority;
+            // the gateway is left by the event that occurs, not by its own end, so asyncAfter has no effect there.
+            ["eventBasedGateway"] = ["asyncBefore", "async", "exclusive", "jobPriority"],
             ["process"] = ["candidateStarterGroups", "candidateStarterUsers", "versionTag", "historyTimeToLive", "isStartableInTasklist", "jobPriority", "taskPriority"],
             ["multiInstanceLoopCharacteristics"] = ["collection", "elementVariable", "asyncBefore", "asyncAfter", "async", "exclusive"],
             ["sequenceFlow"] = [],

@@ -186,19 +186,10 @@ internal sealed class ProcessReader
             {
                 node = ActivityReader.ReadCommon(activity, element, context);
             }
-            else if (node is not (BoundaryEvent or EventBasedGateway))
+            else
             {
                 node = ActivityReader.ReadContinuations(node, element, context);
-                if (node is EndEvent { AsyncAfter: true, Trigger: not EventTrigger.None } end)
-                {
-                    // After a terminate or error end event nothing of its path is left to continue.
-                    context.Report(element, $"camunda:asyncAfter on {end.Trigger.ToString().ToLowerInvariant()} endEvent '{end.Id}' is not supported; use it on a none end event, or asyncBefore");
-                }
-                else if (node is IntermediateThrowEvent { AsyncAfter: true, LinkName: not null })
-                {
-                    // The token of a link throw goes on at its catch, which passes at once: nothing to continue after it.
-                    context.Report(element, $"camunda:asyncAfter on the link intermediateThrowEvent '{node.Id}' is not supported; use asyncBefore on it or on what follows its catch");
-                }
+                node = DropIneffectiveAsyncAfter(node, element);
             }
 
             node = ExtensionReader.ReadNodeExtensions(node, element, context);
@@ -210,6 +201,24 @@ internal sealed class ProcessReader
         }
 
         return (startElements, firstStartId);
+    }
+
+    /// <summary>
+    /// camunda:asyncAfter where it has no effect in Camunda 7 either: an error end event never ends its path itself (the
+    /// error is thrown, and whatever catches it takes the token; Camunda's ErrorEndEventActivityBehavior only propagates
+    /// it), and an event-based gateway is left by the event that occurs, not by its own end (Camunda 7 reference,
+    /// "Event-based Gateway" → "Camunda Extensions" lists asyncBefore only; <see cref="CamundaSupport"/> warns of it).
+    /// The error end event's is a warning here; both deploy without it.
+    /// </summary>
+    private FlowNode DropIneffectiveAsyncAfter(FlowNode node, XElement element)
+    {
+        if (node is EndEvent { AsyncAfter: true, Trigger: EventTrigger.Error })
+        {
+            var where = $"error {ReadContext.Describe(element)}";
+            context.Warn(element, node.Id, $"camunda:asyncAfter has no effect on {where} (Camunda 7 ignores it there too: the error is thrown, and what catches it goes on); it is deployed without it", where, "camunda:asyncAfter");
+        }
+
+        return node is EventBasedGateway or EndEvent { Trigger: EventTrigger.Error } ? node with { AsyncAfter = false } : node;
     }
 
     private FlowNode? ReadNode(XElement element, string id, string? parentId, bool inEventSubProcess)

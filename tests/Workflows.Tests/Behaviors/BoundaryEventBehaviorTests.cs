@@ -62,4 +62,53 @@ public sealed class BoundaryEventBehaviorTests
         Assert.Empty(await t.JobsAsync(started.Id));
         Assert.Equal("completed", (await t.InstanceAsync(started.Id)).Status);
     }
+
+    // Camunda 7 reads camunda:asyncBefore/asyncAfter on boundary events (reference, "Extension Attributes" → asyncAfter:
+    // "Boundary Event"; engine tests AsyncAfterTest.testAsyncBeforeBoundaryEvent / testAsyncAfterBoundaryEvent: once the
+    // event occurred a job waits and the interrupted task is gone); Anju refused them before.
+    [Fact]
+    public async Task An_interrupting_boundary_with_asyncAfter_cancels_the_activity_at_once_and_goes_on_in_a_job()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployFixtureAsync("Behaviors", "BoundaryEventBehaviorTests.Async.bpmn");
+        var started = await t.StartAsync("boundary-async", businessKey: "C-1");
+
+        await t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "owner-replied", BusinessKey = "C-1" });
+
+        var waiting = await t.InstanceAsync(started.Id);
+        Assert.Equal(["reply"], waiting.ActiveActivityIds);
+        Assert.Empty(await t.TasksAsync(started.Id));
+        var job = Assert.Single(await t.JobsAsync(started.Id));
+        Assert.Equal(("Async", "reply", 4), (job.Kind, job.ActivityId, job.Retries));
+        Assert.Contains((await t.Engine.ReadJournalAsync(started.Id)).Entries, e => e.Type == "ActivityCancelled" && e.ActivityId == "handle");
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        Assert.Equal("answer", Assert.Single(await t.TasksAsync(started.Id)).ActivityId);
+        Assert.Empty(await t.JobsAsync(started.Id));
+    }
+
+    [Fact]
+    public async Task A_non_interrupting_boundary_with_asyncBefore_starts_in_a_job_beside_the_running_activity()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployFixtureAsync("Behaviors", "BoundaryEventBehaviorTests.Async.bpmn");
+        var started = await t.StartAsync("boundary-async", businessKey: "C-2");
+
+        t.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, await t.Executor.RunDueJobsAsync(CancellationToken.None));
+
+        var waiting = await t.InstanceAsync(started.Id);
+        Assert.Equal(["handle", "late"], waiting.ActiveActivityIds.Order(StringComparer.Ordinal));
+        Assert.False(waiting.Variables.ContainsKey("urged"), "the boundary event's start listener runs in the job");
+        Assert.Equal("handle", Assert.Single(await t.TasksAsync(started.Id)).ActivityId);
+        var job = Assert.Single(await t.JobsAsync(started.Id), j => j.Kind == "Async");
+        Assert.Equal(("late", 2), (job.ActivityId, job.Retries));
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        var done = await t.InstanceAsync(started.Id);
+        Assert.Equal(["handle", "urge"], done.ActiveActivityIds.Order(StringComparer.Ordinal));
+        Assert.True(done.Variables["urged"]!.GetValue<bool>());
+    }
 }

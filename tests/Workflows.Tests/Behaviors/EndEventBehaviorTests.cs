@@ -1,3 +1,4 @@
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
@@ -31,5 +32,65 @@ public sealed class EndEventBehaviorTests
         Assert.Equal("completed", done.Status);
         Assert.Empty(await t.TasksAsync(started.Id));
         Assert.DoesNotContain("survey", done.CompletedActivityIds);
+    }
+
+    // Camunda 7 cancels the rest of the scope as a terminate end event starts and ends the scope as the event ends,
+    // which camunda:asyncAfter defers to a job (PvmAtomicOperationActivityEnd is asynchronous for asyncAfter). Anju
+    // refused asyncAfter on terminate end events before.
+    [Fact]
+    public async Task A_terminate_end_event_with_asyncAfter_cancels_the_rest_at_once_and_ends_its_subprocess_in_a_job()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployFixtureAsync("Behaviors", "EndEventBehaviorTests.TerminateAsync.bpmn");
+        var started = await t.StartAsync("terminate-async");
+
+        await t.CompleteAsync(started.Id, "inner1");
+
+        Assert.Equal(["survey"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+        Assert.Equal(["sub", "subTerminate", "survey"], (await t.InstanceAsync(started.Id)).ActiveActivityIds.Order(StringComparer.Ordinal));
+        var job = Assert.Single(await t.JobsAsync(started.Id));
+        Assert.Equal(("Async", "subTerminate"), (job.Kind, job.ActivityId));
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        Assert.Equal(["abort", "survey"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_terminate_end_event_with_asyncAfter_at_process_level_ends_the_instance_in_a_job()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployFixtureAsync("Behaviors", "EndEventBehaviorTests.TerminateAsync.bpmn");
+        var started = await t.StartAsync("terminate-async");
+        await t.CompleteAsync(started.Id, "inner1");
+        await t.RunDueJobsAsync();
+
+        await t.CompleteAsync(started.Id, "abort");
+
+        var waiting = await t.InstanceAsync(started.Id);
+        Assert.Equal("active", waiting.Status);
+        Assert.Equal(["kill"], waiting.ActiveActivityIds);
+        Assert.Empty(await t.TasksAsync(started.Id));
+        Assert.Equal(1, await t.RunDueJobsAsync());
+        var done = await t.InstanceAsync(started.Id);
+        Assert.Equal("completed", done.Status);
+        Assert.DoesNotContain("survey", done.CompletedActivityIds);
+    }
+
+    // An error end event never ends its path itself: the error is thrown and what catches it goes on (Camunda 7's
+    // ErrorEndEventActivityBehavior only propagates it), so camunda:asyncAfter there has no effect: a warning.
+    [Fact]
+    public async Task AsyncAfter_on_an_error_end_event_is_a_warning_and_the_error_is_thrown_at_once()
+    {
+        await using var t = await TestEngine.CreateAsync();
+
+        var result = await t.DeployFixtureAsync("Behaviors", "EndEventBehaviorTests.ErrorAsync.bpmn");
+
+        var warning = Assert.Single(result.Warnings, w => w.ElementId == "reject");
+        Assert.Equal(ProblemCodes.AttributeIgnored, warning.Code);
+        Assert.StartsWith("camunda:asyncAfter has no effect on error endEvent 'reject'", warning.Message, StringComparison.Ordinal);
+        var started = await t.StartAsync("error-async");
+        Assert.Equal(["notify"], started.ActiveActivityIds);
+        Assert.Empty(await t.JobsAsync(started.Id));
     }
 }

@@ -33,4 +33,30 @@ public sealed class IntermediateThrowEventBehaviorTests
         Assert.Equal("受理", started.Variables["milestone"]!.GetValue<string>());
         Assert.False(started.Variables.ContainsKey("stage"));
     }
+
+    // Camunda 7 joins a link throw event to its catch by a transition the throw leaves by (BpmnParse), so its
+    // camunda:asyncAfter (reference, "Extension Attributes": intermediate throw events) is a job that moves the token to
+    // the catch. Anju refused it before.
+    [Fact]
+    public async Task A_link_throw_with_asyncAfter_moves_the_token_to_its_catch_in_a_job()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployFixtureAsync("Behaviors", "IntermediateThrowEventBehaviorTests.LinkAsync.bpmn");
+
+        var started = await t.StartAsync("link-async");
+
+        Assert.Equal(["jump"], started.ActiveActivityIds);
+        Assert.True(started.Variables["thrown"]!.GetValue<bool>());
+        Assert.False(started.Variables.ContainsKey("caught"));
+        Assert.Empty(await t.TasksAsync(started.Id));
+        var job = Assert.Single(await t.JobsAsync(started.Id));
+        Assert.Equal(("Async", "jump", 3), (job.Kind, job.ActivityId, job.Retries));
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        var moved = await t.InstanceAsync(started.Id);
+        Assert.Equal(["review"], moved.ActiveActivityIds);
+        Assert.Equal(["start", "jump", "land"], moved.CompletedActivityIds);
+        Assert.True(moved.Variables["caught"]!.GetValue<bool>());
+    }
 }

@@ -224,7 +224,6 @@ public sealed class BpmnReaderVendorTests
     }
 
     [Theory]
-    [InlineData("""<boundaryEvent id="X" attachedToRef="T" camunda:asyncAfter="true"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>""", "camunda:asyncAfter on boundaryEvent 'X' is not supported")]
     [InlineData("""<serviceTask id="X" camunda:class="a"><extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></extensionElements></serviceTask>""", "camunda:connector on serviceTask 'X' is not supported")]
     public void Camunda_extensions_camunda_reads_but_the_engine_does_not_implement_stay_errors(string element, string message)
     {

@@ -42,7 +42,10 @@ internal static class BoundaryEventBehavior
 
     /// <summary>
     /// An interrupting boundary event cancels the activity and continues from the event; a non-interrupting
-    /// one continues from the event with a new token while the activity goes on.
+    /// one continues from the event with a new token while the activity goes on. Either happens at once, whatever the
+    /// event's continuations: asyncBefore defers the event's own start, asyncAfter what follows it (Camunda 7 cancels
+    /// the scope before it starts the boundary event, whose start is the asyncBefore point; its test AsyncAfterTest
+    /// testAsyncBeforeBoundaryEvent / testAsyncAfterBoundaryEvent: after the trigger a job waits and the task is gone).
     /// </summary>
     internal static void Fire(InstanceRunner runner, TokenState token, BoundaryEvent boundary)
     {
@@ -54,15 +57,31 @@ internal static class BoundaryEventBehavior
             token.NodeId = boundary.Id;
             token.ArrivedVia = null;
             runner.Journal("ActivityCancelled", boundary.AttachedToId, new JsonObject { ["by"] = boundary.Id });
-            runner.Begin(token, boundary);
-            runner.Leave(token, boundary);
+            Start(runner, token, boundary);
             return;
         }
 
-        var branch = runner.NewToken(token.ScopeId, boundary.Id);
-        runner.Begin(branch, boundary);
-        runner.Leave(branch, boundary);
+        Start(runner, runner.NewToken(token.ScopeId, boundary.Id), boundary);
     }
+
+    /// <summary>The token starts at the boundary event: at once, or in a job when the event has asyncBefore.</summary>
+    private static void Start(InstanceRunner runner, TokenState token, BoundaryEvent boundary)
+    {
+        // The flags may still be set by the cancelled activity's own continuations.
+        token.AsyncBeforeDone = false;
+        token.AsyncAfterDone = false;
+        if (boundary.AsyncBefore)
+        {
+            runner.AddAsyncJob(token, boundary, after: false);
+            return;
+        }
+
+        runner.Begin(token, boundary);
+        runner.Leave(token, boundary);
+    }
+
+    /// <summary>The asyncBefore job of a boundary event that occurred ran (the runner began it): the event passes.</summary>
+    internal static void Execute(InstanceRunner runner, TokenState token, BoundaryEvent boundary) => runner.Leave(token, boundary);
 
     internal static BoundaryEvent? FindErrorBoundary(InstanceRunner runner, Activity activity, string errorCode)
     {

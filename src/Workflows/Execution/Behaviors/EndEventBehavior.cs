@@ -20,6 +20,15 @@ internal static class EndEventBehavior
         {
             case EventTrigger.Terminate:
                 runner.MarkCompleted(end.Id);
+                if (end.AsyncAfter && !token.AsyncAfterDone)
+                {
+                    // Camunda 7 cancels the rest of the scope as a terminate end event starts (it is a cancel-scope
+                    // activity) and ends the scope as the event ends, which asyncAfter defers (PvmAtomicOperationActivityEnd).
+                    CancelTheRest(runner, token);
+                    runner.AddAsyncJob(token, end, after: true);
+                    break;
+                }
+
                 Terminate(runner, token);
                 break;
             case EventTrigger.Error:
@@ -53,28 +62,45 @@ internal static class EndEventBehavior
         }
     }
 
+    /// <summary>The asyncAfter job of an end event ran: the path ends; after a terminate end event, its scope.</summary>
+    internal static void EndAfterJob(InstanceRunner runner, TokenState token, EndEvent end)
+    {
+        if (end.Trigger == EventTrigger.Terminate)
+        {
+            Terminate(runner, token);
+            return;
+        }
+
+        runner.EndToken(token);
+    }
+
     /// <summary>A terminate end event ends every token of its scope; at process level, the instance.</summary>
     internal static void Terminate(InstanceRunner runner, TokenState token)
     {
-        // Everything else in the scope is cancelled, with its listeners (Camunda 7 cancels the scope's executions
-        // without skipping custom listeners); at process level the instance then completes.
-        var scope = runner.State.Scope(token.ScopeId);
-        foreach (var other in runner.State.Tokens.Where(t => t.ScopeId == scope.Id && t.Id != token.Id).ToList())
-        {
-            runner.CancelToken(other);
-        }
-
-        foreach (var child in runner.State.Scopes.Where(s => s.ParentId == scope.Id).ToList())
-        {
-            runner.CancelScope(child);
-        }
-
-        if (scope.Kind == ScopeKind.Process)
+        CancelTheRest(runner, token);
+        if (runner.State.Scope(token.ScopeId).Kind == ScopeKind.Process)
         {
             runner.CompleteInstance(token.NodeId, new JsonObject { ["terminated"] = true });
             return;
         }
 
         runner.EndToken(token);
+    }
+
+    /// <summary>
+    /// Cancels every other token of the terminating token's scope and every scope inside it, with their listeners
+    /// (Camunda 7 cancels the scope's executions without skipping custom listeners).
+    /// </summary>
+    private static void CancelTheRest(InstanceRunner runner, TokenState token)
+    {
+        foreach (var other in runner.State.Tokens.Where(t => t.ScopeId == token.ScopeId && t.Id != token.Id).ToList())
+        {
+            runner.CancelToken(other);
+        }
+
+        foreach (var child in runner.State.Scopes.Where(s => s.ParentId == token.ScopeId).ToList())
+        {
+            runner.CancelScope(child);
+        }
     }
 }

@@ -29,16 +29,27 @@ internal static class IntermediateThrowEventBehavior
     /// <summary>
     /// A link throw event: it completes, and the token continues at the link catch event of the same name in the same
     /// scope, which it passes at once (BPMN 2.0 §10.5.6 "Link"; Camunda 7 reference, "Link Events"). The deployment
-    /// checked that the catch exists.
+    /// checked that the catch exists. With asyncAfter the token moves to the catch in a job: Camunda 7 joins a link
+    /// throw to its catch by a transition it leaves by (BpmnParse), so the continuation after the throw is that move.
     /// </summary>
     internal static void FollowLink(InstanceRunner runner, TokenState token, IntermediateThrowEvent throwEvent, string link)
     {
+        if (!token.AsyncAfterDone)
+        {
+            runner.End(token, throwEvent);
+            if (throwEvent.AsyncAfter)
+            {
+                runner.AddAsyncJob(token, throwEvent, after: true);
+                return;
+            }
+        }
+
         var target = runner.Process.Nodes.Values.OfType<IntermediateCatchEvent>()
             .First(c => c.Trigger == EventTrigger.Link && c.LinkName == link && c.ParentId == throwEvent.ParentId);
-        runner.End(token, throwEvent);
         runner.MarkCompleted(throwEvent.Id);
         token.NodeId = target.Id;
         token.AsyncBeforeDone = false;
+        token.AsyncAfterDone = false;
         runner.Schedule(token);
     }
 }
