@@ -270,7 +270,7 @@ test('an event subprocess from the palette, its start event in the Chinese panel
   await openGroup(page, 'CamundaPlatform__Implementation');
   const implementation = page.locator('[data-group-id="group-CamundaPlatform__Implementation"]');
   const offered = implementation.getByLabel('类型', { exact: true }).locator('option');
-  await expect(offered).toHaveText(['<无>', '外部任务', '处理程序类（class）', '表达式', '委托表达式']);
+  await expect(offered).toHaveText(['<无>', '处理程序类（class）', '表达式', '委托表达式', '外部任务']);
   await expect(page.locator('[data-group-id="group-CamundaPlatform__FieldInjection"]')).toHaveCount(0);
   await expect(page.locator('.bio-properties-panel')).not.toContainText('字段注入');
   await expect(page.locator('.bio-properties-panel')).not.toContainText('连接器');
@@ -279,7 +279,7 @@ test('an event subprocess from the palette, its start event in the Chinese panel
   await replaceWith(page, '业务规则任务');
   await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('业务规则任务');
   await openGroup(page, 'CamundaPlatform__Implementation');
-  await expect(offered).toHaveText(['<无>', '外部任务', '处理程序类（class）', '表达式', '委托表达式']);
+  await expect(offered).toHaveText(['<无>', '处理程序类（class）', '表达式', '委托表达式', '外部任务']);
   await expect(offered.filter({ hasText: 'DMN' })).toHaveCount(0);
   await expect(page.locator('[data-group-id="group-CamundaPlatform__FieldInjection"]')).toHaveCount(0);
   expect(await englishOnScreen(page)).toEqual([]);

@@ -492,16 +492,16 @@ describe('implementations the engine refuses', () => {
   const groupIds = (p: Panel) => [...p.root().querySelectorAll('[data-group-id]')].map((g) => g.getAttribute('data-group-id'));
   const implementation = 'CamundaPlatform__Implementation';
 
-  it('a service task offers none, external, class, expression and delegate expression — no connector, no 字段注入', async () => {
+  it('a service task offers none, class, expression, delegate expression and external — no connector, no 字段注入', async () => {
     const p = await open(`<bpmn:serviceTask id="Notify" />`);
     await p.select('Notify');
-    expect(p.options('类型', implementation)).toEqual(['', 'external', 'class', 'expression', 'delegateExpression']);
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external']);
     expect([...p.field<HTMLSelectElement>('类型', implementation).querySelectorAll('option')].map((o) => o.textContent)).toEqual([
       '<无>',
-      '外部任务',
       '处理程序类（class）',
       '表达式',
       '委托表达式',
+      '外部任务',
     ]);
     expect(groupIds(p)).not.toContain('group-CamundaPlatform__FieldInjection');
     expect(p.root().textContent).not.toContain('字段注入');
@@ -519,10 +519,10 @@ describe('implementations the engine refuses', () => {
   it('a business-rule task offers no DMN and a send task no connector', async () => {
     const p = await open(`<bpmn:businessRuleTask id="Score" /><bpmn:sendTask id="Send" />`);
     await p.select('Score');
-    expect(p.options('类型', implementation)).toEqual(['', 'external', 'class', 'expression', 'delegateExpression']);
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external']);
     expect(groupIds(p)).not.toContain('group-CamundaPlatform__FieldInjection');
     await p.select('Send');
-    expect(p.options('类型', implementation)).toEqual(['', 'external', 'class', 'expression', 'delegateExpression']);
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external']);
   });
 
   it('a file’s DMN task, connector and field injection stay visible, and choosing a handler takes DMN and the connector away', async () => {
@@ -535,7 +535,7 @@ describe('implementations the engine refuses', () => {
         </bpmn:extensionElements>
       </bpmn:serviceTask>`);
     await p.select('Score');
-    expect(p.options('类型', implementation)).toEqual(['', 'external', 'class', 'expression', 'delegateExpression', 'dmn']);
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external', 'dmn']);
     await p.choose('类型', 'delegateExpression', implementation);
     await p.type('委托表达式', '${scorer}', implementation);
     const score = tag(await p.xml(), 'Score');
@@ -543,7 +543,7 @@ describe('implementations the engine refuses', () => {
     expect(score).not.toContain('decision');
 
     await p.select('Call');
-    expect(p.options('类型', implementation)).toEqual(['', 'external', 'class', 'expression', 'delegateExpression', 'connector']);
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external', 'connector']);
     expect(groupIds(p)).toContain('group-CamundaPlatform__FieldInjection');
     await p.choose('类型', 'class', implementation);
     const xml = await p.xml();

@@ -50,8 +50,8 @@ import {
  * - asynchronous continuations: only where the engine runs them (events and gateways included, boundary events and
  *   event-based gateways not; asyncAfter not on gateways, link throws and non-none end events), and the retry cycle
  *   not on boundary events;
- * - service, send and business-rule tasks: the implementation types the engine runs (none, external, class, expression,
- *   delegate expression; no DMN, no connector) and no field injections (字段注入), unless the file has them;
+ * - service, send and business-rule tasks: the implementation types the engine runs (none, class, expression, delegate
+ *   expression, external; no DMN, no connector) and no field injections (字段注入), unless the file has them;
  * - input/output parameters: text or `${…}` expressions only (the assignment type select goes, as long as the value is
  *   one; while it is a list or map, no script among its options); execution and task listeners: class, expression or
  *   delegate expression, the task events the engine runs, each row titled in words, no field injections or listener ids

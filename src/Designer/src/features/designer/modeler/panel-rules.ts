@@ -188,12 +188,13 @@ export function implementationType(bo: ModdleElement): ImplementationType {
 }
 
 /**
- * The implementation types the engine runs (docs/bpmn-support.md, "Tasks"), in the order of Camunda's select: none,
- * external task, class, expression, delegate expression. DMN (`camunda:decisionRef`) and connectors are refused at deploy.
+ * The implementation types the engine runs (docs/bpmn-support.md, "Tasks"), in the order Camunda's select shows them in
+ * Chinese: none, class, expression, delegate expression, external task. DMN (`camunda:decisionRef`) and connectors are
+ * refused at deploy.
  */
 export function implementationTypes(bo: ModdleElement): ImplementationType[] {
   const external: ImplementationType[] = implementationHost(bo).$instanceOf('camunda:ExternalCapable') ? ['external'] : [];
-  return ['', ...external, 'class', 'expression', 'delegateExpression'];
+  return ['', 'class', 'expression', 'delegateExpression', ...external];
 }
 
 /** English templates (translated by the designer's translate service) of each implementation type, Camunda's own. */
