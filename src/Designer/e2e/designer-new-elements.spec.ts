@@ -236,8 +236,8 @@ test('an event subprocess from the palette, its start event in the Chinese panel
   await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
 
   // 创建事件子流程 makes the event subprocess and its (message) start event: two shapes.
-  const entry = page.locator('.djs-palette .entry[data-action="create.event-subprocess-expanded"]');
-  await expect(entry).toHaveAttribute('title', '创建事件子流程');
+  const entry = page.locator('.djs-palette').getByRole('button', { name: '创建事件子流程', exact: true });
+  await expect(entry).toHaveAttribute('data-action', 'create.event-subprocess-expanded');
   await settled(page);
   const before = await page.locator('.djs-shape').evaluateAll((shapes) => shapes.map((s) => s.getAttribute('data-element-id')));
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
@@ -276,7 +276,7 @@ test('an event subprocess from the palette, its start event in the Chinese panel
   await expect(page.locator('.bio-properties-panel')).not.toContainText('连接器');
 
   // The same task made a business-rule task: still no DMN.
-  await replaceWith(page, '业务规则任务');
+  await replaceWith(page, '规则任务');
   await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('业务规则任务');
   await openGroup(page, 'CamundaPlatform__Implementation');
   await expect(offered).toHaveText(['<无>', '处理程序类（class）', '表达式', '委托表达式', '外部任务']);

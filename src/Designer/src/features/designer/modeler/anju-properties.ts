@@ -3,6 +3,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import {
   asyncOptions,
   eventKindOf,
+  extensionValues,
   fieldInjectionsShown,
   hasInterruptingSwitch,
   hasStartInterruptingSwitch,
@@ -112,12 +113,6 @@ interface PropertiesPanel {
 const LOW_PRIORITY = 100;
 
 const translateService = (): Translate => useService('translate') as Translate;
-
-function extensionValues(bo: ModdleElement, type: string): ModdleElement[] {
-  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.filter((value) => value.$instanceOf(type));
-}
 
 function firstEventDefinition(bo: ModdleElement): ModdleElement | undefined {
   return (bo.get('eventDefinitions') as ModdleElement[] | undefined)?.[0];
@@ -294,6 +289,11 @@ function reshapeCondition(group: Group | undefined, bo: ModdleElement): void {
   group.entries = entries;
 }
 
+/** A select's options: the values the engine runs, and the current one too when it is not among them, each in words. */
+function selectOptions<T extends string>(supported: readonly T[], current: T | undefined, label: (value: T) => string): { value: T; label: string }[] {
+  return withCurrent(supported, current).map((value) => ({ value, label: label(value) }));
+}
+
 // ---- Implementation and parameter types ----------------------------------------------------------------------------
 
 const delegateTypes: readonly ImplementationType[] = ['class', 'expression', 'delegateExpression'];
@@ -348,7 +348,7 @@ function ImplementationTypeSelect({ element }: { element: DiagramElement }): unk
     getValue: () => implementationType(bo),
     setValue: (value: ImplementationType) => commandStack.execute('properties-panel.multi-command-executor', implementationCommands(element, value)),
     getOptions: () =>
-      withCurrent(implementationTypes(bo), implementationType(bo)).map((type) => ({ value: type, label: translate(implementationTypeLabels[type]) })),
+      selectOptions(implementationTypes(bo), implementationType(bo), (type) => translate(implementationTypeLabels[type])),
   });
 }
 
@@ -376,7 +376,7 @@ function ParameterTypeSelect({ idPrefix, element, parameter }: ParameterProps): 
       commandStack.execute('element.updateModdleProperties', { element, moddleElement: parameter, properties: { value: undefined, definition } });
     },
     getOptions: () =>
-      withCurrent(parameterTypes, parameterType(parameter)).map((type) => ({ value: type, label: translate(parameterTypeLabels[type]) })),
+      selectOptions(parameterTypes, parameterType(parameter), (type) => translate(parameterTypeLabels[type])),
   });
 }
 
@@ -405,7 +405,7 @@ function ListenerKindSelect({ id, element, listener }: ListenerProps): unknown {
         [value]: '',
       }),
     getOptions: () =>
-      withCurrent(listenerKinds, listenerKind(listener)).map((kind) => ({ value: kind, label: translate(listenerKindLabels[kind]) })),
+      selectOptions(listenerKinds, listenerKind(listener), (kind) => translate(listenerKindLabels[kind])),
   });
 }
 
@@ -419,7 +419,7 @@ function TaskListenerEventSelect({ id, element, listener }: ListenerProps): unkn
     getValue: () => listener.get('event'),
     setValue: (value: string) => modeling.updateModdleProperties(element, listener, { event: value, eventDefinitions: undefined }),
     getOptions: () =>
-      withCurrent(taskListenerEvents, listener.get('event') as string | undefined).map((event) => ({ value: event, label: translate(event) })),
+      selectOptions(taskListenerEvents, listener.get('event') as string | undefined, (event) => translate(event)),
   });
 }
 

@@ -11,6 +11,13 @@ export interface ModdleElement {
 
 const eventDefinitionsOf = (bo: ModdleElement): ModdleElement[] => (bo.get('eventDefinitions') as ModdleElement[] | undefined) ?? [];
 
+/** The extension elements of `bo` (`bpmn:extensionElements` values) of `type`, or of any of `types`. */
+export function extensionValues(bo: ModdleElement, ...types: string[]): ModdleElement[] {
+  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
+  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
+  return values.filter((value) => types.some((type) => value.$instanceOf(type)));
+}
+
 /** `bpmn:LinkEventDefinition` → `link`; `none` without a definition. */
 export function eventKindOf(bo: ModdleElement): string {
   const definition = eventDefinitionsOf(bo)[0];
@@ -98,9 +105,7 @@ export function variableEventsShown(bo: ModdleElement): boolean {
 export function startFormShown(bo: ModdleElement): boolean {
   if (!bo.$instanceOf('bpmn:StartEvent') || eventKindOf(bo) === 'none') return true;
   if (bo.get('camunda:formKey') !== undefined || bo.get('camunda:formRef') !== undefined) return true;
-  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.some((value) => value.$instanceOf('camunda:FormData') || value.$instanceOf('camunda:FormProperty'));
+  return extensionValues(bo, 'camunda:FormData', 'camunda:FormProperty').length > 0;
 }
 
 /**
@@ -111,9 +116,7 @@ export function startFormShown(bo: ModdleElement): boolean {
 export function signalInMappingsShown(bo: ModdleElement): boolean {
   const definition = eventDefinitionsOf(bo)[0];
   if (!definition?.$instanceOf('bpmn:SignalEventDefinition')) return true;
-  const extensionElements = definition.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.some((value) => value.$instanceOf('camunda:In'));
+  return extensionValues(definition, 'camunda:In').length > 0;
 }
 
 export function isInterrupting(bo: ModdleElement): boolean {
@@ -167,19 +170,13 @@ export function implementationHost(bo: ModdleElement): ModdleElement {
   return bo;
 }
 
-function extensionValuesOf(bo: ModdleElement, type: string): ModdleElement[] {
-  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.filter((value) => value.$instanceOf(type));
-}
-
 /** A service, send or business-rule task's implementation type, as Camunda's panel reads it; '' for none. */
 export type ImplementationType = '' | 'class' | 'expression' | 'delegateExpression' | 'external' | 'dmn' | 'connector';
 
 export function implementationType(bo: ModdleElement): ImplementationType {
   const host = implementationHost(bo);
   if (host.$instanceOf('camunda:DmnCapable') && host.get('camunda:decisionRef') !== undefined) return 'dmn';
-  if (extensionValuesOf(host, 'camunda:Connector').length > 0) return 'connector';
+  if (extensionValues(host, 'camunda:Connector').length > 0) return 'connector';
   if (host.$instanceOf('camunda:ExternalCapable') && host.get('camunda:type') === 'external') return 'external';
   if (host.get('camunda:class') !== undefined) return 'class';
   if (host.get('camunda:expression') !== undefined) return 'expression';
@@ -210,7 +207,7 @@ export const implementationTypeLabels: Record<ImplementationType, string> = {
 
 /** Field injection (`camunda:field`) of a task: refused by the engine, so offered only while the file has one, to be removed. */
 export function fieldInjectionsShown(bo: ModdleElement): boolean {
-  return extensionValuesOf(implementationHost(bo), 'camunda:Field').length > 0;
+  return extensionValues(implementationHost(bo), 'camunda:Field').length > 0;
 }
 
 /** How an input/output parameter's value is given, as Camunda's panel reads it. */
