@@ -229,3 +229,58 @@ test('an input parameter and an execution listener on a task, written as Camunda
   expect(listener).not.toContain('class=');
   expect(await englishOnScreen(page)).toEqual([]);
 });
+
+test('an event subprocess from the palette, its start event in the Chinese panel; a service task offers no DMN, connector or 字段注入', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+
+  // 创建事件子流程 makes the event subprocess and its (message) start event: two shapes.
+  const entry = page.locator('.djs-palette').getByRole('button', { name: '创建事件子流程', exact: true });
+  await expect(entry).toHaveAttribute('data-action', 'create.event-subprocess-expanded');
+  await settled(page);
+  const before = await page.locator('.djs-shape').evaluateAll((shapes) => shapes.map((s) => s.getAttribute('data-element-id')));
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  await entry.click();
+  await page.mouse.move(canvas.x + 560, canvas.y + 320, { steps: 5 });
+  await page.mouse.click(canvas.x + 560, canvas.y + 320);
+  await expect(page.locator('.djs-shape')).toHaveCount(before.length + 2);
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('事件子流程');
+  await settled(page);
+
+  const added = (await page.locator('.djs-shape').evaluateAll((shapes) => shapes.map((s) => s.getAttribute('data-element-id')))).filter(
+    (id) => !before.includes(id),
+  );
+  const subProcessId = await page.locator('.djs-element.selected').getAttribute('data-element-id');
+  const startId = added.find((id) => id !== subProcessId)!;
+  await page.locator(`.djs-element[data-element-id="${startId}"]`).click();
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('消息开始事件');
+  await settled(page);
+  await openGroup(page, 'message');
+  const message = page.locator('[data-group-id="group-message"]');
+  await expect(message.getByLabel('中断', { exact: true })).toBeChecked();
+  await expect(message.getByText('勾选（中断）时，事件子流程开始后取消所在范围的其他路径', { exact: false })).toBeVisible();
+  expect(page.viewportSize()?.width).toBe(1440);
+  await screenshot(page, '09d-designer-event-subprocess');
+
+  // A service task: the implementation types the engine runs, no DMN, no connector, no field injection (字段注入).
+  await createFromPalette(page, 'create.task', 320, 120, '任务');
+  await replaceWith(page, '服务任务');
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('服务任务');
+  await openGroup(page, 'CamundaPlatform__Implementation');
+  const implementation = page.locator('[data-group-id="group-CamundaPlatform__Implementation"]');
+  const offered = implementation.getByLabel('类型', { exact: true }).locator('option');
+  await expect(offered).toHaveText(['<无>', '处理程序类（class）', '表达式', '委托表达式', '外部任务']);
+  await expect(page.locator('[data-group-id="group-CamundaPlatform__FieldInjection"]')).toHaveCount(0);
+  await expect(page.locator('.bio-properties-panel')).not.toContainText('字段注入');
+  await expect(page.locator('.bio-properties-panel')).not.toContainText('连接器');
+
+  // The same task made a business-rule task: still no DMN.
+  await replaceWith(page, '规则任务');
+  await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('业务规则任务');
+  await openGroup(page, 'CamundaPlatform__Implementation');
+  await expect(offered).toHaveText(['<无>', '处理程序类（class）', '表达式', '委托表达式', '外部任务']);
+  await expect(offered.filter({ hasText: 'DMN' })).toHaveCount(0);
+  await expect(page.locator('[data-group-id="group-CamundaPlatform__FieldInjection"]')).toHaveCount(0);
+  expect(await englishOnScreen(page)).toEqual([]);
+});

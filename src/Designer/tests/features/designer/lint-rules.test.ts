@@ -176,6 +176,82 @@ describe('anju/signal-events', () => {
   });
 });
 
+describe('anju/refused-extensions', () => {
+  it('reports, in Chinese, DMN, a connector, field injection, script and update listeners and a script parameter, where the server refuses them', async () => {
+    const results = await lint(
+      processXml(`
+        <bpmn:businessRuleTask id="dmn" camunda:decisionRef="scoring" />
+        <bpmn:serviceTask id="connector">
+          <bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements>
+        </bpmn:serviceTask>
+        <bpmn:sendTask id="fields" camunda:class="notify">
+          <bpmn:extensionElements><camunda:field name="url"><camunda:string>https://example.org</camunda:string></camunda:field></bpmn:extensionElements>
+        </bpmn:sendTask>
+        <bpmn:userTask id="listeners" camunda:assignee="admin">
+          <bpmn:extensionElements>
+            <camunda:executionListener event="start"><camunda:script scriptFormat="js">1</camunda:script></camunda:executionListener>
+            <camunda:taskListener event="update" expression="\${true}" />
+            <camunda:taskListener event="create" delegateExpression="\${notifier}"><camunda:field name="to" stringValue="admin" /></camunda:taskListener>
+          </bpmn:extensionElements>
+        </bpmn:userTask>
+        <bpmn:endEvent id="parameters">
+          <bpmn:extensionElements>
+            <camunda:inputOutput>
+              <camunda:inputParameter name="note">\${reason}</camunda:inputParameter>
+              <camunda:inputParameter name="computed"><camunda:script scriptFormat="js">1</camunda:script></camunda:inputParameter>
+              <camunda:inputParameter name="nested"><camunda:map><camunda:entry key="a"><camunda:list><camunda:script scriptFormat="js">2</camunda:script></camunda:list></camunda:entry></camunda:map></camunda:inputParameter>
+            </camunda:inputOutput>
+          </bpmn:extensionElements>
+        </bpmn:endEvent>`),
+    );
+    const reports = results['anju/refused-extensions'] ?? [];
+    const messages = (id: string) => reports.filter((r) => r.id === id).map((r) => r.message);
+    expect(messages('dmn')).toEqual(['引擎不执行 DMN 决策（camunda:decisionRef）：请改用处理程序（处理程序类、表达式或委托表达式）或外部任务。']);
+    expect(messages('connector')).toEqual(['引擎不支持连接器（camunda:connector）：请改用处理程序或外部任务。']);
+    expect(messages('fields')).toEqual(['引擎不支持字段注入（camunda:field）：请把值作为扩展属性（camunda:properties）交给处理程序。']);
+    expect(messages('listeners')).toEqual([
+      '执行监听器写成了脚本（camunda:script），引擎不支持：脚本无法沙箱化，请改用表达式、委托表达式或处理程序类。',
+      '引擎不支持 update 事件的任务监听器：请改用 assignment 或 complete 监听器。',
+      '任务监听器中的字段注入（camunda:field）不受支持：请把值作为元素的扩展属性（camunda:properties）交给处理程序。',
+    ]);
+    expect(messages('parameters')).toEqual([
+      '参数“computed”的值是脚本（camunda:script），引擎不支持：脚本无法沙箱化，请改用表达式。',
+      '参数“nested”的值是脚本（camunda:script），引擎不支持：脚本无法沙箱化，请改用表达式。',
+    ]);
+    expect(reports.every((r) => r.category === 'error')).toBe(true);
+    // DMN is said once, in Chinese, by this rule.
+    expect(results['anju/supported-elements']).toBeUndefined();
+  });
+
+  it('accepts what the engine runs, and leaves to the server’s warning what has no effect where it stands', async () => {
+    const results = await lint(
+      processXml(`
+        <bpmn:serviceTask id="handler" camunda:delegateExpression="\${notifier}">
+          <bpmn:extensionElements>
+            <camunda:properties><camunda:property name="to" value="admin" /></camunda:properties>
+            <camunda:executionListener event="end" expression="\${journal.note(execution)}" />
+            <camunda:taskListener event="update" expression="\${true}" />
+            <camunda:inputOutput><camunda:inputParameter name="people"><camunda:list><camunda:value>a</camunda:value></camunda:list></camunda:inputParameter></camunda:inputOutput>
+          </bpmn:extensionElements>
+        </bpmn:serviceTask>
+        <bpmn:businessRuleTask id="external" camunda:type="external" camunda:topic="score" />
+        <bpmn:parallelGateway id="gateway">
+          <bpmn:extensionElements>
+            <camunda:inputOutput><camunda:inputParameter name="x"><camunda:script scriptFormat="js">1</camunda:script></camunda:inputParameter></camunda:inputOutput>
+          </bpmn:extensionElements>
+        </bpmn:parallelGateway>
+        <bpmn:userTask id="task" camunda:assignee="admin">
+          <bpmn:extensionElements><camunda:field name="ignored" stringValue="x" /></bpmn:extensionElements>
+        </bpmn:userTask>
+        <bpmn:businessRuleTask id="dmn" camunda:decisionRef="scoring" />`),
+    );
+    // Only the DMN task: a task listener on a service task, a mapping on a gateway and a field on a user task have no
+    // effect there (the server deploys them with a warning).
+    expect(ids(results['anju/refused-extensions'])).toEqual(['dmn']);
+    expect(Object.keys(results)).toEqual(['anju/refused-extensions']);
+  });
+});
+
 describe('anju/user-task-assignment', () => {
   it('warns (as the server does) when there is no assignee, candidate user or candidate group', async () => {
     const results = await lint(

@@ -487,3 +487,100 @@ describe('value-expression service tasks', () => {
     expect(task).toContain('camunda:resultVariable="doubled"');
   });
 });
+
+describe('implementations the engine refuses', () => {
+  const groupIds = (p: Panel) => [...p.root().querySelectorAll('[data-group-id]')].map((g) => g.getAttribute('data-group-id'));
+  const implementation = 'CamundaPlatform__Implementation';
+
+  it('a service task offers none, class, expression, delegate expression and external — no connector, no 字段注入', async () => {
+    const p = await open(`<bpmn:serviceTask id="Notify" />`);
+    await p.select('Notify');
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external']);
+    expect([...p.field<HTMLSelectElement>('类型', implementation).querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      '<无>',
+      '处理程序类（class）',
+      '表达式',
+      '委托表达式',
+      '外部任务',
+    ]);
+    expect(groupIds(p)).not.toContain('group-CamundaPlatform__FieldInjection');
+    expect(p.root().textContent).not.toContain('字段注入');
+
+    await p.choose('类型', 'delegateExpression', implementation);
+    await p.type('委托表达式', '${notifier}', implementation);
+    await p.choose('类型', 'external', implementation);
+    await p.type('主题', 'notify', implementation);
+    const task = tag(await p.xml(), 'Notify');
+    expect(task).toContain('camunda:type="external"');
+    expect(task).toContain('camunda:topic="notify"');
+    expect(task).not.toContain('delegateExpression');
+  });
+
+  it('a business-rule task offers no DMN and a send task no connector', async () => {
+    const p = await open(`<bpmn:businessRuleTask id="Score" /><bpmn:sendTask id="Send" />`);
+    await p.select('Score');
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external']);
+    expect(groupIds(p)).not.toContain('group-CamundaPlatform__FieldInjection');
+    await p.select('Send');
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external']);
+  });
+
+  it('a file’s DMN task, connector and field injection stay visible, and choosing a handler takes DMN and the connector away', async () => {
+    const p = await open(`
+      <bpmn:businessRuleTask id="Score" camunda:decisionRef="scoring" camunda:mapDecisionResult="singleEntry" />
+      <bpmn:serviceTask id="Call">
+        <bpmn:extensionElements>
+          <camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>
+          <camunda:field name="url"><camunda:string>https://example.org</camunda:string></camunda:field>
+        </bpmn:extensionElements>
+      </bpmn:serviceTask>`);
+    await p.select('Score');
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external', 'dmn']);
+    await p.choose('类型', 'delegateExpression', implementation);
+    await p.type('委托表达式', '${scorer}', implementation);
+    const score = tag(await p.xml(), 'Score');
+    expect(score).toContain('camunda:delegateExpression="${scorer}"');
+    expect(score).not.toContain('decision');
+
+    await p.select('Call');
+    expect(p.options('类型', implementation)).toEqual(['', 'class', 'expression', 'delegateExpression', 'external', 'connector']);
+    expect(groupIds(p)).toContain('group-CamundaPlatform__FieldInjection');
+    await p.choose('类型', 'class', implementation);
+    const xml = await p.xml();
+    expect(xml).not.toContain('camunda:connector');
+    expect(tag(xml, 'Call')).toContain('camunda:class=""');
+    // The field stays until it is removed in its group: the server and the lint still name it.
+    expect(xml).toContain('<camunda:field name="url">');
+  });
+
+  it('a list or map parameter offers list, map and text but no script; a file’s script stays selectable, to be changed', async () => {
+    const p = await open(`
+      <bpmn:userTask id="Task" camunda:assignee="admin">
+        <bpmn:extensionElements>
+          <camunda:inputOutput>
+            <camunda:inputParameter name="people"><camunda:list><camunda:value>a</camunda:value></camunda:list></camunda:inputParameter>
+            <camunda:inputParameter name="computed"><camunda:script scriptFormat="js">1</camunda:script></camunda:inputParameter>
+          </camunda:inputOutput>
+        </bpmn:extensionElements>
+      </bpmn:userTask>`);
+    await p.select('Task');
+    const group = 'CamundaPlatform__Input';
+    for (const item of p.root(group).querySelectorAll('.bio-properties-panel-collapsible-entry-header')) (item as HTMLElement).click();
+    await settle();
+    const selects = [...p.root(group).querySelectorAll('label')]
+      .filter((label) => label.textContent?.trim() === '赋值类型')
+      .map((label) => document.getElementById(label.getAttribute('for') ?? '') as HTMLSelectElement);
+    expect(selects.map((select) => [...select.options].map((option) => option.value))).toEqual([
+      ['list', 'map', 'stringOrExpression'],
+      ['list', 'map', 'stringOrExpression', 'script'],
+    ]);
+    expect([...selects[0]!.options].map((option) => option.textContent)).toEqual(['列表', '映射表', '文本或表达式']);
+
+    selects[1]!.value = 'stringOrExpression';
+    selects[1]!.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    const xml = await p.xml();
+    expect(xml).not.toContain('camunda:script');
+    expect(xml).toMatch(/<camunda:inputParameter name="computed" \/>/);
+  });
+});

@@ -54,9 +54,6 @@ const supportedElements: Rule = () => ({
     if (loop?.$instanceOf('bpmn:StandardLoopCharacteristics')) {
       reporter.report(node.id, t('lint.unsupportedElement', { reason: whyUnsupported({ type: 'standardLoopCharacteristics' }) ?? '' }));
     }
-    if (node.$instanceOf('bpmn:BusinessRuleTask') && camundaAttribute(node, 'decisionRef')) {
-      reporter.report(node.id, t('lint.unsupportedElement', { reason: whyUnsupported({ type: 'decisionRef' }) ?? '' }));
-    }
   },
 });
 
@@ -115,10 +112,13 @@ function isEventSubProcess(node: ModdleElement | undefined): boolean {
   return node?.$instanceOf('bpmn:SubProcess') === true && node.triggeredByEvent === true;
 }
 
-function hasInputOutput(node: ModdleElement): boolean {
+function extensionValues(node: ModdleElement): ModdleElement[] {
   const extensionElements = node.extensionElements as ModdleElement | undefined;
-  const values = (extensionElements?.values as ModdleElement[] | undefined) ?? [];
-  return values.some((value) => value.$type === 'camunda:InputOutput');
+  return (extensionElements?.values as ModdleElement[] | undefined) ?? [];
+}
+
+function hasInputOutput(node: ModdleElement): boolean {
+  return extensionValues(node).some((value) => value.$type === 'camunda:InputOutput');
 }
 
 /**
@@ -166,11 +166,59 @@ const conditionalEvents: Rule = () => ({
   },
 });
 
+/** A `camunda:script` anywhere in a parameter's value (a list's items, a map's entries, nested). */
+function hasScript(definition: ModdleElement | undefined): boolean {
+  if (!definition) return false;
+  if (definition.$type === 'camunda:Script') return true;
+  const items = (definition.items as ModdleElement[] | undefined) ?? [];
+  const entries = ((definition.entries as ModdleElement[] | undefined) ?? []).map((entry) => entry.definition as ModdleElement | undefined);
+  return [...items, ...entries].some(hasScript);
+}
+
+const implementationTasks = ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'];
+
+/** Where the engine reads `camunda:inputOutput` (elsewhere it is ignored with a warning). */
+const inputOutputElements = ['bpmn:Activity', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:EndEvent'];
+
+/**
+ * Camunda 7 extensions the engine refuses at deploy with the element named (docs/bpmn-support.md, "Not supported"), which
+ * the properties panel no longer offers but a file made elsewhere may have: DMN (`camunda:decisionRef`), connectors and
+ * field injection on service, send and business-rule tasks; script listeners, field injection in listeners and `update`
+ * task listeners; script values of input/output parameters. Only where the engine reads them: elsewhere (a task listener
+ * on a service task, a mapping on a gateway) the server deploys with a warning that they have no effect.
+ */
+const refusedExtensions: Rule = () => ({
+  check(node, reporter) {
+    if (!node.$instanceOf('bpmn:FlowElement') && !node.$instanceOf('bpmn:Process')) return;
+    const report = (message: string) => reporter.report(node.id, message);
+    const task = implementationTasks.some((type) => node.$instanceOf(type));
+    if (node.$instanceOf('bpmn:BusinessRuleTask') && camundaAttribute(node, 'decisionRef')) report(t('lint.decisionRef'));
+    for (const value of extensionValues(node)) {
+      if (task && value.$type === 'camunda:Connector') report(t('lint.connector'));
+      if (task && value.$type === 'camunda:Field') report(t('lint.fieldInjection'));
+      const taskListener = value.$type === 'camunda:TaskListener' && node.$instanceOf('bpmn:UserTask');
+      if (value.$type === 'camunda:ExecutionListener' || taskListener) {
+        const listener = t(taskListener ? 'lint.taskListener' : 'lint.executionListener');
+        if (value.script) report(t('lint.scriptListener', { listener }));
+        if (((value.fields as unknown[] | undefined) ?? []).length > 0) report(t('lint.listenerFieldInjection', { listener }));
+        if (taskListener && value.event === 'update') report(t('lint.updateTaskListener'));
+      }
+      if (value.$type === 'camunda:InputOutput' && inputOutputElements.some((type) => node.$instanceOf(type))) {
+        const parameters = [...((value.inputParameters as ModdleElement[] | undefined) ?? []), ...((value.outputParameters as ModdleElement[] | undefined) ?? [])];
+        for (const parameter of parameters) {
+          if (hasScript(parameter.definition as ModdleElement | undefined)) report(t('lint.scriptParameter', { name: (parameter.name as string | undefined) ?? '' }));
+        }
+      }
+    }
+  },
+});
+
 export const anjuRules: Record<string, Rule> = {
   'supported-elements': supportedElements,
   'event-subprocesses': eventSubProcesses,
   'conditional-events': conditionalEvents,
   'signal-events': signalEvents,
+  'refused-extensions': refusedExtensions,
   'user-task-assignment': userTaskAssignment,
   'exclusive-gateway-conditions': exclusiveGatewayConditions,
 };

@@ -3,8 +3,14 @@ import { useService } from 'bpmn-js-properties-panel';
 import {
   asyncOptions,
   eventKindOf,
+  extensionValues,
+  fieldInjectionsShown,
   hasInterruptingSwitch,
   hasStartInterruptingSwitch,
+  implementationHost,
+  implementationType,
+  implementationTypeLabels,
+  implementationTypes,
   isAsyncAfter,
   isAsyncBefore,
   isInterrupting,
@@ -13,14 +19,19 @@ import {
   listenerKind,
   listenerKindLabels,
   listenerKinds,
+  parameterType,
+  parameterTypeLabels,
+  parameterTypes,
   retryCycleAllowed,
   signalInMappingsShown,
   startFormShown,
   taskListenerEvents,
   variableEventsShown,
   withCurrent,
+  type ImplementationType,
   type ListenerKind,
   type ModdleElement,
+  type ParameterType,
 } from './panel-rules';
 
 /**
@@ -40,9 +51,12 @@ import {
  * - asynchronous continuations: only where the engine runs them (events and gateways included, boundary events and
  *   event-based gateways not; asyncAfter not on gateways, link throws and non-none end events), and the retry cycle
  *   not on boundary events;
+ * - service, send and business-rule tasks: the implementation types the engine runs (none, class, expression, delegate
+ *   expression, external; no DMN, no connector) and no field injections (字段注入), unless the file has them;
  * - input/output parameters: text or `${…}` expressions only (the assignment type select goes, as long as the value is
- *   one); execution and task listeners: class, expression or delegate expression, the task events the engine runs,
- *   each row titled in words, no field injections or listener ids unless the file has them;
+ *   one; while it is a list or map, no script among its options); execution and task listeners: class, expression or
+ *   delegate expression, the task events the engine runs, each row titled in words, no field injections or listener ids
+ *   unless the file has them;
  * - every group gets the translate service, so that the framework's own buttons ("Create", "Toggle section") are
  *   Chinese too.
  * Camunda's XML is unchanged: files round-trip with Camunda Modeler.
@@ -99,12 +113,6 @@ interface PropertiesPanel {
 const LOW_PRIORITY = 100;
 
 const translateService = (): Translate => useService('translate') as Translate;
-
-function extensionValues(bo: ModdleElement, type: string): ModdleElement[] {
-  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.filter((value) => value.$instanceOf(type));
-}
 
 function firstEventDefinition(bo: ModdleElement): ModdleElement | undefined {
   return (bo.get('eventDefinitions') as ModdleElement[] | undefined)?.[0];
@@ -186,31 +194,39 @@ function SignalName({ element }: { element: DiagramElement }): unknown {
   });
 }
 
-function Interrupting({ element }: { element: DiagramElement }): unknown {
-  const modeling = useService('modeling') as Modeling;
-  const translate = translateService();
-  return CheckboxEntry({
-    element,
-    id: 'cancelActivity',
-    label: translate('Interrupt the activity'),
-    description: translate('When off (non-interrupting), the activity goes on and the boundary event’s path starts beside it.'),
-    getValue: () => isInterrupting(element.businessObject),
-    setValue: (value: boolean) => modeling.updateProperties(element, { cancelActivity: value }),
-  });
+/** A switch of a boolean attribute of the event (cancelActivity, isInterrupting), on by default. */
+function interruptingSwitch(
+  id: 'cancelActivity' | 'isInterrupting',
+  label: (translate: Translate) => string,
+  description: (translate: Translate) => string,
+  isOn: (bo: ModdleElement) => boolean,
+) {
+  return function InterruptingSwitch({ element }: { element: DiagramElement }): unknown {
+    const modeling = useService('modeling') as Modeling;
+    const translate = translateService();
+    return CheckboxEntry({
+      element,
+      id,
+      label: label(translate),
+      description: description(translate),
+      getValue: () => isOn(element.businessObject),
+      setValue: (value: boolean) => modeling.updateProperties(element, { [id]: value }),
+    });
+  };
 }
 
-function StartInterrupting({ element }: { element: DiagramElement }): unknown {
-  const modeling = useService('modeling') as Modeling;
-  const translate = translateService();
-  return CheckboxEntry({
-    element,
-    id: 'isInterrupting',
-    label: translate('Interrupting'),
-    description: translate('When on, the event subprocess cancels the other paths of its scope; when off (non-interrupting), it runs beside them.'),
-    getValue: () => isStartInterrupting(element.businessObject),
-    setValue: (value: boolean) => modeling.updateProperties(element, { isInterrupting: value }),
-  });
-}
+const Interrupting = interruptingSwitch(
+  'cancelActivity',
+  (translate) => translate('Interrupt the activity'),
+  (translate) => translate('When off (non-interrupting), the activity goes on and the boundary event’s path starts beside it.'),
+  isInterrupting,
+);
+const StartInterrupting = interruptingSwitch(
+  'isInterrupting',
+  (translate) => translate('Interrupting'),
+  (translate) => translate('When on, the event subprocess cancels the other paths of its scope; when off (non-interrupting), it runs beside them.'),
+  isStartInterrupting,
+);
 
 // ---- Conditional events ------------------------------------------------------------------------------------------
 
@@ -273,6 +289,97 @@ function reshapeCondition(group: Group | undefined, bo: ModdleElement): void {
   group.entries = entries;
 }
 
+/** A select's options: the values the engine runs, and the current one too when it is not among them, each in words. */
+function selectOptions<T extends string>(supported: readonly T[], current: T | undefined, label: (value: T) => string): { value: T; label: string }[] {
+  return withCurrent(supported, current).map((value) => ({ value, label: label(value) }));
+}
+
+// ---- Implementation and parameter types ----------------------------------------------------------------------------
+
+const delegateTypes: readonly ImplementationType[] = ['class', 'expression', 'delegateExpression'];
+
+/**
+ * The commands that make `element` of implementation type `value`, as Camunda's select does for the types the engine
+ * runs: the other types' attributes go (a DMN reference and a connector too), a class, expression or delegate expression
+ * keeps the text of the one it replaces.
+ */
+function implementationCommands(element: DiagramElement, value: ImplementationType): unknown[] {
+  const host = implementationHost(element.businessObject);
+  const previous = implementationType(element.businessObject);
+  const update = (moddleElement: ModdleElement, properties: Record<string, unknown>) => ({
+    cmd: 'element.updateModdleProperties',
+    context: { element, moddleElement, properties },
+  });
+  const properties: Record<string, unknown> = {
+    'camunda:class': undefined,
+    'camunda:expression': undefined,
+    'camunda:delegateExpression': undefined,
+    'camunda:resultVariable': undefined,
+  };
+  if (delegateTypes.includes(value)) properties[`camunda:${value}`] = delegateTypes.includes(previous) ? host.get(`camunda:${previous}`) : '';
+  if (host.$instanceOf('camunda:DmnCapable')) {
+    for (const name of ['decisionRef', 'decisionRefBinding', 'decisionRefVersion', 'mapDecisionResult', 'decisionRefTenantId']) {
+      properties[`camunda:${name}`] = undefined;
+    }
+  }
+  if (host.$instanceOf('camunda:ExternalCapable')) {
+    properties['camunda:type'] = value === 'external' ? 'external' : undefined;
+    properties['camunda:topic'] = value === 'external' ? '' : undefined;
+  }
+  const commands = [];
+  const extensionElements = host.get('extensionElements') as ModdleElement | undefined;
+  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
+  if (extensionElements && values.some((v) => v.$instanceOf('camunda:Connector'))) {
+    commands.push(update(extensionElements, { values: values.filter((v) => !v.$instanceOf('camunda:Connector')) }));
+  }
+  commands.push(update(host, properties));
+  return commands;
+}
+
+/** Camunda's implementation type select with the types the engine runs (and the file's own, to be changed). */
+function ImplementationTypeSelect({ element }: { element: DiagramElement }): unknown {
+  const commandStack = useService('commandStack') as CommandStack;
+  const translate = translateService();
+  const bo = element.businessObject;
+  return SelectEntry({
+    element,
+    id: 'implementationType',
+    label: translate('Type'),
+    getValue: () => implementationType(bo),
+    setValue: (value: ImplementationType) => commandStack.execute('properties-panel.multi-command-executor', implementationCommands(element, value)),
+    getOptions: () =>
+      selectOptions(implementationTypes(bo), implementationType(bo), (type) => translate(implementationTypeLabels[type])),
+  });
+}
+
+interface ParameterProps {
+  idPrefix: string;
+  element: DiagramElement;
+  parameter: ModdleElement;
+}
+
+/** Camunda's assignment type select of a list or map parameter, without script (and with it while the value is one). */
+function ParameterTypeSelect({ idPrefix, element, parameter }: ParameterProps): unknown {
+  const commandStack = useService('commandStack') as CommandStack;
+  const bpmnFactory = useService('bpmnFactory') as BpmnFactory;
+  const translate = translateService();
+  const definitionTypes: Partial<Record<ParameterType, string>> = { list: 'camunda:List', map: 'camunda:Map' };
+  return SelectEntry({
+    element: parameter,
+    id: `${idPrefix}-type`,
+    label: translate('Assignment type'),
+    getValue: () => parameterType(parameter),
+    setValue: (value: ParameterType) => {
+      const type = definitionTypes[value];
+      const definition = type ? bpmnFactory.create(type) : undefined;
+      if (definition) definition.$parent = parameter;
+      commandStack.execute('element.updateModdleProperties', { element, moddleElement: parameter, properties: { value: undefined, definition } });
+    },
+    getOptions: () =>
+      selectOptions(parameterTypes, parameterType(parameter), (type) => translate(parameterTypeLabels[type])),
+  });
+}
+
 // ---- Listeners -----------------------------------------------------------------------------------------------------
 
 interface ListenerProps {
@@ -298,7 +405,7 @@ function ListenerKindSelect({ id, element, listener }: ListenerProps): unknown {
         [value]: '',
       }),
     getOptions: () =>
-      withCurrent(listenerKinds, listenerKind(listener)).map((kind) => ({ value: kind, label: translate(listenerKindLabels[kind]) })),
+      selectOptions(listenerKinds, listenerKind(listener), (kind) => translate(listenerKindLabels[kind])),
   });
 }
 
@@ -312,7 +419,7 @@ function TaskListenerEventSelect({ id, element, listener }: ListenerProps): unkn
     getValue: () => listener.get('event'),
     setValue: (value: string) => modeling.updateModdleProperties(element, listener, { event: value, eventDefinitions: undefined }),
     getOptions: () =>
-      withCurrent(taskListenerEvents, listener.get('event') as string | undefined).map((event) => ({ value: event, label: translate(event) })),
+      selectOptions(taskListenerEvents, listener.get('event') as string | undefined, (event) => translate(event)),
   });
 }
 
@@ -367,7 +474,10 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
   const hidden = new Set<string>([
     ...(signalInMappingsShown(bo) ? [] : ['CamundaPlatform__InMapping', 'CamundaPlatform__InMappingPropagation']),
     ...(startFormShown(bo) ? [] : ['CamundaPlatform__Form', 'CamundaPlatform__FormData']),
+    ...(fieldInjectionsShown(bo) ? [] : ['CamundaPlatform__FieldInjection']),
   ]);
+
+  replaceEntry(find('CamundaPlatform__Implementation'), 'implementationType', ImplementationTypeSelect);
 
   reshapeCondition(find('CamundaPlatform__Condition'), bo);
 
@@ -393,8 +503,11 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
     const parameters = (inputOutput?.get(property) as ModdleElement[] | undefined) ?? [];
     find(groupId)?.items?.forEach((item, index) => {
       const parameter = parameters[index];
-      // Only text or ${…} is run; the type select stays while a list, map or script is there, to change it back.
-      if (parameter && isTextParameter(parameter)) item.entries = item.entries.filter((entry) => !entry.id.endsWith('-type'));
+      // Text or ${…} has no type select; a list or map has one without script (a script stays selectable, to be changed).
+      if (!parameter) return;
+      item.entries = item.entries.flatMap((entry): Entry[] =>
+        !entry.id.endsWith('-type') ? [entry] : isTextParameter(parameter) ? [] : [{ ...entry, component: ParameterTypeSelect }],
+      );
     });
   }
 

@@ -11,6 +11,13 @@ export interface ModdleElement {
 
 const eventDefinitionsOf = (bo: ModdleElement): ModdleElement[] => (bo.get('eventDefinitions') as ModdleElement[] | undefined) ?? [];
 
+/** The extension elements of `bo` (`bpmn:extensionElements` values) of `type`, or of any of `types`. */
+export function extensionValues(bo: ModdleElement, ...types: string[]): ModdleElement[] {
+  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
+  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
+  return values.filter((value) => types.some((type) => value.$instanceOf(type)));
+}
+
 /** `bpmn:LinkEventDefinition` → `link`; `none` without a definition. */
 export function eventKindOf(bo: ModdleElement): string {
   const definition = eventDefinitionsOf(bo)[0];
@@ -98,9 +105,7 @@ export function variableEventsShown(bo: ModdleElement): boolean {
 export function startFormShown(bo: ModdleElement): boolean {
   if (!bo.$instanceOf('bpmn:StartEvent') || eventKindOf(bo) === 'none') return true;
   if (bo.get('camunda:formKey') !== undefined || bo.get('camunda:formRef') !== undefined) return true;
-  const extensionElements = bo.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.some((value) => value.$instanceOf('camunda:FormData') || value.$instanceOf('camunda:FormProperty'));
+  return extensionValues(bo, 'camunda:FormData', 'camunda:FormProperty').length > 0;
 }
 
 /**
@@ -111,9 +116,7 @@ export function startFormShown(bo: ModdleElement): boolean {
 export function signalInMappingsShown(bo: ModdleElement): boolean {
   const definition = eventDefinitionsOf(bo)[0];
   if (!definition?.$instanceOf('bpmn:SignalEventDefinition')) return true;
-  const extensionElements = definition.get('extensionElements') as ModdleElement | undefined;
-  const values = (extensionElements?.get('values') as ModdleElement[] | undefined) ?? [];
-  return values.some((value) => value.$instanceOf('camunda:In'));
+  return extensionValues(definition, 'camunda:In').length > 0;
 }
 
 export function isInterrupting(bo: ModdleElement): boolean {
@@ -154,3 +157,77 @@ export function withCurrent<T extends string>(supported: readonly T[], current: 
 export function isTextParameter(parameter: ModdleElement): boolean {
   return parameter.get('definition') === undefined;
 }
+
+/**
+ * The moddle element that carries a task's implementation (`camunda:class` …, `camunda:field`, `camunda:connector`), as
+ * Camunda's panel reads it: the task itself, or the message definition of a message throw or end event.
+ */
+export function implementationHost(bo: ModdleElement): ModdleElement {
+  if (bo.$instanceOf('bpmn:IntermediateThrowEvent') || bo.$instanceOf('bpmn:EndEvent')) {
+    const message = eventDefinitionsOf(bo).find((definition) => definition.$instanceOf('bpmn:MessageEventDefinition'));
+    if (message) return message;
+  }
+  return bo;
+}
+
+/** A service, send or business-rule task's implementation type, as Camunda's panel reads it; '' for none. */
+export type ImplementationType = '' | 'class' | 'expression' | 'delegateExpression' | 'external' | 'dmn' | 'connector';
+
+export function implementationType(bo: ModdleElement): ImplementationType {
+  const host = implementationHost(bo);
+  if (host.$instanceOf('camunda:DmnCapable') && host.get('camunda:decisionRef') !== undefined) return 'dmn';
+  if (extensionValues(host, 'camunda:Connector').length > 0) return 'connector';
+  if (host.$instanceOf('camunda:ExternalCapable') && host.get('camunda:type') === 'external') return 'external';
+  if (host.get('camunda:class') !== undefined) return 'class';
+  if (host.get('camunda:expression') !== undefined) return 'expression';
+  if (host.get('camunda:delegateExpression') !== undefined) return 'delegateExpression';
+  return '';
+}
+
+/**
+ * The implementation types the engine runs (docs/bpmn-support.md, "Tasks"), in the order Camunda's select shows them in
+ * Chinese: none, class, expression, delegate expression, external task. DMN (`camunda:decisionRef`) and connectors are
+ * refused at deploy.
+ */
+export function implementationTypes(bo: ModdleElement): ImplementationType[] {
+  const external: ImplementationType[] = implementationHost(bo).$instanceOf('camunda:ExternalCapable') ? ['external'] : [];
+  return ['', 'class', 'expression', 'delegateExpression', ...external];
+}
+
+/** English templates (translated by the designer's translate service) of each implementation type, Camunda's own. */
+export const implementationTypeLabels: Record<ImplementationType, string> = {
+  '': '<none>',
+  class: 'Java class',
+  expression: 'Expression',
+  delegateExpression: 'Delegate expression',
+  external: 'External',
+  dmn: 'DMN',
+  connector: 'Connector',
+};
+
+/** Field injection (`camunda:field`) of a task: refused by the engine, so offered only while the file has one, to be removed. */
+export function fieldInjectionsShown(bo: ModdleElement): boolean {
+  return extensionValues(implementationHost(bo), 'camunda:Field').length > 0;
+}
+
+/** How an input/output parameter's value is given, as Camunda's panel reads it. */
+export type ParameterType = 'stringOrExpression' | 'list' | 'map' | 'script';
+
+export function parameterType(parameter: ModdleElement): ParameterType {
+  const definition = parameter.get('definition') as ModdleElement | undefined;
+  if (definition === undefined) return 'stringOrExpression';
+  if (definition.$instanceOf('camunda:List')) return 'list';
+  if (definition.$instanceOf('camunda:Map')) return 'map';
+  return 'script';
+}
+
+/** The parameter values the engine runs: lists, maps, text or `${…}`; a `camunda:script` value is refused (scripts cannot be sandboxed). */
+export const parameterTypes: readonly ParameterType[] = ['list', 'map', 'stringOrExpression'];
+
+/** English templates (Camunda's own) of each parameter type. */
+export const parameterTypeLabels: Record<ParameterType, string> = {
+  list: 'List',
+  map: 'Map',
+  stringOrExpression: 'String or expression',
+  script: 'Script',
+};
