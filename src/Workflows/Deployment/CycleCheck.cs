@@ -72,7 +72,8 @@ internal static class CycleCheck
     /// <summary>A wait state, or an element that can change the variables a cycle's gateways test.</summary>
     private static bool BreaksCycle(FlowNode node, ProcessDefinition process) => node switch
     {
-        Activity { AsyncBefore: true } or Activity { AsyncAfter: true } => true,
+        // Any flow node's asynchronous continuation ends the command there (events and gateways have them too).
+        { AsyncBefore: true } or { AsyncAfter: true } => true,
         UserTask or ReceiveTask or CallActivity => true,
         ServiceTask => true,
         IntermediateCatchEvent => true,

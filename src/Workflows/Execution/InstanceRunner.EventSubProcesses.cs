@@ -14,7 +14,7 @@ namespace Anju.Workflows.Execution;
 internal sealed partial class InstanceRunner
 {
     /// <summary>Arms the listening event subprocesses directly inside <paramref name="containerId"/> (null: the process) for <paramref name="scope"/>.</summary>
-    internal void ArmEventSubProcesses(ScopeState scope, string? containerId)
+    internal void ArmEventSubProcesses(ScopeState scope, string? containerId, HashSet<string>? only = null)
     {
         if (Process.EventSubProcesses.IsDefaultOrEmpty)
         {
@@ -24,7 +24,8 @@ internal sealed partial class InstanceRunner
         foreach (var id in Process.EventSubProcesses)
         {
             var eventSubProcess = (SubProcess)Process.Node(id);
-            if (eventSubProcess.ParentId != containerId || Process.Node(eventSubProcess.StartEventId) is not StartEvent start)
+            if (eventSubProcess.ParentId != containerId || Process.Node(eventSubProcess.StartEventId) is not StartEvent start
+                || (only is not null && !only.Contains(start.Id)))
             {
                 continue;
             }
@@ -43,6 +44,48 @@ internal sealed partial class InstanceRunner
             }
         }
     }
+
+    /// <summary>
+    /// Migration, before the instance moves: the listeners of event subprocesses its scopes hold are kept when their
+    /// start event maps onto an event subprocess start of the same kind in the target (a timer keeps its due time,
+    /// a message or signal takes the target's name as the subscriptions are renamed), and removed otherwise.
+    /// Returns the target's event subprocess start events that nothing maps onto: new listeners to arm afterwards.
+    /// </summary>
+    internal HashSet<string> PruneEventSubProcessListeners(CompiledDefinition source, CompiledDefinition target, Func<string, string> to)
+    {
+        bool Kept(string startId) =>
+            source.Process.Nodes.GetValueOrDefault(startId) is StartEvent from
+            && target.Process.Nodes.GetValueOrDefault(to(startId)) is StartEvent mapped
+            && mapped.Trigger == from.Trigger && IsEventSubProcessStart(target.Process, mapped);
+        var scopes = State.Scopes.Select(s => s.Id).ToHashSet();
+        State.Subscriptions.RemoveAll(s => scopes.Contains(s.TokenId) && !Kept(s.ActivityId));
+        State.Jobs.RemoveAll(j => j.TokenId is { } owner && scopes.Contains(owner) && !Kept(j.ActivityId));
+
+        var fresh = target.Process.EventSubProcesses.Select(id => ((SubProcess)target.Process.Node(id)).StartEventId).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in source.Process.EventSubProcesses)
+        {
+            fresh.Remove(to(((SubProcess)source.Process.Node(id)).StartEventId));
+        }
+
+        return fresh;
+    }
+
+    /// <summary>Migration, after the instance moved: each scope arms the event subprocesses new in the target.</summary>
+    internal void ArmNewEventSubProcesses(HashSet<string> starts)
+    {
+        if (starts.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var scope in State.Scopes.Where(s => s.Kind is ScopeKind.Process or ScopeKind.SubProcess).ToList())
+        {
+            ArmEventSubProcesses(scope, scope.Kind == ScopeKind.Process ? null : scope.ActivityId, starts);
+        }
+    }
+
+    private static bool IsEventSubProcessStart(ProcessDefinition process, StartEvent start) =>
+        start.ParentId is { } parent && process.EventSubProcesses.Contains(parent);
 
     /// <summary>The scope ends (or an interrupting event subprocess took it over): its listeners stop.</summary>
     internal void DisarmEventSubProcesses(Guid scopeId)

@@ -10,7 +10,8 @@ internal sealed partial class InstanceRunner
     /// Moves this instance to <paramref name="target"/> under a checked plan: tokens, scopes, tasks, jobs,
     /// subscriptions, external tasks and incidents follow their activities' mapping; timers and message
     /// subscriptions of mapped boundary events are kept, those of unmapped ones removed, and boundary events new
-    /// in the target are attached (Camunda 7's rules). The save rewrites every projection row whose values moved (new version, mapped activities).
+    /// in the target are attached (Camunda 7's rules); the same holds for the listeners of event subprocesses in each
+    /// scope (their start events' subscriptions and timers). The save rewrites every projection row whose values moved (new version, mapped activities).
     /// </summary>
     public void Migrate(CompiledDefinition target, IReadOnlyDictionary<string, string> map, string reason)
     {
@@ -45,6 +46,7 @@ internal sealed partial class InstanceRunner
             }
         }
 
+        var newEventSubProcessStarts = PruneEventSubProcessListeners(source, target, To);
         foreach (var scope in State.Scopes)
         {
             if (scope.ActivityId is { } activityId)
@@ -75,6 +77,10 @@ internal sealed partial class InstanceRunner
                 BoundaryEvent { MessageName: { } name } => name,
                 IntermediateCatchEvent { MessageName: { } name } => name,
                 ReceiveTask { MessageName: var name } => name,
+                StartEvent { MessageName: { } name } => name,
+                BoundaryEvent { SignalName: { } signal } => SignalKeys.Of(signal),
+                IntermediateCatchEvent { SignalName: { } signal } => SignalKeys.Of(signal),
+                StartEvent { SignalName: { } signal } => SignalKeys.Of(signal),
                 _ => subscription.MessageName,
             };
         }
@@ -97,6 +103,8 @@ internal sealed partial class InstanceRunner
         State.DefinitionId = target.Id;
         State.DefinitionVersion = target.Version;
         Loaded.Definition = target;
+
+        ArmNewEventSubProcesses(newEventSubProcessStarts);
 
         // Boundary events the target adds to an activity a token waits at are attached now.
         foreach (var token in boundaryTokens)

@@ -232,6 +232,59 @@ public sealed class MigrationTests
         Assert.Equal(["confirmWithdrawal"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
     }
 
+    /// <summary>A task "a" in a process with a message event subprocess "withdraw" (its start "withdrawStart"), or none.</summary>
+    private static string WithEventSubProcess(string? message) => $$"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+          {{(message is null ? "" : $"""<bpmn:message id="M" name="{message}" />""")}}
+          <bpmn:process id="es" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="a" />
+            <bpmn:userTask id="a" camunda:candidateGroups="community" />
+            <bpmn:sequenceFlow id="f2" sourceRef="a" targetRef="end" />
+            <bpmn:endEvent id="end" />
+            {{(message is null ? "" : """
+            <bpmn:subProcess id="withdraw" triggeredByEvent="true">
+              <bpmn:startEvent id="withdrawStart" isInterrupting="false"><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent>
+              <bpmn:sequenceFlow id="w1" sourceRef="withdrawStart" targetRef="confirm" />
+              <bpmn:userTask id="confirm" camunda:candidateGroups="community" />
+              <bpmn:sequenceFlow id="w2" sourceRef="confirm" targetRef="withdrawEnd" />
+              <bpmn:endEvent id="withdrawEnd" />
+            </bpmn:subProcess>
+            """)}}
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Memory)]
+    public async Task An_armed_event_subprocess_listens_for_the_new_versions_message_after_migration_is_gone_when_removed_and_armed_when_added(Store store)
+    {
+        await using var t = await TestEngine.CreateAsync(store);
+        var v1 = await DeployAsync(t, WithEventSubProcess("complaint-withdrawn"));
+        var moved = await t.StartAsync("es", businessKey: "ES-1");
+        var dropped = await t.StartAsync("es", businessKey: "ES-2");
+        var v2 = await DeployAsync(t, WithEventSubProcess("complaint-withdrawn-v2"));
+        var v3 = await DeployAsync(t, WithEventSubProcess(null));
+        var added = await t.StartAsync("es", businessKey: "ES-3");
+
+        await t.Engine.MigrateAsync(moved.Id, await PlanAsync(t, v1, v2), "r", "admin");
+        await t.Engine.MigrateAsync(dropped.Id, await PlanAsync(t, v1, v3), "r", "admin");
+        await t.Engine.MigrateAsync(added.Id, await PlanAsync(t, v3, v2), "r", "admin");
+
+        var old = await Assert.ThrowsAsync<WorkflowException>(() => t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "complaint-withdrawn", BusinessKey = "ES-1" }));
+        Assert.Equal(WorkflowErrorKind.NotFound, old.Kind);
+        await t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "complaint-withdrawn-v2", BusinessKey = "ES-1" });
+        Assert.Equal(["a", "confirm"], (await t.TasksAsync(moved.Id)).Select(x => x.ActivityId).Order(StringComparer.Ordinal));
+        var gone = await Assert.ThrowsAsync<WorkflowException>(() => t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "complaint-withdrawn", BusinessKey = "ES-2" }));
+        Assert.Equal(WorkflowErrorKind.NotFound, gone.Kind);
+        await t.CompleteAsync(dropped.Id, "a");
+        Assert.Equal("completed", (await t.InstanceAsync(dropped.Id)).Status);
+        await t.Engine.CorrelateMessageAsync(new CorrelateMessage { MessageName = "complaint-withdrawn-v2", BusinessKey = "ES-3" });
+        Assert.Equal(["a", "confirm"], (await t.TasksAsync(added.Id)).Select(x => x.ActivityId).Order(StringComparer.Ordinal));
+    }
+
     private static string Countersign(bool multiInstance, string next = "end") => Line("m", $"""
             <bpmn:userTask id="sign" name="会签" camunda:assignee="${"${signer}"}">
               {(multiInstance ? """<bpmn:multiInstanceLoopCharacteristics camunda:collection="signers" camunda:elementVariable="signer" />""" : "")}

@@ -75,6 +75,10 @@ public sealed class RunawayModelTests
     [InlineData("""<bpmn:intermediateCatchEvent id="y"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>""")]
     [InlineData("""<bpmn:serviceTask id="y" camunda:type="external" camunda:topic="t" />""")]
     [InlineData("""<bpmn:manualTask id="y" camunda:asyncBefore="true" />""")]
+    [InlineData("""<bpmn:intermediateThrowEvent id="y" camunda:asyncBefore="true" />""")]
+    [InlineData("""<bpmn:intermediateThrowEvent id="y" camunda:asyncAfter="true" />""")]
+    [InlineData("""<bpmn:parallelGateway id="y" camunda:asyncBefore="true" />""")]
+    [InlineData("""<bpmn:inclusiveGateway id="y" camunda:asyncAfter="true" />""")]
     [InlineData("""<bpmn:callActivity id="y" calledElement="p" />""")]
     [InlineData("""<bpmn:subProcess id="y"><bpmn:startEvent id="ys" /><bpmn:sequenceFlow id="yf" sourceRef="ys" targetRef="yu" /><bpmn:userTask id="yu" camunda:candidateGroups="community" /><bpmn:sequenceFlow id="yg" sourceRef="yu" targetRef="ye" /><bpmn:endEvent id="ye" /></bpmn:subProcess>""")]
     public async Task A_loop_through_a_wait_state_deploys(string y)
