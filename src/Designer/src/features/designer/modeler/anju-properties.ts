@@ -32,7 +32,6 @@ import {
   taskListenerEvents,
   variableEventsShown,
   withCurrent,
-  type ConditionType,
   type ImplementationType,
   type ListenerKind,
   type ModdleElement,
@@ -300,23 +299,36 @@ function selectOptions<T extends string>(supported: readonly T[], current: T | u
   return withCurrent(supported, current).map((value) => ({ value, label: label(value) }));
 }
 
+/** A 类型 select of `element`: the types the engine runs (and the current one, to be changed), each in words. */
+function typeSelect<T extends string>(
+  element: DiagramElement,
+  id: string,
+  translate: Translate,
+  current: () => T,
+  supported: readonly T[],
+  labels: Record<T, string>,
+  setValue: (value: T) => void,
+): unknown {
+  return SelectEntry({
+    element,
+    id,
+    label: translate('Type'),
+    getValue: current,
+    setValue,
+    getOptions: () => selectOptions(supported, current(), (type) => translate(labels[type])),
+  });
+}
+
 /** Camunda's condition type select of a sequence flow without script (and with it while the condition is one, to be changed). */
 function ConditionTypeSelect({ element }: { element: DiagramElement }): unknown {
   const modeling = useService('modeling') as Modeling;
   const bpmnFactory = useService('bpmnFactory') as BpmnFactory;
   const translate = translateService();
   const bo = element.businessObject;
-  return SelectEntry({
-    element,
-    id: 'conditionType',
-    label: translate('Type'),
-    getValue: () => conditionType(bo),
-    setValue: (value: ConditionType) => {
-      const condition = value === '' ? undefined : bpmnFactory.create('bpmn:FormalExpression', { body: '' });
-      if (condition) condition.$parent = bo;
-      modeling.updateProperties(element, { conditionExpression: condition });
-    },
-    getOptions: () => selectOptions(conditionTypes, conditionType(bo), (type) => translate(conditionTypeLabels[type])),
+  return typeSelect(element, 'conditionType', translate, () => conditionType(bo), conditionTypes, conditionTypeLabels, (value) => {
+    const condition = value === '' ? undefined : bpmnFactory.create('bpmn:FormalExpression', { body: '' });
+    if (condition) condition.$parent = bo;
+    modeling.updateProperties(element, { conditionExpression: condition });
   });
 }
 
@@ -367,15 +379,9 @@ function ImplementationTypeSelect({ element }: { element: DiagramElement }): unk
   const commandStack = useService('commandStack') as CommandStack;
   const translate = translateService();
   const bo = element.businessObject;
-  return SelectEntry({
-    element,
-    id: 'implementationType',
-    label: translate('Type'),
-    getValue: () => implementationType(bo),
-    setValue: (value: ImplementationType) => commandStack.execute('properties-panel.multi-command-executor', implementationCommands(element, value)),
-    getOptions: () =>
-      selectOptions(implementationTypes(bo), implementationType(bo), (type) => translate(implementationTypeLabels[type])),
-  });
+  return typeSelect(element, 'implementationType', translate, () => implementationType(bo), implementationTypes(bo), implementationTypeLabels, (value) =>
+    commandStack.execute('properties-panel.multi-command-executor', implementationCommands(element, value)),
+  );
 }
 
 interface ParameterProps {
