@@ -84,10 +84,10 @@ test('a link throw and catch pair and an escalation end event from the palette, 
   await settled(page);
   await openGroup(page, 'link');
   await fillAndLeave(page.getByLabel('链接名称', { exact: true }), '转复核');
-  // No asynchronous continuation after a link throw: the engine refuses it there.
+  // Asynchronous continuations on a link throw: after it, the token moves to its catch in a job.
   await openGroup(page, 'CamundaPlatform__AsynchronousContinuations');
   await expect(page.getByLabel('之前', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('之后', { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('之后', { exact: true })).toBeVisible();
 
   await createFromPalette(page, 'create.intermediate-event', 320, 340, '中间抛出事件');
   await replaceWith(page, '链接中间捕获事件');
@@ -149,7 +149,7 @@ test('a signal intermediate throw event from the replace menu, its signal made a
   expect(await englishOnScreen(page)).toEqual([]);
 });
 
-test('a conditional boundary event on a user task, its condition and variables set in the Chinese panel, exported as BPMN', async ({ page }) => {
+test('a conditional boundary event on a user task, its condition, variables and 异步延续 set in the Chinese panel, exported as BPMN', async ({ page }) => {
   await logIn(page, 'admin');
   await page.goto('/#/designer/new');
   await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
@@ -180,10 +180,19 @@ test('a conditional boundary event on a user task, its condition and variables s
   await settled(page);
   await expect(page.locator('.bio-properties-panel-header-type')).toHaveText('条件边界事件（非中断）');
 
+  // 异步延续 on a boundary event (the engine runs both there): after it, what follows the event runs in a job.
+  const async = page.locator('[data-group-id="group-CamundaPlatform__AsynchronousContinuations"]');
+  await expect(async.locator('.bio-properties-panel-group-header-title')).toHaveText('异步延续');
+  await openGroup(page, 'CamundaPlatform__AsynchronousContinuations');
+  await expect(async.getByLabel('之前', { exact: true })).toBeVisible();
+  await async.getByLabel('之后', { exact: true }).check();
+  await settled(page);
+
   const xml = await exportedXml(page);
   const boundary = new RegExp(`<bpmn:boundaryEvent id="${boundaryId}"[^>]*>`).exec(xml)?.[0] ?? '';
   expect(boundary, xml).toContain(`attachedToRef="${taskId}"`);
   expect(boundary).toContain('cancelActivity="false"');
+  expect(boundary).toContain('camunda:asyncAfter="true"');
   expect(xml).toMatch(
     /<bpmn:conditionalEventDefinition id="[^"]+" camunda:variableName="amount,approved">\s*<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{amount &gt; 1000\}<\/bpmn:condition>\s*<\/bpmn:conditionalEventDefinition>/,
   );

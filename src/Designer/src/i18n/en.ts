@@ -373,6 +373,8 @@ export const en: Record<MessageKey, string> = {
   'lint.decisionRef': 'The engine does not evaluate DMN decisions (camunda:decisionRef): use a handler (class, expression or delegate expression) or an external task.',
   'lint.connector': 'The engine does not support connectors (camunda:connector): use a handler or an external task.',
   'lint.fieldInjection': 'The engine does not support field injection (camunda:field): give the handler its values as extension properties (camunda:properties).',
+  'lint.errorEventDefinition': 'The engine does not support errors of an external task (camunda:errorEventDefinition): let the external worker report a BPMN error, caught by an error boundary event.',
+  'lint.scriptCondition': 'The condition of this sequence flow is a script (language {language}), which the engine does not support: scripts cannot be sandboxed; use a ${…} expression.',
   'lint.listenerFieldInjection': '{listener} uses field injection (camunda:field), which the engine does not support: give the handler its values as extension properties (camunda:properties) of the element.',
   'lint.scriptListener': '{listener} is a script (camunda:script), which the engine does not support: scripts cannot be sandboxed; use an expression, a delegate expression or a class.',
   'lint.updateTaskListener': 'The engine does not support task listeners on the update event: use an assignment or complete listener.',

@@ -374,6 +374,8 @@ export const zhCN = {
   'lint.decisionRef': '引擎不执行 DMN 决策（camunda:decisionRef）：请改用处理程序（处理程序类、表达式或委托表达式）或外部任务。',
   'lint.connector': '引擎不支持连接器（camunda:connector）：请改用处理程序或外部任务。',
   'lint.fieldInjection': '引擎不支持字段注入（camunda:field）：请把值作为扩展属性（camunda:properties）交给处理程序。',
+  'lint.errorEventDefinition': '引擎不支持外部任务的错误定义（camunda:errorEventDefinition）：请让外部工作者报告 BPMN 错误，由错误边界事件捕获。',
+  'lint.scriptCondition': '顺序流的条件是脚本（语言 {language}），引擎不支持：脚本无法沙箱化，请改用 ${…} 表达式。',
   'lint.listenerFieldInjection': '{listener}中的字段注入（camunda:field）不受支持：请把值作为元素的扩展属性（camunda:properties）交给处理程序。',
   'lint.scriptListener': '{listener}写成了脚本（camunda:script），引擎不支持：脚本无法沙箱化，请改用表达式、委托表达式或处理程序类。',
   'lint.updateTaskListener': '引擎不支持 update 事件的任务监听器：请改用 assignment 或 complete 监听器。',

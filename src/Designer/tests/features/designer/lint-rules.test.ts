@@ -250,6 +250,28 @@ describe('anju/refused-extensions', () => {
     expect(ids(results['anju/refused-extensions'])).toEqual(['dmn']);
     expect(Object.keys(results)).toEqual(['anju/refused-extensions']);
   });
+  it('reports, in Chinese, script conditions on sequence flows (not JUEL ones) and the errors of an external task', async () => {
+    const results = await lint(
+      processXml(
+        `
+        <bpmn:exclusiveGateway id="choose" />
+        <bpmn:endEvent id="a" /><bpmn:endEvent id="b" /><bpmn:endEvent id="c" />
+        <bpmn:sequenceFlow id="script" sourceRef="choose" targetRef="a"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">x &gt; 1</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="juel" sourceRef="choose" targetRef="b"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="JUEL">\${x &gt; 1}</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="expression" sourceRef="choose" targetRef="c"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${x &lt;= 1}</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:serviceTask id="worker" camunda:type="external" camunda:topic="check">
+          <bpmn:extensionElements><camunda:errorEventDefinition id="late" errorRef="Late" expression="\${late}" /></bpmn:extensionElements>
+        </bpmn:serviceTask>`,
+        `<bpmn:error id="Late" errorCode="LATE" />`,
+      ),
+    );
+    const reports = results['anju/refused-extensions'] ?? [];
+    expect(reports.map((r) => [r.id, r.message])).toEqual([
+      ['script', '顺序流的条件是脚本（语言 javascript），引擎不支持：脚本无法沙箱化，请改用 ${…} 表达式。'],
+      ['worker', '引擎不支持外部任务的错误定义（camunda:errorEventDefinition）：请让外部工作者报告 BPMN 错误，由错误边界事件捕获。'],
+    ]);
+    expect(Object.keys(results)).toEqual(['anju/refused-extensions']);
+  });
 });
 
 describe('anju/user-task-assignment', () => {

@@ -5,9 +5,10 @@ import { diagramXml, mountPanel, settle, type Panel } from './panel-harness';
 // The designer's properties panel in Chinese, edited as an administrator would, and the XML bpmn-js writes from it.
 let panel: Panel | undefined;
 
-async function open(body: string, extra = ''): Promise<Panel> {
+/** The panel on `diagramXml(body, extra)`, changed by `edit` (e.g. to draw sequence flows, which diagramXml leaves out). */
+async function open(body: string, extra = '', edit = (xml: string) => xml): Promise<Panel> {
   missing.clear();
-  panel = await mountPanel(diagramXml(body, extra));
+  panel = await mountPanel(edit(diagramXml(body, extra)));
   return panel;
 }
 
@@ -180,7 +181,7 @@ describe('signal events', () => {
     expect(formGroups(p)).toEqual(['group-CamundaPlatform__Form']);
   });
 
-  it('signal events offer the asynchronous continuations the engine runs: not after a signal end event', async () => {
+  it('signal events offer the asynchronous continuations the engine runs, after a signal end event too', async () => {
     const p = await open(
       `<bpmn:startEvent id="Start"><bpmn:signalEventDefinition id="S1" signalRef="Storm" /></bpmn:startEvent>
        <bpmn:intermediateThrowEvent id="Throw"><bpmn:signalEventDefinition id="S2" signalRef="Storm" /></bpmn:intermediateThrowEvent>
@@ -192,7 +193,7 @@ describe('signal events', () => {
       await p.select(id);
       offered[id] = p.labels('CamundaPlatform__AsynchronousContinuations');
     }
-    expect(offered).toEqual({ Start: ['之前', '之后'], Throw: ['之前', '之后'], End: ['之前'] });
+    expect(offered).toEqual({ Start: ['之前', '之后'], Throw: ['之前', '之后'], End: ['之前', '之后'] });
   });
 });
 
@@ -330,7 +331,7 @@ describe('asynchronous continuations', () => {
     expect(xml).toContain('<camunda:failedJobRetryTimeCycle>R5/PT10M</camunda:failedJobRetryTimeCycle>');
   });
 
-  it('events offer what the engine runs: after not on a link throw or an error end event', async () => {
+  it('events offer what the engine runs: after on a link throw and a terminate end event, not on an error end event', async () => {
     const p = await open(`
       <bpmn:startEvent id="Start" />
       <bpmn:intermediateCatchEvent id="Catch"><bpmn:timerEventDefinition id="T" /></bpmn:intermediateCatchEvent>
@@ -338,10 +339,11 @@ describe('asynchronous continuations', () => {
       <bpmn:intermediateThrowEvent id="LinkThrow"><bpmn:linkEventDefinition id="L" name="a" /></bpmn:intermediateThrowEvent>
       <bpmn:endEvent id="End" />
       <bpmn:endEvent id="ErrorEnd"><bpmn:errorEventDefinition id="E" /></bpmn:endEvent>
+      <bpmn:endEvent id="Terminate"><bpmn:terminateEventDefinition id="X" /></bpmn:endEvent>
       <bpmn:parallelGateway id="Fork" />
       <bpmn:userTask id="Task" />`);
     const offered: Record<string, string[]> = {};
-    for (const id of ['Start', 'Catch', 'Milestone', 'LinkThrow', 'End', 'ErrorEnd', 'Fork', 'Task']) {
+    for (const id of ['Start', 'Catch', 'Milestone', 'LinkThrow', 'End', 'ErrorEnd', 'Terminate', 'Fork', 'Task']) {
       await p.select(id);
       offered[id] = asyncLabels(p);
     }
@@ -349,9 +351,10 @@ describe('asynchronous continuations', () => {
       Start: ['之前', '之后'],
       Catch: ['之前', '之后'],
       Milestone: ['之前', '之后'],
-      LinkThrow: ['之前'],
+      LinkThrow: ['之前', '之后'],
       End: ['之前', '之后'],
       ErrorEnd: ['之前'],
+      Terminate: ['之前', '之后'],
       Fork: ['之前', '之后'],
       Task: ['之前', '之后'],
     });
@@ -361,22 +364,37 @@ describe('asynchronous continuations', () => {
     expect(tag(await p.xml(), 'End')).toContain('camunda:asyncAfter="true"');
   });
 
-  it('boundary events and event-based gateways offer none and no retry cycle; one already in the file stays, to be removed', async () => {
+  it('a boundary timer event offers 之前 and 之后 and its retry cycle, written on the event', async () => {
     const p = await open(`
       <bpmn:userTask id="Task" />
-      <bpmn:boundaryEvent id="Reminder" attachedToRef="Task"><bpmn:timerEventDefinition id="T"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
-      <bpmn:eventBasedGateway id="Race" />
-      <bpmn:eventBasedGateway id="OldRace" camunda:asyncBefore="true" />`);
+      <bpmn:boundaryEvent id="Reminder" attachedToRef="Task"><bpmn:timerEventDefinition id="T"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
     await p.select('Reminder');
-    expect(asyncLabels(p)).toEqual([]);
-    expect(p.labels()).not.toContain('重试周期');
+    expect(asyncLabels(p)).toEqual(['之前', '之后']);
+    await p.check('之前', true, 'CamundaPlatform__AsynchronousContinuations');
+    await p.check('之后', true, 'CamundaPlatform__AsynchronousContinuations');
+    await p.type('重试周期', 'R3/PT5M', 'CamundaPlatform__JobExecution');
+
+    const xml = await p.xml();
+    expect(tag(xml, 'Reminder')).toContain('camunda:asyncBefore="true"');
+    expect(tag(xml, 'Reminder')).toContain('camunda:asyncAfter="true"');
+    expect(xml).toContain('<camunda:failedJobRetryTimeCycle>R3/PT5M</camunda:failedJobRetryTimeCycle>');
+  });
+
+  it('an event-based gateway offers 之前 only; an asyncAfter already in the file (no effect: a server warning) stays, to be removed', async () => {
+    const p = await open(`
+      <bpmn:eventBasedGateway id="Race" />
+      <bpmn:eventBasedGateway id="OldRace" camunda:asyncAfter="true" />`);
     await p.select('Race');
-    expect(asyncLabels(p)).toEqual([]);
+    expect(asyncLabels(p)).toEqual(['之前']);
+    await p.check('之前', true, 'CamundaPlatform__AsynchronousContinuations');
+    expect(tag(await p.xml(), 'Race')).toContain('camunda:asyncBefore="true"');
+    expect(p.labels()).toContain('重试周期');
 
     await p.select('OldRace');
-    expect(asyncLabels(p)).toEqual(['之前', '排他']);
-    await p.check('之前', false, 'CamundaPlatform__AsynchronousContinuations');
-    expect(tag(await p.xml(), 'OldRace')).not.toContain('asyncBefore="true"');
+    expect(asyncLabels(p)).toEqual(['之前', '之后', '排他']);
+    await p.check('之后', false, 'CamundaPlatform__AsynchronousContinuations');
+    expect(tag(await p.xml(), 'OldRace')).not.toContain('asyncAfter="true"');
+    expect(asyncLabels(p)).toEqual(['之前']);
   });
 });
 
@@ -443,12 +461,12 @@ describe('listeners', () => {
     expect(listener).not.toContain('class=');
   });
 
-  it('a task listener: the events the engine runs, a delegate expression, no listener id', async () => {
+  it('a task listener: the events the engine runs (timeout too), a delegate expression, no listener id', async () => {
     const p = await open(`<bpmn:userTask id="Accept" camunda:candidateGroups="community" />`);
     await p.select('Accept');
     const group = 'CamundaPlatform__TaskListener';
     await p.add(group);
-    expect(p.options('事件类型', group)).toEqual(['create', 'assignment', 'complete', 'delete']);
+    expect(p.options('事件类型', group)).toEqual(['create', 'assignment', 'complete', 'delete', 'timeout']);
     expect(p.labels(group)).not.toContain('监听器 ID');
     await p.choose('事件类型', 'assignment', group);
     await p.choose('监听器类型', 'delegateExpression', group);
@@ -470,8 +488,36 @@ describe('listeners', () => {
     const group = 'CamundaPlatform__TaskListener';
     (p.root(group).querySelector('.bio-properties-panel-collapsible-entry-header') as HTMLElement).click();
     await settle();
-    expect(p.options('事件类型', group)).toEqual(['create', 'assignment', 'complete', 'delete', 'update']);
+    expect(p.options('事件类型', group)).toEqual(['create', 'assignment', 'complete', 'delete', 'timeout', 'update']);
     expect(p.options('监听器类型', group)).toEqual(['expression', 'delegateExpression', 'class', 'script']);
+  });
+});
+
+describe('timeout task listeners', () => {
+  it('超时（timeout） gets an id and a timer: its type and value in Chinese, written as Camunda 7 writes them', async () => {
+    const p = await open(`<bpmn:userTask id="Accept" camunda:candidateGroups="community" />`);
+    await p.select('Accept');
+    const group = 'CamundaPlatform__TaskListener';
+    await p.add(group);
+    expect([...p.field<HTMLSelectElement>('事件类型', group).querySelectorAll('option')].map((o) => o.textContent)).toContain('超时（timeout）');
+    await p.choose('事件类型', 'timeout', group);
+    await p.choose('监听器类型', 'expression', group);
+    await p.type('表达式', '${reminder.send(task)}', group);
+    expect(p.field('监听器 ID', group).value).toBe('timeout');
+    expect(p.options('类型', group)).toEqual(['', 'timeDate', 'timeDuration', 'timeCycle']);
+    await p.choose('类型', 'timeDuration', group);
+    await p.type('值', 'PT4H', group);
+    expect(p.root(group).querySelector('.bio-properties-panel-collapsible-entry-header-title')?.textContent).toBe('超时（timeout）：表达式');
+
+    const listener = /<camunda:taskListener [^>]*>[\s\S]*?<\/camunda:taskListener>/.exec(await p.xml())?.[0] ?? '';
+    expect(listener).toContain('event="timeout"');
+    expect(listener).toContain('id="timeout"');
+    expect(listener).toContain('expression="${reminder.send(task)}"');
+    expect(listener).toMatch(/<bpmn:timerEventDefinition[^>]*>\s*<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT4H<\/bpmn:timeDuration>/);
+
+    // Back to another event: the timer goes, the id stays as the file's own.
+    await p.choose('事件类型', 'complete', group);
+    expect(await p.xml()).not.toContain('timerEventDefinition');
   });
 });
 
@@ -551,6 +597,48 @@ describe('implementations the engine refuses', () => {
     expect(tag(xml, 'Call')).toContain('camunda:class=""');
     // The field stays until it is removed in its group: the server and the lint still name it.
     expect(xml).toContain('<camunda:field name="url">');
+  });
+
+  it('an external task offers no 错误 group (camunda:errorEventDefinition) unless the file has one, to be removed', async () => {
+    const p = await open(`
+      <bpmn:serviceTask id="Worker" camunda:type="external" camunda:topic="check" />
+      <bpmn:serviceTask id="OldWorker" camunda:type="external" camunda:topic="check">
+        <bpmn:extensionElements><camunda:errorEventDefinition id="Late" expression="\${late}" /></bpmn:extensionElements>
+      </bpmn:serviceTask>`);
+    await p.select('Worker');
+    expect(p.labels(implementation)).toContain('主题');
+    expect(groupIds(p)).not.toContain('group-CamundaPlatform__Errors');
+    await p.select('OldWorker');
+    expect(groupIds(p)).toContain('group-CamundaPlatform__Errors');
+  });
+
+  it('a sequence flow’s condition is none or an expression, not a script; a file’s script stays selectable, to be changed', async () => {
+    const body = `
+      <bpmn:exclusiveGateway id="Choose" />
+      <bpmn:endEvent id="A" />
+      <bpmn:endEvent id="B" />
+      <bpmn:sequenceFlow id="ToA" sourceRef="Choose" targetRef="A" />
+      <bpmn:sequenceFlow id="ToB" sourceRef="Choose" targetRef="B"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">x &gt; 1</bpmn:conditionExpression></bpmn:sequenceFlow>`;
+    // diagramXml leaves sequence flows out: draw these two from the gateway (100, 100) to the end events.
+    const edges = ['ToA', 'ToB'].map(
+      (id, index) =>
+        `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"><di:waypoint x="150" y="125" /><di:waypoint x="${500 + index * 400}" y="118" /></bpmndi:BPMNEdge>`,
+    );
+    const q = await open(body, '', (xml) => xml.replace('</bpmndi:BPMNPlane>', `${edges.join('')}</bpmndi:BPMNPlane>`));
+    const condition = 'CamundaPlatform__Condition';
+    await q.select('ToA');
+    expect(q.options('类型', condition)).toEqual(['', 'expression']);
+    expect([...q.field<HTMLSelectElement>('类型', condition).querySelectorAll('option')].map((o) => o.textContent)).toEqual(['<无>', '表达式']);
+    await q.choose('类型', 'expression', condition);
+    await q.type('条件表达式', '${x <= 1}', condition);
+    expect(await q.xml()).toMatch(/<bpmn:sequenceFlow id="ToA"[^>]*>\s*<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\$\{x &lt;= 1\}<\/bpmn:conditionExpression>/);
+
+    await q.select('ToB');
+    expect(q.options('类型', condition)).toEqual(['', 'expression', 'script']);
+    await q.choose('类型', 'expression', condition);
+    const xml = await q.xml();
+    expect(xml).not.toContain('javascript');
+    expect(xml).toMatch(/<bpmn:sequenceFlow id="ToB"[^>]*>\s*<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">(<\/bpmn:conditionExpression>|\s)/);
   });
 
   it('a list or map parameter offers list, map and text but no script; a file’s script stays selectable, to be changed', async () => {

@@ -182,9 +182,10 @@ const inputOutputElements = ['bpmn:Activity', 'bpmn:IntermediateCatchEvent', 'bp
 
 /**
  * Camunda 7 extensions the engine refuses at deploy with the element named (docs/bpmn-support.md, "Not supported"), which
- * the properties panel no longer offers but a file made elsewhere may have: DMN (`camunda:decisionRef`), connectors and
- * field injection on service, send and business-rule tasks; script listeners, field injection in listeners and `update`
- * task listeners; script values of input/output parameters. Only where the engine reads them: elsewhere (a task listener
+ * the properties panel no longer offers but a file made elsewhere may have: DMN (`camunda:decisionRef`), connectors,
+ * field injection and errors (`camunda:errorEventDefinition`) on service, send and business-rule tasks; script
+ * listeners, field injection in listeners and `update` task listeners; script values of input/output parameters; script
+ * conditions on sequence flows (a `language` other than JUEL). Only where the engine reads them: elsewhere (a task listener
  * on a service task, a mapping on a gateway) the server deploys with a warning that they have no effect.
  */
 const refusedExtensions: Rule = () => ({
@@ -193,9 +194,14 @@ const refusedExtensions: Rule = () => ({
     const report = (message: string) => reporter.report(node.id, message);
     const task = implementationTasks.some((type) => node.$instanceOf(type));
     if (node.$instanceOf('bpmn:BusinessRuleTask') && camundaAttribute(node, 'decisionRef')) report(t('lint.decisionRef'));
+    const language = (node.conditionExpression as ModdleElement | undefined)?.language;
+    if (node.$instanceOf('bpmn:SequenceFlow') && typeof language === 'string' && language.toLowerCase() !== 'juel') {
+      report(t('lint.scriptCondition', { language }));
+    }
     for (const value of extensionValues(node)) {
       if (task && value.$type === 'camunda:Connector') report(t('lint.connector'));
       if (task && value.$type === 'camunda:Field') report(t('lint.fieldInjection'));
+      if (task && value.$type === 'camunda:ErrorEventDefinition') report(t('lint.errorEventDefinition'));
       const taskListener = value.$type === 'camunda:TaskListener' && node.$instanceOf('bpmn:UserTask');
       if (value.$type === 'camunda:ExecutionListener' || taskListener) {
         const listener = t(taskListener ? 'lint.taskListener' : 'lint.executionListener');

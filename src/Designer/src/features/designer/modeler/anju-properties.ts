@@ -2,6 +2,10 @@ import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited, isTe
 import { useService } from 'bpmn-js-properties-panel';
 import {
   asyncOptions,
+  conditionType,
+  conditionTypeLabels,
+  conditionTypes,
+  errorEventDefinitionsShown,
   eventKindOf,
   extensionValues,
   fieldInjectionsShown,
@@ -16,13 +20,13 @@ import {
   isInterrupting,
   isStartInterrupting,
   isTextParameter,
+  newTimeoutListenerId,
   listenerKind,
   listenerKindLabels,
   listenerKinds,
   parameterType,
   parameterTypeLabels,
   parameterTypes,
-  retryCycleAllowed,
   signalInMappingsShown,
   startFormShown,
   taskListenerEvents,
@@ -48,15 +52,16 @@ import {
  * - the start event of an event subprocess: the interrupting switch (isInterrupting; not on an error start, which always
  *   interrupts, unless the file says otherwise);
  * - no start form on message, timer and signal start events (the engine refuses one there) unless the file has one;
- * - asynchronous continuations: only where the engine runs them (events and gateways included, boundary events and
- *   event-based gateways not; asyncAfter not on gateways, link throws and non-none end events), and the retry cycle
- *   not on boundary events;
+ * - asynchronous continuations: where the engine runs them, on every flow node, but no asyncAfter on an event-based
+ *   gateway or an error or escalation end event (Camunda's retry cycle as it offers it);
  * - service, send and business-rule tasks: the implementation types the engine runs (none, class, expression, delegate
- *   expression, external; no DMN, no connector) and no field injections (字段注入), unless the file has them;
+ *   expression, external; no DMN, no connector), no field injections (字段注入) and no errors of an external task
+ *   (camunda:errorEventDefinition), unless the file has them;
+ * - sequence flows: the condition types the engine runs (none or an expression; no script) unless the file has one;
  * - input/output parameters: text or `${…}` expressions only (the assignment type select goes, as long as the value is
  *   one; while it is a list or map, no script among its options); execution and task listeners: class, expression or
- *   delegate expression, the task events the engine runs, each row titled in words, no field injections or listener ids
- *   unless the file has them;
+ *   delegate expression, the task events the engine runs (a timeout listener with its id and timer), each row titled
+ *   in words, no field injections or listener ids (but a timeout listener's) unless the file has them;
  * - every group gets the translate service, so that the framework's own buttons ("Create", "Toggle section") are
  *   Chinese too.
  * Camunda's XML is unchanged: files round-trip with Camunda Modeler.
@@ -294,6 +299,39 @@ function selectOptions<T extends string>(supported: readonly T[], current: T | u
   return withCurrent(supported, current).map((value) => ({ value, label: label(value) }));
 }
 
+/** A 类型 select of `element`: the types the engine runs (and the current one, to be changed), each in words. */
+function typeSelect<T extends string>(
+  element: DiagramElement,
+  id: string,
+  translate: Translate,
+  current: () => T,
+  supported: readonly T[],
+  labels: Record<T, string>,
+  setValue: (value: T) => void,
+): unknown {
+  return SelectEntry({
+    element,
+    id,
+    label: translate('Type'),
+    getValue: current,
+    setValue,
+    getOptions: () => selectOptions(supported, current(), (type) => translate(labels[type])),
+  });
+}
+
+/** Camunda's condition type select of a sequence flow without script (and with it while the condition is one, to be changed). */
+function ConditionTypeSelect({ element }: { element: DiagramElement }): unknown {
+  const modeling = useService('modeling') as Modeling;
+  const bpmnFactory = useService('bpmnFactory') as BpmnFactory;
+  const translate = translateService();
+  const bo = element.businessObject;
+  return typeSelect(element, 'conditionType', translate, () => conditionType(bo), conditionTypes, conditionTypeLabels, (value) => {
+    const condition = value === '' ? undefined : bpmnFactory.create('bpmn:FormalExpression', { body: '' });
+    if (condition) condition.$parent = bo;
+    modeling.updateProperties(element, { conditionExpression: condition });
+  });
+}
+
 // ---- Implementation and parameter types ----------------------------------------------------------------------------
 
 const delegateTypes: readonly ImplementationType[] = ['class', 'expression', 'delegateExpression'];
@@ -341,15 +379,9 @@ function ImplementationTypeSelect({ element }: { element: DiagramElement }): unk
   const commandStack = useService('commandStack') as CommandStack;
   const translate = translateService();
   const bo = element.businessObject;
-  return SelectEntry({
-    element,
-    id: 'implementationType',
-    label: translate('Type'),
-    getValue: () => implementationType(bo),
-    setValue: (value: ImplementationType) => commandStack.execute('properties-panel.multi-command-executor', implementationCommands(element, value)),
-    getOptions: () =>
-      selectOptions(implementationTypes(bo), implementationType(bo), (type) => translate(implementationTypeLabels[type])),
-  });
+  return typeSelect(element, 'implementationType', translate, () => implementationType(bo), implementationTypes(bo), implementationTypeLabels, (value) =>
+    commandStack.execute('properties-panel.multi-command-executor', implementationCommands(element, value)),
+  );
 }
 
 interface ParameterProps {
@@ -409,15 +441,25 @@ function ListenerKindSelect({ id, element, listener }: ListenerProps): unknown {
   });
 }
 
+/** The properties of a task listener of event `value`, as Camunda's select writes them: a timeout listener gets a timer (and an id, which the engine needs). */
+function taskListenerEventProperties(element: DiagramElement, listener: ModdleElement, value: string, bpmnFactory: BpmnFactory): Record<string, unknown> {
+  if (value !== 'timeout') return { event: value, eventDefinitions: undefined };
+  const timer = bpmnFactory.create('bpmn:TimerEventDefinition');
+  timer.$parent = listener;
+  const ids = extensionValues(element.businessObject, 'camunda:TaskListener').map((other) => other.get('id'));
+  return { event: value, eventDefinitions: [timer], id: listener.get('id') || newTimeoutListenerId(ids) };
+}
+
 function TaskListenerEventSelect({ id, element, listener }: ListenerProps): unknown {
   const modeling = useService('modeling') as Modeling;
+  const bpmnFactory = useService('bpmnFactory') as BpmnFactory;
   const translate = translateService();
   return SelectEntry({
     element,
     id,
     label: translate('Event type'),
     getValue: () => listener.get('event'),
-    setValue: (value: string) => modeling.updateModdleProperties(element, listener, { event: value, eventDefinitions: undefined }),
+    setValue: (value: string) => modeling.updateModdleProperties(element, listener, taskListenerEventProperties(element, listener, value, bpmnFactory)),
     getOptions: () =>
       selectOptions(taskListenerEvents, listener.get('event') as string | undefined, (event) => translate(event)),
   });
@@ -437,7 +479,7 @@ function reshapeListeners(group: Group, listeners: ModdleElement[], task: boolea
     item.entries = item.entries.flatMap((entry): Entry[] => {
       if (entry.id.endsWith('-listenerType')) return [{ ...entry, component: ListenerKindSelect }];
       if (task && entry.id.endsWith('-eventType')) return [{ ...entry, component: TaskListenerEventSelect }];
-      if (entry.id.endsWith('-listenerId')) return listener.get('camunda:id') ? [entry] : [];
+      if (entry.id.endsWith('-listenerId')) return listener.get('camunda:id') || listener.get('event') === 'timeout' ? [entry] : [];
       if (entry.id.endsWith('-fields')) return ((listener.get('fields') as unknown[] | undefined) ?? []).length > 0 ? [entry] : [];
       return [entry];
     });
@@ -475,11 +517,13 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
     ...(signalInMappingsShown(bo) ? [] : ['CamundaPlatform__InMapping', 'CamundaPlatform__InMappingPropagation']),
     ...(startFormShown(bo) ? [] : ['CamundaPlatform__Form', 'CamundaPlatform__FormData']),
     ...(fieldInjectionsShown(bo) ? [] : ['CamundaPlatform__FieldInjection']),
+    ...(errorEventDefinitionsShown(bo) ? [] : ['CamundaPlatform__Errors']),
   ]);
 
   replaceEntry(find('CamundaPlatform__Implementation'), 'implementationType', ImplementationTypeSelect);
 
   reshapeCondition(find('CamundaPlatform__Condition'), bo);
+  if (bo.$instanceOf('bpmn:SequenceFlow')) replaceEntry(find('CamundaPlatform__Condition'), 'conditionType', ConditionTypeSelect);
 
   const eventGroup = () => (eventKindOf(bo) === 'conditional' ? find('CamundaPlatform__Condition') : find(eventKindOf(bo))) ?? find('general');
   if (hasInterruptingSwitch(bo)) {
@@ -495,8 +539,6 @@ export function reshapeGroups(element: DiagramElement, groups: Group[], translat
   removeEntries(find('CamundaPlatform__AsynchronousContinuations'), (entry) =>
     entry.id === 'asynchronousContinuationBefore' ? before : entry.id === 'asynchronousContinuationAfter' ? after : before || after,
   );
-  const retryCycle = extensionValues(bo, 'camunda:FailedJobRetryTimeCycle').length > 0;
-  removeEntries(find('CamundaPlatform__JobExecution'), (entry) => entry.id !== 'retryTimeCycle' || retryCycleAllowed(bo) || retryCycle);
 
   for (const [groupId, property] of [['CamundaPlatform__Input', 'inputParameters'], ['CamundaPlatform__Output', 'outputParameters']] as const) {
     const inputOutput = extensionValues(bo, 'camunda:InputOutput')[0];

@@ -33,21 +33,15 @@ export interface AsyncOptions {
 
 /**
  * Where the engine runs `camunda:asyncBefore` / `camunda:asyncAfter` (docs/bpmn-support.md, "Asynchronous
- * continuations on events and gateways"): activities both; start and intermediate catch events both; intermediate throw
- * events before, and after unless a link; end events before, and after only on a none end event; exclusive, parallel
- * and inclusive gateways both (after: the chosen flows are taken in a job); boundary events and event-based gateways
- * neither.
+ * continuations on events and gateways"): on every flow node both, except asyncAfter on an event-based gateway (it is
+ * left by the event that occurs) and on an error end event (the error is thrown; both are server warnings, "has no
+ * effect"), and on an escalation end event, whose asyncAfter the engine does not run either.
  */
 export function asyncOptions(bo: ModdleElement): AsyncOptions {
-  if (bo.$instanceOf('bpmn:Activity')) return { before: true, after: true };
-  if (bo.$instanceOf('bpmn:BoundaryEvent')) return { before: false, after: false };
-  if (bo.$instanceOf('bpmn:StartEvent') || bo.$instanceOf('bpmn:IntermediateCatchEvent')) return { before: true, after: true };
-  if (bo.$instanceOf('bpmn:IntermediateThrowEvent')) return { before: true, after: eventKindOf(bo) !== 'link' };
-  if (bo.$instanceOf('bpmn:EndEvent')) return { before: true, after: eventKindOf(bo) === 'none' };
-  if (bo.$instanceOf('bpmn:ExclusiveGateway') || bo.$instanceOf('bpmn:ParallelGateway') || bo.$instanceOf('bpmn:InclusiveGateway')) {
-    return { before: true, after: true };
-  }
-  return { before: false, after: false };
+  if (!bo.$instanceOf('bpmn:FlowNode')) return { before: false, after: false };
+  if (bo.$instanceOf('bpmn:EventBasedGateway')) return { before: true, after: false };
+  if (bo.$instanceOf('bpmn:EndEvent')) return { before: true, after: !['error', 'escalation'].includes(eventKindOf(bo)) };
+  return { before: true, after: true };
 }
 
 export function isAsyncBefore(bo: ModdleElement): boolean {
@@ -56,11 +50,6 @@ export function isAsyncBefore(bo: ModdleElement): boolean {
 
 export function isAsyncAfter(bo: ModdleElement): boolean {
   return bo.get('camunda:asyncAfter') === true;
-}
-
-/** `camunda:failedJobRetryTimeCycle`: read by the engine wherever an asynchronous continuation or a timer job can run, not on boundary events or event-based gateways. */
-export function retryCycleAllowed(bo: ModdleElement): boolean {
-  return !bo.$instanceOf('bpmn:BoundaryEvent') && !bo.$instanceOf('bpmn:EventBasedGateway');
 }
 
 /** A boundary event that may be interrupting or not: message, timer, escalation, signal and conditional (an error boundary always interrupts). */
@@ -145,8 +134,15 @@ export const listenerKindLabels: Record<ListenerKind, string> = {
   script: 'Script',
 };
 
-/** Task listener events the engine runs (Camunda's `update` and `timeout` are not among them). */
-export const taskListenerEvents: readonly string[] = ['create', 'assignment', 'complete', 'delete'];
+/** Task listener events the engine runs (Camunda's `update` is not among them); a `timeout` listener has an id and a timer. */
+export const taskListenerEvents: readonly string[] = ['create', 'assignment', 'complete', 'delete', 'timeout'];
+
+/** An id for a new timeout listener of a task whose task listeners have `ids`: `timeout`, else `timeout2`, `timeout3` … */
+export function newTimeoutListenerId(ids: readonly unknown[]): string {
+  let n = 1;
+  while (ids.includes(n === 1 ? 'timeout' : `timeout${n}`)) n++;
+  return n === 1 ? 'timeout' : `timeout${n}`;
+}
 
 /** The options of a select: the supported ones, and the current value too when it is not one of them. */
 export function withCurrent<T extends string>(supported: readonly T[], current: T | undefined): T[] {
@@ -209,6 +205,30 @@ export const implementationTypeLabels: Record<ImplementationType, string> = {
 export function fieldInjectionsShown(bo: ModdleElement): boolean {
   return extensionValues(implementationHost(bo), 'camunda:Field').length > 0;
 }
+
+/** `camunda:errorEventDefinition` of an external task ("Errors"): refused by the engine, so offered only while the file has one, to be removed. */
+export function errorEventDefinitionsShown(bo: ModdleElement): boolean {
+  return extensionValues(bo, 'camunda:ErrorEventDefinition').length > 0;
+}
+
+/** A sequence flow's condition type, as Camunda's panel reads it: a `language` makes it a script. */
+export type ConditionType = '' | 'expression' | 'script';
+
+export function conditionType(flow: ModdleElement): ConditionType {
+  const condition = flow.get('conditionExpression') as ModdleElement | undefined;
+  if (!condition) return '';
+  return condition.get('language') === undefined ? 'expression' : 'script';
+}
+
+/** The condition types the engine runs on a sequence flow: none or a `${…}` expression; a script condition is refused (scripts cannot be sandboxed). */
+export const conditionTypes: readonly ConditionType[] = ['', 'expression'];
+
+/** English templates (Camunda's own) of each condition type. */
+export const conditionTypeLabels: Record<ConditionType, string> = {
+  '': '<none>',
+  expression: 'Expression',
+  script: 'Script',
+};
 
 /** How an input/output parameter's value is given, as Camunda's panel reads it. */
 export type ParameterType = 'stringOrExpression' | 'list' | 'map' | 'script';
