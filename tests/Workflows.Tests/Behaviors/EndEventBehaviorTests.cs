@@ -93,4 +93,42 @@ public sealed class EndEventBehaviorTests
         Assert.Equal(["notify"], started.ActiveActivityIds);
         Assert.Empty(await t.JobsAsync(started.Id));
     }
+
+    // An escalation end event throws its escalation and, when nothing interrupts its path (uncaught, or caught by a
+    // non-interrupting event), ends the path like a none end event (Camunda 7's ThrowEscalationEventActivityBehavior
+    // leaves the execution), so camunda:asyncAfter defers that end to a job. Anju ended the path at once before.
+    [Fact]
+    public async Task An_escalation_end_event_with_asyncAfter_ends_its_path_in_a_job()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync($$"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+              <bpmn:escalation id="E" escalationCode="late" />
+              <bpmn:process id="escalate-async" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="sub" />
+                <bpmn:subProcess id="sub">
+                  <bpmn:startEvent id="inner-start" />
+                  <bpmn:sequenceFlow id="i1" sourceRef="inner-start" targetRef="raise" />
+                  <bpmn:endEvent id="raise" camunda:asyncAfter="true"><bpmn:escalationEventDefinition escalationRef="E" /></bpmn:endEvent>
+                </bpmn:subProcess>
+                <bpmn:boundaryEvent id="noted" attachedToRef="sub" cancelActivity="false"><bpmn:escalationEventDefinition escalationRef="E" /></bpmn:boundaryEvent>
+                <bpmn:sequenceFlow id="f2" sourceRef="noted" targetRef="report" />
+                <bpmn:userTask id="report" camunda:candidateGroups="community" />
+                <bpmn:sequenceFlow id="f3" sourceRef="sub" targetRef="after" />
+                <bpmn:userTask id="after" camunda:candidateGroups="community" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var started = await t.StartAsync("escalate-async");
+
+        Assert.Equal(["report"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId));
+        var job = Assert.Single(await t.JobsAsync(started.Id));
+        Assert.Equal(("Async", "raise"), (job.Kind, job.ActivityId));
+
+        Assert.Equal(1, await t.RunDueJobsAsync());
+
+        Assert.Equal(["after", "report"], (await t.TasksAsync(started.Id)).Select(x => x.ActivityId).Order(StringComparer.Ordinal));
+    }
 }

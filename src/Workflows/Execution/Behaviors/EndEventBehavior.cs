@@ -39,7 +39,8 @@ internal static class EndEventBehavior
                 runner.MarkCompleted(end.Id);
                 if (runner.ThrowEscalation(token, end.EscalationCode, end.Id))
                 {
-                    runner.EndToken(token);
+                    // The path goes on (nothing caught it, or a non-interrupting catch did): it ends, after a job with asyncAfter.
+                    EndOrDefer(runner, token, end);
                 }
 
                 break;
@@ -50,16 +51,21 @@ internal static class EndEventBehavior
                     runner.ThrowSignal(token, signal);
                 }
 
-                if (end.AsyncAfter && !token.AsyncAfterDone)
-                {
-                    // The path ends (and its scope completes) in a job of its own transaction.
-                    runner.AddAsyncJob(token, end, after: true);
-                    break;
-                }
-
-                runner.EndToken(token);
+                EndOrDefer(runner, token, end);
                 break;
         }
+    }
+
+    /// <summary>The path ends, or with asyncAfter it ends (and its scope completes) in a job of its own transaction.</summary>
+    private static void EndOrDefer(InstanceRunner runner, TokenState token, EndEvent end)
+    {
+        if (end.AsyncAfter && !token.AsyncAfterDone)
+        {
+            runner.AddAsyncJob(token, end, after: true);
+            return;
+        }
+
+        runner.EndToken(token);
     }
 
     /// <summary>The asyncAfter job of an end event ran: the path ends; after a terminate end event, its scope.</summary>
