@@ -8,7 +8,8 @@ namespace Anju.Workflows.Execution;
 /// <summary>
 /// Conditional events (Camunda 7 reference, "Conditional Events"): an intermediate catch passes at once if its
 /// condition holds, else waits; conditional boundary events and conditional event subprocess starts wait. Whenever a
-/// command has changed variables of the instance (of the names a condition lists in <c>camunda:variableName</c>, or any),
+/// command has changed variables of the instance (of the names a condition lists in <c>camunda:variableName</c>, or any;
+/// by the kinds of change it lists in <c>camunda:variableEvents</c>, create or update, or any),
 /// the waiting conditions are evaluated when the instance's tokens have settled: a catch that holds passes, an
 /// interrupting boundary or event subprocess fires; a non-interrupting one fires when its condition comes to hold (not
 /// again while it keeps holding, so that its own path's changes cannot set it off in a loop).
@@ -67,7 +68,7 @@ internal sealed partial class InstanceRunner
         return fired;
     }
 
-    private bool EvaluateBoundaries(TokenState token, Activity activity, HashSet<string> changed)
+    private bool EvaluateBoundaries(TokenState token, Activity activity, Dictionary<string, VariableChange> changed)
     {
         foreach (var boundary in activity.BoundaryEvents.Select(Process.Node).OfType<BoundaryEvent>())
         {
@@ -88,7 +89,7 @@ internal sealed partial class InstanceRunner
         return false;
     }
 
-    private bool EvaluateEventSubProcesses(ScopeState scope, HashSet<string> changed)
+    private bool EvaluateEventSubProcesses(ScopeState scope, Dictionary<string, VariableChange> changed)
     {
         if (Process.EventSubProcesses.IsDefaultOrEmpty || scope.Kind is not (ScopeKind.Process or ScopeKind.SubProcess) || !State.Scopes.Contains(scope))
         {
@@ -142,8 +143,10 @@ internal sealed partial class InstanceRunner
         }
     }
 
-    private static bool Relevant(ConditionalDefinition condition, HashSet<string> changed) =>
-        condition.VariableNames.IsDefaultOrEmpty || condition.VariableNames.Any(changed.Contains);
+    /// <summary>A change this condition listens to: of one of its variables (any when it names none), of a kind it names.</summary>
+    private static bool Relevant(ConditionalDefinition condition, Dictionary<string, VariableChange> changed) =>
+        changed.Any(c => (condition.VariableEvents & c.Value) != 0
+            && (condition.VariableNames.IsDefaultOrEmpty || condition.VariableNames.Contains(c.Key, StringComparer.Ordinal)));
 
     /// <summary>For a non-interrupting event: whether the condition has just come to hold (and records that it holds).</summary>
     private bool Rising(Guid ownerId, string elementId, bool holds)

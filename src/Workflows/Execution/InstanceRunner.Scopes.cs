@@ -63,10 +63,12 @@ internal sealed partial class InstanceRunner
 
     public void SetLocal(ScopeState scope, string name, JsonNode? value)
     {
+        var change = scope.Variables.ContainsKey(name) ? VariableChange.Update : VariableChange.Create;
         scope.Variables[name] = value;
         if (Process.HasConditionalEvents)
         {
-            (_changedVariables ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            var changed = _changedVariables ??= new Dictionary<string, VariableChange>(StringComparer.Ordinal);
+            changed[name] = changed.GetValueOrDefault(name) | change;
         }
 
         Command.NoteVariableChanged(Loaded, name, value);

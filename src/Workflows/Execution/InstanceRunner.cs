@@ -18,7 +18,7 @@ internal sealed partial class InstanceRunner
     private bool _running;
 
     /// <summary>Variables set since conditional events were last evaluated (only for models that have some).</summary>
-    private HashSet<string>? _changedVariables;
+    private Dictionary<string, VariableChange>? _changedVariables;
 
     /// <summary>The node being executed (names the element when the command budget runs out).</summary>
     private FlowNode? _executing;

@@ -67,7 +67,25 @@ public sealed record ExpressionText(string Text)
 /// A conditionalEventDefinition: its condition, and (camunda:variableName) the variables whose change makes it be
 /// evaluated again; none named: any change.
 /// </summary>
-public sealed record ConditionalDefinition(ExpressionText Condition, ImmutableArray<string> VariableNames);
+/// <summary>
+/// A conditional event's definition: the condition, the variables whose changes evaluate it again
+/// (<c>camunda:variableName</c>; empty: any) and the kinds of change (<c>camunda:variableEvents</c>; empty: any).
+/// </summary>
+public sealed record ConditionalDefinition(ExpressionText Condition, ImmutableArray<string> VariableNames)
+{
+    public VariableChange VariableEvents { get; init; } = VariableChange.Any;
+}
+
+/// <summary>The kinds of change of a variable, as camunda:variableEvents names them (create, update, delete).</summary>
+[Flags]
+public enum VariableChange
+{
+    None = 0,
+    Create = 1,
+    Update = 2,
+    Delete = 4,
+    Any = Create | Update | Delete,
+}
 
 /// <summary>Timer definitions: exactly one of date, duration or cycle (ISO 8601 or cron).</summary>
 public sealed record TimerDefinition(TimerKind Kind, ExpressionText Value);

@@ -58,7 +58,7 @@ internal static class EventDefinitions
     /// <summary>
     /// A conditionalEventDefinition (Camunda 7 reference, "Conditional Events"): its <c>condition</c> expression, required,
     /// and <c>camunda:variableName</c> (a comma list) narrowing which variable changes evaluate it again;
-    /// <c>camunda:variableEvents</c> is refused for now.
+    /// <c>camunda:variableEvents</c> (create, update, delete) narrowing which kinds of change do.
     /// </summary>
     public static ConditionalDefinition? ReadConditional(XElement definition, XElement evt, string description, ReadContext context)
     {
@@ -68,16 +68,39 @@ internal static class EventDefinitions
             return null;
         }
 
-        if (definition.CamundaAttr("variableEvents") is not null)
+        var events = VariableChange.Any;
+        if (definition.CamundaAttr("variableEvents") is { } listed)
         {
-            context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} is not supported yet; the condition is evaluated on every change of its variables");
-            return null;
+            events = VariableChange.None;
+            foreach (var name in listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var change = name switch
+                {
+                    "create" => VariableChange.Create,
+                    "update" => VariableChange.Update,
+                    "delete" => VariableChange.Delete,
+                    _ => VariableChange.None,
+                };
+                if (change == VariableChange.None)
+                {
+                    context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} names '{name}'; the events are create, update and delete");
+                    return null;
+                }
+
+                events |= change;
+            }
+
+            if (events == VariableChange.None)
+            {
+                context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} is empty; leave it out to evaluate on every change");
+                return null;
+            }
         }
 
         var names = definition.CamundaAttr("variableName") is { } raw
             ? raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToImmutableArray()
             : [];
-        return new ConditionalDefinition(new ExpressionText(condition), names);
+        return new ConditionalDefinition(new ExpressionText(condition), names) { VariableEvents = events };
     }
 
     /// <summary>Exactly one of timeDate, timeDuration or timeCycle, with its text kept as an expression.</summary>

@@ -107,6 +107,33 @@ public sealed class ConditionalEventTests
         Assert.Single(await t.TasksAsync(started.Id));
     }
 
+    // Camunda 7 reference, "Conditional Events" → camunda:variableEvents: only changes of the listed kinds (create,
+    // update, delete) evaluate the condition again.
+    [Fact]
+    public async Task A_boundary_with_variable_events_is_evaluated_only_on_the_kinds_of_change_it_lists()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(TwoPaths("""
+            <bpmn:userTask id="work" camunda:candidateGroups="community" />
+            <bpmn:boundaryEvent id="stop" attachedToRef="work">
+              <bpmn:conditionalEventDefinition camunda:variableEvents="create">
+                <bpmn:condition xsi:type="bpmn:tFormalExpression">${level > 2}</bpmn:condition>
+              </bpmn:conditionalEventDefinition>
+            </bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f4" sourceRef="stop" targetRef="escalated" />
+            <bpmn:userTask id="escalated" camunda:candidateGroups="street-office" />
+            """));
+        var started = await t.StartAsync("cond", new { level = 1 });
+
+        // An update of 'level' makes the condition hold, but updates are not listened to.
+        await t.Engine.EditVariableAsync(started.Id, "level", 3, "等级上调", "admin");
+        Assert.Contains("work", (await t.InstanceAsync(started.Id)).ActiveActivityIds);
+
+        // A variable created (by completing 'pay') evaluates it: it holds now.
+        await t.CompleteAsync(started.Id, "pay", new { paidAt = "2026-12-08" });
+        Assert.Equal(["escalated"], (await t.InstanceAsync(started.Id)).ActiveActivityIds);
+    }
+
     [Fact]
     public async Task A_non_interrupting_boundary_fires_when_its_condition_comes_to_hold_not_while_it_keeps_holding()
     {
@@ -154,7 +181,8 @@ public sealed class ConditionalEventTests
 
     [Theory]
     [InlineData("""<bpmn:conditionalEventDefinition />""", "has no condition")]
-    [InlineData("""<bpmn:conditionalEventDefinition camunda:variableEvents="create"><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition>""", "variableEvents")]
+    [InlineData("""<bpmn:conditionalEventDefinition camunda:variableEvents="create, change"><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition>""", "names 'change'; the events are create, update and delete")]
+    [InlineData("""<bpmn:conditionalEventDefinition camunda:variableEvents=" , "><bpmn:condition>${a}</bpmn:condition></bpmn:conditionalEventDefinition>""", "variableEvents on")]
     [InlineData("""<bpmn:conditionalEventDefinition><bpmn:condition>${execution.setVariable('a', 1)}</bpmn:condition></bpmn:conditionalEventDefinition>""", "only in a listener")]
     [InlineData("""<bpmn:conditionalEventDefinition><bpmn:condition>${a +}</bpmn:condition></bpmn:conditionalEventDefinition>""", "condition")]
     public async Task A_condition_Anju_cannot_evaluate_is_refused_with_its_element(string definition, string expected)

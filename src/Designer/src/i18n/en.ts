@@ -369,7 +369,7 @@ export const en: Record<MessageKey, string> = {
   'lint.eventSubProcessMultiInstance': 'An event subprocess cannot be multi-instance.',
   'lint.eventSubProcessInputOutput': 'An event subprocess cannot have input/output mappings (camunda:inputOutput).',
   'lint.conditionalAfterEventGateway': 'An event-based gateway cannot lead to a conditional intermediate catch event.',
-  'lint.conditionalVariableEvents': 'camunda:variableEvents is not supported: the condition is evaluated when the variables named in variableName (none: any variable) change.',
+  'lint.conditionalVariableEvents': 'camunda:variableEvents lists only create, update and delete (comma-separated); leave it empty to evaluate on every change.',
   'lint.decisionRef': 'The engine does not evaluate DMN decisions (camunda:decisionRef): use a handler (class, expression or delegate expression) or an external task.',
   'lint.connector': 'The engine does not support connectors (camunda:connector): use a handler or an external task.',
   'lint.fieldInjection': 'The engine does not support field injection (camunda:field): give the handler its values as extension properties (camunda:properties).',

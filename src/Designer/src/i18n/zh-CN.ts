@@ -370,7 +370,7 @@ export const zhCN = {
   'lint.eventSubProcessMultiInstance': '事件子流程不能是多实例。',
   'lint.eventSubProcessInputOutput': '事件子流程不能有输入/输出映射（camunda:inputOutput）。',
   'lint.conditionalAfterEventGateway': '事件网关之后不能是条件中间捕获事件。',
-  'lint.conditionalVariableEvents': '引擎不支持 camunda:variableEvents：条件在“变量名”所列变量（不填则任何变量）变化时计算。',
+  'lint.conditionalVariableEvents': '变量事件只能填 create（新建）、update（修改）、delete（删除），用逗号分隔；不填则任何变化都重新计算条件。',
   'lint.decisionRef': '引擎不执行 DMN 决策（camunda:decisionRef）：请改用处理程序（处理程序类、表达式或委托表达式）或外部任务。',
   'lint.connector': '引擎不支持连接器（camunda:connector）：请改用处理程序或外部任务。',
   'lint.fieldInjection': '引擎不支持字段注入（camunda:field）：请把值作为扩展属性（camunda:properties）交给处理程序。',

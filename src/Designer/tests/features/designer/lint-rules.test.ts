@@ -105,7 +105,7 @@ describe('anju/event-subprocesses', () => {
 });
 
 describe('anju/conditional-events', () => {
-  it('accepts conditional intermediate catch and boundary events (interrupting or not), refuses variableEvents and a catch after an event-based gateway', async () => {
+  it('accepts conditional intermediate catch and boundary events (interrupting or not) and variableEvents of create, update, delete; refuses other variableEvents and a catch after an event-based gateway', async () => {
     const condition = `<bpmn:condition xsi:type="bpmn:tFormalExpression">\${approved}</bpmn:condition>`;
     const results = await lint(
       processXml(`
@@ -113,7 +113,8 @@ describe('anju/conditional-events', () => {
         <bpmn:userTask id="task" camunda:assignee="admin" />
         <bpmn:boundaryEvent id="boundary" attachedToRef="task"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:boundaryEvent>
         <bpmn:boundaryEvent id="beside" attachedToRef="task" cancelActivity="false"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:boundaryEvent>
-        <bpmn:intermediateCatchEvent id="events"><bpmn:conditionalEventDefinition camunda:variableEvents="create">${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:intermediateCatchEvent id="events"><bpmn:conditionalEventDefinition camunda:variableEvents="create, changed">${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:intermediateCatchEvent id="listed"><bpmn:conditionalEventDefinition camunda:variableEvents="create, update,delete">${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
         <bpmn:eventBasedGateway id="gateway" />
         <bpmn:intermediateCatchEvent id="afterGateway"><bpmn:conditionalEventDefinition>${condition}</bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
         <bpmn:intermediateCatchEvent id="timer"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
@@ -124,7 +125,7 @@ describe('anju/conditional-events', () => {
     const reports = results['anju/conditional-events'] ?? [];
     expect(ids(reports)).toEqual(['afterGateway', 'events']);
     expect(reports.find((r) => r.id === 'afterGateway')?.message).toBe('事件网关之后不能是条件中间捕获事件。');
-    expect(reports.find((r) => r.id === 'events')?.message).toContain('camunda:variableEvents');
+    expect(reports.find((r) => r.id === 'events')?.message).toContain('变量事件只能填 create（新建）、update（修改）、delete（删除）');
   });
 });
 

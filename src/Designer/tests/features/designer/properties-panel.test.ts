@@ -207,7 +207,7 @@ describe('conditional events', () => {
     );
     await p.select('Boundary');
     const group = 'CamundaPlatform__Condition';
-    expect(p.labels(group)).toEqual(['条件表达式', '变量名（逗号分隔）', '中断所附活动']);
+    expect(p.labels(group)).toEqual(['条件表达式', '变量名（逗号分隔）', '变量事件', '中断所附活动']);
     expect(p.root(group).textContent).toContain('每当所列变量之一变化时计算');
     await p.type('条件表达式', '${amount > 1000}', group);
     await p.type('变量名（逗号分隔）', 'amount,approved', group);
@@ -220,13 +220,13 @@ describe('conditional events', () => {
     expect(xml).not.toContain('variableEvents');
   });
 
-  it('a conditional catch event without a condition gets one from 条件表达式; variableEvents (refused by the engine) shows only when the file has it', async () => {
+  it('a conditional catch event without a condition gets one from 条件表达式; variableEvents is offered and kept', async () => {
     const p = await open(
       `<bpmn:intermediateCatchEvent id="Catch"><bpmn:conditionalEventDefinition id="C1" /></bpmn:intermediateCatchEvent>
        <bpmn:intermediateCatchEvent id="Old"><bpmn:conditionalEventDefinition id="C2" camunda:variableEvents="create"><bpmn:condition xsi:type="bpmn:tFormalExpression">\${ok}</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>`,
     );
     await p.select('Catch');
-    expect(p.labels('CamundaPlatform__Condition')).toEqual(['条件表达式', '变量名（逗号分隔）']);
+    expect(p.labels('CamundaPlatform__Condition')).toEqual(['条件表达式', '变量名（逗号分隔）', '变量事件']);
     await p.type('条件表达式', '${approved}', 'CamundaPlatform__Condition');
     expect(await p.xml()).toMatch(/<bpmn:conditionalEventDefinition id="C1">\s*<bpmn:condition xsi:type="bpmn:tFormalExpression">\$\{approved\}<\/bpmn:condition>/);
 

@@ -148,15 +148,29 @@ const eventSubProcesses: Rule = () => ({
   },
 });
 
+/** The kinds of change `camunda:variableEvents` may list (the engine refuses any other). */
+const VARIABLE_EVENTS = ['create', 'update', 'delete'] as const;
+
+/** The entries of a `camunda:variableEvents` list that the engine does not know. */
+function unknownVariableEvents(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '' && !(VARIABLE_EVENTS as readonly string[]).includes(entry));
+}
+
 /**
- * Conditional events as the engine runs them (docs/bpmn-support.md, "Conditional events"): no `camunda:variableEvents`,
- * no conditional catch after an event-based gateway (a conditional start at process level is `supported-elements`' part).
+ * Conditional events as the engine runs them (docs/bpmn-support.md, "Conditional events"): `camunda:variableEvents`
+ * lists only create, update and delete; no conditional catch after an event-based gateway (a conditional start at process level is `supported-elements`' part).
  */
 const conditionalEvents: Rule = () => ({
   check(node, reporter) {
     if (!node.$instanceOf('bpmn:ConditionalEventDefinition')) return;
     const event = node.$parent;
-    if (camundaAttribute(node, 'variableEvents')) reporter.report(event?.id ?? node.id, t('lint.conditionalVariableEvents'));
+    const events = camundaAttribute(node, 'variableEvents');
+    if (events !== undefined && (events.trim() === '' || unknownVariableEvents(events).length > 0)) {
+      reporter.report(event?.id ?? node.id, t('lint.conditionalVariableEvents'));
+    }
     if (!event?.$instanceOf('bpmn:IntermediateCatchEvent')) return;
     const siblings = (event.$parent?.flowElements as ModdleElement[] | undefined) ?? [];
     const afterGateway = siblings.some(

@@ -30,7 +30,6 @@ import {
   signalInMappingsShown,
   startFormShown,
   taskListenerEvents,
-  variableEventsShown,
   withCurrent,
   type ImplementationType,
   type ListenerKind,
@@ -47,7 +46,7 @@ import {
  * - signal events: 信号名称 on the chosen root bpmn:signal, with what a signal does; no "In mappings" on signal throw and
  *   end events (the engine passes no variables with a thrown signal) unless the file has them;
  * - conditional events: 条件表达式 (a `${…}` expression, what it does) and 变量名（逗号分隔）; no condition type select while
- *   the condition is an expression, no `camunda:variableEvents` (the engine refuses it) unless the file has them; on
+ *   the condition is an expression, then the variable names and the kinds of change (`camunda:variableEvents`); on
  *   conditional boundary events the interrupting switch too;
  * - the start event of an event subprocess: the interrupting switch (isInterrupting; not on an error start, which always
  *   interrupts, unless the file says otherwise);
@@ -289,7 +288,7 @@ function reshapeCondition(group: Group | undefined, bo: ModdleElement): void {
   // A script condition keeps Camunda's entries (type select included), to change it back to an expression.
   if (!script) entries.push({ ...(byId.get('conditionExpression') ?? { isEdited: isTextFieldEntryEdited }), id: 'conditionExpression', component: ConditionExpression });
   entries.push({ ...(byId.get('conditionVariableName') ?? { isEdited: isTextFieldEntryEdited }), id: 'conditionVariableName', component: VariableNames });
-  if (variableEventsShown(bo) && byId.has('conditionVariableEvents')) entries.push(byId.get('conditionVariableEvents')!);
+  if (byId.has('conditionVariableEvents')) entries.push(byId.get('conditionVariableEvents')!);
   if (script) entries.push(...group.entries.filter((entry) => !['conditionVariableName', 'conditionVariableEvents'].includes(entry.id)));
   group.entries = entries;
 }

@@ -78,14 +78,6 @@ export function isStartInterrupting(bo: ModdleElement): boolean {
   return bo.get('isInterrupting') !== false;
 }
 
-/** `camunda:variableEvents` of a conditional event: refused by the engine, so shown only while the file has it, to be removed. */
-export function variableEventsShown(bo: ModdleElement): boolean {
-  const definition = eventDefinitionsOf(bo)[0];
-  if (!definition?.$instanceOf('bpmn:ConditionalEventDefinition')) return true;
-  const value = definition.get('variableEvents');
-  return typeof value === 'string' && value !== '';
-}
-
 /**
  * Whether Camunda's form groups (form key or reference, generated form fields) are offered: on user tasks and none start
  * events, not on message, timer or signal start events, whose start form the engine refuses (only a none start event
