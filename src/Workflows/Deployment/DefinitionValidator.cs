@@ -67,6 +67,11 @@ internal static class DefinitionValidator
                 check.Expression(node, conditional.Condition, "condition");
             }
 
+            if (SignalNameOf(node) is { } signal && Execution.SignalKeys.IsExpression(signal))
+            {
+                check.Expression(node, new ExpressionText(signal), "signal name");
+            }
+
             if (node is Activity { MultiInstance: { } mi })
             {
                 check.Expression(node, mi.LoopCardinality, "loopCardinality");
@@ -249,6 +254,16 @@ internal static class DefinitionValidator
 
         return resolved.ToImmutable();
     }
+
+    private static string? SignalNameOf(FlowNode node) => node switch
+    {
+        StartEvent s => s.SignalName,
+        EndEvent e => e.SignalName,
+        IntermediateCatchEvent c => c.SignalName,
+        IntermediateThrowEvent t => t.SignalName,
+        BoundaryEvent b => b.SignalName,
+        _ => null,
+    };
 
     private static TimerDefinition? TimerOf(FlowNode node) => node switch
     {

@@ -36,7 +36,7 @@ internal sealed partial class InstanceRunner
                     Subscribe(scope.Id, start.Id, start.MessageName!);
                     break;
                 case EventTrigger.Signal:
-                    Subscribe(scope.Id, start.Id, SignalKeys.Of(start.SignalName!));
+                    Subscribe(scope.Id, start.Id, SignalKeys.Of(ResolveSignalName(scope.Id, start.Id, start.SignalName!)));
                     break;
                 case EventTrigger.Timer:
                     AddTimer(scope.Id, scope.Id, start.Id, start.Timer!);

@@ -71,16 +71,16 @@ internal sealed partial class InstanceRunner
 
         foreach (var subscription in State.Subscriptions)
         {
+            var sourceSignal = SignalOf(source.Process.Nodes.GetValueOrDefault(subscription.ActivityId));
             subscription.ActivityId = To(subscription.ActivityId);
-            subscription.MessageName = target.Process.Nodes.GetValueOrDefault(subscription.ActivityId) switch
+            var node = target.Process.Nodes.GetValueOrDefault(subscription.ActivityId);
+            subscription.MessageName = node switch
             {
                 BoundaryEvent { MessageName: { } name } => name,
                 IntermediateCatchEvent { MessageName: { } name } => name,
                 ReceiveTask { MessageName: var name } => name,
                 StartEvent { MessageName: { } name } => name,
-                BoundaryEvent { SignalName: { } signal } => SignalKeys.Of(signal),
-                IntermediateCatchEvent { SignalName: { } signal } => SignalKeys.Of(signal),
-                StartEvent { SignalName: { } signal } => SignalKeys.Of(signal),
+                _ when SignalOf(node) is { } signal && signal != sourceSignal => MigratedSignalWait(subscription, signal),
                 _ => subscription.MessageName,
             };
         }
@@ -153,5 +153,27 @@ internal sealed partial class InstanceRunner
             ["to"] = target.Id,
             ["mapping"] = mapping,
         });
+    }
+
+    private static string? SignalOf(FlowNode? node) => node switch
+    {
+        BoundaryEvent b => b.SignalName,
+        IntermediateCatchEvent c => c.SignalName,
+        StartEvent s => s.SignalName,
+        _ => null,
+    };
+
+    /// <summary>A signal wait whose name the target changed: the new name, resolved where the wait is (a token's scope or the scope itself).</summary>
+    private string MigratedSignalWait(SubscriptionState subscription, string signal)
+    {
+        var scopeId = State.FindToken(subscription.TokenId) is { } owner ? VariableScopeOf(owner) : subscription.TokenId;
+        try
+        {
+            return SignalKeys.Of(ResolveSignalName(scopeId, subscription.ActivityId, signal));
+        }
+        catch (ElementFailure ex)
+        {
+            throw new MigrationRefusedException([new MigrationProblem(subscription.ActivityId, "boundaryEventFailed", ex.Message)]);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Anju.Workflows.Execution;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Xml.Linq;
@@ -158,9 +159,11 @@ internal sealed class ReadContext(
             return null;
         }
 
-        if (name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal))
+        // Camunda 7 reference, "Signal Events": a signal name may be an expression, resolved where the signal is thrown
+        // or a catch starts waiting. A process's signal start event has no instance to resolve it in.
+        if (SignalKeys.IsExpression(name) && owner.Name.LocalName == "startEvent" && owner.Parent?.Name.LocalName == "process")
         {
-            Report(definition, owner.Id(), $"The signal name '{name}' of {Describe(owner)} is an expression, which is not supported yet; give the signal a fixed name");
+            Report(definition, owner.Id(), $"The signal name '{name}' of {Describe(owner)} is an expression; a signal start event of a process starts new instances, which have no variables yet to resolve it in: give the signal a fixed name");
             return null;
         }
 

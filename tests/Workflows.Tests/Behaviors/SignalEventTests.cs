@@ -190,7 +190,7 @@ public sealed class SignalEventTests
     [Theory]
     [InlineData("""<bpmn:signalEventDefinition />""", "has no signalRef")]
     [InlineData("""<bpmn:signalEventDefinition signalRef="Nope" />""", "does not reference a signal")]
-    [InlineData("""<bpmn:signalEventDefinition signalRef="Dynamic" />""", "is an expression")]
+    [InlineData("""<bpmn:signalEventDefinition signalRef="Broken" />""", "signal name")]
     [InlineData("""<bpmn:signalEventDefinition signalRef="Typhoon" camunda:async="true" />""", "camunda:async")]
     [InlineData("""<bpmn:signalEventDefinition signalRef="Typhoon"><bpmn:extensionElements><camunda:in source="a" target="a" /></bpmn:extensionElements></bpmn:signalEventDefinition>""", "camunda:in")]
     public async Task A_signal_Anju_cannot_resolve_is_refused_with_its_element(string definition, string expected)
@@ -200,7 +200,7 @@ public sealed class SignalEventTests
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
               <bpmn:signal id="Typhoon" name="台风预警" />
-              <bpmn:signal id="Dynamic" name="alert-${district}" />
+              <bpmn:signal id="Broken" name="alert-${district +}" />
               <bpmn:process id="bad" isExecutable="true">
                 <bpmn:startEvent id="start" />
                 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
@@ -215,5 +215,74 @@ public sealed class SignalEventTests
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.ElementId == "wait" && p.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    // Camunda 7 reference, "Signal Events": a signal name may contain an expression, resolved when the signal is thrown
+    // and when a catch subscribes (the wait keeps the name it had then).
+    private const string DistrictSignals = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://anju.test">
+          <bpmn:signal id="Alert" name="停水通知-${district}" />
+          <bpmn:process id="listener" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work" />
+            <bpmn:userTask id="work" camunda:candidateGroups="property-firm" />
+            <bpmn:boundaryEvent id="alerted" attachedToRef="work" cancelActivity="false"><bpmn:signalEventDefinition signalRef="Alert" /></bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="alerted" targetRef="notify" />
+            <bpmn:userTask id="notify" camunda:candidateGroups="property-firm" />
+          </bpmn:process>
+          <bpmn:process id="announcer" isExecutable="true">
+            <bpmn:startEvent id="aStart" />
+            <bpmn:sequenceFlow id="a1" sourceRef="aStart" targetRef="announce" />
+            <bpmn:endEvent id="announce"><bpmn:signalEventDefinition signalRef="Alert" /></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task A_signal_name_with_an_expression_is_resolved_where_it_is_caught_and_where_it_is_thrown()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(DistrictSignals);
+        var chengjiang = await t.StartAsync("listener", new { district = "澄江" });
+        var nanzha = await t.StartAsync("listener", new { district = "南闸" });
+
+        // A later change of the variable does not rename the wait.
+        await t.Engine.EditVariableAsync(chengjiang.Id, "district", "南闸", "改错了", "admin");
+        var announced = await t.StartAsync("announcer", new { district = "澄江" });
+
+        Assert.Equal("completed", announced.Status);
+        var journal = (await t.Engine.ReadJournalAsync(announced.Id)).Entries;
+        Assert.Contains(journal, e => e.Type == "SignalThrown" && e.Details!.Contains("停水通知-澄江", StringComparison.Ordinal));
+        Assert.Equal(["notify", "work"], (await t.InstanceAsync(chengjiang.Id)).ActiveActivityIds.Order(StringComparer.Ordinal));
+        Assert.Equal(["work"], (await t.InstanceAsync(nanzha.Id)).ActiveActivityIds);
+
+        await t.Engine.BroadcastSignalAsync(new BroadcastSignal { Name = "停水通知-南闸" });
+        Assert.Equal(["notify", "work"], (await t.InstanceAsync(nanzha.Id)).ActiveActivityIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_signal_name_that_cannot_be_resolved_stops_the_token_with_an_expression_incident()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        await t.DeployXmlAsync(DistrictSignals);
+
+        var started = await t.StartAsync("announcer");
+
+        var incident = Assert.Single((await t.InstanceAsync(started.Id)).Incidents);
+        Assert.Equal("expression", incident.Type);
+        Assert.Contains("停水通知-${district}", incident.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_process_signal_start_event_needs_a_fixed_name()
+    {
+        await using var t = await TestEngine.CreateAsync();
+        var xml = DistrictSignals.Replace("""<bpmn:startEvent id="aStart" />""", """<bpmn:startEvent id="aStart"><bpmn:signalEventDefinition signalRef="Alert" /></bpmn:startEvent>""", StringComparison.Ordinal);
+
+        var result = await t.Engine.DeployAsync(new DeploymentRequest { Files = [new DeploymentFile("s.bpmn", xml)] });
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Problems.Any(p => p.ElementId == "aStart" && p.Message.Contains("which have no variables yet to resolve it in", StringComparison.Ordinal)), string.Join("\n", result.Problems.Select(p => $"{p.ElementId}: {p.Message}")));
     }
 }

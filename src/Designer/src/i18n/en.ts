@@ -360,7 +360,7 @@ export const en: Record<MessageKey, string> = {
   'lint.multipleEventDefinitions': 'An event may have only one event definition.',
   'lint.signalRef': 'A signal event needs a signal (signalRef).',
   'lint.signalName': 'The signal "{signal}" has no name; throwers and catchers meet by name.',
-  'lint.signalNameExpression': 'The signal name "{name}" is an expression, which the engine does not support yet; give the signal a fixed name.',
+  'lint.signalNameExpression': 'The signal name "{name}" is an expression: a process\'s signal start event starts new cases, which have no variables yet to resolve it in; give the signal a fixed name.',
   'lint.signalAsync': 'camunda:async on a signal definition is not supported: the signal is delivered in the thrower’s transaction.',
   'lint.errorStartNonInterrupting': 'An error start event always interrupts its scope; it cannot be non-interrupting (isInterrupting="false").',
   'lint.eventSubProcessStarts': 'An event subprocess needs exactly one start event (it has {count}).',

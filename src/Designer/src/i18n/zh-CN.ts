@@ -361,7 +361,7 @@ export const zhCN = {
   'lint.multipleEventDefinitions': '一个事件只能有一个事件定义。',
   'lint.signalRef': '信号事件必须选择一个信号（信号定义，signalRef）。',
   'lint.signalName': '信号“{signal}”没有名称；抛出和捕获按名称对应。',
-  'lint.signalNameExpression': '信号名称“{name}”是表达式，引擎暂不支持；请使用固定名称。',
+  'lint.signalNameExpression': '信号名称“{name}”是表达式：流程的信号开始事件启动新案件，此时还没有变量可用来求值；请使用固定名称。',
   'lint.signalAsync': '信号定义上的 camunda:async 不受支持：信号在抛出方的事务中送达。',
   'lint.errorStartNonInterrupting': '错误开始事件总是中断所在范围，不能设为非中断（isInterrupting="false"）。',
   'lint.eventSubProcessStarts': '事件子流程必须有且只有一个开始事件（现有 {count} 个）。',

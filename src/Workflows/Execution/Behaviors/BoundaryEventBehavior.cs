@@ -20,7 +20,7 @@ internal static class BoundaryEventBehavior
             }
             else if (boundary.Trigger == EventTrigger.Signal)
             {
-                runner.Subscribe(token, boundary.Id, SignalKeys.Of(boundary.SignalName!));
+                runner.Subscribe(token, boundary.Id, runner.SignalWait(token, boundary.Id, boundary.SignalName!));
             }
             else if (boundary.Trigger == EventTrigger.Timer)
             {

@@ -23,7 +23,7 @@ internal static class EventBasedGatewayBehavior
                     runner.Subscribe(token, receive.Id, receive.MessageName);
                     break;
                 case IntermediateCatchEvent { Trigger: EventTrigger.Signal, SignalName: { } signal }:
-                    runner.Subscribe(token, target.Id, SignalKeys.Of(signal));
+                    runner.Subscribe(token, target.Id, runner.SignalWait(token, target.Id, signal));
                     break;
                 case IntermediateCatchEvent { Trigger: EventTrigger.Timer, Timer: { } timer }:
                     runner.AddTimer(token, target.Id, timer);

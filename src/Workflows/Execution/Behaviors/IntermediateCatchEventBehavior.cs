@@ -36,7 +36,7 @@ internal static class IntermediateCatchEventBehavior
         }
         else if (catchEvent.Trigger == EventTrigger.Signal)
         {
-            runner.Subscribe(token, catchEvent.Id, SignalKeys.Of(catchEvent.SignalName!));
+            runner.Subscribe(token, catchEvent.Id, runner.SignalWait(token, catchEvent.Id, catchEvent.SignalName!));
         }
         else
         {

@@ -83,15 +83,16 @@ const exclusiveGatewayConditions: Rule = () => ({
   },
 });
 
-/** `${…}` or `#{…}` in a signal's name: the engine refuses it (catchers and throwers meet by a fixed name). */
+/** `${…}` or `#{…}` in a signal's name: resolved where the signal is thrown or caught, so not on a process's signal start. */
 export function isExpressionName(name: string): boolean {
   return name.includes('${') || name.includes('#{');
 }
 
 /**
  * A signal event as the engine reads it (docs/bpmn-support.md): its definition refers to a root bpmn:signal
- * (`signalRef`; a reference to nothing is dropped by the moddle, so it is missing here too), the signal has a fixed name,
- * and the definition has no camunda:async (the signal is delivered in the thrower's transaction).
+ * (`signalRef`; a reference to nothing is dropped by the moddle, so it is missing here too), the signal has a name —
+ * a fixed one on a process's signal start event, which has no variables yet to resolve an expression in —, and the
+ * definition has no camunda:async (the signal is delivered in the thrower's transaction).
  */
 const signalEvents: Rule = () => ({
   check(node, reporter) {
@@ -101,7 +102,9 @@ const signalEvents: Rule = () => ({
     const name = typeof signal?.name === 'string' ? signal.name.trim() : '';
     if (!signal) reporter.report(event, t('lint.signalRef'));
     else if (name === '') reporter.report(event, t('lint.signalName', { signal: signal.id ?? '' }));
-    else if (isExpressionName(name)) reporter.report(event, t('lint.signalNameExpression', { name }));
+    else if (isExpressionName(name) && node.$parent?.$instanceOf('bpmn:StartEvent') && node.$parent.$parent?.$instanceOf('bpmn:Process')) {
+      reporter.report(event, t('lint.signalNameExpression', { name }));
+    }
     // Any value, false too, as the engine reads it (with the camunda moddle an own property, else an unknown attribute).
     const async = (Object.hasOwn(node, 'async') && node.async !== undefined) || node.$attrs?.['camunda:async'] !== undefined;
     if (async) reporter.report(event, t('lint.signalAsync'));
