@@ -26,7 +26,7 @@ internal static class ActivityReader
 
         if (context.ReadBoolean(element, "isForCompensation", false, element))
         {
-            context.Report(element, $"Compensation handler {description} is not supported");
+            context.Report(element, id, $"Compensation handler {description} is not supported", Deployment.ProblemCodes.CompensationUnsupported, ReadContext.Label(element));
         }
 
         return ReadContinuations(activity, element, context) with

@@ -15,7 +15,7 @@ internal static class CallActivityReader
     {
         if (element.Attr("calledElement") is not { } calledElement)
         {
-            context.Report(element, $"callActivity '{id}' has no calledElement");
+            context.Report(element, id, $"callActivity '{id}' has no calledElement", Deployment.ProblemCodes.CalledElementMissing, ReadContext.Label(element));
             return null;
         }
 

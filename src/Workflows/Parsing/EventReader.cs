@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -66,7 +67,7 @@ internal static class EventReader
                 ? new StartEvent { Id = id, Trigger = EventTrigger.Conditional, Conditional = condition }
                 : null,
             { Kind: "none" } => Reported<StartEvent>(element, $"The start event '{id}' of an event subprocess needs a trigger (message, timer, signal, error or escalation)", context),
-            _ => Unsupported<StartEvent>(element, description, context),
+            _ => Unsupported<StartEvent>(element, definition.Kind, description, context),
         };
         if (start is { Trigger: EventTrigger.Error } && !interrupting)
         {
@@ -89,7 +90,7 @@ internal static class EventReader
         { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
             ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
             : null,
-        _ => Unsupported<StartEvent>(element, description, context),
+        _ => Unsupported<StartEvent>(element, definition.Kind, description, context),
     };
 
     public static EndEvent? ReadEnd(XElement element, string id, ReadContext context)
@@ -114,7 +115,7 @@ internal static class EventReader
             { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
                 ? new EndEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
                 : null,
-            _ => Unsupported<EndEvent>(element, $"{definition.Kind} end event '{id}'", context),
+            _ => Unsupported<EndEvent>(element, definition.Kind, $"{definition.Kind} end event '{id}'", context),
         };
     }
 
@@ -144,7 +145,7 @@ internal static class EventReader
             { Kind: "conditional", Element: { } conditional } => EventDefinitions.ReadConditional(conditional, element, description, context) is { } condition
                 ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Conditional, Conditional = condition }
                 : null,
-            _ => Unsupported<IntermediateCatchEvent>(element, description, context),
+            _ => Unsupported<IntermediateCatchEvent>(element, definition.Kind, description, context),
         };
     }
 
@@ -168,7 +169,7 @@ internal static class EventReader
             { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
                 ? new IntermediateThrowEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
                 : null,
-            _ => Unsupported<IntermediateThrowEvent>(element, description, context),
+            _ => Unsupported<IntermediateThrowEvent>(element, definition.Kind, description, context),
         };
     }
 
@@ -181,7 +182,8 @@ internal static class EventReader
 
         if (element.Attr("attachedToRef") is not { } attachedTo)
         {
-            return Reported<BoundaryEvent>(element, $"boundaryEvent '{id}' has no attachedToRef", context);
+            context.Report(element, id, $"boundaryEvent '{id}' has no attachedToRef", ProblemCodes.BoundaryNotAttached, ReadContext.Label(element));
+            return null;
         }
 
         var cancel = context.ReadBoolean(element, "cancelActivity", true, element);
@@ -223,13 +225,37 @@ internal static class EventReader
                     ? boundary with { Trigger = EventTrigger.Conditional, Conditional = condition }
                     : null;
             default:
-                return Unsupported<BoundaryEvent>(element, description, context);
+                return Unsupported<BoundaryEvent>(element, definition.Kind, description, context);
         }
     }
 
-    private static T? Unsupported<T>(XElement element, string description, ReadContext context)
-        where T : FlowNode =>
-        Reported<T>(element, $"{description} is not supported", context);
+    /// <summary>
+    /// Refuses an event of a kind the engine does not run here: compensation and cancel (transactions) have codes of their
+    /// own; any other kind is <see cref="ProblemCodes.ElementUnsupported"/> with what it is ("timer end event").
+    /// </summary>
+    private static T? Unsupported<T>(XElement element, string kind, string description, ReadContext context)
+        where T : FlowNode
+    {
+        var message = $"{description} is not supported";
+        var label = ReadContext.Label(element);
+        switch (kind)
+        {
+            case "compensate":
+                context.Report(element, element.Id(), message, ProblemCodes.CompensationUnsupported, label);
+                break;
+            case "cancel":
+                context.Report(element, element.Id(), message, ProblemCodes.TransactionUnsupported, label);
+                break;
+            default:
+                var what = description.EndsWith($" '{element.Id()}'", StringComparison.Ordinal)
+                    ? description[..description.LastIndexOf(" '", StringComparison.Ordinal)]
+                    : description;
+                context.Report(element, element.Id(), message, ProblemCodes.ElementUnsupported, label, what);
+                break;
+        }
+
+        return null;
+    }
 
     private static T? Reported<T>(XElement element, string message, ReadContext context)
         where T : FlowNode

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -66,7 +67,8 @@ internal static class GraphLinker
         // A rejected element was reported already; anything else (a typo, a lane, an annotation) is unknown.
         if (!graph.RejectedIds.Contains(id))
         {
-            context.Report(entry.Element, $"sequenceFlow '{entry.Flow.Id}' has {end} '{id}', which is not a flow node of this process");
+            context.Report(entry.Element, entry.Flow.Id, $"sequenceFlow '{entry.Flow.Id}' has {end} '{id}', which is not a flow node of this process",
+                end == "source" ? ProblemCodes.FlowSourceUnknown : ProblemCodes.FlowTargetUnknown, ReadContext.Label(entry.Flow.Name, entry.Flow.Id), id);
         }
 
         return null;
@@ -82,7 +84,8 @@ internal static class GraphLinker
             {
                 if (!graph.RejectedIds.Contains(boundary.AttachedToId))
                 {
-                    context.Report(boundary.Id, boundary.Location.Line, $"boundaryEvent '{boundary.Id}' is attached to '{boundary.AttachedToId}', which is not a flow node of this process");
+                    context.Report(boundary.Id, boundary.Location.Line, $"boundaryEvent '{boundary.Id}' is attached to '{boundary.AttachedToId}', which is not a flow node of this process",
+                        ProblemCodes.BoundaryHostUnknown, boundary.Label, boundary.AttachedToId);
                 }
 
                 continue;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -43,7 +44,7 @@ internal sealed class ProcessReader
         var (startElements, _) = reader.ReadScope(process, parentId: null);
         if (startElements == 0)
         {
-            context.Report(process, $"Process '{key}' has no start event");
+            context.Report(process, key, $"Process '{key}' has no start event", ProblemCodes.NoStartEvent, ReadContext.Label(process.Attr("name") ?? poolName, key));
         }
 
         var (nodes, flows) = GraphLinker.Link(reader.graph, context);
@@ -227,7 +228,21 @@ internal sealed class ProcessReader
         if (!IsSupported(localName))
         {
             var message = localName == "scriptTask" ? $"scriptTask '{id}' {ScriptTaskMessage}" : $"{localName} '{id}' is not supported";
-            context.Report(element, message);
+            var code = localName switch
+            {
+                "scriptTask" => ProblemCodes.ScriptTaskUnsupported,
+                "complexGateway" => ProblemCodes.ComplexGatewayUnsupported,
+                "transaction" => ProblemCodes.TransactionUnsupported,
+                _ => ProblemCodes.ElementUnsupported,
+            };
+            if (code == ProblemCodes.ElementUnsupported)
+            {
+                context.Report(element, id, message, code, ReadContext.Label(element), localName);
+            }
+            else
+            {
+                context.Report(element, id, message, code, ReadContext.Label(element));
+            }
             return null;
         }
 
@@ -287,9 +302,14 @@ internal sealed class ProcessReader
 
         if (startElements != 1)
         {
-            context.Report(element, startElements == 0
-                ? $"subProcess '{id}' has no start event"
-                : $"subProcess '{id}' must have exactly one (none) start event, not {startElements}");
+            if (startElements == 0)
+            {
+                context.Report(element, id, $"subProcess '{id}' has no start event", ProblemCodes.NoStartEvent, ReadContext.Label(element));
+            }
+            else
+            {
+                context.Report(element, $"subProcess '{id}' must have exactly one (none) start event, not {startElements}");
+            }
         }
 
         // Empty only when a problem was reported (no start event, or a rejected one): the process is not deployed.

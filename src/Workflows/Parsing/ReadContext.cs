@@ -36,6 +36,20 @@ internal sealed class ReadContext(
     }
 
     /// <summary>
+    /// Reports a problem with its own code (<see cref="Deployment.ProblemCodes"/>) and the arguments a client renders
+    /// it with, located at <paramref name="at"/>.
+    /// </summary>
+    public void Report(XElement at, string? elementId, string message, string code, params string[] arguments) =>
+        Report(elementId, at.Line(), message, code, arguments);
+
+    /// <summary>Reports a problem with its own code found on the assembled graph.</summary>
+    public void Report(string? elementId, int line, string message, string code, params string[] arguments)
+    {
+        problems.Add(new BpmnProblem(elementId, line, message) { Code = code, Arguments = [.. arguments] });
+        errorCount++;
+    }
+
+    /// <summary>
     /// Reports an attribute or extension element that has no effect where it stands (code
     /// <see cref="Deployment.ProblemCodes.AttributeIgnored"/>; arguments: where, what): the document still deploys.
     /// </summary>
@@ -77,7 +91,7 @@ internal sealed class ReadContext(
         var reference = definition.Attr("messageRef");
         if (reference is null)
         {
-            Report(definition, owner.Id(), $"{Describe(owner)} has no messageRef");
+            Report(definition, owner.Id(), $"{Describe(owner)} has no messageRef", Deployment.ProblemCodes.MessageRefMissing, Label(owner));
             return null;
         }
 
@@ -86,7 +100,7 @@ internal sealed class ReadContext(
             return name;
         }
 
-        Report(definition, owner.Id(), $"messageRef '{reference}' of {Describe(owner)} does not reference a message");
+        Report(definition, owner.Id(), $"messageRef '{reference}' of {Describe(owner)} does not reference a message", Deployment.ProblemCodes.MessageUnknown, Label(owner), reference);
         return null;
     }
 
@@ -108,7 +122,7 @@ internal sealed class ReadContext(
             return true;
         }
 
-        Report(definition, owner.Id(), $"errorRef '{reference}' of {Describe(owner)} does not reference an error");
+        Report(definition, owner.Id(), $"errorRef '{reference}' of {Describe(owner)} does not reference an error", Deployment.ProblemCodes.ErrorUnknown, Label(owner), reference);
         return false;
     }
 
@@ -130,7 +144,7 @@ internal sealed class ReadContext(
             return true;
         }
 
-        Report(definition, owner.Id(), $"escalationRef '{reference}' of {Describe(owner)} does not reference an escalation");
+        Report(definition, owner.Id(), $"escalationRef '{reference}' of {Describe(owner)} does not reference an escalation", Deployment.ProblemCodes.EscalationUnknown, Label(owner), reference);
         return false;
     }
 
@@ -143,13 +157,13 @@ internal sealed class ReadContext(
         var reference = definition.Attr("signalRef");
         if (reference is null)
         {
-            Report(definition, owner.Id(), $"{Describe(owner)} has no signalRef");
+            Report(definition, owner.Id(), $"{Describe(owner)} has no signalRef", Deployment.ProblemCodes.SignalRefMissing, Label(owner));
             return null;
         }
 
         if (!signalNames.TryGetValue(definition.ResolveReference(reference), out var name))
         {
-            Report(definition, owner.Id(), $"signalRef '{reference}' of {Describe(owner)} does not reference a signal");
+            Report(definition, owner.Id(), $"signalRef '{reference}' of {Describe(owner)} does not reference a signal", Deployment.ProblemCodes.SignalUnknown, Label(owner), reference);
             return null;
         }
 
@@ -181,6 +195,15 @@ internal sealed class ReadContext(
 
         return name.Trim();
     }
+
+    /// <summary>
+    /// "受理 (Task_1)", or "Task_1" when the element has no name: how a problem's arguments name an element
+    /// (<see cref="Model.FlowNode.Label"/> for the same on the graph).
+    /// </summary>
+    public static string Label(XElement element) => Label(element.Attr("name"), element.Id() ?? string.Empty);
+
+    /// <summary>"name (id)", or the id when there is no name.</summary>
+    public static string Label(string? name, string id) => string.IsNullOrWhiteSpace(name) ? id : $"{name.Trim()} ({id})";
 
     /// <summary>"userTask 'Task_1'": how messages name an element.</summary>
     public static string Describe(XElement element) => $"{element.Name.LocalName} '{element.Id()}'";

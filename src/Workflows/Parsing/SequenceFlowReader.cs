@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -22,7 +23,7 @@ internal static class SequenceFlowReader
         var target = element.Attr("targetRef");
         if (source is null || target is null)
         {
-            context.Report(element, $"sequenceFlow '{id}' has no {(source is null ? "sourceRef" : "targetRef")}");
+            context.Report(element, id, $"sequenceFlow '{id}' has no {(source is null ? "sourceRef" : "targetRef")}", ProblemCodes.FlowNotConnected, ReadContext.Label(element));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -64,7 +65,7 @@ internal static class StructureValidator
         {
             if (!catches.ContainsKey((link.ParentId, link.LinkName!)))
             {
-                context.Report(link.Id, link.Location.Line, $"intermediateThrowEvent '{link.Id}' throws link '{link.LinkName}', but no link catch event of that name is in the same scope");
+                context.Report(link.Id, link.Location.Line, $"intermediateThrowEvent '{link.Id}' throws link '{link.LinkName}', but no link catch event of that name is in the same scope", ProblemCodes.LinkCatchMissing, link.Label, link.LinkName!);
             }
         }
     }
@@ -72,6 +73,8 @@ internal static class StructureValidator
     private static void ValidateConnections(FlowNode node, ReadContext context)
     {
         void Report(string problem) => context.Report(node.Id, node.Location.Line, $"{node.ElementType} '{node.Id}' {problem}");
+        void ReportCoded(string problem, string code) =>
+            context.Report(node.Id, node.Location.Line, $"{node.ElementType} '{node.Id}' {problem}", code, node.Label);
 
         switch (node)
         {
@@ -96,7 +99,7 @@ internal static class StructureValidator
 
                 if (node.Outgoing.IsEmpty)
                 {
-                    Report("has no outgoing sequence flow");
+                    ReportCoded("has no outgoing sequence flow", ProblemCodes.NoOutgoingFlow);
                 }
 
                 return;
@@ -116,7 +119,7 @@ internal static class StructureValidator
 
                 if (node.Outgoing.IsEmpty)
                 {
-                    Report("has no outgoing sequence flow");
+                    ReportCoded("has no outgoing sequence flow", ProblemCodes.NoOutgoingFlow);
                 }
 
                 return;
@@ -127,13 +130,13 @@ internal static class StructureValidator
                 Report("has outgoing sequence flows");
                 break;
             case ExclusiveGateway or InclusiveGateway or ParallelGateway or EventBasedGateway when node.Outgoing.IsEmpty:
-                Report("has no outgoing sequence flow");
+                ReportCoded("has no outgoing sequence flow", ProblemCodes.NoOutgoingFlow);
                 break;
         }
 
         if (node.Incoming.IsEmpty)
         {
-            Report("has no incoming sequence flow");
+            ReportCoded("has no incoming sequence flow", ProblemCodes.NoIncomingFlow);
         }
     }
 
@@ -173,9 +176,10 @@ internal static class StructureValidator
     private static void ValidateStartEvents(IReadOnlyList<FlowNode> nodes, ReadContext context)
     {
         var starts = nodes.OfType<StartEvent>().Where(s => s.ParentId is null).ToList();
-        foreach (var extra in starts.Where(s => s.Trigger == EventTrigger.None).Skip(1))
+        var noneStarts = starts.Where(s => s.Trigger == EventTrigger.None).ToList();
+        foreach (var extra in noneStarts.Skip(1))
         {
-            context.Report(extra.Id, extra.Location.Line, $"startEvent '{extra.Id}' is a second none start event; a process can have only one");
+            context.Report(extra.Id, extra.Location.Line, $"startEvent '{extra.Id}' is a second none start event; a process can have only one", ProblemCodes.SecondNoneStart, extra.Label, noneStarts[0].Label);
         }
 
         // A message must start exactly one thing, or correlation could not choose.

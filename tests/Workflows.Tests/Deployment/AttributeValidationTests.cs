@@ -96,8 +96,8 @@ public sealed class AttributeValidationTests
         { "condition that does not parse", Gateway("exclusiveGateway", "${amount &gt;}", null, bIsDefault: true), "a", ProblemCodes.Expression },
 
         // message and error references
-        { "dangling message reference", Linear("<bpmn:receiveTask id=\"x\" messageRef=\"nope\" />"), "x", ProblemCodes.Model },
-        { "dangling error reference", Linear(UserTask("") + "<bpmn:boundaryEvent id=\"b\" attachedToRef=\"x\"><bpmn:errorEventDefinition errorRef=\"nope\" /></bpmn:boundaryEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"b\" targetRef=\"e2\" /><bpmn:endEvent id=\"e2\" />"), "b", ProblemCodes.Model },
+        { "dangling message reference", Linear("<bpmn:receiveTask id=\"x\" messageRef=\"nope\" />"), "x", ProblemCodes.MessageUnknown },
+        { "dangling error reference", Linear(UserTask("") + "<bpmn:boundaryEvent id=\"b\" attachedToRef=\"x\"><bpmn:errorEventDefinition errorRef=\"nope\" /></bpmn:boundaryEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"b\" targetRef=\"e2\" /><bpmn:endEvent id=\"e2\" />"), "b", ProblemCodes.ErrorUnknown },
     };
 
     public static TheoryData<string, string> GoodValues() => new()

@@ -67,6 +67,26 @@ public abstract class DeploymentValidationTests<THost>(THost host) : IClassFixtu
         Assert.StartsWith("userTask 'handle', dueDate: '2个工作日' is not an ISO 8601 date or duration", english["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(BadDeploymentValues.StructuralRows), MemberType = typeof(BadDeploymentValues))]
+    public async Task A_structural_mistake_is_said_in_Chinese_and_in_English_on_request(string from, string to, string elementId, string code, string chinese, string english)
+    {
+        var zh = await host.ClientAsync("admin");
+        var en = await host.ClientAsync("admin", "en");
+        var xml = ProcessApi.Fixture(Simple, ProcessApi.NewSuffix()).Replace(from, to, StringComparison.Ordinal);
+
+        var deploy = await zh.PostXmlAsync("/api/deployments", xml);
+        var englishDryRun = await (await en.PostXmlAsync("/api/deployments?dryRun=true", xml)).Json();
+
+        Assert.Equal(HttpStatusCode.BadRequest, deploy.StatusCode);
+        var error = (await deploy.Json())["errors"]!.AsArray().First(e => e!["code"]!.GetValue<string>() == code)!;
+        Assert.Equal((elementId, "error"), (error["elementId"]!.GetValue<string>(), error["severity"]!.GetValue<string>()));
+        Assert.Equal(chinese, error["message"]!.GetValue<string>());
+        Assert.Equal(english, error["detail"]!.GetValue<string>());
+        var inEnglish = englishDryRun["errors"]!.AsArray().First(e => e!["code"]!.GetValue<string>() == code)!;
+        Assert.Equal(english, inEnglish["message"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_dry_run_of_a_valid_model_says_what_would_be_deployed_and_stores_no_version_and_no_timer_job()
     {
@@ -179,6 +199,39 @@ public static class BadDeploymentValues
         { Task + """<bpmn:boundaryEvent id="remind" attachedToRef="handle" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R1000000/PT0.001S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id="f3" sourceRef="remind" targetRef="end2" /><bpmn:endEvent id="end2" />""", "remind", "timerCycleTooShort" },
         { Task + """<bpmn:boundaryEvent id="late" attachedToRef="handle"><bpmn:timerEventDefinition><bpmn:timeDuration>两天</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id="f3" sourceRef="late" targetRef="end2" /><bpmn:endEvent id="end2" />""", "late", "timerValue" },
         { "gateways", "g1", "waitlessCycle" },
+    };
+
+    /// <summary>Each row: a replacement in the simple fixture, the element and code expected, its Chinese and English text.</summary>
+    public static TheoryData<string, string, string, string, string, string> StructuralRows() => new()
+    {
+        {
+            """<bpmn:startEvent id="start" />""",
+            """<bpmn:startEvent id="start" /><bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="check" /><bpmn:exclusiveGateway id="check" name="是否受理" />""",
+            "check", "noOutgoingFlow",
+            "“是否受理 (check)”没有流出的顺序流：流程走到这里无法继续。请从它连一条顺序流到下一步。",
+            "exclusiveGateway 'check' has no outgoing sequence flow"
+        },
+        {
+            """<bpmn:startEvent id="start" />""",
+            """<bpmn:startEvent id="start" name="收到补正"><bpmn:messageEventDefinition /></bpmn:startEvent>""",
+            "start", "messageRefMissing",
+            "“收到补正 (start)”没有选择消息：请在属性面板中为它选择或新建一个消息。",
+            "startEvent 'start' has no messageRef"
+        },
+        {
+            Task,
+            """<bpmn:scriptTask id="handle" name="办理" />""",
+            "handle", "scriptTaskUnsupported",
+            "“办理 (handle)”是脚本任务，本系统不支持：脚本无法安全隔离运行。请改用服务任务（使用已注册的处理程序）或外部任务。",
+            "scriptTask 'handle' is not supported: scripts cannot be sandboxed; use a service task with a registered handler or an external task"
+        },
+        {
+            """<bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="end" />""",
+            """<bpmn:sequenceFlow id="f2" name="办结" sourceRef="handle" targetRef="finish" />""",
+            "f2", "flowTargetUnknown",
+            "顺序流“办结 (f2)”的终点“finish”不是本流程中的环节（可能已删除，或连在了注释、泳道上）。",
+            "sequenceFlow 'f2' has target 'finish', which is not a flow node of this process"
+        },
     };
 }
 
