@@ -91,6 +91,7 @@ public static class Messages
         ["field.type.boolean"] = ("请选择是或否。", "Choose yes or no."),
         ["field.type.double"] = ("请输入数字（可带小数）。", "Enter a number (decimals allowed)."),
         ["field.type.date"] = ("请输入有效日期（如 2026-10-10）。", "Enter a valid date (e.g. 2026-10-10)."),
+        ["field.type.datePattern"] = ("请输入有效日期（如 {0}，或 2026-10-10）。", "Enter a valid date (e.g. {0}, or 2026-10-10)."),
         ["field.type.string"] = ("请输入文字。", "Enter text."),
         ["field.enum"] = ("请从给定选项中选择。", "Choose one of the given options."),
         ["field.minlength"] = ("至少输入 {0} 个字符。", "Enter at least {0} characters."),

@@ -191,7 +191,7 @@ public static class FormValidator
     {
         if (value.GetValueKind() != JsonValueKind.String || ParseDate(field, value.GetValue<string>()) is not { } date)
         {
-            errors.Add(new FieldError("field.type.date"));
+            errors.Add(field.DatePattern is { } pattern ? new FieldError("field.type.datePattern", pattern.Example) : new FieldError("field.type.date"));
             return;
         }
 

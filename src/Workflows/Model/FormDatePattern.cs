@@ -35,6 +35,9 @@ public sealed record FormDatePattern
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    /// <summary>A date written in the pattern (10 October 2026, 14:30), to show a person how to type one.</summary>
+    public string Example => new DateTime(2026, 10, 10, 14, 30, 0, DateTimeKind.Unspecified).ToString(Format, CultureInfo.InvariantCulture);
+
     /// <summary>Reads a Java date pattern; null with the reason when it has a letter the engine does not read.</summary>
     public static FormDatePattern? TryCreate(string pattern, out string? problem)
     {
