@@ -63,13 +63,14 @@ internal sealed partial class InstanceRunner
 
     public void SetLocal(ScopeState scope, string name, JsonNode? value)
     {
-        var change = scope.Variables.ContainsKey(name) ? VariableChange.Update : VariableChange.Create;
-        scope.Variables[name] = value;
         if (Process.HasConditionalEvents)
         {
+            var change = scope.Variables.ContainsKey(name) ? VariableChange.Update : VariableChange.Create;
             var changed = _changedVariables ??= new Dictionary<string, VariableChange>(StringComparer.Ordinal);
             changed[name] = changed.GetValueOrDefault(name) | change;
         }
+
+        scope.Variables[name] = value;
 
         Command.NoteVariableChanged(Loaded, name, value);
     }
