@@ -78,7 +78,7 @@ internal static class EventReader
         return start is null ? null : start with { IsInterrupting = interrupting };
     }
 
-    /// <summary>A message, timer or signal start (at process level, or of an event subprocess); others are refused.</summary>
+    /// <summary>A message, timer, signal or conditional start (at process level, or of an event subprocess); others are refused.</summary>
     private static StartEvent? ReadStartTrigger(EventDefinition definition, XElement element, string id, string description, ReadContext context) => definition switch
     {
         { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
@@ -89,6 +89,11 @@ internal static class EventReader
             : null,
         { Kind: "signal", Element: { } signal } => context.ResolveSignal(signal, element) is { } signalName
             ? new StartEvent { Id = id, Trigger = EventTrigger.Signal, SignalName = signalName }
+            : null,
+
+        // At process level: Camunda 7's "Conditional Start Event", started by evaluating start conditions (the API).
+        { Kind: "conditional", Element: { } conditional } => EventDefinitions.ReadConditional(conditional, element, description, context) is { } condition
+            ? new StartEvent { Id = id, Trigger = EventTrigger.Conditional, Conditional = condition }
             : null,
         _ => Unsupported<StartEvent>(element, definition.Kind, description, context),
     };

@@ -346,6 +346,7 @@ public static class AuthorizationMatrix
         {
             // Authorized, nobody listens to this name: 200 with nothing reached.
             yield return new("POST signals", user, "POST", "/api/signals", """{"name":"authz-matrix-nobody-listens"}""", user switch { Admin => 200, Anonymous => 401, _ => 403 });
+            yield return new("POST conditions", user, "POST", "/api/conditions", """{"variables":{"authzMatrixNothingHolds":true}}""", user switch { Admin => 200, Anonymous => 401, _ => 403 });
         }
 
         // ---- Jobs (list: supervisors, their jurisdiction's; execute: administrators) ----

@@ -201,4 +201,45 @@ public sealed class ConditionalEventTests
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.ElementId == "wait" && p.Message.Contains(expected, StringComparison.Ordinal));
     }
+
+    // Camunda 7 reference, "Conditional Start Event": evaluating the start conditions with variables starts every
+    // process whose conditional start holds (RuntimeService.createConditionEvaluation().evaluateStartConditions()).
+    [Fact]
+    public async Task Evaluating_start_conditions_starts_the_processes_whose_condition_holds_with_the_variables()
+    {
+        await using var t = await TestEngine.CreateAsync(Store.Sqlite);
+        await t.DeployXmlAsync($$"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Defs" targetNamespace="http://anju.test">
+              <bpmn:process id="large-repair" isExecutable="true">
+                <bpmn:startEvent id="large">{{Condition("${amount > 1000}", "amount")}}</bpmn:startEvent>
+                <bpmn:sequenceFlow id="f1" sourceRef="large" targetRef="review" />
+                <bpmn:userTask id="review" camunda:candidateGroups="street-office" />
+              </bpmn:process>
+              <bpmn:process id="urgent-repair" isExecutable="true">
+                <bpmn:startEvent id="urgent">{{Condition("${urgent}")}}</bpmn:startEvent>
+                <bpmn:sequenceFlow id="u1" sourceRef="urgent" targetRef="dispatch" />
+                <bpmn:userTask id="dispatch" camunda:candidateGroups="property-firm" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+
+        var none = await t.Engine.EvaluateStartConditionsAsync(new StartConditionEvaluation { Variables = TestEngine.Vars(new { amount = 800 })! });
+        var started = await t.Engine.EvaluateStartConditionsAsync(new StartConditionEvaluation
+        {
+            Variables = TestEngine.Vars(new { amount = 2000 })!,
+            Jurisdiction = "江阴市/澄江街道",
+            BusinessKey = "WX-1",
+        });
+        var both = await t.Engine.EvaluateStartConditionsAsync(new StartConditionEvaluation { Variables = TestEngine.Vars(new { amount = 5000, urgent = true })! });
+        var onlyOne = await t.Engine.EvaluateStartConditionsAsync(new StartConditionEvaluation { Variables = TestEngine.Vars(new { amount = 5000, urgent = true })!, ProcessKey = "urgent-repair" });
+
+        Assert.Empty(none);
+        var instance = await t.InstanceAsync(Assert.Single(started));
+        Assert.Equal(("large-repair", "WX-1", "江阴市/澄江街道"), (instance.DefinitionKey, instance.BusinessKey, instance.Jurisdiction));
+        Assert.Equal(["review"], instance.ActiveActivityIds);
+        Assert.Equal(2000, instance.Variables["amount"]!.GetValue<int>());
+        Assert.Equal(2, both.Count);
+        Assert.Equal("urgent-repair", (await t.InstanceAsync(Assert.Single(onlyOne))).DefinitionKey);
+    }
 }

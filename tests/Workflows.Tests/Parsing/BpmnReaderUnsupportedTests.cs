@@ -53,7 +53,7 @@ public sealed class BpmnReaderUnsupportedTests
     public static TheoryData<string, string> UnsupportedStartEvents => new()
     {
         { "<bpmn:signalEventDefinition />", "startEvent 'X' has no signalRef" },
-        { "<bpmn:conditionalEventDefinition />", "conditional start event 'X' is not supported" },
+        { "<bpmn:conditionalEventDefinition />", "conditional start event 'X' has no condition" },
         { "<bpmn:errorEventDefinition />", "error start event 'X' is not supported" },
         { "<bpmn:escalationEventDefinition />", "escalation start event 'X' is not supported" },
         {

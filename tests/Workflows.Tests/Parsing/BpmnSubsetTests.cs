@@ -41,6 +41,7 @@ public sealed class BpmnSubsetTests
         ("startEvent", "message") => "<bpmn:task id=\"el\" /><bpmn:startEvent id=\"s2\"><bpmn:messageEventDefinition messageRef=\"M\" /></bpmn:startEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"s2\" targetRef=\"el\" />",
         ("startEvent", "timer") => "<bpmn:task id=\"el\" /><bpmn:startEvent id=\"s2\"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"s2\" targetRef=\"el\" />",
         ("startEvent", "signal") => "<bpmn:task id=\"el\" /><bpmn:startEvent id=\"s2\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:startEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"s2\" targetRef=\"el\" />",
+        ("startEvent", "conditional") => $"<bpmn:task id=\"el\" /><bpmn:startEvent id=\"s2\">{Definition("conditional")}</bpmn:startEvent><bpmn:sequenceFlow id=\"f3\" sourceRef=\"s2\" targetRef=\"el\" />",
         ("endEvent", "signal") => "<bpmn:task id=\"el\" /><bpmn:sequenceFlow id=\"f3\" sourceRef=\"el\" targetRef=\"t\" /><bpmn:endEvent id=\"t\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:endEvent>",
         ("intermediateCatchEvent", "signal") => "<bpmn:intermediateCatchEvent id=\"el\"><bpmn:signalEventDefinition signalRef=\"S\" /></bpmn:intermediateCatchEvent>",
         ("intermediateCatchEvent", "conditional") => $"<bpmn:intermediateCatchEvent id=\"el\">{Definition("conditional")}</bpmn:intermediateCatchEvent>",

@@ -378,6 +378,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conditions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EvaluateConditionsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluateConditionsResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments/{id}": {
         parameters: {
             query?: never;
@@ -4384,6 +4423,15 @@ export interface components {
             id: string;
             name: string;
         };
+        EvaluateConditionsRequest: {
+            variables: null | components["schemas"]["JsonNode"];
+            jurisdiction: null | string;
+            businessKey: null | string;
+            processKey: null | string;
+        };
+        EvaluateConditionsResponse: {
+            startedInstanceIds: string[];
+        };
         FailExternalTaskRequest: {
             workerId: null | string;
             errorMessage: null | string;
@@ -5091,6 +5139,8 @@ export type DoneTasksResponse = components['schemas']['DoneTasksResponse'];
 export type EditVariableRequest = components['schemas']['EditVariableRequest'];
 export type EditVariableResponse = components['schemas']['EditVariableResponse'];
 export type EnumValueView = components['schemas']['EnumValueView'];
+export type EvaluateConditionsRequest = components['schemas']['EvaluateConditionsRequest'];
+export type EvaluateConditionsResponse = components['schemas']['EvaluateConditionsResponse'];
 export type FailExternalTaskRequest = components['schemas']['FailExternalTaskRequest'];
 export type FetchAndLockLockedTask = components['schemas']['FetchAndLockLockedTask'];
 export type FetchAndLockRequest = components['schemas']['FetchAndLockRequest'];

@@ -22,6 +22,12 @@ public static class MessagesEndpoints
             .RequireAuthorization(Policies.Admin)
             .AddEndpointFilter<Idempotency>()
             .WithTags("Messages");
+
+        // Conditional start events of any process may start: administrators only, like signals.
+        api.MapPost("/conditions", EvaluateConditions.Handle)
+            .RequireAuthorization(Policies.Admin)
+            .AddEndpointFilter<Idempotency>()
+            .WithTags("Messages");
         return api;
     }
 }

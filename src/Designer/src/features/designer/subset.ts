@@ -34,15 +34,15 @@ export function eventKind(eventDefinitionType: string | undefined): string {
 
 /**
  * The start events of an event subprocess (docs/bpmn-support.md, "Event subprocesses"): the JSON's `startEvent` kinds
- * are those of a process-level start; inside an event subprocess the engine also runs error, escalation and conditional
- * starts, and no none start. An error start always interrupts (checked by the lint rule `anju/event-subprocesses`).
+ * are those of a process-level start (none, message, timer, signal and conditional, the last started by
+ * `POST /api/conditions`); inside an event subprocess the engine also runs error and escalation starts, and no none start. An error start always interrupts (checked by the lint rule `anju/event-subprocesses`).
  */
 export const eventSubProcessStartKinds: readonly string[] = ['message', 'timer', 'signal', 'error', 'escalation', 'conditional'];
 
 const noneStartInEventSubProcess = 'An event subprocess starts with a message, timer, signal, error, escalation or conditional start event.';
 
 const startOnlyInEventSubProcess =
-  'Error, escalation and conditional start events start only event subprocesses, not a process (conditional start events at process level are not implemented).';
+  'Error and escalation start events start only event subprocesses, not a process.';
 
 /** Null when the engine runs (or at least accepts) this element; otherwise the reason it does not. */
 export function whyUnsupported(shape: ElementShape): string | null {

@@ -272,8 +272,9 @@ describe('event subprocesses', () => {
       'replace-with-non-interrupting-signal-start': '信号开始事件（非中断）',
       'replace-with-non-interrupting-escalation-start': '升级开始事件（非中断）',
     });
-    // A process starts with none, message, timer or signal only.
-    expect(Object.keys(replaceMenu(p, 'ProcessStart')).filter((key) => /conditional|error|escalation/.test(key))).toEqual([]);
+    // A process starts with none, message, timer, signal or conditional (POST /api/conditions) only.
+    expect(Object.keys(replaceMenu(p, 'ProcessStart')).filter((key) => /error|escalation/.test(key))).toEqual([]);
+    expect(replaceMenu(p, 'ProcessStart')['replace-with-conditional-start']).toBe('条件开始事件');
     expect(replaceMenu(p, 'Boundary')).toMatchObject({
       'replace-with-conditional-boundary': '条件边界事件',
       'replace-with-non-interrupting-conditional-boundary': '条件边界事件（非中断）',

@@ -14,8 +14,8 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     expect(isSupported({ type: 'bpmn:BoundaryEvent', eventDefinitionType: 'bpmn:TimerEventDefinition' })).toBe(true);
     expect(isSupported({ type: 'bpmn:TextAnnotation' })).toBe(true);
     expect(whyUnsupported({ type: 'bpmn:ScriptTask' })).toContain('sandbox');
-    expect(isSupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' })).toBe(false);
-    expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' })).toContain('not implemented');
+    expect(isSupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' })).toBe(true);
+    expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ErrorEventDefinition' })).toContain('only event subprocesses');
     expect(isSupported({ type: 'bpmn:IntermediateThrowEvent', eventDefinitionType: 'bpmn:CompensateEventDefinition' })).toBe(false);
     expect(isSupported({ type: 'bpmn:ComplexGateway' })).toBe(false);
   });
@@ -24,7 +24,7 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     const targets = replaceTargets();
     expect(targets.get('replace-with-script-task')?.type).toBe('bpmn:ScriptTask');
     const entries = { 'replace-with-script-task': 1, 'replace-with-user-task': 2, 'replace-with-conditional-start': 3, 'replace-with-timer-start': 4 };
-    expect(Object.keys(filterEntries(entries, targets, () => false)).sort()).toEqual(['replace-with-timer-start', 'replace-with-user-task']);
+    expect(Object.keys(filterEntries(entries, targets, () => false)).sort()).toEqual(['replace-with-conditional-start', 'replace-with-timer-start', 'replace-with-user-task']);
   });
 
   it('offers link and escalation events where the engine runs them', () => {
@@ -86,7 +86,7 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     ]);
   });
 
-  it('accepts event subprocesses and their message, timer, signal, error, escalation and conditional starts; a process starts with none, message, timer or signal', () => {
+  it('accepts event subprocesses and their message, timer, signal, error, escalation and conditional starts; a process starts with none, message, timer, signal or conditional', () => {
     expect(whyUnsupported({ type: 'bpmn:SubProcess', triggeredByEvent: true })).toBeNull();
     for (const kind of ['Message', 'Timer', 'Signal', 'Error', 'Escalation', 'Conditional']) {
       const eventDefinitionType = `bpmn:${kind}EventDefinition`;
@@ -94,9 +94,10 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     }
     expect(whyUnsupported({ type: 'bpmn:StartEvent', inEventSubProcess: true })).toContain('An event subprocess starts with');
     expect(isSupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:CompensateEventDefinition', inEventSubProcess: true })).toBe(false);
-    for (const kind of ['Error', 'Escalation', 'Conditional']) {
+    for (const kind of ['Error', 'Escalation']) {
       expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType: `bpmn:${kind}EventDefinition` }), kind).toContain('only event subprocesses');
     }
+    expect(whyUnsupported({ type: 'bpmn:StartEvent', eventDefinitionType: 'bpmn:ConditionalEventDefinition' })).toBeNull();
   });
 
   it('accepts conditional intermediate catch and boundary events (interrupting or not)', () => {
@@ -145,9 +146,9 @@ describe('the supported subset (docs/bpmn-subset.json)', () => {
     ];
     for (const id of startOptions) expect(targets.get(id)?.type, id).toBe('bpmn:StartEvent');
     expect(menu(bo('bpmn:StartEvent', true), startOptions)).toEqual(startOptions.filter((id) => id !== 'replace-with-compensation-start'));
-    // At process level: no error, escalation or conditional start (bpmn-js offers the non-interrupting ones in event subprocesses only).
+    // At process level: no error or escalation start (bpmn-js offers the non-interrupting ones in event subprocesses only).
     const atProcessLevel = menu(bo('bpmn:StartEvent', false), startOptions);
-    expect(atProcessLevel.filter((id) => !id.includes('non-interrupting'))).toEqual(['replace-with-message-start', 'replace-with-timer-start', 'replace-with-signal-start']);
-    expect(atProcessLevel.filter((id) => /error|escalation|conditional/.test(id))).toEqual([]);
+    expect(atProcessLevel.filter((id) => !id.includes('non-interrupting'))).toEqual(['replace-with-message-start', 'replace-with-timer-start', 'replace-with-conditional-start', 'replace-with-signal-start']);
+    expect(atProcessLevel.filter((id) => /error|escalation/.test(id))).toEqual([]);
   });
 });
