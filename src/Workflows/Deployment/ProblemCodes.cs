@@ -81,6 +81,87 @@ public static class ProblemCodes
     /// <summary>A call activity without calledElement. Arguments: element.</summary>
     public const string CalledElementMissing = "calledElementMissing";
 
+    /// <summary>An id used by two elements of the document. Arguments: the id, the second element, the first.</summary>
+    public const string DuplicateId = "duplicateId";
+
+    /// <summary>A document without any process. No arguments.</summary>
+    public const string NoProcess = "noProcess";
+
+    /// <summary>A process not marked executable (isExecutable) where it would be deployed. Arguments: the process.</summary>
+    public const string ProcessNotExecutable = "processNotExecutable";
+
+    /// <summary>A gateway's default flow that is not one of its outgoing flows. Arguments: gateway, the flow's id.</summary>
+    public const string DefaultFlowNotOutgoing = "defaultFlowNotOutgoing";
+
+    /// <summary>A gateway's default flow with a condition. Arguments: flow, gateway.</summary>
+    public const string DefaultFlowWithCondition = "defaultFlowWithCondition";
+
+    /// <summary>
+    /// An event-based gateway followed by something other than a message, signal or timer catch event or a receive
+    /// task. Arguments: gateway, what follows it.
+    /// </summary>
+    public const string EventGatewayTarget = "eventGatewayTarget";
+
+    /// <summary>An event subprocess with sequence flows in or out. Arguments: the event subprocess.</summary>
+    public const string EventSubProcessFlows = "eventSubProcessFlows";
+
+    /// <summary>An event subprocess with boundary events, multi-instance or input/output mappings. Arguments: the event subprocess.</summary>
+    public const string EventSubProcessAttachments = "eventSubProcessAttachments";
+
+    /// <summary>An event subprocess without exactly one start event. Arguments: the event subprocess, how many it has.</summary>
+    public const string EventSubProcessStarts = "eventSubProcessStarts";
+
+    /// <summary>A start event of an event subprocess without a trigger. Arguments: the start event.</summary>
+    public const string EventSubProcessNoneStart = "eventSubProcessNoneStart";
+
+    /// <summary>An embedded subprocess with more than one start event. Arguments: the subprocess, how many it has.</summary>
+    public const string SubProcessStarts = "subProcessStarts";
+
+    /// <summary>A timer without exactly one of timeDate, timeDuration or timeCycle. Arguments: element.</summary>
+    public const string TimerDefinition = "timerDefinition";
+
+    /// <summary>A timer whose timeDate, timeDuration or timeCycle is empty. Arguments: element, which of the three.</summary>
+    public const string TimerEmpty = "timerEmpty";
+
+    /// <summary>A multi-instance with neither loopCardinality nor camunda:collection. Arguments: element.</summary>
+    public const string MultiInstanceCountMissing = "multiInstanceCountMissing";
+
+    /// <summary>A listener on an event it cannot listen to here. Arguments: element, the event (empty when none), the events allowed.</summary>
+    public const string ListenerEvent = "listenerEvent";
+
+    /// <summary>A listener without exactly one of class, delegateExpression or expression. Arguments: element.</summary>
+    public const string ListenerImplementation = "listenerImplementation";
+
+    /// <summary>A listener written as a script (camunda:script). Arguments: element.</summary>
+    public const string ListenerScript = "listenerScript";
+
+    /// <summary>A task listener on "update", which the engine does not run. Arguments: element.</summary>
+    public const string TaskListenerUpdate = "taskListenerUpdate";
+
+    /// <summary>An input or output parameter without a name. Arguments: element.</summary>
+    public const string ParameterNameMissing = "parameterNameMissing";
+
+    /// <summary>An input or output parameter whose name appears twice. Arguments: element, parameter.</summary>
+    public const string ParameterDuplicate = "parameterDuplicate";
+
+    /// <summary>An input or output parameter whose value is a script. Arguments: element, parameter.</summary>
+    public const string ParameterScript = "parameterScript";
+
+    /// <summary>A form field (or form property) without id. Arguments: element.</summary>
+    public const string FormFieldIdMissing = "formFieldIdMissing";
+
+    /// <summary>A form field without a type. Arguments: element, field.</summary>
+    public const string FormFieldTypeMissing = "formFieldTypeMissing";
+
+    /// <summary>A form field of a type the forms do not know. Arguments: element, field, type.</summary>
+    public const string FormFieldTypeUnknown = "formFieldTypeUnknown";
+
+    /// <summary>Two form fields of one form with the same id. Arguments: element, field.</summary>
+    public const string FormFieldDuplicate = "formFieldDuplicate";
+
+    /// <summary>A form field constraint the forms do not check. Arguments: element, field, constraint (empty when it has no name).</summary>
+    public const string FormConstraintUnsupported = "formConstraintUnsupported";
+
     /// <summary>An expression that does not parse. Arguments: element, attribute, the parser's message.</summary>
     public const string Expression = "expression";
 

@@ -76,7 +76,8 @@ internal static class ActivityReader
 
         if (multiInstance.LoopCardinality is null && multiInstance.Collection is null)
         {
-            context.Report(element, id, $"The multi-instance of {description} needs a loopCardinality or a camunda:collection");
+            context.Report(element, id, $"The multi-instance of {description} needs a loopCardinality or a camunda:collection",
+                Deployment.ProblemCodes.MultiInstanceCountMissing, ReadContext.Label(activity));
         }
 
         return multiInstance;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -32,7 +33,7 @@ internal static class DefinitionsReader
         var processes = root.BpmnChildren("process").ToList();
         if (processes.Count == 0)
         {
-            context.Report(root, null, "The document contains no process");
+            context.Report(root, null, "The document contains no process", ProblemCodes.NoProcess);
         }
 
         var poolNames = ReadPoolNames(root);
@@ -53,7 +54,8 @@ internal static class DefinitionsReader
                 // only worth a word when nothing in the document would run at all.
                 if (!(anyExecutable && poolNames.ContainsKey(id)))
                 {
-                    context.Report(process, $"Process '{id}' is not executable (isExecutable is not \"true\"); set isExecutable=\"true\" to deploy it");
+                    context.Report(process, id, $"Process '{id}' is not executable (isExecutable is not \"true\"); set isExecutable=\"true\" to deploy it",
+                        ProblemCodes.ProcessNotExecutable, ReadContext.Label(process.Attr("name") ?? poolNames.GetValueOrDefault(id), id));
                 }
 
                 continue;
@@ -138,7 +140,8 @@ internal static class DefinitionsReader
 
             if (!firstById.TryAdd(id, element))
             {
-                context.Report(element, $"Duplicate id '{id}' (first used on line {firstById[id].Line()})");
+                context.Report(element, id, $"Duplicate id '{id}' (first used on line {firstById[id].Line()})",
+                    ProblemCodes.DuplicateId, id, ReadContext.Label(element), ReadContext.Label(firstById[id]));
                 foreach (var owner in new[] { element, firstById[id] })
                 {
                     if (owner.AncestorsAndSelf(Namespaces.Model + "process").FirstOrDefault() is { } process)

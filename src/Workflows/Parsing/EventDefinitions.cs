@@ -111,14 +111,16 @@ internal static class EventDefinitions
             .ToList();
         if (parts.Count != 1)
         {
-            context.Report(definition, evt.Id(), $"{description} must have exactly one of timeDate, timeDuration or timeCycle");
+            context.Report(definition, evt.Id(), $"{description} must have exactly one of timeDate, timeDuration or timeCycle",
+                Deployment.ProblemCodes.TimerDefinition, ReadContext.Label(evt));
             return null;
         }
 
         var part = parts[0];
         if (part.Text() is not { } text)
         {
-            context.Report(part, evt.Id(), $"The {part.Name.LocalName} of {description} is empty");
+            context.Report(part, evt.Id(), $"The {part.Name.LocalName} of {description} is empty",
+                Deployment.ProblemCodes.TimerEmpty, ReadContext.Label(evt), part.Name.LocalName);
             return null;
         }
 

@@ -66,7 +66,7 @@ internal static class EventReader
             { Kind: "conditional", Element: { } conditional } => EventDefinitions.ReadConditional(conditional, element, description, context) is { } condition
                 ? new StartEvent { Id = id, Trigger = EventTrigger.Conditional, Conditional = condition }
                 : null,
-            { Kind: "none" } => Reported<StartEvent>(element, $"The start event '{id}' of an event subprocess needs a trigger (message, timer, signal, error or escalation)", context),
+            { Kind: "none" } => Reported<StartEvent>(element, $"The start event '{id}' of an event subprocess needs a trigger (message, timer, signal, error or escalation)", context, ProblemCodes.EventSubProcessNoneStart),
             _ => Unsupported<StartEvent>(element, definition.Kind, description, context),
         };
         if (start is { Trigger: EventTrigger.Error } && !interrupting)
@@ -262,10 +262,18 @@ internal static class EventReader
         return null;
     }
 
-    private static T? Reported<T>(XElement element, string message, ReadContext context)
+    private static T? Reported<T>(XElement element, string message, ReadContext context, string? code = null)
         where T : FlowNode
     {
-        context.Report(element, message);
+        if (code is null)
+        {
+            context.Report(element, message);
+        }
+        else
+        {
+            context.Report(element, element.Id(), message, code, ReadContext.Label(element));
+        }
+
         return null;
     }
 }

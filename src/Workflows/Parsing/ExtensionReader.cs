@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -39,12 +40,14 @@ internal static class ExtensionReader
     private static ImmutableArray<Listener> ReadListeners(XElement element, string id, string kind, string[] events, ReadContext context)
     {
         var listeners = ImmutableArray.CreateBuilder<Listener>();
+        var label = ReadContext.Label(element);
         foreach (var listener in element.CamundaExtensions(kind))
         {
             var eventName = listener.Attr("event")?.Trim();
             if (kind == "taskListener" && eventName is "update")
             {
-                context.Report(listener, id, $"A camunda:taskListener on '{eventName}' of '{id}' is not supported yet; use an assignment or complete listener");
+                context.Report(listener, id, $"A camunda:taskListener on '{eventName}' of '{id}' is not supported yet; use an assignment or complete listener",
+                    ProblemCodes.TaskListenerUpdate, label);
                 continue;
             }
 
@@ -75,7 +78,8 @@ internal static class ExtensionReader
 
             if (eventName is null || !events.Contains(eventName))
             {
-                context.Report(listener, id, $"A camunda:{kind} of '{id}' has event \"{eventName}\"; here it may be {string.Join(", ", events)}");
+                context.Report(listener, id, $"A camunda:{kind} of '{id}' has event \"{eventName}\"; here it may be {string.Join(", ", events)}",
+                    ProblemCodes.ListenerEvent, label, eventName ?? string.Empty, string.Join(", ", events));
                 continue;
             }
 
@@ -87,10 +91,18 @@ internal static class ExtensionReader
                     "field" => "field injection is not supported; give the handler its values as camunda:properties of the element",
                     _ => "it is not supported",
                 };
-                context.Report(child, id, $"camunda:{child.Name.LocalName} in a camunda:{kind} of '{id}': {reason}");
+                var message = $"camunda:{child.Name.LocalName} in a camunda:{kind} of '{id}': {reason}";
+                if (child.Name.LocalName == "script")
+                {
+                    context.Report(child, id, message, ProblemCodes.ListenerScript, label);
+                }
+                else
+                {
+                    context.Report(child, id, message);
+                }
             }
 
-            if (ReadImplementation(listener, kind, id, context) is { } implementation)
+            if (ReadImplementation(listener, kind, id, label, context) is { } implementation)
             {
                 listeners.Add(new Listener(eventName, implementation, listener.Location()) { Id = listener.Attr("id"), Timer = timer });
             }
@@ -100,7 +112,7 @@ internal static class ExtensionReader
     }
 
     /// <summary>class, delegateExpression (${name}) or expression; exactly one.</summary>
-    private static TaskImplementation? ReadImplementation(XElement listener, string kind, string id, ReadContext context)
+    private static TaskImplementation? ReadImplementation(XElement listener, string kind, string id, string label, ReadContext context)
     {
         var className = listener.Attr("class");
         var delegateExpression = listener.Attr("delegateExpression");
@@ -111,7 +123,8 @@ internal static class ExtensionReader
         {
             if (!hasScript)
             {
-                context.Report(listener, id, $"A camunda:{kind} of '{id}' needs exactly one of class, delegateExpression or expression");
+                context.Report(listener, id, $"A camunda:{kind} of '{id}' needs exactly one of class, delegateExpression or expression",
+                    ProblemCodes.ListenerImplementation, label);
             }
 
             return null;
@@ -146,8 +159,9 @@ internal static class ExtensionReader
         }
 
         var id = node.Id;
-        var inputs = ReadParameters(mapping, "inputParameter", id, context);
-        var outputs = ReadParameters(mapping, "outputParameter", id, context);
+        var label = ReadContext.Label(element);
+        var inputs = ReadParameters(mapping, "inputParameter", id, label, context);
+        var outputs = ReadParameters(mapping, "outputParameter", id, label, context);
         if (outputs.Length > 0 && node is EndEvent)
         {
             context.Report(mapping, id, $"camunda:outputParameter on endEvent '{id}': an end event has nothing to map out (Camunda 7 refuses it too)");
@@ -161,7 +175,7 @@ internal static class ExtensionReader
         return inputs.Length == 0 && outputs.Length == 0 ? null : new InputOutput { Inputs = inputs, Outputs = outputs };
     }
 
-    private static ImmutableArray<IoParameter> ReadParameters(XElement mapping, string kind, string id, ReadContext context)
+    private static ImmutableArray<IoParameter> ReadParameters(XElement mapping, string kind, string id, string label, ReadContext context)
     {
         var parameters = ImmutableArray.CreateBuilder<IoParameter>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -170,17 +184,17 @@ internal static class ExtensionReader
             var name = parameter.Attr("name")?.Trim();
             if (string.IsNullOrEmpty(name))
             {
-                context.Report(parameter, id, $"A camunda:{kind} of '{id}' has no name");
+                context.Report(parameter, id, $"A camunda:{kind} of '{id}' has no name", ProblemCodes.ParameterNameMissing, label);
                 continue;
             }
 
             if (!seen.Add(name))
             {
-                context.Report(parameter, id, $"camunda:{kind} '{name}' appears twice on '{id}'");
+                context.Report(parameter, id, $"camunda:{kind} '{name}' appears twice on '{id}'", ProblemCodes.ParameterDuplicate, label, name);
                 continue;
             }
 
-            if (ReadValue(parameter, $"camunda:{kind} '{name}' of '{id}'", id, context) is { } value)
+            if (ReadValue(parameter, $"camunda:{kind} '{name}' of '{id}'", id, (label, name), context) is { } value)
             {
                 parameters.Add(new IoParameter(name, value));
             }
@@ -190,7 +204,7 @@ internal static class ExtensionReader
     }
 
     /// <summary>A parameter's (or list item's, or map entry's) value: one child element, or its text.</summary>
-    private static IoValue? ReadValue(XElement holder, string where, string id, ReadContext context)
+    private static IoValue? ReadValue(XElement holder, string where, string id, (string Element, string Parameter) labels, ReadContext context)
     {
         var children = holder.Elements().ToList();
         if (children.Count == 0)
@@ -213,8 +227,8 @@ internal static class ExtensionReader
                 foreach (var item in child.Elements())
                 {
                     var value = item.Name == Namespaces.Camunda + "value"
-                        ? ReadValue(item, where, id, context)
-                        : ReadValue(new XElement("holder", item), where, id, context);
+                        ? ReadValue(item, where, id, labels, context)
+                        : ReadValue(new XElement("holder", item), where, id, labels, context);
                     if (value is not null)
                     {
                         items.Add(value);
@@ -232,7 +246,7 @@ internal static class ExtensionReader
                         continue;
                     }
 
-                    if (ReadValue(entry, where, id, context) is { } value)
+                    if (ReadValue(entry, where, id, labels, context) is { } value)
                     {
                         entries.Add(new IoMapEntry(key, value));
                     }
@@ -240,7 +254,8 @@ internal static class ExtensionReader
 
                 return new IoMap(entries.ToImmutable());
             case "script" when child.Name.Namespace == Namespaces.Camunda:
-                context.Report(child, id, $"A camunda:script in {where} is not supported: scripts cannot be sandboxed; use an expression");
+                context.Report(child, id, $"A camunda:script in {where} is not supported: scripts cannot be sandboxed; use an expression",
+                    ProblemCodes.ParameterScript, labels.Element, labels.Parameter);
                 return null;
             default:
                 context.Report(child, id, $"{child.Name.LocalName} in {where} is not supported; use a text, an expression, camunda:list or camunda:map");

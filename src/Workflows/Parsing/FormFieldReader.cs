@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
 
 namespace Anju.Workflows.Parsing;
@@ -49,7 +50,7 @@ internal static partial class FormFieldReader
 
             if (!seen.Add(field.Id))
             {
-                context.Report(element, taskId, $"{owner} has two form fields with id '{field.Id}'");
+                context.Report(element, taskId, $"{owner} has two form fields with id '{field.Id}'", ProblemCodes.FormFieldDuplicate, ReadContext.Label(task), field.Id);
                 continue;
             }
 
@@ -63,7 +64,7 @@ internal static partial class FormFieldReader
     {
         if (element.Attr("id") is not { } id)
         {
-            context.Report(element, taskId, $"A form field of {owner} has no id");
+            context.Report(element, taskId, $"A form field of {owner} has no id", ProblemCodes.FormFieldIdMissing, OwnerLabel(element));
             return null;
         }
 
@@ -71,7 +72,16 @@ internal static partial class FormFieldReader
         if (type is null || !Types.Contains(type))
         {
             var found = type is null ? "no type" : $"unknown type '{type}'";
-            context.Report(element, taskId, $"Form field '{id}' of {owner} has {found} (string, long, double, boolean, date or enum)");
+            var message = $"Form field '{id}' of {owner} has {found} (string, long, double, boolean, date or enum)";
+            if (type is null)
+            {
+                context.Report(element, taskId, message, ProblemCodes.FormFieldTypeMissing, OwnerLabel(element), id);
+            }
+            else
+            {
+                context.Report(element, taskId, message, ProblemCodes.FormFieldTypeUnknown, OwnerLabel(element), id, type);
+            }
+
             return null;
         }
 
@@ -96,14 +106,15 @@ internal static partial class FormFieldReader
     {
         if (element.Attr("id") is not { } id)
         {
-            context.Report(element, taskId, $"A form property of {owner} has no id");
+            context.Report(element, taskId, $"A form property of {owner} has no id", ProblemCodes.FormFieldIdMissing, OwnerLabel(element));
             return null;
         }
 
         var type = element.Attr("type") ?? "string";
         if (!Types.Contains(type))
         {
-            context.Report(element, taskId, $"Form property '{id}' of {owner} has unknown type '{type}' (string, long, double, boolean, date or enum)");
+            context.Report(element, taskId, $"Form property '{id}' of {owner} has unknown type '{type}' (string, long, double, boolean, date or enum)",
+                ProblemCodes.FormFieldTypeUnknown, OwnerLabel(element), id, type);
             return null;
         }
 
@@ -188,6 +199,12 @@ internal static partial class FormFieldReader
     [GeneratedRegex(@"^\s*[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\s*$")]
     private static partial Regex WrittenVariablePattern();
 
+    /// <summary>The label of the task or start event a form field (or formProperty) belongs to.</summary>
+    private static string OwnerLabel(XElement field) =>
+        field.Ancestors().FirstOrDefault(a => a.Name.Namespace == Namespaces.Model && a.Name.LocalName != "extensionElements") is { } owner
+            ? ReadContext.Label(owner)
+            : string.Empty;
+
     private static ImmutableArray<FormEnumValue> ReadEnumValues(XElement field, string fieldId, string taskId, string owner, ReadContext context)
     {
         var values = ImmutableArray.CreateBuilder<FormEnumValue>();
@@ -216,7 +233,8 @@ internal static partial class FormFieldReader
             if (name is null || !ConstraintNames.Contains(name))
             {
                 var found = name is null ? "A constraint without name" : $"Constraint '{name}'";
-                context.Report(constraint, taskId, $"{found} on form field '{fieldId}' of {owner} is not supported (required, readonly, minlength, maxlength, min or max)");
+                context.Report(constraint, taskId, $"{found} on form field '{fieldId}' of {owner} is not supported (required, readonly, minlength, maxlength, min or max)",
+                    ProblemCodes.FormConstraintUnsupported, OwnerLabel(field), fieldId, name ?? string.Empty);
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Xml.Linq;
 using Anju.Workflows.Deployment;
 using Anju.Workflows.Model;
@@ -294,7 +295,8 @@ internal sealed class ProcessReader
         {
             if (startElements != 1)
             {
-                context.Report(element, $"event subProcess '{id}' must have exactly one start event (message, timer, signal, error or escalation), not {startElements}");
+                context.Report(element, id, $"event subProcess '{id}' must have exactly one start event (message, timer, signal, error or escalation), not {startElements}",
+                    ProblemCodes.EventSubProcessStarts, ReadContext.Label(element), startElements.ToString(CultureInfo.InvariantCulture));
             }
 
             return new SubProcess { Id = id, StartEventId = startId ?? string.Empty, TriggeredByEvent = true };
@@ -308,7 +310,8 @@ internal sealed class ProcessReader
             }
             else
             {
-                context.Report(element, $"subProcess '{id}' must have exactly one (none) start event, not {startElements}");
+                context.Report(element, id, $"subProcess '{id}' must have exactly one (none) start event, not {startElements}",
+                    ProblemCodes.SubProcessStarts, ReadContext.Label(element), startElements.ToString(CultureInfo.InvariantCulture));
             }
         }
 

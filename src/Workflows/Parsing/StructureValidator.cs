@@ -82,12 +82,12 @@ internal static class StructureValidator
                 // Its start event starts it; no flow may lead in or out (Camunda 7 reference, "Event Subprocess").
                 if (!node.Incoming.IsEmpty || !node.Outgoing.IsEmpty)
                 {
-                    Report("is an event subprocess and has sequence flows; it is started by its start event only");
+                    ReportCoded("is an event subprocess and has sequence flows; it is started by its start event only", ProblemCodes.EventSubProcessFlows);
                 }
 
                 if (!eventSubProcess.BoundaryEvents.IsEmpty || eventSubProcess.MultiInstance is not null || eventSubProcess.InputOutput is not null)
                 {
-                    Report("is an event subprocess; boundary events, multi-instance and input/output mappings on it are not supported");
+                    ReportCoded("is an event subprocess; boundary events, multi-instance and input/output mappings on it are not supported", ProblemCodes.EventSubProcessAttachments);
                 }
 
                 return;
@@ -145,12 +145,12 @@ internal static class StructureValidator
         var prefix = $"The default flow '{defaultFlow}' of {gateway.ElementType} '{gateway.Id}'";
         if (!gateway.Outgoing.Contains(defaultFlow))
         {
-            context.Report(gateway.Id, gateway.Location.Line, $"{prefix} is not one of its outgoing sequence flows");
+            context.Report(gateway.Id, gateway.Location.Line, $"{prefix} is not one of its outgoing sequence flows", ProblemCodes.DefaultFlowNotOutgoing, gateway.Label, defaultFlow);
         }
         else if (flows.TryGetValue(defaultFlow, out var flow) && flow.Condition is not null)
         {
             // A default flow is taken when no condition holds; a condition of its own contradicts that.
-            context.Report(flow.Id, flow.Location.Line, $"{prefix} must not have a condition");
+            context.Report(flow.Id, flow.Location.Line, $"{prefix} must not have a condition", ProblemCodes.DefaultFlowWithCondition, ReadContext.Label(flow.Name, flow.Id), gateway.Label);
         }
     }
 
@@ -168,7 +168,8 @@ internal static class StructureValidator
             if (target is not (IntermediateCatchEvent { Trigger: not (EventTrigger.Link or EventTrigger.Conditional) } or ReceiveTask))
             {
                 context.Report(gateway.Id, gateway.Location.Line,
-                    $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message, signal or timer intermediate catch events and receive tasks may follow it");
+                    $"eventBasedGateway '{gateway.Id}' leads to {target.ElementType} '{target.Id}'; only message, signal or timer intermediate catch events and receive tasks may follow it",
+                    ProblemCodes.EventGatewayTarget, gateway.Label, target.Label);
             }
         }
     }

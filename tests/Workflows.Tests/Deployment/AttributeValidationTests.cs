@@ -86,7 +86,7 @@ public sealed class AttributeValidationTests
         { "enum without values", Linear(Field("<camunda:formField id=\"c\" type=\"enum\" />")), "x", ProblemCodes.FormEnumEmpty },
         { "long default in words", Linear(Field("<camunda:formField id=\"n\" type=\"long\" defaultValue=\"ten\" />")), "x", ProblemCodes.FormDefault },
         { "enum default not a value", Linear(Field("<camunda:formField id=\"c\" type=\"enum\" defaultValue=\"maybe\"><camunda:value id=\"yes\" name=\"是\" /></camunda:formField>")), "x", ProblemCodes.FormDefault },
-        { "unknown field type", Linear(Field("<camunda:formField id=\"c\" type=\"money\" />")), "x", ProblemCodes.Model },
+        { "unknown field type", Linear(Field("<camunda:formField id=\"c\" type=\"money\" />")), "x", ProblemCodes.FormFieldTypeUnknown },
 
         // gateway conditions
         { "exclusive flow without condition", Gateway("exclusiveGateway", "${amount &gt; 5}", null), "b", ProblemCodes.ConditionMissing },

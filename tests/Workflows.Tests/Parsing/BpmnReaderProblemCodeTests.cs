@@ -117,6 +117,147 @@ public sealed class BpmnReaderProblemCodeTests
         },
     };
 
+    /// <summary>Start → <paramref name="element"/> (whose id is X) → end.</summary>
+    private static string Between(string element) =>
+        $"""<bpmn:startEvent id="S" />{element}<bpmn:endEvent id="End" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="X" /><bpmn:sequenceFlow id="F2" sourceRef="X" targetRef="End" />""";
+
+    /// <summary>Start → end, with <paramref name="eventSubProcess"/> beside them.</summary>
+    private static string Beside(string eventSubProcess) =>
+        $"""<bpmn:startEvent id="S" /><bpmn:endEvent id="End" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="End" />{eventSubProcess}""";
+
+    private const string MessageStart = """<bpmn:startEvent id="Es"><bpmn:messageEventDefinition messageRef="Msg" /></bpmn:startEvent><bpmn:endEvent id="Ee" /><bpmn:sequenceFlow id="Ef" sourceRef="Es" targetRef="Ee" />""";
+
+    private const string Condition = """<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${ok}</bpmn:conditionExpression>""";
+
+    public static TheoryData<string, string, string, string[]> MoreRows() => new()
+    {
+        {
+            """<bpmn:startEvent id="Start" /><bpmn:userTask id="Start" name="受理" /><bpmn:endEvent id="End" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="End" />""",
+            "Start", ProblemCodes.DuplicateId, ["Start", "受理 (Start)", "Start"]
+        },
+        {
+            $"""<bpmn:startEvent id="S" /><bpmn:exclusiveGateway id="Gw" name="是否受理" default="F1" /><bpmn:endEvent id="End" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Gw" /><bpmn:sequenceFlow id="F2" sourceRef="Gw" targetRef="End">{Condition}</bpmn:sequenceFlow>""",
+            "Gw", ProblemCodes.DefaultFlowNotOutgoing, ["是否受理 (Gw)", "F1"]
+        },
+        {
+            $"""<bpmn:startEvent id="S" /><bpmn:exclusiveGateway id="Gw" name="是否受理" default="F2" /><bpmn:endEvent id="End" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Gw" /><bpmn:sequenceFlow id="F2" name="受理" sourceRef="Gw" targetRef="End">{Condition}</bpmn:sequenceFlow>""",
+            "F2", ProblemCodes.DefaultFlowWithCondition, ["受理 (F2)", "是否受理 (Gw)"]
+        },
+        {
+            """<bpmn:startEvent id="S" /><bpmn:eventBasedGateway id="Gw" /><bpmn:userTask id="T" name="受理" /><bpmn:endEvent id="End" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Gw" /><bpmn:sequenceFlow id="F2" sourceRef="Gw" targetRef="T" /><bpmn:sequenceFlow id="F3" sourceRef="T" targetRef="End" />""",
+            "Gw", ProblemCodes.EventGatewayTarget, ["Gw", "受理 (T)"]
+        },
+        {
+            Between($"""<bpmn:subProcess id="X" name="撤回" triggeredByEvent="true">{MessageStart}</bpmn:subProcess>"""),
+            "X", ProblemCodes.EventSubProcessFlows, ["撤回 (X)"]
+        },
+        {
+            Beside($"""<bpmn:subProcess id="Esp" triggeredByEvent="true"><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>{MessageStart}</bpmn:subProcess>"""),
+            "Esp", ProblemCodes.EventSubProcessAttachments, ["Esp"]
+        },
+        {
+            Beside($"""<bpmn:subProcess id="Esp" name="撤回" triggeredByEvent="true">{MessageStart}<bpmn:startEvent id="Es2"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent><bpmn:sequenceFlow id="Ef2" sourceRef="Es2" targetRef="Ee" /></bpmn:subProcess>"""),
+            "Esp", ProblemCodes.EventSubProcessStarts, ["撤回 (Esp)", "2"]
+        },
+        {
+            Beside("""<bpmn:subProcess id="Esp" triggeredByEvent="true"><bpmn:startEvent id="Es" name="开始" /><bpmn:endEvent id="Ee" /><bpmn:sequenceFlow id="Ef" sourceRef="Es" targetRef="Ee" /></bpmn:subProcess>"""),
+            "Es", ProblemCodes.EventSubProcessNoneStart, ["开始 (Es)"]
+        },
+        {
+            Between("""<bpmn:subProcess id="X" name="现场核查"><bpmn:startEvent id="A" /><bpmn:startEvent id="B" /><bpmn:endEvent id="Ee" /><bpmn:sequenceFlow id="Ea" sourceRef="A" targetRef="Ee" /><bpmn:sequenceFlow id="Eb" sourceRef="B" targetRef="Ee" /></bpmn:subProcess>"""),
+            "X", ProblemCodes.SubProcessStarts, ["现场核查 (X)", "2"]
+        },
+        {
+            Between("""<bpmn:intermediateCatchEvent id="X" name="等待"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>"""),
+            "X", ProblemCodes.TimerDefinition, ["等待 (X)"]
+        },
+        {
+            Between("""<bpmn:intermediateCatchEvent id="X"><bpmn:timerEventDefinition><bpmn:timeDuration /></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"""),
+            "X", ProblemCodes.TimerEmpty, ["X", "timeDuration"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="会签" camunda:assignee="a"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>"""),
+            "X", ProblemCodes.MultiInstanceCountMissing, ["会签 (X)"]
+        },
+        {
+            Between("""<bpmn:task id="X" name="登记"><bpmn:extensionElements><camunda:executionListener event="begin" expression="${a}" /></bpmn:extensionElements></bpmn:task>"""),
+            "X", ProblemCodes.ListenerEvent, ["登记 (X)", "begin", "start, end"]
+        },
+        {
+            Between("""<bpmn:task id="X"><bpmn:extensionElements><camunda:executionListener event="start" /></bpmn:extensionElements></bpmn:task>"""),
+            "X", ProblemCodes.ListenerImplementation, ["X"]
+        },
+        {
+            Between("""<bpmn:task id="X"><bpmn:extensionElements><camunda:executionListener event="start"><camunda:script scriptFormat="groovy">x</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task>"""),
+            "X", ProblemCodes.ListenerScript, ["X"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="受理" camunda:assignee="a"><bpmn:extensionElements><camunda:taskListener event="update" expression="${a}" /></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.TaskListenerUpdate, ["受理 (X)"]
+        },
+        {
+            Between("""<bpmn:task id="X"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter>1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"""),
+            "X", ProblemCodes.ParameterNameMissing, ["X"]
+        },
+        {
+            Between("""<bpmn:task id="X" name="登记"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="days">1</camunda:inputParameter><camunda:inputParameter name="days">2</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"""),
+            "X", ProblemCodes.ParameterDuplicate, ["登记 (X)", "days"]
+        },
+        {
+            Between("""<bpmn:task id="X"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="days"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"""),
+            "X", ProblemCodes.ParameterScript, ["X", "days"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="受理" camunda:assignee="a"><bpmn:extensionElements><camunda:formData><camunda:formField type="string" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.FormFieldIdMissing, ["受理 (X)"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="受理" camunda:assignee="a"><bpmn:extensionElements><camunda:formData><camunda:formField id="days" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.FormFieldTypeMissing, ["受理 (X)", "days"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="受理" camunda:assignee="a"><bpmn:extensionElements><camunda:formData><camunda:formField id="days" type="money" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.FormFieldTypeUnknown, ["受理 (X)", "days", "money"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" camunda:assignee="a"><bpmn:extensionElements><camunda:formProperty id="days" type="money" /></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.FormFieldTypeUnknown, ["X", "days", "money"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="受理" camunda:assignee="a"><bpmn:extensionElements><camunda:formData><camunda:formField id="days" type="long" /><camunda:formField id="days" type="long" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.FormFieldDuplicate, ["受理 (X)", "days"]
+        },
+        {
+            Between("""<bpmn:userTask id="X" name="受理" camunda:assignee="a"><bpmn:extensionElements><camunda:formData><camunda:formField id="days" type="long"><camunda:validation><camunda:constraint name="pattern" config="x" /></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>"""),
+            "X", ProblemCodes.FormConstraintUnsupported, ["受理 (X)", "days", "pattern"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(MoreRows))]
+    public void A_further_common_problem_has_its_own_code_and_arguments(string body, string elementId, string code, string[] arguments) =>
+        A_common_structural_problem_has_its_own_code_and_arguments(body, elementId, code, arguments);
+
+    [Fact]
+    public void A_process_that_is_not_executable_is_named_with_its_name()
+    {
+        var result = BpmnReader.Read(Process("""<bpmn:startEvent id="S" />""")
+            .Replace("<bpmn:process id=\"P\" isExecutable=\"true\"", "<bpmn:process id=\"P\" name=\"投诉处理\" isExecutable=\"false\"", StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems, p => p.Code == ProblemCodes.ProcessNotExecutable);
+        Assert.Equal(("P", "投诉处理 (P)"), (problem.ElementId, Assert.Single(problem.Arguments)));
+    }
+
+    [Fact]
+    public void A_document_without_a_process_says_so_by_its_code()
+    {
+        var result = BpmnReader.Read(Process("").Replace("""<bpmn:process id="P" isExecutable="true">""", "", StringComparison.Ordinal)
+            .Replace("</bpmn:process>", "", StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ProblemCodes.NoProcess, 0), (problem.Code, problem.Arguments.Length));
+    }
+
     [Theory]
     [MemberData(nameof(Rows))]
     public void A_common_structural_problem_has_its_own_code_and_arguments(string body, string elementId, string code, string[] arguments)

@@ -232,6 +232,34 @@ public static class BadDeploymentValues
             "顺序流“办结 (f2)”的终点“finish”不是本流程中的环节（可能已删除，或连在了注释、泳道上）。",
             "sequenceFlow 'f2' has target 'finish', which is not a flow node of this process"
         },
+        {
+            """<bpmn:endEvent id="end" />""",
+            """<bpmn:endEvent id="end" /><bpmn:endEvent id="start" name="结束" />""",
+            "start", "duplicateId",
+            "标识“start”重复：“结束 (start)”和“start”用了同一个标识（ID）。模型中每个元素的标识必须唯一，请修改其中一个。",
+            "Duplicate id 'start' (first used on line 4)"
+        },
+        {
+            Task,
+            """<bpmn:intermediateCatchEvent id="handle" name="等待答复"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>""",
+            "handle", "timerDefinition",
+            "“等待答复 (handle)”的定时器必须填写且只填写一项：日期（timeDate）、时长（timeDuration）或周期（timeCycle）。",
+            "timer intermediate catch event 'handle' must have exactly one of timeDate, timeDuration or timeCycle"
+        },
+        {
+            Task,
+            """<bpmn:userTask id="handle" name="会签" camunda:candidateGroups="property-firm"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>""",
+            "handle", "multiInstanceCountMissing",
+            "“会签 (handle)”设为多实例，但既没有填写循环次数（loopCardinality），也没有填写集合（collection）：请填写其中一项。",
+            "The multi-instance of userTask 'handle' needs a loopCardinality or a camunda:collection"
+        },
+        {
+            Task,
+            """<bpmn:userTask id="handle" name="办理" camunda:candidateGroups="property-firm"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" label="金额" type="money" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>""",
+            "handle", "formFieldTypeUnknown",
+            "“办理 (handle)”的表单字段“amount”的类型“money”不受支持：请选择文本（string）、整数（long）、数字（double）、是否（boolean）、日期（date）或枚举（enum）。",
+            "Form field 'amount' of userTask 'handle' has unknown type 'money' (string, long, double, boolean, date or enum)"
+        },
     };
 }
 
