@@ -117,7 +117,7 @@ public sealed partial class WorkflowEngine
         var start = startEventId ?? definition.Process.NoneStartEvent?.Id
             ?? throw new WorkflowException(WorkflowErrorKind.InvalidState, $"Process '{definition.Key}' has no none start event.");
         var startForm = definition.Process.Node(start) is StartEvent { FormFields: var fields } ? fields : [];
-        runner.SetVariables(root.Id, FormVariables.Map(startForm, variables));
+        runner.SetFormVariables(root.Id, startForm, variables);
         if (definition.Process.Node(start) is StartEvent { Initiator: { } initiator } && context.Actor is { } actor)
         {
             runner.SetVariables(root.Id, new Dictionary<string, JsonNode?> { [initiator] = actor });

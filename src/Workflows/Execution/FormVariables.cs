@@ -14,7 +14,7 @@ internal static class FormVariables
 {
     public static IReadOnlyDictionary<string, JsonNode?>? Map(ImmutableArray<FormField> fields, IReadOnlyDictionary<string, JsonNode?>? submitted)
     {
-        if (submitted is null || fields.IsDefaultOrEmpty || !fields.Any(f => f.Variable is not null || f.DatePattern is not null))
+        if (submitted is null || fields.IsDefaultOrEmpty || !fields.Any(f => f.Variable is not null || f.DatePattern is not null || !f.WritePath.IsDefaultOrEmpty))
         {
             return submitted;
         }
@@ -32,8 +32,32 @@ internal static class FormVariables
             {
                 mapped[variable] = value;
             }
+
+            if (!field.WritePath.IsDefaultOrEmpty)
+            {
+                // Written into the variable's object by InstanceRunner.SetFormVariables, after the others.
+                mapped.Remove(field.Id);
+            }
         }
 
         return mapped;
+    }
+
+    /// <summary>The submitted values of properties written through a property path (<c>${leave.days}</c>), dates as ISO.</summary>
+    public static IEnumerable<(ImmutableArray<string> Path, JsonNode? Value)> PathWrites(ImmutableArray<FormField> fields, IReadOnlyDictionary<string, JsonNode?>? submitted)
+    {
+        if (submitted is null || fields.IsDefaultOrEmpty)
+        {
+            yield break;
+        }
+
+        foreach (var field in fields)
+        {
+            if (!field.WritePath.IsDefaultOrEmpty && submitted.TryGetValue(field.Id, out var value))
+            {
+                var single = Map([field with { WritePath = [] }], new Dictionary<string, JsonNode?> { [field.Id] = value });
+                yield return (field.WritePath, single![field.Id]);
+            }
+        }
     }
 }

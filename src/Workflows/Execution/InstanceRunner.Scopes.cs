@@ -75,6 +75,40 @@ internal sealed partial class InstanceRunner
         Command.NoteVariableChanged(Loaded, name, value);
     }
 
+    /// <summary>
+    /// Sets a submitted form's values (<see cref="FormVariables"/>): each under its variable, then those of properties
+    /// written through a property path into that property of the variable's JSON object (made when the variable or a
+    /// step of the path is missing or null). A step that is something else than an object cannot be written to: the
+    /// element fails (a user's call is refused and nothing is saved).
+    /// </summary>
+    public void SetFormVariables(Guid scopeId, System.Collections.Immutable.ImmutableArray<FormField> fields, IReadOnlyDictionary<string, JsonNode?>? submitted)
+    {
+        SetVariables(scopeId, FormVariables.Map(fields, submitted));
+        foreach (var (path, value) in FormVariables.PathWrites(fields, submitted))
+        {
+            var root = new ScopeVariables(this, scopeId).TryGetVariable(path[0], out var current) ? current?.DeepClone() : null;
+            var node = root ??= new JsonObject();
+            for (var i = 1; i < path.Length; i++)
+            {
+                if (node is not JsonObject step)
+                {
+                    throw new ElementFailure("form", $"The form value for '{string.Join('.', path)}' cannot be stored: '{string.Join('.', path[..i])}' is not an object.");
+                }
+
+                if (i == path.Length - 1)
+                {
+                    step[path[i]] = value?.DeepClone();
+                }
+                else
+                {
+                    node = step[path[i]] ??= new JsonObject();
+                }
+            }
+
+            SetVariable(scopeId, path[0], root);
+        }
+    }
+
     public void SetVariables(Guid scopeId, IReadOnlyDictionary<string, JsonNode?>? variables)
     {
         if (variables is null)

@@ -63,6 +63,12 @@ public sealed record FormField
     /// <summary>camunda:formProperty expression on a read-only property: the value shown is the expression's.</summary>
     public ExpressionText? ValueExpression { get; init; }
 
+    /// <summary>
+    /// A writable camunda:formProperty whose expression is a property path (<c>${leave.days}</c>): the value is shown
+    /// from, and stored into, that property of the variable's JSON object (<c>["leave", "days"]</c>).
+    /// </summary>
+    public ImmutableArray<string> WritePath { get; init; } = [];
+
     /// <summary>camunda:formProperty datePattern of a date property: the pattern a value may be typed in (stored as ISO 8601).</summary>
     public FormDatePattern? DatePattern { get; init; }
 

@@ -119,26 +119,37 @@ internal static partial class FormFieldReader
         }
 
         // variable: the value is read from and stored under that process variable. expression: read-only properties show
-        // its value; a writable one is written through it, which in the sandbox means an expression naming one variable
-        // (${name} or #{name}, as a JUEL value expression sets it); a bean's setter (${leave.days}) has no equivalent.
+        // its value; a writable one is written through it as a JUEL value expression sets it: ${name} (or #{name}) the
+        // variable, ${leave.days} the property of the variable's object (Camunda calls the bean's setter; here the
+        // variable is a JSON object). Anything else (${days + 1}, a method) cannot be written to.
         var variable = element.Attr("variable") is { } named && named != id ? named.Trim() : null;
         var expression = element.Attr("expression");
         var writable = context.ReadBoolean(element, "writable", true, element);
+        ImmutableArray<string> writePath = [];
         if (expression is not null && writable)
         {
-            if (WrittenVariable(expression) is not { } written)
+            if (WrittenPath(expression) is not { } written)
             {
-                context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (only an expression naming one variable, such as ${{days}}, can be written); use variable, or writable=\"false\"");
+                context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (only an expression naming a variable or a property of one, such as ${{days}} or ${{leave.days}}, can be written); use variable, or writable=\"false\"");
                 return null;
             }
 
-            if (variable is not null && variable != written)
+            if (variable is not null && variable != string.Join('.', written))
             {
                 context.Report(element, taskId, $"Form property '{id}' of {owner} names two variables, variable=\"{variable}\" and expression=\"{expression}\"; use one of them");
                 return null;
             }
 
-            variable = written == id ? null : written;
+            if (written.Length > 1)
+            {
+                writePath = [.. written];
+                variable = null;
+            }
+            else
+            {
+                variable = written[0] == id ? null : written[0];
+            }
+
             expression = null;
         }
 
@@ -184,20 +195,24 @@ internal static partial class FormFieldReader
             Variable = variable,
             ValueExpression = BpmnXml.Expression(expression),
             DatePattern = datePattern,
+            WritePath = writePath,
             EnumValues = type == "enum" ? ReadEnumValues(element, id, taskId, owner, context) : [],
             Constraints = constraints.ToImmutable(),
         };
     }
 
-    /// <summary>The variable a writable property's expression names (<c>${days}</c>, <c>#{days}</c>), or null.</summary>
-    private static string? WrittenVariable(string expression)
+    /// <summary>
+    /// The variable, or the variable and its property path, a writable property's expression names (<c>${days}</c>,
+    /// <c>#{leave.days}</c>), or null.
+    /// </summary>
+    private static string[]? WrittenPath(string expression)
     {
-        var match = WrittenVariablePattern().Match(expression);
-        return match.Success ? match.Groups["name"].Value : null;
+        var match = WrittenPathPattern().Match(expression);
+        return match.Success ? match.Groups["path"].Value.Split('.') : null;
     }
 
-    [GeneratedRegex(@"^\s*[$#]\{\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\s*$")]
-    private static partial Regex WrittenVariablePattern();
+    [GeneratedRegex(@"^\s*[$#]\{\s*(?<path>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*){0,7})\s*\}\s*$")]
+    private static partial Regex WrittenPathPattern();
 
     /// <summary>The label of the task or start event a form field (or formProperty) belongs to.</summary>
     private static string OwnerLabel(XElement field) =>

@@ -1,3 +1,4 @@
+using Anju.Workflows.Execution;
 using Anju.Workflows.Tests.Support;
 
 namespace Anju.Workflows.Tests.Behaviors;
@@ -76,6 +77,41 @@ public sealed class FormPropertyTests
         var after = await t.InstanceAsync(started.Id);
         Assert.Equal(4, after.Variables["numberOfDays"]!.GetValue<int>());
         Assert.False(after.Variables.ContainsKey("days"));
+    }
+
+    // Camunda 7 writes a writable property through its expression, ${leave.days} by the bean's setter; Anju's variables
+    // are JSON, so the property of the variable's object is set (and made, with the object, when missing).
+    [Fact]
+    public async Task A_writable_property_path_is_shown_from_and_stored_into_the_variables_object()
+    {
+        await using var t = await TestEngine.CreateAsync(Store.Sqlite);
+        await t.DeployXmlAsync(Bpmn.Process("leave-path", """
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <bpmn:userTask id="review" camunda:candidateGroups="community">
+              <bpmn:extensionElements>
+                <camunda:formProperty id="days" expression="${leave.approval.days}" type="long" />
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="after" />
+            <bpmn:userTask id="after" camunda:candidateGroups="community" />
+            """));
+        var existing = await t.StartAsync("leave-path", new { leave = new { reason = "探亲", approval = new { days = 3 } } });
+        var missing = await t.StartAsync("leave-path");
+        var wrong = await t.StartAsync("leave-path", new { leave = "探亲" });
+
+        var (task, _, _) = (await t.Engine.GetTaskDetailsAsync((await t.TaskAsync(existing.Id, "review")).Id))!.Value;
+        Assert.Equal(3, task.FormDefaults["days"]!.GetValue<int>());
+        await t.CompleteAsync(existing.Id, "review", new { days = 5 });
+        await t.CompleteAsync(missing.Id, "review", new { days = 2 });
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => t.CompleteAsync(wrong.Id, "review", new { days = 1 }));
+
+        Assert.Equal("""{"reason":"探亲","approval":{"days":5}}""", (await t.InstanceAsync(existing.Id)).Variables["leave"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.False((await t.InstanceAsync(existing.Id)).Variables.ContainsKey("days"));
+        Assert.Equal("""{"approval":{"days":2}}""", (await t.InstanceAsync(missing.Id)).Variables["leave"]!.ToJsonString());
+        Assert.Equal(WorkflowErrorKind.InvalidState, refused.Kind);
+        Assert.Contains("'leave' is not an object", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["review"], (await t.InstanceAsync(wrong.Id)).ActiveActivityIds);
     }
 
     [Theory]

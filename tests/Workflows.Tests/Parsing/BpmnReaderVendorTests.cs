@@ -143,7 +143,8 @@ public sealed class BpmnReaderVendorTests
     }
 
     [Theory]
-    [InlineData("""<camunda:formProperty id="days" expression="${leave.days}" type="long" />""", "expression=\"${leave.days}\" on a writable property is not supported (only an expression naming one variable")]
+    [InlineData("""<camunda:formProperty id="days" expression="${leave.days + 1}" type="long" />""", "expression=\"${leave.days + 1}\" on a writable property is not supported (only an expression naming a variable or a property of one")]
+    [InlineData("""<camunda:formProperty id="days" expression="${leave.getDays()}" type="long" />""", "on a writable property is not supported")]
     [InlineData("""<camunda:formProperty id="days" expression="${a}" variable="b" type="long" />""", "names two variables")]
     [InlineData("""<camunda:formProperty id="from" type="date" datePattern="EEE, dd MMM yyyy" />""", "the letters 'EEE' of the date pattern are not supported")]
     [InlineData("""<camunda:formProperty id="from" type="date" datePattern="HH:mm" />""", "a date pattern needs at least one of y, M and d")]
@@ -169,6 +170,7 @@ public sealed class BpmnReaderVendorTests
                 <activiti:formProperty id="days" expression="#{numberOfDays}" type="long" />
                 <activiti:formProperty id="from" type="date" datePattern="dd/MM/yyyy" />
                 <activiti:formProperty id="visit" type="date" datePattern="yyyy年M月d日 HH:mm" />
+                <activiti:formProperty id="approved" expression="${leave.approval.days}" type="long" />
               </extensionElements>
             </userTask>
             """));
@@ -180,6 +182,8 @@ public sealed class BpmnReaderVendorTests
         Assert.Equal("dd/MM/yyyy", fields[1].DatePattern?.Pattern);
         Assert.False(fields[1].DatePattern!.HasTime);
         Assert.True(fields[2].DatePattern!.HasTime);
+        Assert.Equal<string>(["leave", "approval", "days"], fields[3].WritePath);
+        Assert.Null(fields[3].Variable);
     }
 
     [Fact]

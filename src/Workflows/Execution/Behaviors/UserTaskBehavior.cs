@@ -40,6 +40,15 @@ internal static class UserTaskBehavior
             {
                 task.FormDefaults[field.Id] = current?.DeepClone();
             }
+            else if (!field.WritePath.IsDefaultOrEmpty && runner.Variables(token).TryGetVariable(field.WritePath[0], out var root))
+            {
+                // The property's current value when the path leads to one (a missing step shows nothing).
+                var value = field.WritePath.Skip(1).Aggregate(root, (node, name) => node is JsonObject o ? o[name] : null);
+                if (value is not null)
+                {
+                    task.FormDefaults[field.Id] = value.DeepClone();
+                }
+            }
             else if (field.DefaultValue is not null)
             {
                 task.FormDefaults[field.Id] = ExpressionValues.ToJson(runner.Evaluate(token, field.DefaultValue));
@@ -72,7 +81,7 @@ internal static class UserTaskBehavior
         // The completion's variables are set first, so that the complete listeners (and the end listeners and
         // outputs after them) see them.
         var element = (UserTask)runner.Process.Node(task.ActivityId);
-        runner.SetVariables(runner.VariableScopeOf(token), FormVariables.Map(element.FormFields, variables));
+        runner.SetFormVariables(runner.VariableScopeOf(token), element.FormFields, variables);
         runner.RunTaskListeners(task, ListenerEvents.Complete);
         runner.State.Tasks.Remove(task);
         runner.State.Jobs.RemoveAll(j => j.TokenId == token.Id && j.Kind == JobKind.TaskTimeout);
