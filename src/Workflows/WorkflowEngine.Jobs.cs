@@ -150,7 +150,8 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// A job failed for a technical reason (not a handler failure, which the command itself handles):
-    /// one retry fewer, back-off, and an incident when none are left.
+    /// one retry fewer, back-off, and an incident when none are left. The back-off is the element's
+    /// <c>camunda:failedJobRetryTimeCycle</c> (Camunda 7: "Failed Jobs" → retry time cycle), else the default.
     /// </summary>
     public Task FailJobAsync(Guid jobId, string error, CancellationToken cancellationToken = default) =>
         RunAsync(null, async (context, ct) =>
@@ -165,7 +166,9 @@ public sealed partial class WorkflowEngine
             var message = error.Length > 2000 ? error[..2000] : error;
             if (retries > 0 || row.InstanceId is null)
             {
-                var due = context.Now.UtcDateTime + RetryPolicy.Parse(null, Options.DefaultRetries).DelayBefore(Options.DefaultRetries - retries);
+                var definition = await Definitions.GetAsync(context.Session, row.DefinitionId, ct);
+                var policy = RetryPolicy.Parse(definition.Process.Nodes.GetValueOrDefault(row.ActivityId)?.RetryTimeCycle, Options.DefaultRetries);
+                var due = context.Now.UtcDateTime + policy.DelayBefore(Math.Max(policy.Retries - retries, 1));
                 await context.Session.ReleaseJobAsync(jobId, retries, message, due, ct);
                 return;
             }

@@ -28,7 +28,7 @@ internal sealed partial class InstanceRunner
             TokenId = ownerId,
             ActivityId = activityId,
             DueAt = schedule.DueAt,
-            Retries = Command.Options.DefaultRetries,
+            Retries = RetryPolicy.Parse(Process.Nodes.GetValueOrDefault(activityId)?.RetryTimeCycle, Command.Options.DefaultRetries).Retries,
             Cycle = schedule.Cycle,
             RepeatsLeft = schedule.RepeatsLeft,
         });

@@ -162,6 +162,48 @@ public sealed class CancellationListenerTests
         Assert.Single(await t.TasksAsync(started.Id));
     }
 
+    // Camunda 7 user guide, "Failed Jobs": a timer whose job fails is retried by the element's
+    // camunda:failedJobRetryTimeCycle, then an incident. Here the boundary timer's job fails because cancelling the task
+    // runs its failing end listener.
+    [Fact]
+    public async Task A_boundary_timer_whose_firing_fails_is_retried_by_its_retry_cycle_then_an_incident()
+    {
+        var (handlers, _) = Recorder();
+        await using var t = await TestEngine.CreateAsync(Store.Sqlite, handlers);
+        await t.DeployXmlAsync(Document("""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="visit" />
+            <bpmn:userTask id="visit" camunda:candidateGroups="community">
+              <bpmn:extensionElements><camunda:executionListener event="end" class="broken" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:boundaryEvent id="late" attachedToRef="visit">
+              <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R2/PT5M</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+              <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+            </bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="closed" />
+            <bpmn:endEvent id="closed" />
+            <bpmn:sequenceFlow id="f3" sourceRef="visit" targetRef="done" />
+            <bpmn:endEvent id="done" />
+            """));
+        var started = await t.StartAsync("cancel");
+        Assert.Equal(2, Assert.Single(await t.JobsAsync(started.Id)).Retries);
+
+        await t.AdvanceAsync(TimeSpan.FromHours(1));
+
+        var retry = Assert.Single(await t.JobsAsync(started.Id));
+        Assert.Equal(1, retry.Retries);
+        Assert.Contains("归档服务不可用", retry.LastError, StringComparison.Ordinal);
+        Assert.Equal(t.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(5), DateTime.SpecifyKind(retry.DueAt, DateTimeKind.Utc), TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await t.AdvanceAsync(TimeSpan.FromMinutes(4)));
+
+        await t.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        var after = await t.InstanceAsync(started.Id);
+        Assert.Equal("failedJob", Assert.Single(after.Incidents).Type);
+        Assert.Equal(["visit"], after.ActiveActivityIds);
+        Assert.Single(await t.TasksAsync(started.Id));
+    }
+
     [Fact]
     public async Task An_administrators_cancel_of_the_case_skips_custom_listeners()
     {
