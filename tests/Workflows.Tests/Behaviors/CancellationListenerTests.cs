@@ -137,18 +137,7 @@ public sealed class CancellationListenerTests
     {
         var (handlers, _) = Recorder();
         await using var t = await TestEngine.CreateAsync(Store.Sqlite, handlers);
-        await t.DeployXmlAsync(Document("""
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="visit" />
-            <bpmn:userTask id="visit" camunda:candidateGroups="community">
-              <bpmn:extensionElements><camunda:executionListener event="end" class="broken" /></bpmn:extensionElements>
-            </bpmn:userTask>
-            <bpmn:boundaryEvent id="withdrawn" attachedToRef="visit"><bpmn:messageEventDefinition messageRef="Withdrawn" /></bpmn:boundaryEvent>
-            <bpmn:sequenceFlow id="f2" sourceRef="withdrawn" targetRef="closed" />
-            <bpmn:endEvent id="closed" />
-            <bpmn:sequenceFlow id="f3" sourceRef="visit" targetRef="done" />
-            <bpmn:endEvent id="done" />
-            """));
+        await t.DeployXmlAsync(BrokenEndListener("withdrawn", """<bpmn:messageEventDefinition messageRef="Withdrawn" />"""));
         var started = await t.StartAsync("cancel", businessKey: "TS-2");
 
         var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
@@ -170,20 +159,9 @@ public sealed class CancellationListenerTests
     {
         var (handlers, _) = Recorder();
         await using var t = await TestEngine.CreateAsync(Store.Sqlite, handlers);
-        await t.DeployXmlAsync(Document("""
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="visit" />
-            <bpmn:userTask id="visit" camunda:candidateGroups="community">
-              <bpmn:extensionElements><camunda:executionListener event="end" class="broken" /></bpmn:extensionElements>
-            </bpmn:userTask>
-            <bpmn:boundaryEvent id="late" attachedToRef="visit">
-              <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R2/PT5M</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
-              <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
-            </bpmn:boundaryEvent>
-            <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="closed" />
-            <bpmn:endEvent id="closed" />
-            <bpmn:sequenceFlow id="f3" sourceRef="visit" targetRef="done" />
-            <bpmn:endEvent id="done" />
+        await t.DeployXmlAsync(BrokenEndListener("late", """
+            <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R2/PT5M</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
+            <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
             """));
         var started = await t.StartAsync("cancel");
         Assert.Equal(2, Assert.Single(await t.JobsAsync(started.Id)).Retries);
@@ -226,6 +204,20 @@ public sealed class CancellationListenerTests
         Assert.Equal("terminated", (await t.InstanceAsync(started.Id)).Status);
         Assert.Empty(log);
     }
+
+    /// <summary>A task "visit" whose end listener fails, with an interrupting boundary event <paramref name="id"/> on it.</summary>
+    private static string BrokenEndListener(string id, string definition) => Document($"""
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="visit" />
+            <bpmn:userTask id="visit" camunda:candidateGroups="community">
+              <bpmn:extensionElements><camunda:executionListener event="end" class="broken" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:boundaryEvent id="{id}" attachedToRef="visit">{definition}</bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="{id}" targetRef="closed" />
+            <bpmn:endEvent id="closed" />
+            <bpmn:sequenceFlow id="f3" sourceRef="visit" targetRef="done" />
+            <bpmn:endEvent id="done" />
+            """);
 
     private static string Document(string body) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
