@@ -2,6 +2,7 @@
 import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { panelCheckboxState } from './tools/panel-checkbox-fix.ts';
 
 // The Host (dotnet run --project src/Host) listens on 5080; `npm run dev` proxies the API to it so that the
 // HTTP-only session cookie stays same-origin.
@@ -63,7 +64,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     sourcemap: true,
   },
-  plugins: process.env.VITEST ? [onePanelPreact] : [],
+  plugins: process.env.VITEST ? [onePanelPreact, panelCheckboxState] : [panelCheckboxState],
+  // `npm run dev` pre-bundles the panel; the same fix applies there.
+  optimizeDeps: { rolldownOptions: { plugins: [panelCheckboxState] } },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'happy-dom',
