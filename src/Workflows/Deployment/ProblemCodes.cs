@@ -9,6 +9,140 @@ public static class ProblemCodes
     /// <summary>The document's shape (XML, unsupported element, dangling reference). Arguments: the English message.</summary>
     public const string Model = "model";
 
+    // Issue 20: the rarer problems of extensions, forms, structure, processes and the document.
+
+    /// <summary>A document larger than the reader accepts. Arguments: the limit ("10 MB").</summary>
+    public const string DocumentTooLarge = "documentTooLarge";
+
+    /// <summary>A document whose elements nest deeper than the reader accepts. Arguments: the most levels allowed.</summary>
+    public const string DocumentTooDeep = "documentTooDeep";
+
+    /// <summary>A document with a DTD (DOCTYPE), which is never accepted. No arguments.</summary>
+    public const string DocumentDtd = "documentDtd";
+
+    /// <summary>A document that is not well-formed XML. Arguments: the line and the column the XML parser stopped at.</summary>
+    public const string DocumentNotWellFormed = "documentNotWellFormed";
+
+    /// <summary>A document whose bytes do not match its encoding. No arguments.</summary>
+    public const string DocumentEncoding = "documentEncoding";
+
+    /// <summary>
+    /// A document whose root element is not BPMN 2.0 'definitions'. Arguments: the root element's name, its namespace
+    /// (both empty when there is none).
+    /// </summary>
+    public const string RootElement = "rootElement";
+
+    /// <summary>A process or flow element without id. Arguments: what it is (the BPMN element: process, userTask...).</summary>
+    public const string IdMissing = "idMissing";
+
+    /// <summary>A camunda:property of a process without a name. Arguments: the process.</summary>
+    public const string ProcessPropertyNameMissing = "processPropertyNameMissing";
+
+    /// <summary>A camunda:property name that appears twice on a process. Arguments: the process, the name.</summary>
+    public const string ProcessPropertyDuplicate = "processPropertyDuplicate";
+
+    /// <summary>A caseNumberPrefix that is not 2 to 4 capital letters. Arguments: the process, the value.</summary>
+    public const string CaseNumberPrefix = "caseNumberPrefix";
+
+    /// <summary>caseSummary and caseSearch naming too many variables. Arguments: the process, how many, the most allowed.</summary>
+    public const string CaseVariablesTooMany = "caseVariablesTooMany";
+
+    /// <summary>
+    /// camunda:candidateStarterGroups or candidateStarterUsers written as an expression. Arguments: the process, the
+    /// attribute (camunda:candidateStarterGroups), the value.
+    /// </summary>
+    public const string CandidateStartersExpression = "candidateStartersExpression";
+
+    /// <summary>An event-based gateway with instantiate="true". Arguments: the gateway.</summary>
+    public const string EventGatewayInstantiate = "eventGatewayInstantiate";
+
+    /// <summary>A boolean attribute that is neither "true" nor "false". Arguments: element, attribute, value.</summary>
+    public const string BooleanValue = "booleanValue";
+
+    /// <summary>A signal event whose signal has no name. Arguments: element, the signal (its id).</summary>
+    public const string SignalNameMissing = "signalNameMissing";
+
+    /// <summary>A signal start event of a process whose signal name is an expression. Arguments: element, the name.</summary>
+    public const string SignalNameExpression = "signalNameExpression";
+
+    /// <summary>A Camunda extension (camunda:in) on a signal event definition. Arguments: element, the extension (camunda:in).</summary>
+    public const string SignalExtensionUnsupported = "signalExtensionUnsupported";
+
+    /// <summary>camunda:async on a signal event definition. Arguments: element.</summary>
+    public const string SignalAsyncUnsupported = "signalAsyncUnsupported";
+
+    /// <summary>A timeout task listener without id. Arguments: element.</summary>
+    public const string TimeoutListenerIdMissing = "timeoutListenerIdMissing";
+
+    /// <summary>A timeout task listener without timerEventDefinition. Arguments: element.</summary>
+    public const string TimeoutListenerTimerMissing = "timeoutListenerTimerMissing";
+
+    /// <summary>A listener with field injection (camunda:field). Arguments: element.</summary>
+    public const string ListenerField = "listenerField";
+
+    /// <summary>A listener with another Camunda child element it cannot have. Arguments: element, the child (camunda:xyz).</summary>
+    public const string ListenerExtensionUnsupported = "listenerExtensionUnsupported";
+
+    /// <summary>A listener's delegateExpression that does not name a handler as ${name}. Arguments: element, the expression.</summary>
+    public const string ListenerDelegateExpression = "listenerDelegateExpression";
+
+    /// <summary>camunda:outputParameter on an end event. Arguments: element.</summary>
+    public const string OutputOnEndEvent = "outputOnEndEvent";
+
+    /// <summary>camunda:outputParameter on a multi-instance activity. Arguments: element.</summary>
+    public const string OutputOnMultiInstance = "outputOnMultiInstance";
+
+    /// <summary>An input or output parameter (or list item, map entry) with more than one value. Arguments: element, parameter.</summary>
+    public const string ParameterValueMultiple = "parameterValueMultiple";
+
+    /// <summary>A camunda:entry of a parameter's camunda:map without key. Arguments: element, parameter.</summary>
+    public const string ParameterMapKeyMissing = "parameterMapKeyMissing";
+
+    /// <summary>
+    /// A parameter value that is neither text, camunda:list, camunda:map nor camunda:script. Arguments: element,
+    /// parameter, the value's element (its local name).
+    /// </summary>
+    public const string ParameterValueUnsupported = "parameterValueUnsupported";
+
+    /// <summary>A form with both camunda:formData and camunda:formProperty. Arguments: element.</summary>
+    public const string FormDataAndProperties = "formDataAndProperties";
+
+    /// <summary>
+    /// A writable form property whose expression names no variable (nor a property of one). Arguments: element, field,
+    /// the expression.
+    /// </summary>
+    public const string FormPropertyExpression = "formPropertyExpression";
+
+    /// <summary>A form property whose variable and expression name different variables. Arguments: element, field, variable, expression.</summary>
+    public const string FormPropertyVariables = "formPropertyVariables";
+
+    /// <summary>A form property's datePattern that cannot be used. Arguments: element, field, the pattern.</summary>
+    public const string FormDatePatternInvalid = "formDatePatternInvalid";
+
+    /// <summary>An enum value of a form field without id. Arguments: element, field.</summary>
+    public const string FormEnumValueIdMissing = "formEnumValueIdMissing";
+
+    /// <summary>An escalation boundary event on something other than a subprocess or call activity. Arguments: the boundary event, its host.</summary>
+    public const string EscalationBoundaryHost = "escalationBoundaryHost";
+
+    /// <summary>A second link catch event of one name in one scope. Arguments: the second catch event, link name, the first.</summary>
+    public const string LinkCatchDuplicate = "linkCatchDuplicate";
+
+    /// <summary>A start event or boundary event with incoming sequence flows. Arguments: element.</summary>
+    public const string IncomingFlowNotAllowed = "incomingFlowNotAllowed";
+
+    /// <summary>A link catch event with incoming sequence flows. Arguments: element.</summary>
+    public const string LinkCatchIncoming = "linkCatchIncoming";
+
+    /// <summary>A link throw event with outgoing sequence flows. Arguments: element.</summary>
+    public const string LinkThrowOutgoing = "linkThrowOutgoing";
+
+    /// <summary>An end event with outgoing sequence flows. Arguments: element.</summary>
+    public const string EndEventOutgoing = "endEventOutgoing";
+
+    /// <summary>A message that starts a process at two start events. Arguments: the second start event, the message, the first.</summary>
+    public const string MessageStartDuplicate = "messageStartDuplicate";
+
     // The structural problems a modeller meets most, each with its own code so that clients can say it in their
     // language. An element argument is its label: "name (id)", or the id when it has no name.
 

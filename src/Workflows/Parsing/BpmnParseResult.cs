@@ -24,6 +24,7 @@ public sealed record BpmnParseResult(ImmutableArray<ProcessDefinition> Processes
     /// <summary>What the modeller should know; the document deploys anyway.</summary>
     public ImmutableArray<BpmnProblem> Warnings => [.. Problems.Where(p => p.Severity == ProblemSeverity.Warning)];
 
-    internal static BpmnParseResult Failure(string message, int line = 0) =>
-        new([], [new BpmnProblem(null, line, message)]);
+    /// <summary>A document that cannot be read at all: one problem about the document as a whole.</summary>
+    internal static BpmnParseResult Failure(string message, int line, string code, params string[] arguments) =>
+        new([], [new BpmnProblem(null, line, message) { Code = code, Arguments = [.. arguments] }]);
 }

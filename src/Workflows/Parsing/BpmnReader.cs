@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Anju.Workflows.Deployment;
 
 namespace Anju.Workflows.Parsing;
 
@@ -35,7 +37,7 @@ public static class BpmnReader
         // A seekable stream tells its size up front, which saves reading 10 MB only to refuse it.
         if (xml.CanSeek && xml.Length - xml.Position > MaxDocumentBytes)
         {
-            return BpmnParseResult.Failure(TooLargeMessage);
+            return TooLarge();
         }
 
         using var limited = new LimitedStream(xml, MaxDocumentBytes);
@@ -50,7 +52,7 @@ public static class BpmnReader
         // Counting is a scan without allocation, so a huge string is refused before any parsing.
         if (Encoding.UTF8.GetByteCount(xml) > MaxDocumentBytes)
         {
-            return BpmnParseResult.Failure(TooLargeMessage);
+            return TooLarge();
         }
 
         using var text = new StringReader(xml);
@@ -86,36 +88,41 @@ public static class BpmnReader
         }
         catch (XmlException) when (limited is { LimitExceeded: true })
         {
-            return BpmnParseResult.Failure(TooLargeMessage);
+            return TooLarge();
         }
         catch (XmlException ex) when (depthLimited is { DepthExceeded: true })
         {
-            return BpmnParseResult.Failure($"The document nests elements more than {MaxElementDepth} levels deep", ex.LineNumber);
+            return BpmnParseResult.Failure($"The document nests elements more than {MaxElementDepth} levels deep", ex.LineNumber,
+                ProblemCodes.DocumentTooDeep, MaxElementDepth.ToString(CultureInfo.InvariantCulture));
         }
         catch (XmlException ex) when (ex.Message.Contains(nameof(XmlReaderSettings.DtdProcessing), StringComparison.Ordinal))
         {
             // The runtime has no dedicated exception type for a prohibited DTD; its message names the setting.
-            return BpmnParseResult.Failure(DtdMessage, ex.LineNumber);
+            return BpmnParseResult.Failure(DtdMessage, ex.LineNumber, ProblemCodes.DocumentDtd);
         }
         catch (XmlException ex) when (ex.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal))
         {
-            return BpmnParseResult.Failure(TooLargeMessage);
+            return TooLarge();
         }
         catch (XmlException ex)
         {
-            return BpmnParseResult.Failure($"The document is not well-formed XML: {ex.Message}", ex.LineNumber);
+            return BpmnParseResult.Failure($"The document is not well-formed XML: {ex.Message}", ex.LineNumber, ProblemCodes.DocumentNotWellFormed,
+                ex.LineNumber.ToString(CultureInfo.InvariantCulture), ex.LinePosition.ToString(CultureInfo.InvariantCulture));
         }
         catch (DecoderFallbackException ex)
         {
-            return BpmnParseResult.Failure($"The document is not correctly encoded: {ex.Message}");
+            return BpmnParseResult.Failure($"The document is not correctly encoded: {ex.Message}", 0, ProblemCodes.DocumentEncoding);
         }
 
         // A document cut at the limit may still end on a complete root element (trailing whitespace).
         if (limited is { LimitExceeded: true })
         {
-            return BpmnParseResult.Failure(TooLargeMessage);
+            return TooLarge();
         }
 
         return DefinitionsReader.Read(document);
     }
+
+    private static BpmnParseResult TooLarge() =>
+        BpmnParseResult.Failure(TooLargeMessage, 0, ProblemCodes.DocumentTooLarge, string.Create(CultureInfo.InvariantCulture, $"{MaxDocumentBytes / (1024 * 1024)} MB"));
 }

@@ -24,7 +24,7 @@ internal static class DefinitionsReader
             var found = root is null ? "nothing" : $"'{root.Name.LocalName}' in namespace '{root.Name.NamespaceName}'";
             return BpmnParseResult.Failure(
                 $"The root element must be 'definitions' in the BPMN 2.0 model namespace ({Namespaces.Model.NamespaceName}), not {found}",
-                root?.Line() ?? 0);
+                root?.Line() ?? 0, ProblemCodes.RootElement, root?.Name.LocalName ?? string.Empty, root?.Name.NamespaceName ?? string.Empty);
         }
 
         var context = new ReadContext(ReadMessageNames(root), ReadErrorCodes(root), ReadCodes(root, "escalation", "escalationCode"), ReadCodes(root, "signal", "name"));
@@ -44,7 +44,7 @@ internal static class DefinitionsReader
             var id = process.Id();
             if (id is null)
             {
-                context.Report(process, null, "A process has no id");
+                context.Report(process, null, "A process has no id", ProblemCodes.IdMissing, "process");
                 continue;
             }
 

@@ -58,7 +58,7 @@ internal static class ExtensionReader
                 var description = $"the timeout listener of '{id}'";
                 if (listener.Attr("id") is null)
                 {
-                    context.Report(listener, id, $"The timeout camunda:taskListener of '{id}' has no id");
+                    context.Report(listener, id, $"The timeout camunda:taskListener of '{id}' has no id", ProblemCodes.TimeoutListenerIdMissing, label);
                     continue;
                 }
 
@@ -67,7 +67,7 @@ internal static class ExtensionReader
                 {
                     if (listener.BpmnChild("timerEventDefinition") is null)
                     {
-                        context.Report(listener, id, $"The timeout camunda:taskListener of '{id}' has no timerEventDefinition");
+                        context.Report(listener, id, $"The timeout camunda:taskListener of '{id}' has no timerEventDefinition", ProblemCodes.TimeoutListenerTimerMissing, label);
                     }
 
                     continue;
@@ -92,13 +92,17 @@ internal static class ExtensionReader
                     _ => "it is not supported",
                 };
                 var message = $"camunda:{child.Name.LocalName} in a camunda:{kind} of '{id}': {reason}";
-                if (child.Name.LocalName == "script")
+                switch (child.Name.LocalName)
                 {
-                    context.Report(child, id, message, ProblemCodes.ListenerScript, label);
-                }
-                else
-                {
-                    context.Report(child, id, message);
+                    case "script":
+                        context.Report(child, id, message, ProblemCodes.ListenerScript, label);
+                        break;
+                    case "field":
+                        context.Report(child, id, message, ProblemCodes.ListenerField, label);
+                        break;
+                    default:
+                        context.Report(child, id, message, ProblemCodes.ListenerExtensionUnsupported, label, $"camunda:{child.Name.LocalName}");
+                        break;
                 }
             }
 
@@ -139,7 +143,8 @@ internal static class ExtensionReader
         {
             if (TaskReader.DelegateNameOf(delegateExpression) is not { } name)
             {
-                context.Report(listener, id, $"The delegateExpression \"{delegateExpression}\" of a camunda:{kind} of '{id}' must name a handler as ${{name}}");
+                context.Report(listener, id, $"The delegateExpression \"{delegateExpression}\" of a camunda:{kind} of '{id}' must name a handler as ${{name}}",
+                    ProblemCodes.ListenerDelegateExpression, label, delegateExpression);
                 return null;
             }
 
@@ -164,12 +169,14 @@ internal static class ExtensionReader
         var outputs = ReadParameters(mapping, "outputParameter", id, label, context);
         if (outputs.Length > 0 && node is EndEvent)
         {
-            context.Report(mapping, id, $"camunda:outputParameter on endEvent '{id}': an end event has nothing to map out (Camunda 7 refuses it too)");
+            context.Report(mapping, id, $"camunda:outputParameter on endEvent '{id}': an end event has nothing to map out (Camunda 7 refuses it too)",
+                ProblemCodes.OutputOnEndEvent, label);
         }
 
         if (outputs.Length > 0 && node is Activity { MultiInstance: not null })
         {
-            context.Report(mapping, id, $"camunda:outputParameter on the multi-instance {node.ElementType} '{id}' is not supported (nor in Camunda 7): each instance would overwrite the others; collect results in a variable instead");
+            context.Report(mapping, id, $"camunda:outputParameter on the multi-instance {node.ElementType} '{id}' is not supported (nor in Camunda 7): each instance would overwrite the others; collect results in a variable instead",
+                ProblemCodes.OutputOnMultiInstance, label);
         }
 
         return inputs.Length == 0 && outputs.Length == 0 ? null : new InputOutput { Inputs = inputs, Outputs = outputs };
@@ -215,7 +222,7 @@ internal static class ExtensionReader
 
         if (children.Count > 1)
         {
-            context.Report(holder, id, $"{where} has more than one value");
+            context.Report(holder, id, $"{where} has more than one value", ProblemCodes.ParameterValueMultiple, labels.Element, labels.Parameter);
             return null;
         }
 
@@ -242,7 +249,7 @@ internal static class ExtensionReader
                 {
                     if (entry.Attr("key") is not { } key)
                     {
-                        context.Report(entry, id, $"A camunda:entry in {where} has no key");
+                        context.Report(entry, id, $"A camunda:entry in {where} has no key", ProblemCodes.ParameterMapKeyMissing, labels.Element, labels.Parameter);
                         continue;
                     }
 
@@ -258,7 +265,8 @@ internal static class ExtensionReader
                     ProblemCodes.ParameterScript, labels.Element, labels.Parameter);
                 return null;
             default:
-                context.Report(child, id, $"{child.Name.LocalName} in {where} is not supported; use a text, an expression, camunda:list or camunda:map");
+                context.Report(child, id, $"{child.Name.LocalName} in {where} is not supported; use a text, an expression, camunda:list or camunda:map",
+                    ProblemCodes.ParameterValueUnsupported, labels.Element, labels.Parameter, child.Name.LocalName);
                 return null;
         }
     }

@@ -34,7 +34,8 @@ internal static partial class FormFieldReader
         var properties = task.CamundaExtensions("formProperty").ToList();
         if (elements.Count > 0 && properties.Count > 0)
         {
-            context.Report(properties[0], taskId, $"{owner} has both camunda:formData and camunda:formProperty; use one of them");
+            context.Report(properties[0], taskId, $"{owner} has both camunda:formData and camunda:formProperty; use one of them",
+                ProblemCodes.FormDataAndProperties, ReadContext.Label(task));
             return [];
         }
 
@@ -130,13 +131,15 @@ internal static partial class FormFieldReader
         {
             if (WrittenPath(expression) is not { } written)
             {
-                context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (only an expression naming a variable or a property of one, such as ${{days}} or ${{leave.days}}, can be written); use variable, or writable=\"false\"");
+                context.Report(element, taskId, $"Form property '{id}' of {owner}: expression=\"{expression}\" on a writable property is not supported (only an expression naming a variable or a property of one, such as ${{days}} or ${{leave.days}}, can be written); use variable, or writable=\"false\"",
+                    ProblemCodes.FormPropertyExpression, OwnerLabel(element), id, expression);
                 return null;
             }
 
             if (variable is not null && variable != string.Join('.', written))
             {
-                context.Report(element, taskId, $"Form property '{id}' of {owner} names two variables, variable=\"{variable}\" and expression=\"{expression}\"; use one of them");
+                context.Report(element, taskId, $"Form property '{id}' of {owner} names two variables, variable=\"{variable}\" and expression=\"{expression}\"; use one of them",
+                    ProblemCodes.FormPropertyVariables, OwnerLabel(element), id, variable, expression);
                 return null;
             }
 
@@ -165,7 +168,8 @@ internal static partial class FormFieldReader
             datePattern = FormDatePattern.TryCreate(pattern, out var problem);
             if (datePattern is null)
             {
-                context.Report(element, taskId, $"Form property '{id}' of {owner}: datePattern=\"{pattern}\": {problem}");
+                context.Report(element, taskId, $"Form property '{id}' of {owner}: datePattern=\"{pattern}\": {problem}",
+                    ProblemCodes.FormDatePatternInvalid, OwnerLabel(element), id, pattern);
                 return null;
             }
         }
@@ -231,7 +235,8 @@ internal static partial class FormFieldReader
             }
             else
             {
-                context.Report(value, taskId, $"An enum value of form field '{fieldId}' on {owner} has no id");
+                context.Report(value, taskId, $"An enum value of form field '{fieldId}' on {owner} has no id",
+                    ProblemCodes.FormEnumValueIdMissing, OwnerLabel(field), fieldId);
             }
         }
 

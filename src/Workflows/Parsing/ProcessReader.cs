@@ -41,17 +41,18 @@ internal sealed class ProcessReader
         var key = process.Id()!;
         CamundaSupport.Check(process, process, context);
 
+        var label = ReadContext.Label(process.Attr("name") ?? poolName, key);
         var reader = new ProcessReader(context);
         var (startElements, _) = reader.ReadScope(process, parentId: null);
         if (startElements == 0)
         {
-            context.Report(process, key, $"Process '{key}' has no start event", ProblemCodes.NoStartEvent, ReadContext.Label(process.Attr("name") ?? poolName, key));
+            context.Report(process, key, $"Process '{key}' has no start event", ProblemCodes.NoStartEvent, label);
         }
 
         var (nodes, flows) = GraphLinker.Link(reader.graph, context);
         StructureValidator.Validate(nodes, flows, context);
 
-        var properties = ReadProcessProperties(process, context);
+        var properties = ReadProcessProperties(process, label, context);
         return new ProcessDefinition
         {
             Key = key,
@@ -62,8 +63,8 @@ internal sealed class ProcessReader
             EventSubProcesses = [.. nodes.OfType<SubProcess>().Where(s => s.TriggeredByEvent).Select(s => s.Id)],
             Listeners = ExtensionReader.ReadProcessListeners(process, key, context),
             HasConditionalEvents = nodes.Any(n => n is StartEvent { Conditional: not null } or IntermediateCatchEvent { Conditional: not null } or BoundaryEvent { Conditional: not null }),
-            CandidateStarterGroups = ReadStarters(process, "candidateStarterGroups", context),
-            CandidateStarterUsers = ReadStarters(process, "candidateStarterUsers", context),
+            CandidateStarterGroups = ReadStarters(process, label, "candidateStarterGroups", context),
+            CandidateStarterUsers = ReadStarters(process, label, "candidateStarterUsers", context),
             CaseNumberPrefix = properties.GetValueOrDefault("caseNumberPrefix"),
             CaseSummaryVariables = VariableList(properties.GetValueOrDefault("caseSummary")),
             CaseSearchVariables = VariableList(properties.GetValueOrDefault("caseSearch")),
@@ -78,7 +79,7 @@ internal sealed class ProcessReader
     /// <c>caseNumberPrefix</c> (2–4 capital letters), <c>caseSummary</c> and <c>caseSearch</c> (comma-separated
     /// variable names, at most <see cref="MaxCaseVariables"/> together). Other names are kept as documentation.
     /// </summary>
-    private static Dictionary<string, string> ReadProcessProperties(XElement process, ReadContext context)
+    private static Dictionary<string, string> ReadProcessProperties(XElement process, string label, ReadContext context)
     {
         var key = process.Id();
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -86,26 +87,27 @@ internal sealed class ProcessReader
         {
             if (property.Attr("name") is not { } name)
             {
-                context.Report(property, key, $"a camunda:property of process '{key}' has no name");
+                context.Report(property, key, $"a camunda:property of process '{key}' has no name", ProblemCodes.ProcessPropertyNameMissing, label);
                 continue;
             }
 
             if (!properties.TryAdd(name, (property.Attribute("value")?.Value ?? "").Trim()))
             {
-                context.Report(property, key, $"camunda:property '{name}' appears twice on process '{key}'");
+                context.Report(property, key, $"camunda:property '{name}' appears twice on process '{key}'", ProblemCodes.ProcessPropertyDuplicate, label, name);
             }
         }
 
         if (properties.TryGetValue("caseNumberPrefix", out var prefix) && !IsCasePrefix(prefix))
         {
-            context.Report(process, $"caseNumberPrefix of process '{key}' must be 2 to 4 capital letters A–Z, not \"{prefix}\"");
+            context.Report(process, key, $"caseNumberPrefix of process '{key}' must be 2 to 4 capital letters A–Z, not \"{prefix}\"", ProblemCodes.CaseNumberPrefix, label, prefix);
             properties.Remove("caseNumberPrefix");
         }
 
         var named = VariableList(properties.GetValueOrDefault("caseSummary")).Length + VariableList(properties.GetValueOrDefault("caseSearch")).Length;
         if (named > MaxCaseVariables)
         {
-            context.Report(process, $"caseSummary and caseSearch of process '{key}' name {named} variables; at most {MaxCaseVariables}");
+            context.Report(process, key, $"caseSummary and caseSearch of process '{key}' name {named} variables; at most {MaxCaseVariables}",
+                ProblemCodes.CaseVariablesTooMany, label, named.ToString(CultureInfo.InvariantCulture), MaxCaseVariables.ToString(CultureInfo.InvariantCulture));
             properties.Remove("caseSummary");
             properties.Remove("caseSearch");
         }
@@ -123,7 +125,7 @@ internal sealed class ProcessReader
     /// into authorizations at deploy; they are literal names there too, so an expression is refused rather than
     /// read as a group called "${...}".
     /// </summary>
-    private static System.Collections.Immutable.ImmutableArray<string> ReadStarters(XElement process, string attribute, ReadContext context)
+    private static System.Collections.Immutable.ImmutableArray<string> ReadStarters(XElement process, string label, string attribute, ReadContext context)
     {
         if (process.CamundaAttr(attribute) is not { } raw)
         {
@@ -132,7 +134,8 @@ internal sealed class ProcessReader
 
         if (raw.Contains("${", StringComparison.Ordinal) || raw.Contains("#{", StringComparison.Ordinal))
         {
-            context.Report(process, $"camunda:{attribute} of process '{process.Id()}' must list names, not an expression: \"{raw}\"");
+            context.Report(process, process.Id(), $"camunda:{attribute} of process '{process.Id()}' must list names, not an expression: \"{raw}\"",
+                ProblemCodes.CandidateStartersExpression, label, $"camunda:{attribute}", raw);
             return [];
         }
 
@@ -157,7 +160,7 @@ internal sealed class ProcessReader
 
             if (element.Id() is not { } id)
             {
-                context.Report(element, null, $"A {localName} has no id");
+                context.Report(element, null, $"A {localName} has no id", ProblemCodes.IdMissing, localName);
                 continue;
             }
 
@@ -280,7 +283,7 @@ internal sealed class ProcessReader
         // An instantiating event-based gateway starts a process without a start event; not supported.
         if (context.ReadBoolean(element, "instantiate", false, element))
         {
-            context.Report(element, $"eventBasedGateway '{id}' with instantiate=\"true\" is not supported");
+            context.Report(element, id, $"eventBasedGateway '{id}' with instantiate=\"true\" is not supported", ProblemCodes.EventGatewayInstantiate, ReadContext.Label(element));
             return null;
         }
 

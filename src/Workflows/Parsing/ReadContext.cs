@@ -78,7 +78,8 @@ internal sealed class ReadContext(
             return value;
         }
 
-        Report(element, owner.Id(), $"{AttributeLabel(attribute)} of {Describe(owner)} must be \"true\" or \"false\", not \"{raw}\"");
+        Report(element, owner.Id(), $"{AttributeLabel(attribute)} of {Describe(owner)} must be \"true\" or \"false\", not \"{raw}\"",
+            Deployment.ProblemCodes.BooleanValue, Label(owner), AttributeLabel(attribute), raw);
         return defaultValue;
     }
 
@@ -169,7 +170,8 @@ internal sealed class ReadContext(
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            Report(definition, owner.Id(), $"The signal '{reference}' of {Describe(owner)} has no name; catchers and throwers meet by name");
+            Report(definition, owner.Id(), $"The signal '{reference}' of {Describe(owner)} has no name; catchers and throwers meet by name",
+                Deployment.ProblemCodes.SignalNameMissing, Label(owner), reference);
             return null;
         }
 
@@ -177,19 +179,22 @@ internal sealed class ReadContext(
         // or a catch starts waiting. A process's signal start event has no instance to resolve it in.
         if (SignalKeys.IsExpression(name) && owner.Name.LocalName == "startEvent" && owner.Parent?.Name.LocalName == "process")
         {
-            Report(definition, owner.Id(), $"The signal name '{name}' of {Describe(owner)} is an expression; a signal start event of a process starts new instances, which have no variables yet to resolve it in: give the signal a fixed name");
+            Report(definition, owner.Id(), $"The signal name '{name}' of {Describe(owner)} is an expression; a signal start event of a process starts new instances, which have no variables yet to resolve it in: give the signal a fixed name",
+                Deployment.ProblemCodes.SignalNameExpression, Label(owner), name);
             return null;
         }
 
         if (definition.CamundaExtensions().FirstOrDefault() is { } extension)
         {
-            Report(extension, owner.Id(), $"camunda:{extension.Name.LocalName} on the signal of {Describe(owner)} is not supported; a signal carries no variables from its thrower (an administrator's broadcast may)");
+            Report(extension, owner.Id(), $"camunda:{extension.Name.LocalName} on the signal of {Describe(owner)} is not supported; a signal carries no variables from its thrower (an administrator's broadcast may)",
+                Deployment.ProblemCodes.SignalExtensionUnsupported, Label(owner), $"camunda:{extension.Name.LocalName}");
             return null;
         }
 
         if (definition.CamundaAttr("async") is not null)
         {
-            Report(definition, owner.Id(), $"camunda:async on the signal of {Describe(owner)} is not supported; the signal is delivered in the thrower's transaction");
+            Report(definition, owner.Id(), $"camunda:async on the signal of {Describe(owner)} is not supported; the signal is delivered in the thrower's transaction",
+                Deployment.ProblemCodes.SignalAsyncUnsupported, Label(owner));
             return null;
         }
 

@@ -31,7 +31,8 @@ internal static class StructureValidator
                     when nodesById.TryGetValue(escalation.AttachedToId, out var host) && host is not (SubProcess or CallActivity):
                     // Only what runs other steps can receive an escalation from them (Camunda 7, "Escalation Events").
                     context.Report(escalation.Id, escalation.Location.Line,
-                        $"escalation boundary event '{escalation.Id}' is attached to {host.ElementType} '{host.Id}'; attach it to a subprocess or a call activity");
+                        $"escalation boundary event '{escalation.Id}' is attached to {host.ElementType} '{host.Id}'; attach it to a subprocess or a call activity",
+                        ProblemCodes.EscalationBoundaryHost, escalation.Label, host.Label);
                     break;
                 case ExclusiveGateway { DefaultFlowId: { } defaultFlow }:
                     ValidateDefaultFlow(node, defaultFlow, flowsById, context);
@@ -57,7 +58,9 @@ internal static class StructureValidator
         {
             if (!catches.TryAdd((link.ParentId, link.LinkName!), link))
             {
-                context.Report(link.Id, link.Location.Line, $"intermediateCatchEvent '{link.Id}' catches link '{link.LinkName}', which '{catches[(link.ParentId, link.LinkName!)].Id}' already catches in the same scope");
+                var first = catches[(link.ParentId, link.LinkName!)];
+                context.Report(link.Id, link.Location.Line, $"intermediateCatchEvent '{link.Id}' catches link '{link.LinkName}', which '{first.Id}' already catches in the same scope",
+                    ProblemCodes.LinkCatchDuplicate, link.Label, link.LinkName!, first.Label);
             }
         }
 
@@ -72,7 +75,6 @@ internal static class StructureValidator
 
     private static void ValidateConnections(FlowNode node, ReadContext context)
     {
-        void Report(string problem) => context.Report(node.Id, node.Location.Line, $"{node.ElementType} '{node.Id}' {problem}");
         void ReportCoded(string problem, string code) =>
             context.Report(node.Id, node.Location.Line, $"{node.ElementType} '{node.Id}' {problem}", code, node.Label);
 
@@ -94,7 +96,7 @@ internal static class StructureValidator
             case StartEvent:
                 if (!node.Incoming.IsEmpty)
                 {
-                    Report("has incoming sequence flows");
+                    ReportCoded("has incoming sequence flows", ProblemCodes.IncomingFlowNotAllowed);
                 }
 
                 if (node.Outgoing.IsEmpty)
@@ -106,7 +108,7 @@ internal static class StructureValidator
             case BoundaryEvent:
                 if (!node.Incoming.IsEmpty)
                 {
-                    Report("has incoming sequence flows");
+                    ReportCoded("has incoming sequence flows", ProblemCodes.IncomingFlowNotAllowed);
                 }
 
                 return;
@@ -114,7 +116,7 @@ internal static class StructureValidator
                 // BPMN 2.0 §10.5.6: a link catch is entered only through its throws.
                 if (!node.Incoming.IsEmpty)
                 {
-                    Report("is a link catch event and has incoming sequence flows; only link throw events lead to it");
+                    ReportCoded("is a link catch event and has incoming sequence flows; only link throw events lead to it", ProblemCodes.LinkCatchIncoming);
                 }
 
                 if (node.Outgoing.IsEmpty)
@@ -124,10 +126,10 @@ internal static class StructureValidator
 
                 return;
             case IntermediateThrowEvent { LinkName: not null } when !node.Outgoing.IsEmpty:
-                Report("is a link throw event and has outgoing sequence flows; the token continues at its link catch event");
+                ReportCoded("is a link throw event and has outgoing sequence flows; the token continues at its link catch event", ProblemCodes.LinkThrowOutgoing);
                 break;
             case EndEvent when !node.Outgoing.IsEmpty:
-                Report("has outgoing sequence flows");
+                ReportCoded("has outgoing sequence flows", ProblemCodes.EndEventOutgoing);
                 break;
             case ExclusiveGateway or InclusiveGateway or ParallelGateway or EventBasedGateway when node.Outgoing.IsEmpty:
                 ReportCoded("has no outgoing sequence flow", ProblemCodes.NoOutgoingFlow);
@@ -188,7 +190,8 @@ internal static class StructureValidator
         {
             foreach (var extra in group.Skip(1))
             {
-                context.Report(extra.Id, extra.Location.Line, $"startEvent '{extra.Id}' waits for message '{group.Key}', which already starts '{group.First().Id}'");
+                context.Report(extra.Id, extra.Location.Line, $"startEvent '{extra.Id}' waits for message '{group.Key}', which already starts '{group.First().Id}'",
+                    ProblemCodes.MessageStartDuplicate, extra.Label, group.Key!, group.First().Label);
             }
         }
     }
