@@ -352,4 +352,138 @@ public static class ProblemCodes
 
     /// <summary>A deployment without any BPMN process.</summary>
     public const string Empty = "empty";
+
+    // Issue 20: the rarer problems of events, flows, tasks, call activities and vendor attributes.
+
+    /// <summary>An event that refers to a root-level event definition (eventDefinitionRef). Arguments: element.</summary>
+    public const string EventDefinitionRefUnsupported = "eventDefinitionRefUnsupported";
+
+    /// <summary>An event with more than one event definition (a multiple event). Arguments: element, how many it has.</summary>
+    public const string MultipleEventUnsupported = "multipleEventUnsupported";
+
+    /// <summary>A link event whose linkEventDefinition has no name. Arguments: element.</summary>
+    public const string LinkNameMissing = "linkNameMissing";
+
+    /// <summary>A conditional event without a condition. Arguments: element.</summary>
+    public const string ConditionalConditionMissing = "conditionalConditionMissing";
+
+    /// <summary>A conditional event whose camunda:variableEvents names something other than create, update or delete. Arguments: element, the name.</summary>
+    public const string VariableEventUnknown = "variableEventUnknown";
+
+    /// <summary>A conditional event whose camunda:variableEvents is empty. Arguments: element.</summary>
+    public const string VariableEventsEmpty = "variableEventsEmpty";
+
+    /// <summary>An intermediate catch event or boundary event without an event definition. Arguments: element.</summary>
+    public const string EventDefinitionMissing = "eventDefinitionMissing";
+
+    /// <summary>A start event with a trigger (message, timer…) inside an embedded subprocess. Arguments: element, the trigger (message, timer…).</summary>
+    public const string SubProcessStartTrigger = "subProcessStartTrigger";
+
+    /// <summary>A start event with a trigger that has a start form. Arguments: element.</summary>
+    public const string StartFormOnTrigger = "startFormOnTrigger";
+
+    /// <summary>An error start event of an event subprocess marked non-interrupting. Arguments: element.</summary>
+    public const string ErrorStartNonInterrupting = "errorStartNonInterrupting";
+
+    /// <summary>An error boundary event marked non-interrupting (cancelActivity="false"). Arguments: element.</summary>
+    public const string ErrorBoundaryNonInterrupting = "errorBoundaryNonInterrupting";
+
+    /// <summary>A sequence flow whose source or target is in another (sub)process than the flow. Arguments: flow, source, target.</summary>
+    public const string FlowCrossesSubProcess = "flowCrossesSubProcess";
+
+    /// <summary>A boundary event attached to a flow node that is not an activity. Arguments: element, the node, its BPMN element type.</summary>
+    public const string BoundaryHostNotActivity = "boundaryHostNotActivity";
+
+    /// <summary>A boundary event in another (sub)process than the activity it is attached to. Arguments: element, the activity.</summary>
+    public const string BoundaryHostScope = "boundaryHostScope";
+
+    /// <summary>A sequence flow condition in a script language. Arguments: flow, the language.</summary>
+    public const string ConditionLanguage = "conditionLanguage";
+
+    /// <summary>A sequence flow condition loaded from a camunda:resource. Arguments: flow.</summary>
+    public const string ConditionResource = "conditionResource";
+
+    /// <summary>A sequence flow condition of an xsi:type other than tFormalExpression. Arguments: flow, the type.</summary>
+    public const string ConditionType = "conditionType";
+
+    /// <summary>
+    /// A Camunda attribute or extension element that Camunda 7 reads where it stands but the engine does not implement.
+    /// Arguments: element, the attribute or extension (<c>camunda:formHandlerClass</c>).
+    /// </summary>
+    public const string CamundaUnsupported = "camundaUnsupported";
+
+    /// <summary>A call activity with a camunda:calledElementBinding other than latest, version or deployment. Arguments: element, the binding.</summary>
+    public const string CalledElementBinding = "calledElementBinding";
+
+    /// <summary>A call activity with binding "version" whose camunda:calledElementVersion is not a version number. Arguments: element, the value (empty when none).</summary>
+    public const string CalledElementVersion = "calledElementVersion";
+
+    /// <summary>A call activity with more than one camunda:in businessKey. Arguments: element.</summary>
+    public const string CallBusinessKeyDuplicate = "callBusinessKeyDuplicate";
+
+    /// <summary>A camunda:in or camunda:out with a variables attribute other than "all". Arguments: element, camunda:in or camunda:out, the value.</summary>
+    public const string CallVariablesUnsupported = "callVariablesUnsupported";
+
+    /// <summary>A camunda:in or camunda:out without exactly one of source or sourceExpression and a target. Arguments: element, camunda:in or camunda:out.</summary>
+    public const string CallMappingIncomplete = "callMappingIncomplete";
+
+    /// <summary>A user task with more than one humanPerformer. Arguments: element.</summary>
+    public const string HumanPerformerDuplicate = "humanPerformerDuplicate";
+
+    /// <summary>A humanPerformer or potentialOwner without resourceAssignmentExpression/formalExpression. Arguments: element, the role (humanPerformer or potentialOwner).</summary>
+    public const string HumanRoleExpressionMissing = "humanRoleExpressionMissing";
+
+    /// <summary>A Flowable extension element with no Camunda 7 equivalent. Arguments: element, the extension (<c>flowable:mapException</c>).</summary>
+    public const string FlowableElementUnsupported = "flowableElementUnsupported";
+
+    /// <summary>
+    /// A Flowable attribute that changes how Flowable runs the model and has no Camunda 7 equivalent. Arguments: element,
+    /// the attribute (with its value when only some values are harmless: <c>flowable:formFieldValidation="false"</c>).
+    /// </summary>
+    public const string FlowableAttributeUnsupported = "flowableAttributeUnsupported";
+
+    /// <summary>
+    /// An Activiti or Flowable attribute beside the Camunda attribute it stands for, with another value. Arguments:
+    /// element, the vendor attribute with its value, the Camunda attribute with its value.
+    /// </summary>
+    public const string VendorAttributeConflict = "vendorAttributeConflict";
+
+    /// <summary>A business rule task with camunda:decisionRef (DMN is not evaluated). Arguments: element, the decisionRef.</summary>
+    public const string DecisionRefUnsupported = "decisionRefUnsupported";
+
+    /// <summary>A receive task with instantiate="true". Arguments: element.</summary>
+    public const string ReceiveTaskInstantiate = "receiveTaskInstantiate";
+
+    /// <summary>A service-like task with more than one of camunda:class, delegateExpression, expression or type. Arguments: element.</summary>
+    public const string ImplementationAmbiguous = "implementationAmbiguous";
+
+    /// <summary>A service-like task without any implementation. Arguments: element.</summary>
+    public const string ImplementationMissing = "implementationMissing";
+
+    /// <summary>A service-like task with a camunda:type other than "external". Arguments: element, the type.</summary>
+    public const string TaskTypeUnsupported = "taskTypeUnsupported";
+
+    /// <summary>An external task without camunda:topic. Arguments: element.</summary>
+    public const string ExternalTopicMissing = "externalTopicMissing";
+
+    /// <summary>A camunda:delegateExpression that does not name a handler as ${name}. Arguments: element, the expression.</summary>
+    public const string DelegateExpressionForm = "delegateExpressionForm";
+
+    /// <summary>A camunda:property without a name. Arguments: element.</summary>
+    public const string PropertyNameMissing = "propertyNameMissing";
+
+    /// <summary>A camunda:property whose name appears twice on one element. Arguments: element, the property.</summary>
+    public const string PropertyDuplicate = "propertyDuplicate";
+
+    /// <summary>An activity with standardLoopCharacteristics. Arguments: element.</summary>
+    public const string StandardLoopUnsupported = "standardLoopUnsupported";
+
+    /// <summary>An activity (not a gateway) with a default flow. Arguments: element.</summary>
+    public const string ActivityDefaultFlow = "activityDefaultFlow";
+
+    /// <summary>
+    /// A multi-instance with BPMN data inputs or outputs (loopDataInputRef, inputDataItem…) or a complexBehaviorDefinition.
+    /// Arguments: element, the child element.
+    /// </summary>
+    public const string MultiInstanceDataUnsupported = "multiInstanceDataUnsupported";
 }

@@ -15,13 +15,15 @@ internal static class ActivityReader
         var description = ReadContext.Describe(element);
         if (element.BpmnChild("standardLoopCharacteristics") is { } loop)
         {
-            context.Report(loop, id, $"standardLoopCharacteristics on {description} is not supported; use multi-instance");
+            context.Report(loop, id, $"standardLoopCharacteristics on {description} is not supported; use multi-instance",
+                Deployment.ProblemCodes.StandardLoopUnsupported, ReadContext.Label(element));
         }
 
         // The model has a default flow on gateways only; silently dropping it would change routing.
         if (element.Attr("default") is not null)
         {
-            context.Report(element, $"A default flow on {description} is not supported; route through an exclusive gateway");
+            context.Report(element, id, $"A default flow on {description} is not supported; route through an exclusive gateway",
+                Deployment.ProblemCodes.ActivityDefaultFlow, ReadContext.Label(element));
         }
 
         if (context.ReadBoolean(element, "isForCompensation", false, element))
@@ -62,7 +64,8 @@ internal static class ActivityReader
         foreach (var child in element.BpmnChildren().Where(c => c.Name.LocalName is
                      "loopDataInputRef" or "inputDataItem" or "loopDataOutputRef" or "outputDataItem" or "complexBehaviorDefinition"))
         {
-            context.Report(child, id, $"{child.Name.LocalName} in the multi-instance of {description} is not supported; use camunda:collection and camunda:elementVariable");
+            context.Report(child, id, $"{child.Name.LocalName} in the multi-instance of {description} is not supported; use camunda:collection and camunda:elementVariable",
+                Deployment.ProblemCodes.MultiInstanceDataUnsupported, ReadContext.Label(activity), child.Name.LocalName);
         }
 
         var multiInstance = new MultiInstance

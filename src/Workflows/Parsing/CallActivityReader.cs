@@ -22,7 +22,8 @@ internal static class CallActivityReader
         var binding = element.CamundaAttr("calledElementBinding") ?? "latest";
         if (binding is not ("latest" or "version" or "deployment"))
         {
-            context.Report(element, $"camunda:calledElementBinding \"{binding}\" of callActivity '{id}' is not supported (latest, version or deployment)");
+            context.Report(element, id, $"camunda:calledElementBinding \"{binding}\" of callActivity '{id}' is not supported (latest, version or deployment)",
+                Deployment.ProblemCodes.CalledElementBinding, ReadContext.Label(element), binding);
             return null;
         }
 
@@ -32,7 +33,8 @@ internal static class CallActivityReader
             var text = element.CamundaAttr("calledElementVersion");
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
             {
-                context.Report(element, $"callActivity '{id}' has binding \"version\" but camunda:calledElementVersion is not a version number");
+                context.Report(element, id, $"callActivity '{id}' has binding \"version\" but camunda:calledElementVersion is not a version number",
+                    Deployment.ProblemCodes.CalledElementVersion, ReadContext.Label(element), text ?? "");
                 return null;
             }
 
@@ -45,7 +47,7 @@ internal static class CallActivityReader
             .ToList();
         if (businessKeys.Count > 1)
         {
-            context.Report(element, $"callActivity '{id}' has more than one camunda:in businessKey");
+            context.Report(element, id, $"callActivity '{id}' has more than one camunda:in businessKey", Deployment.ProblemCodes.CallBusinessKeyDuplicate, ReadContext.Label(element));
         }
 
         return new CallActivity
@@ -86,7 +88,8 @@ internal static class CallActivityReader
         var variables = element.Attr("variables");
         if (variables is not (null or "all"))
         {
-            context.Report(element, id, $"camunda:{direction} variables=\"{variables}\" of callActivity '{id}' is not supported; only \"all\" is");
+            context.Report(element, id, $"camunda:{direction} variables=\"{variables}\" of callActivity '{id}' is not supported; only \"all\" is",
+                Deployment.ProblemCodes.CallVariablesUnsupported, ReadContext.Label(element.Parent?.Parent ?? element), $"camunda:{direction}", variables);
             return null;
         }
 
@@ -102,7 +105,8 @@ internal static class CallActivityReader
         var sources = (mapping.Source is null ? 0 : 1) + (mapping.SourceExpression is null ? 0 : 1);
         if (!mapping.All && (sources != 1 || mapping.Target is null))
         {
-            context.Report(element, id, $"camunda:{direction} of callActivity '{id}' needs one of source or sourceExpression and a target, or variables=\"all\"");
+            context.Report(element, id, $"camunda:{direction} of callActivity '{id}' needs one of source or sourceExpression and a target, or variables=\"all\"",
+                Deployment.ProblemCodes.CallMappingIncomplete, ReadContext.Label(element.Parent?.Parent ?? element), $"camunda:{direction}");
             return null;
         }
 

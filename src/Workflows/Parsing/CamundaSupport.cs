@@ -195,7 +195,7 @@ internal static class CamundaSupport
 
             if (CamundaReadsAttribute(localName, name))
             {
-                context.Report(element, owner.Id(), $"camunda:{name} on {where} is not supported");
+                context.Report(element, owner.Id(), $"camunda:{name} on {where} is not supported", Deployment.ProblemCodes.CamundaUnsupported, ReadContext.Label(owner), $"camunda:{name}");
             }
             else
             {
@@ -214,7 +214,7 @@ internal static class CamundaSupport
 
             if (CamundaReadsExtension(localName, name))
             {
-                context.Report(extension, owner.Id(), $"camunda:{name} on {where} is not supported");
+                context.Report(extension, owner.Id(), $"camunda:{name} on {where} is not supported", Deployment.ProblemCodes.CamundaUnsupported, ReadContext.Label(owner), $"camunda:{name}");
             }
             else
             {

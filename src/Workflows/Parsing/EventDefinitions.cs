@@ -22,7 +22,8 @@ internal static class EventDefinitions
     {
         if (evt.BpmnChild("eventDefinitionRef") is { } reference)
         {
-            context.Report(reference, id, $"{ReadContext.Describe(evt)} uses eventDefinitionRef, which is not supported; define the event definition inside the event");
+            context.Report(reference, id, $"{ReadContext.Describe(evt)} uses eventDefinitionRef, which is not supported; define the event definition inside the event",
+                Deployment.ProblemCodes.EventDefinitionRefUnsupported, ReadContext.Label(evt));
             return null;
         }
 
@@ -37,7 +38,8 @@ internal static class EventDefinitions
                 var localName = definitions[0].Name.LocalName;
                 return new EventDefinition(localName[..^Suffix.Length], definitions[0]);
             default:
-                context.Report(evt, $"{ReadContext.Describe(evt)} has {definitions.Count} event definitions (a multiple event), which is not supported");
+                context.Report(evt, id, $"{ReadContext.Describe(evt)} has {definitions.Count} event definitions (a multiple event), which is not supported",
+                    Deployment.ProblemCodes.MultipleEventUnsupported, ReadContext.Label(evt), definitions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return null;
         }
     }
@@ -48,7 +50,8 @@ internal static class EventDefinitions
         var name = definition.Attribute("name")?.Value.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            context.Report(definition, evt.Id(), $"The linkEventDefinition of {description} has no name; a link throw and its catch are paired by name");
+            context.Report(definition, evt.Id(), $"The linkEventDefinition of {description} has no name; a link throw and its catch are paired by name",
+                Deployment.ProblemCodes.LinkNameMissing, ReadContext.Label(evt));
             return null;
         }
 
@@ -64,7 +67,8 @@ internal static class EventDefinitions
     {
         if (definition.BpmnChild("condition").Text() is not { } condition)
         {
-            context.Report(definition, evt.Id(), $"{description} has no condition");
+            context.Report(definition, evt.Id(), $"{description} has no condition",
+                Deployment.ProblemCodes.ConditionalConditionMissing, ReadContext.Label(evt));
             return null;
         }
 
@@ -83,7 +87,8 @@ internal static class EventDefinitions
                 };
                 if (change == VariableChange.None)
                 {
-                    context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} names '{name}'; the events are create, update and delete");
+                    context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} names '{name}'; the events are create, update and delete",
+                        Deployment.ProblemCodes.VariableEventUnknown, ReadContext.Label(evt), name);
                     return null;
                 }
 
@@ -92,7 +97,8 @@ internal static class EventDefinitions
 
             if (events == VariableChange.None)
             {
-                context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} is empty; leave it out to evaluate on every change");
+                context.Report(definition, evt.Id(), $"camunda:variableEvents on {description} is empty; leave it out to evaluate on every change",
+                    Deployment.ProblemCodes.VariableEventsEmpty, ReadContext.Label(evt));
                 return null;
             }
         }

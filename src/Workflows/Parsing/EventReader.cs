@@ -20,7 +20,8 @@ internal static class EventReader
         // A subprocess is entered by its parent's token; a message or timer could never start it.
         if (parentId is not null && definition.Kind != "none")
         {
-            context.Report(element, $"{definition.Kind} start event '{id}' is only supported at process level; a subprocess starts with a none start event");
+            context.Report(element, id, $"{definition.Kind} start event '{id}' is only supported at process level; a subprocess starts with a none start event",
+                ProblemCodes.SubProcessStartTrigger, ReadContext.Label(element), definition.Kind);
             return null;
         }
 
@@ -29,7 +30,8 @@ internal static class EventReader
         if (start is not null && start.Trigger != EventTrigger.None
             && (element.CamundaExtensions("formData").Any() || element.CamundaExtensions("formProperty").Any() || element.CamundaAttr("formKey") is not null))
         {
-            context.Report(element, $"{description} has a start form (camunda:formData, camunda:formProperty or camunda:formKey); only a none start event can have one");
+            context.Report(element, id, $"{description} has a start form (camunda:formData, camunda:formProperty or camunda:formKey); only a none start event can have one",
+                ProblemCodes.StartFormOnTrigger, ReadContext.Label(element));
             return null;
         }
 
@@ -71,7 +73,8 @@ internal static class EventReader
         };
         if (start is { Trigger: EventTrigger.Error } && !interrupting)
         {
-            context.Report(element, $"The error start event '{id}' of an event subprocess must interrupt (isInterrupting=\"false\" is not allowed): an error ends what raised it");
+            context.Report(element, id, $"The error start event '{id}' of an event subprocess must interrupt (isInterrupting=\"false\" is not allowed): an error ends what raised it",
+                ProblemCodes.ErrorStartNonInterrupting, ReadContext.Label(element));
             return null;
         }
 
@@ -134,7 +137,7 @@ internal static class EventReader
         var description = $"{definition.Kind} intermediate catch event '{id}'";
         return definition switch
         {
-            { Kind: "none" } => Reported<IntermediateCatchEvent>(element, $"intermediateCatchEvent '{id}' has no event definition", context),
+            { Kind: "none" } => Reported<IntermediateCatchEvent>(element, $"intermediateCatchEvent '{id}' has no event definition", context, ProblemCodes.EventDefinitionMissing),
             { Kind: "message", Element: { } message } => context.ResolveMessage(message, element) is { } name
                 ? new IntermediateCatchEvent { Id = id, Trigger = EventTrigger.Message, MessageName = name }
                 : null,
@@ -197,7 +200,7 @@ internal static class EventReader
         switch (definition)
         {
             case { Kind: "none" }:
-                return Reported<BoundaryEvent>(element, $"boundaryEvent '{id}' has no event definition", context);
+                return Reported<BoundaryEvent>(element, $"boundaryEvent '{id}' has no event definition", context, ProblemCodes.EventDefinitionMissing);
             case { Kind: "message", Element: { } message }:
                 return context.ResolveMessage(message, element) is { } name
                     ? boundary with { Trigger = EventTrigger.Message, MessageName = name }
@@ -210,7 +213,8 @@ internal static class EventReader
                 if (!cancel)
                 {
                     // An error ends the activity that raised it; there is nothing left to keep running.
-                    context.Report(element, $"error boundary event '{id}' must interrupt its activity (cancelActivity=\"false\" is not allowed)");
+                    context.Report(element, id, $"error boundary event '{id}' must interrupt its activity (cancelActivity=\"false\" is not allowed)",
+                        ProblemCodes.ErrorBoundaryNonInterrupting, ReadContext.Label(element));
                 }
 
                 return context.TryResolveError(error, element, out var code)
@@ -262,18 +266,10 @@ internal static class EventReader
         return null;
     }
 
-    private static T? Reported<T>(XElement element, string message, ReadContext context, string? code = null)
+    private static T? Reported<T>(XElement element, string message, ReadContext context, string code)
         where T : FlowNode
     {
-        if (code is null)
-        {
-            context.Report(element, message);
-        }
-        else
-        {
-            context.Report(element, element.Id(), message, code, ReadContext.Label(element));
-        }
-
+        context.Report(element, element.Id(), message, code, ReadContext.Label(element));
         return null;
     }
 }

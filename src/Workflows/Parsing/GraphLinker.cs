@@ -26,7 +26,8 @@ internal static class GraphLinker
             var target = Resolve(graph, entry, flow.TargetId, "target", context);
             if (source is not null && target is not null && (source.ParentId != entry.ScopeId || target.ParentId != entry.ScopeId))
             {
-                context.Report(entry.Element, $"sequenceFlow '{flow.Id}' crosses a subprocess boundary: '{source.Id}' and '{target.Id}' must be in the same (sub)process as the flow");
+                context.Report(entry.Element, flow.Id, $"sequenceFlow '{flow.Id}' crosses a subprocess boundary: '{source.Id}' and '{target.Id}' must be in the same (sub)process as the flow",
+                    ProblemCodes.FlowCrossesSubProcess, ReadContext.Label(flow.Name, flow.Id), source.Label, target.Label);
             }
 
             // Adjacency is recorded even for a faulty flow so that its ends are not also reported as unconnected.
@@ -93,13 +94,15 @@ internal static class GraphLinker
 
             if (host is not Activity)
             {
-                context.Report(boundary.Id, boundary.Location.Line, $"boundaryEvent '{boundary.Id}' is attached to {host.ElementType} '{host.Id}'; boundary events can only be attached to activities");
+                context.Report(boundary.Id, boundary.Location.Line, $"boundaryEvent '{boundary.Id}' is attached to {host.ElementType} '{host.Id}'; boundary events can only be attached to activities",
+                    ProblemCodes.BoundaryHostNotActivity, boundary.Label, host.Label, host.ElementType);
                 continue;
             }
 
             if (host.ParentId != boundary.ParentId)
             {
-                context.Report(boundary.Id, boundary.Location.Line, $"boundaryEvent '{boundary.Id}' must be in the same (sub)process as activity '{host.Id}' it is attached to");
+                context.Report(boundary.Id, boundary.Location.Line, $"boundaryEvent '{boundary.Id}' must be in the same (sub)process as activity '{host.Id}' it is attached to",
+                    ProblemCodes.BoundaryHostScope, boundary.Label, host.Label);
                 continue;
             }
 

@@ -24,14 +24,15 @@ internal static class HumanRoles
                 case "humanPerformer":
                     if (performer is not null)
                     {
-                        context.Report(role, id, $"userTask '{id}' has more than one humanPerformer; a task has one assignee");
+                        context.Report(role, id, $"userTask '{id}' has more than one humanPerformer; a task has one assignee",
+                            Deployment.ProblemCodes.HumanPerformerDuplicate, ReadContext.Label(task));
                         break;
                     }
 
-                    performer = FormalExpression(role, id, context);
+                    performer = FormalExpression(task, role, id, context);
                     break;
                 case "potentialOwner":
-                    if (FormalExpression(role, id, context) is { } list)
+                    if (FormalExpression(task, role, id, context) is { } list)
                     {
                         foreach (var entry in Split(list))
                         {
@@ -68,13 +69,14 @@ internal static class HumanRoles
         return all.Count == 0 ? null : string.Join(",", all);
     }
 
-    private static string? FormalExpression(XElement role, string id, ReadContext context)
+    private static string? FormalExpression(XElement task, XElement role, string id, ReadContext context)
     {
         var text = role.BpmnChild("resourceAssignmentExpression")?.BpmnChild("formalExpression")?.Value.Trim();
         if (string.IsNullOrEmpty(text))
         {
             // A resourceRef alone names an organisational model the engine has not got.
-            context.Report(role, id, $"{role.Name.LocalName} of userTask '{id}' has no resourceAssignmentExpression/formalExpression (user(x), group(y) or a name); a resourceRef alone is not supported");
+            context.Report(role, id, $"{role.Name.LocalName} of userTask '{id}' has no resourceAssignmentExpression/formalExpression (user(x), group(y) or a name); a resourceRef alone is not supported",
+                Deployment.ProblemCodes.HumanRoleExpressionMissing, ReadContext.Label(task), role.Name.LocalName);
             return null;
         }
 

@@ -50,19 +50,22 @@ internal static class SequenceFlowReader
         var language = condition.Attr("language");
         if (language is not null && !language.Equals("juel", StringComparison.OrdinalIgnoreCase))
         {
-            context.Report(condition, id, $"sequenceFlow '{id}' has a condition in language '{language}': script conditions are not supported");
+            context.Report(condition, id, $"sequenceFlow '{id}' has a condition in language '{language}': script conditions are not supported",
+                ProblemCodes.ConditionLanguage, ReadContext.Label(flow), language);
             return null;
         }
 
         if (condition.Attribute(Namespaces.Camunda + "resource") is not null)
         {
-            context.Report(condition, id, $"sequenceFlow '{id}' loads its condition from a camunda:resource: script conditions are not supported");
+            context.Report(condition, id, $"sequenceFlow '{id}' loads its condition from a camunda:resource: script conditions are not supported",
+                ProblemCodes.ConditionResource, ReadContext.Label(flow));
             return null;
         }
 
         if (condition.Attribute(Namespaces.Xsi + "type")?.Value is { } type && !IsExpressionType(condition, type))
         {
-            context.Report(condition, id, $"sequenceFlow '{id}' has a condition of xsi:type '{type}'; only tFormalExpression is supported");
+            context.Report(condition, id, $"sequenceFlow '{id}' has a condition of xsi:type '{type}'; only tFormalExpression is supported",
+                ProblemCodes.ConditionType, ReadContext.Label(flow), type);
             return null;
         }
 

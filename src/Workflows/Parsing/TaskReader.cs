@@ -48,7 +48,8 @@ internal static partial class TaskReader
         var kind = element.Name.LocalName;
         if (kind == "businessRuleTask" && element.CamundaAttr("decisionRef") is not null)
         {
-            context.Report(element, $"businessRuleTask '{id}' with camunda:decisionRef is not supported: DMN decisions are not evaluated; use a handler or an external task");
+            context.Report(element, id, $"businessRuleTask '{id}' with camunda:decisionRef is not supported: DMN decisions are not evaluated; use a handler or an external task",
+                Deployment.ProblemCodes.DecisionRefUnsupported, ReadContext.Label(element), element.CamundaAttr("decisionRef")!);
             return null;
         }
 
@@ -75,7 +76,8 @@ internal static partial class TaskReader
     {
         if (context.ReadBoolean(element, "instantiate", false, element))
         {
-            context.Report(element, $"receiveTask '{id}' with instantiate=\"true\" is not supported; use a message start event");
+            context.Report(element, id, $"receiveTask '{id}' with instantiate=\"true\" is not supported; use a message start event",
+                Deployment.ProblemCodes.ReceiveTaskInstantiate, ReadContext.Label(element));
             return null;
         }
 
@@ -94,7 +96,8 @@ internal static partial class TaskReader
         var count = new[] { type, className, delegateExpression, expression }.Count(v => v is not null);
         if (count > 1)
         {
-            context.Report(element, $"{kind} '{id}' has more than one implementation; choose one of camunda:class, camunda:delegateExpression, camunda:expression or camunda:type=\"external\"");
+            context.Report(element, id, $"{kind} '{id}' has more than one implementation; choose one of camunda:class, camunda:delegateExpression, camunda:expression or camunda:type=\"external\"",
+                Deployment.ProblemCodes.ImplementationAmbiguous, ReadContext.Label(element));
             return null;
         }
 
@@ -102,13 +105,14 @@ internal static partial class TaskReader
         {
             if (type != "external")
             {
-                context.Report(element, $"camunda:type \"{type}\" of {kind} '{id}' is not supported; only \"external\" is");
+                context.Report(element, id, $"camunda:type \"{type}\" of {kind} '{id}' is not supported; only \"external\" is",
+                    Deployment.ProblemCodes.TaskTypeUnsupported, ReadContext.Label(element), type);
                 return null;
             }
 
             if (element.CamundaAttr("topic") is not { } topic)
             {
-                context.Report(element, $"{kind} '{id}' is an external task without camunda:topic");
+                context.Report(element, id, $"{kind} '{id}' is an external task without camunda:topic", Deployment.ProblemCodes.ExternalTopicMissing, ReadContext.Label(element));
                 return null;
             }
 
@@ -125,7 +129,8 @@ internal static partial class TaskReader
             var match = DelegateName().Match(delegateExpression);
             if (!match.Success)
             {
-                context.Report(element, $"camunda:delegateExpression \"{delegateExpression}\" of {kind} '{id}' must name a handler as ${{name}}");
+                context.Report(element, id, $"camunda:delegateExpression \"{delegateExpression}\" of {kind} '{id}' must name a handler as ${{name}}",
+                    Deployment.ProblemCodes.DelegateExpressionForm, ReadContext.Label(element), delegateExpression);
                 return null;
             }
 
@@ -137,7 +142,7 @@ internal static partial class TaskReader
             return new HandlerImplementation(expression, "expression");
         }
 
-        context.Report(element, $"{kind} '{id}' {NoImplementation}");
+        context.Report(element, id, $"{kind} '{id}' {NoImplementation}", Deployment.ProblemCodes.ImplementationMissing, ReadContext.Label(element));
         return null;
     }
 
@@ -157,13 +162,13 @@ internal static partial class TaskReader
         {
             if (property.Attr("name") is not { } name)
             {
-                context.Report(property, id, $"a camunda:property of '{id}' has no name");
+                context.Report(property, id, $"a camunda:property of '{id}' has no name", Deployment.ProblemCodes.PropertyNameMissing, ReadContext.Label(element));
                 continue;
             }
 
             if (!seen.Add(name))
             {
-                context.Report(property, id, $"camunda:property '{name}' appears twice on '{id}'");
+                context.Report(property, id, $"camunda:property '{name}' appears twice on '{id}'", Deployment.ProblemCodes.PropertyDuplicate, ReadContext.Label(element), name);
                 continue;
             }
 

@@ -85,7 +85,8 @@ internal static class VendorNamespaces
                 }
                 else
                 {
-                    context.Report(element, OwnerId(element), $"flowable:{element.Name.LocalName} in {Describe(element)} has no Camunda 7 equivalent; Anju cannot run it as Flowable would");
+                    context.Report(element, OwnerId(element), $"flowable:{element.Name.LocalName} in {Describe(element)} has no Camunda 7 equivalent; Anju cannot run it as Flowable would",
+                        Deployment.ProblemCodes.FlowableElementUnsupported, OwnerLabel(element), $"flowable:{element.Name.LocalName}");
                 }
             }
 
@@ -120,7 +121,8 @@ internal static class VendorNamespaces
         }
 
         var value = harmlessValue is null ? "" : $"=\"{attribute.Value}\"";
-        context.Report(element, OwnerId(element), $"flowable:{name}{value} on {Describe(element)} changes how Flowable runs the model and has no Camunda 7 equivalent; Anju cannot run it as its author meant");
+        context.Report(element, OwnerId(element), $"flowable:{name}{value} on {Describe(element)} changes how Flowable runs the model and has no Camunda 7 equivalent; Anju cannot run it as its author meant",
+            Deployment.ProblemCodes.FlowableAttributeUnsupported, OwnerLabel(element), $"flowable:{name}{value}");
     }
 
     private static void Rename(XElement element, XAttribute attribute, string camundaName, string prefix, ReadContext context)
@@ -134,13 +136,18 @@ internal static class VendorNamespaces
         }
         else if (existing.Value != attribute.Value)
         {
-            context.Report(element, OwnerId(element), $"{Describe(element)} has both {prefix}:{attribute.Name.LocalName}=\"{attribute.Value}\" and camunda:{camundaName}=\"{existing.Value}\"; keep one");
+            context.Report(element, OwnerId(element), $"{Describe(element)} has both {prefix}:{attribute.Name.LocalName}=\"{attribute.Value}\" and camunda:{camundaName}=\"{existing.Value}\"; keep one",
+                Deployment.ProblemCodes.VendorAttributeConflict, OwnerLabel(element), $"{prefix}:{attribute.Name.LocalName}=\"{attribute.Value}\"", $"camunda:{camundaName}=\"{existing.Value}\"");
         }
     }
 
     /// <summary>The element a problem is about: the nearest one with an id (an extension element names its activity).</summary>
     private static string? OwnerId(XElement element) =>
         element.AncestorsAndSelf().Select(e => e.Id()).FirstOrDefault(id => id is not null);
+
+    /// <summary>The label ("name (id)") of the element <see cref="OwnerId"/> names; empty when there is none.</summary>
+    private static string OwnerLabel(XElement element) =>
+        element.AncestorsAndSelf().FirstOrDefault(e => e.Id() is not null) is { } owner ? ReadContext.Label(owner) : "";
 
     private static string Describe(XElement element)
     {
