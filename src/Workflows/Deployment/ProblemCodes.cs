@@ -6,7 +6,10 @@ namespace Anju.Workflows.Deployment;
 /// </summary>
 public static class ProblemCodes
 {
-    /// <summary>The document's shape (XML, unsupported element, dangling reference). Arguments: the English message.</summary>
+    /// <summary>
+    /// The generic code of a problem without one of its own (arguments: the English message). Every problem the engine
+    /// reports now has its own code; this stays the default of <see cref="Parsing.BpmnProblem.Code"/> and a stable value for clients.
+    /// </summary>
     public const string Model = "model";
 
     // Issue 20: the rarer problems of extensions, forms, structure, processes and the document.

@@ -28,8 +28,8 @@ public enum ProblemSeverity
 public sealed record BpmnProblem(string? ElementId, int Line, string Message)
 {
     /// <summary>
-    /// A stable code clients render in their language (see <see cref="Deployment.ProblemCodes"/>); problems of the
-    /// document's shape found while reading it share <see cref="Deployment.ProblemCodes.Model"/>.
+    /// A stable code clients render in their language (see <see cref="Deployment.ProblemCodes"/>); every problem the
+    /// engine reports has its own code; <see cref="Deployment.ProblemCodes.Model"/> is only the default.
     /// </summary>
     public string Code { get; init; } = Deployment.ProblemCodes.Model;
 

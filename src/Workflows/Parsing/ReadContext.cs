@@ -22,19 +22,6 @@ internal sealed class ReadContext(
     /// <summary>The errors reported so far (warnings do not count: they never keep a process from deploying).</summary>
     public int ProblemCount => errorCount;
 
-    /// <summary>Reports a problem about an element, located at that element.</summary>
-    public void Report(XElement element, string message) => Report(element, element.Id(), message);
-
-    /// <summary>Reports a problem about <paramref name="elementId"/> located at <paramref name="at"/>, e.g. a child.</summary>
-    public void Report(XElement at, string? elementId, string message) => Report(elementId, at.Line(), message);
-
-    /// <summary>Reports a problem found on the assembled graph, where only the node's location is left.</summary>
-    public void Report(string? elementId, int line, string message)
-    {
-        problems.Add(new BpmnProblem(elementId, line, message));
-        errorCount++;
-    }
-
     /// <summary>
     /// Reports a problem with its own code (<see cref="Deployment.ProblemCodes"/>) and the arguments a client renders
     /// it with, located at <paramref name="at"/>.
