@@ -260,6 +260,28 @@ public static class BadDeploymentValues
             "“办理 (handle)”的表单字段“amount”的类型“money”不受支持：请选择文本（string）、整数（long）、数字（double）、是否（boolean）、日期（date）或枚举（enum）。",
             "Form field 'amount' of userTask 'handle' has unknown type 'money' (string, long, double, boolean, date or enum)"
         },
+        // The rarer problems (issue 20) are said in Chinese too, not as the English sentence under 「BPMN 模型有误：」.
+        {
+            """<bpmn:endEvent id="end" />""",
+            """<bpmn:endEvent id="end" name="办结" /><bpmn:sequenceFlow id="f9" sourceRef="end" targetRef="handle" />""",
+            "end", "endEventOutgoing",
+            "结束事件“办结 (end)”不能有流出的顺序流：请删除这些顺序流，或把结束事件换成中间事件或任务。",
+            "endEvent 'end' has outgoing sequence flows"
+        },
+        {
+            Task,
+            """<bpmn:serviceTask id="handle" name="缴费" camunda:type="external" />""",
+            "handle", "externalTopicMissing",
+            "外部任务“缴费 (handle)”没有填写主题（camunda:topic）：外部处理程序按主题领取任务，请填写主题。",
+            "serviceTask 'handle' is an external task without camunda:topic"
+        },
+        {
+            Task,
+            """<bpmn:userTask id="handle" name="办理" camunda:candidateGroups="property-firm" default="f2" />""",
+            "handle", "activityDefaultFlow",
+            "“办理 (handle)”设置了默认流，本系统不支持：只有网关可以设置默认流。请在它之后加一个排他网关，在网关上设置默认流。",
+            "A default flow on userTask 'handle' is not supported; route through an exclusive gateway"
+        },
     };
 }
 
