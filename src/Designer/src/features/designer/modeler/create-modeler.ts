@@ -20,12 +20,12 @@ import { translateModule } from './translate';
 /**
  * The designer's bpmn-js Modeler: Camunda 7 properties panel and behaviours (with our changes for the engine,
  * anju-properties.ts), our Chinese translate service, only the elements the engine supports, and bpmnlint with our
- * rules. The bpmn.io watermark stays (licence).
+ * rules. The bpmn.io watermark stays (licence). Keyboard shortcuts bind to the canvas by themselves (diagram-js no
+ * longer reads keyboard.bindTo and only logged an error for it).
  */
 export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement): Modeler {
   return new Modeler({
     container: canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: propertiesPanel },
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
