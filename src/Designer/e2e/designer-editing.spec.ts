@@ -51,6 +51,26 @@ test('the server’s validation errors are shown on the offending element while 
   await screenshot(page, '08-designer-server-errors');
 });
 
+test('a file without a diagram layout is refused in Chinese and the diagram on screen stays, still checked by the server', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/#/designer/new');
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+  const processOnly = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://anju.test">
+  <bpmn:process id="no-layout" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process>
+</bpmn:definitions>`;
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'no-layout.bpmn', mimeType: 'application/xml', buffer: Buffer.from(processOnly) });
+
+  await expect(page.getByText('此文件只有流程定义，没有图形布局（BPMNDiagram），设计器无法显示；原来的图已保留。', { exact: false })).toBeVisible();
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+  await page.getByTestId('import-file').setInputFiles({ name: 'notes.bpmn', mimeType: 'application/xml', buffer: Buffer.from('<notes>买菜</notes>') });
+  await expect(page.getByText('此文件不是 BPMN 2.0 模型', { exact: false })).toBeVisible();
+  await expect(page.locator('.djs-element[data-element-id="StartEvent_1"]')).toBeVisible();
+  await expect(page.getByTestId('lint-status')).not.toContainText('正在');
+  await expect(page.getByTestId('lint-status')).not.toContainText('暂时无法');
+});
+
 test('a due date written as 2个工作日 is marked by the server’s check and keeps Deploy disabled until it is fixed', async ({ page }) => {
   await logIn(page, 'admin');
   await page.goto('/#/designer/new');

@@ -419,6 +419,8 @@ export const en: Record<MessageKey, string> = {
   'designer.newProcess': 'New process',
   'designer.unsaved': 'Undeployed changes',
   'designer.importFailed': 'Cannot read this file: {message}',
+  'designer.importNoDiagram': 'This file has the process but no diagram layout (BPMNDiagram), so the designer cannot show it; the diagram you had is kept. Open it in a modelling tool and export it again, or deploy the file through the deployment API.',
+  'designer.importNotBpmn': 'This file is not a BPMN 2.0 model (its XML cannot be read as bpmn:definitions); the diagram you had is kept.',
   'designer.backToList': 'Back to the list',
   'designer.historyOf': 'Versions: {name}',
   'designer.deployedAt': 'Deployed at',

@@ -420,6 +420,8 @@ export const zhCN = {
   'designer.newProcess': '新流程',
   'designer.unsaved': '未部署的修改',
   'designer.importFailed': '无法读取此文件：{message}',
+  'designer.importNoDiagram': '此文件只有流程定义，没有图形布局（BPMNDiagram），设计器无法显示；原来的图已保留。请在建模工具中打开后重新导出，或通过部署接口直接部署该文件。',
+  'designer.importNotBpmn': '此文件不是 BPMN 2.0 模型（XML 无法读取为 bpmn:definitions）；原来的图已保留。',
   'designer.backToList': '返回列表',
   'designer.historyOf': '版本历史：{name}',
   'designer.deployedAt': '部署时间',

@@ -152,6 +152,8 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
     const file = fileInput.files?.[0];
     fileInput.value = '';
     if (!file) return;
+    // A file bpmn-js cannot show leaves the modeler empty: the diagram as it was is put back.
+    const before = (await modeler.saveXML({ format: false })).xml;
     try {
       await modeler.importXML(await file.text());
       (modeler.get('canvas') as Canvas).zoom('fit-viewport');
@@ -159,7 +161,8 @@ export async function renderEditor({ outlet, params, query, signal }: RouteConte
       replace(message);
       serverLint.schedule();
     } catch (error) {
-      replace(message, banner('error', t('designer.importFailed', { message: error instanceof Error ? error.message : String(error) })));
+      if (before) await modeler.importXML(before);
+      replace(message, banner('error', importFailure(error)));
     }
   });
 
@@ -264,4 +267,12 @@ function errorListView(modeler: Modeler, errors: ElementError[], kind: 'error' |
       ),
     ),
   );
+}
+
+/** Why a file could not be opened, in the user's language for the reasons bpmn-js gives most. */
+function importFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (text.includes('no diagram to display')) return t('designer.importNoDiagram');
+  if (text.includes('failed to parse document') || text.includes('unparsable content')) return t('designer.importNotBpmn');
+  return t('designer.importFailed', { message: text });
 }
